@@ -1,0 +1,37 @@
+use crate::cli::InitArgs;
+use crate::ui::Output;
+use carepost::fingerprint::hex_groups;
+use carepost::safe::Safe;
+use carepost::{identity, tr, Context, Error};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Created {
+    name: String,
+    email: String,
+    fingerprint: String,
+    expires: Option<String>,
+}
+
+pub fn run(ctx: &mut Context<'_>, args: InitArgs, out: &Output) -> Result<(), Error> {
+    let identity = identity::create(ctx, &args.name, &args.email)?;
+    let created = Created {
+        name: identity.name(),
+        email: identity.email(),
+        fingerprint: identity.fingerprint_hex(),
+        expires: identity.expires().map(carepost::fmt_time),
+    };
+    out.result(&created, |w| {
+        writeln!(
+            w,
+            "{}",
+            tr!(
+                "init-done",
+                name = Safe(&created.name).to_string(),
+                email = Safe(&created.email).to_string()
+            )
+        )?;
+        writeln!(w, "  {}", hex_groups(&created.fingerprint))?;
+        writeln!(w, "{}", tr!("init-next-steps"))
+    })
+}

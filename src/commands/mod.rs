@@ -1,0 +1,39 @@
+//! One module per command: each turns parsed arguments into library calls
+//! and renders the result through [`crate::ui::Output`].
+
+use crate::cli::{Cli, Command, ContactCommand};
+use crate::ui::{Output, Terminal};
+use carepost::context::SecretsConfig;
+use carepost::home::Home;
+use carepost::{Context, Error};
+
+mod contact;
+mod export_key;
+mod init;
+mod whoami;
+
+pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
+    let home = Home::locate(cli.global.home)?;
+    let secrets = SecretsConfig {
+        passphrase_file: cli.global.passphrase_file,
+        no_keychain: cli.global.no_keychain,
+    };
+    let terminal = Terminal;
+    let mut ctx = Context::new(home, secrets, &terminal);
+    if !matches!(cli.command, Command::Init(_)) {
+        ctx.require_home()?;
+    }
+    match cli.command {
+        Command::Init(args) => init::run(&mut ctx, args, out),
+        Command::Whoami(args) => whoami::run(&mut ctx, args, out),
+        Command::ExportKey(args) => export_key::run(&mut ctx, args, out),
+        Command::Contact(command) => match command {
+            ContactCommand::Add(args) => contact::add(&mut ctx, args, out),
+            ContactCommand::List => contact::list(&mut ctx, out),
+            ContactCommand::Show(args) => contact::show(&mut ctx, args, out),
+            ContactCommand::Verify(args) => contact::verify(&mut ctx, args, out),
+            ContactCommand::Update(args) => contact::update(&mut ctx, args, out),
+            ContactCommand::Remove(args) => contact::remove(&mut ctx, args, out),
+        },
+    }
+}

@@ -1,0 +1,54 @@
+use crate::cli::WhoamiArgs;
+use crate::ui::Output;
+use carepost::fingerprint::{hex_groups, qr_svg, qr_terminal, words};
+use carepost::safe::Safe;
+use carepost::{home, tr, Context, Error};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Whoami {
+    name: String,
+    email: String,
+    fingerprint: String,
+    words: String,
+    expires: Option<String>,
+}
+
+pub fn run(ctx: &mut Context<'_>, args: WhoamiArgs, out: &Output) -> Result<(), Error> {
+    let identity = ctx.identity()?;
+    let fingerprint = identity.fingerprint_hex();
+    if let Some(path) = &args.qr_svg {
+        home::write_atomic(path, qr_svg(&fingerprint).as_bytes(), false)?;
+        out.notice(&tr!(
+            "whoami-qr-written",
+            path = Safe(path.display().to_string()).to_string()
+        ));
+    }
+    let me = Whoami {
+        name: identity.name(),
+        email: identity.email(),
+        words: words(&identity.fingerprint()),
+        fingerprint,
+        expires: identity.expires().map(carepost::fmt_time),
+    };
+    out.result(&me, |w| {
+        writeln!(w, "{:<12} {}", tr!("whoami-name"), Safe(&me.name))?;
+        writeln!(w, "{:<12} {}", tr!("whoami-email"), Safe(&me.email))?;
+        writeln!(
+            w,
+            "{:<12} {}",
+            tr!("whoami-fingerprint"),
+            hex_groups(&me.fingerprint)
+        )?;
+        writeln!(w, "{:<12} {}", tr!("whoami-words"), me.words)?;
+        if let Some(expires) = &me.expires {
+            writeln!(w, "{:<12} {}", tr!("whoami-expires"), expires)?;
+        }
+        if args.qr {
+            writeln!(w)?;
+            writeln!(w, "{}", qr_terminal(&me.fingerprint))?;
+            writeln!(w, "{}", tr!("whoami-qr-caption"))?;
+        }
+        Ok(())
+    })
+}

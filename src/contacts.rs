@@ -1,0 +1,430 @@
+//! The contact book: other people's certificates under pseudonymous
+//! aliases, what carepost accepts as a contact's key, and changes to it.
+//!
+//! Lists and logs use the alias only; the user IDs inside a certificate
+//! (often a patient's name) are shown on `contact show` and nowhere else.
+
+use crate::error::{CertProblem, Error, Result};
+use crate::store::ContactRow;
+use crate::verify::{self, Verification};
+use crate::Context;
+use openpgp::cert::prelude::*;
+use openpgp::parse::Parse;
+use openpgp::serialize::SerializeInto;
+use openpgp::Cert;
+use sequoia_openpgp as openpgp;
+use serde::Serialize;
+use std::path::Path;
+
+/// A key file larger than this is not a certificate anyone sends by hand.
+const MAX_KEY_FILE_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_ALIAS_CHARS: usize = 64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Patient,
+    Colleague,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Patient => "patient",
+            Kind::Colleague => "colleague",
+        }
+    }
+    fn parse(s: &str) -> Kind {
+        if s == "colleague" {
+            Kind::Colleague
+        } else {
+            Kind::Patient
+        }
+    }
+}
+
+/// Checks an alias: 1–64 of `a-z 0-9 . _ -`, not starting with `-` or `.`.
+pub fn validate_alias(alias: &str) -> Result<&str> {
+    let ok = !alias.is_empty()
+        && alias.len() <= MAX_ALIAS_CHARS
+        && alias
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
+        && !alias.starts_with('-')
+        && !alias.starts_with('.');
+    if ok {
+        Ok(alias)
+    } else {
+        Err(Error::InvalidAlias(alias.chars().take(80).collect()))
+    }
+}
+
+/// A contact with its certificate parsed and its verification derived
+/// from the identity's own certification.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub alias: String,
+    pub kind: Kind,
+    pub cert: Cert,
+    pub added_at: String,
+    pub updated_at: String,
+    pub verification: Option<Verification>,
+}
+
+/// The contract's JSON form of a contact (`contact list`, `contact show`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactSummary {
+    pub alias: String,
+    pub kind: Kind,
+    pub fingerprint: String,
+    pub verified: bool,
+    pub verified_at: Option<String>,
+    pub method: Option<String>,
+    pub expires: Option<String>,
+}
+
+/// `contact show`: the summary plus what the certificate says about itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactDetails {
+    #[serde(flatten)]
+    pub summary: ContactSummary,
+    /// User IDs as raw text: the caller must escape them before display.
+    pub user_ids: Vec<String>,
+    pub added_at: String,
+    pub updated_at: String,
+    pub usable: bool,
+    pub problem: Option<String>,
+}
+
+impl Contact {
+    pub fn fingerprint(&self) -> String {
+        self.cert.fingerprint().to_hex()
+    }
+
+    pub fn is_verified(&self) -> bool {
+        self.verification.is_some()
+    }
+
+    /// When the certificate stops being valid, if ever.
+    pub fn expires(&self, now: std::time::SystemTime) -> Option<std::time::SystemTime> {
+        self.cert
+            .with_policy(crate::policy::standard(), now)
+            .ok()
+            .and_then(|vc| vc.primary_key().key_expiration_time())
+    }
+
+    pub fn summary(&self, now: std::time::SystemTime) -> ContactSummary {
+        ContactSummary {
+            alias: self.alias.clone(),
+            kind: self.kind,
+            fingerprint: self.fingerprint(),
+            verified: self.is_verified(),
+            verified_at: self.verification.as_ref().map(|v| crate::fmt_time(v.at)),
+            method: self.verification.as_ref().and_then(|v| v.method.clone()),
+            expires: self.expires(now).map(crate::fmt_time),
+        }
+    }
+
+    pub fn details(&self, now: std::time::SystemTime) -> ContactDetails {
+        let problem = crate::policy::check_contact_cert(&self.cert, now).err();
+        ContactDetails {
+            summary: self.summary(now),
+            user_ids: self
+                .cert
+                .userids()
+                .map(|ua| String::from_utf8_lossy(ua.userid().value()).into_owned())
+                .collect(),
+            added_at: self.added_at.clone(),
+            updated_at: self.updated_at.clone(),
+            usable: problem.is_none(),
+            problem: problem.map(|p| Error::CertRejected(p).to_string()),
+        }
+    }
+}
+
+/// Reads a key file that must hold exactly one acceptable public
+/// certificate.
+pub fn read_cert_file(path: &Path, now: std::time::SystemTime) -> Result<Cert> {
+    let fail = |reason: String| Error::KeyFile {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+    if meta.is_dir() {
+        return Err(fail(crate::tr!("key-file-is-dir")));
+    }
+    if meta.len() > MAX_KEY_FILE_BYTES {
+        return Err(Error::CertRejected(CertProblem::Malformed(crate::tr!(
+            "key-file-too-large"
+        ))));
+    }
+    let bytes = zeroize::Zeroizing::new(std::fs::read(path).map_err(|e| fail(e.to_string()))?);
+    parse_one_cert(&bytes, now)
+}
+
+/// Parses exactly one acceptable public certificate from `bytes`.
+pub fn parse_one_cert(bytes: &[u8], now: std::time::SystemTime) -> Result<Cert> {
+    let reject = |p| Error::CertRejected(p);
+    // Say "secret key" even when the rest of the file is damaged.
+    if contains(bytes, b"PRIVATE KEY BLOCK") {
+        return Err(reject(CertProblem::SecretKeyMaterial));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(reject(CertProblem::NoCertificate));
+    }
+    let mut certs = Vec::new();
+    for cert in
+        CertParser::from_bytes(bytes).map_err(|e| reject(CertProblem::Malformed(e.to_string())))?
+    {
+        certs.push(cert.map_err(|e| reject(CertProblem::Malformed(e.to_string())))?);
+    }
+    if certs.iter().any(|c| c.is_tsk()) {
+        return Err(reject(CertProblem::SecretKeyMaterial));
+    }
+    let cert = match certs.len() {
+        0 => return Err(reject(CertProblem::NoCertificate)),
+        1 => certs.pop().expect("one"),
+        n => return Err(reject(CertProblem::SeveralCertificates(n))),
+    };
+    crate::policy::check_contact_cert(&cert, now).map_err(reject)?;
+    Ok(cert)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn from_row(row: ContactRow, own: Option<&Cert>, now: std::time::SystemTime) -> Result<Contact> {
+    let cert = Cert::from_bytes(&row.cert).map_err(|e| {
+        Error::State(crate::tr!(
+            "state-contact-damaged",
+            alias = row.alias.clone(),
+            reason = e.to_string()
+        ))
+    })?;
+    // The fingerprint column is an index; the certificate is the truth.
+    if cert.fingerprint().to_hex() != row.fingerprint {
+        return Err(Error::State(crate::tr!(
+            "state-contact-damaged",
+            alias = row.alias.clone(),
+            reason = "fingerprint"
+        )));
+    }
+    let verification = own.and_then(|own| verify::status(own, &row.alias, &cert, now));
+    Ok(Contact {
+        kind: Kind::parse(&row.kind),
+        alias: row.alias,
+        cert,
+        added_at: row.added_at,
+        updated_at: row.updated_at,
+        verification,
+    })
+}
+
+fn own_cert(ctx: &Context<'_>) -> Result<Cert> {
+    Ok(ctx.identity()?.public_cert())
+}
+
+/// One contact by alias.
+pub fn get(ctx: &mut Context<'_>, alias: &str) -> Result<Contact> {
+    validate_alias(alias)?;
+    let own = own_cert(ctx)?;
+    let now = ctx.now;
+    let row = ctx
+        .store()?
+        .contact(alias)?
+        .ok_or_else(|| Error::ContactNotFound(alias.to_owned()))?;
+    from_row(row, Some(&own), now)
+}
+
+/// The contact whose certificate has this fingerprint (or whose
+/// certificate contains a key with this fingerprint), if any.
+pub fn find_by_key(
+    ctx: &mut Context<'_>,
+    fingerprint: &openpgp::Fingerprint,
+) -> Result<Option<Contact>> {
+    let own = own_cert(ctx)?;
+    let now = ctx.now;
+    let store = ctx.store()?;
+    if let Some(row) = store.contact_by_fingerprint(&fingerprint.to_hex())? {
+        return from_row(row, Some(&own), now).map(Some);
+    }
+    for row in store.contacts()? {
+        let contact = from_row(row, Some(&own), now)?;
+        if contact
+            .cert
+            .keys()
+            .any(|k| &k.key().fingerprint() == fingerprint)
+        {
+            return Ok(Some(contact));
+        }
+    }
+    Ok(None)
+}
+
+/// All contacts, by alias.
+pub fn list(ctx: &mut Context<'_>) -> Result<Vec<Contact>> {
+    let own = own_cert(ctx)?;
+    let now = ctx.now;
+    let rows = ctx.store()?.contacts()?;
+    rows.into_iter()
+        .map(|row| from_row(row, Some(&own), now))
+        .collect()
+}
+
+/// `contact add`: imports the one certificate in `key_file` as `alias`.
+pub fn add(ctx: &mut Context<'_>, alias: &str, key_file: &Path, kind: Kind) -> Result<Contact> {
+    validate_alias(alias)?;
+    let cert = read_cert_file(key_file, ctx.now)?;
+    let own = own_cert(ctx)?;
+    if cert.fingerprint() == own.fingerprint() {
+        return Err(Error::CertRejected(CertProblem::Malformed(crate::tr!(
+            "cert-is-own"
+        ))));
+    }
+    let now = crate::fmt_time(ctx.now);
+    let row = ContactRow {
+        alias: alias.to_owned(),
+        kind: kind.as_str().to_owned(),
+        fingerprint: cert.fingerprint().to_hex(),
+        cert: cert.to_vec().map_err(|e| Error::Internal(e.to_string()))?,
+        added_at: now.clone(),
+        updated_at: now,
+    };
+    ctx.store()?.insert_contact(&row)?;
+    get(ctx, alias)
+}
+
+/// What `contact update` did.
+#[derive(Debug)]
+pub enum Update {
+    /// Same key, new information (e.g. extended expiry); verification kept.
+    Refreshed(Contact),
+    /// A different key: verification is gone and must be redone.
+    KeyChanged {
+        old_fingerprint: String,
+        contact: Contact,
+    },
+}
+
+/// `contact update`: a new certificate for an existing contact.
+pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Update> {
+    let current = get(ctx, alias)?;
+    let offered = read_cert_file(key_file, ctx.now)?;
+    let old_fingerprint = current.fingerprint();
+    let (cert, changed) = if offered.fingerprint() == current.cert.fingerprint() {
+        // Merging keeps our own certification, so verification survives.
+        let merged = current
+            .cert
+            .clone()
+            .merge_public(offered)
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        crate::policy::check_contact_cert(&merged, ctx.now).map_err(Error::CertRejected)?;
+        (merged, false)
+    } else {
+        (offered, true)
+    };
+    let bytes = cert.to_vec().map_err(|e| Error::Internal(e.to_string()))?;
+    let now = crate::fmt_time(ctx.now);
+    ctx.store()?
+        .replace_contact_cert(alias, &cert.fingerprint().to_hex(), &bytes, &now)?;
+    let contact = get(ctx, alias)?;
+    Ok(if changed {
+        Update::KeyChanged {
+            old_fingerprint,
+            contact,
+        }
+    } else {
+        Update::Refreshed(contact)
+    })
+}
+
+/// `contact remove`.
+pub fn remove(ctx: &mut Context<'_>, alias: &str) -> Result<Contact> {
+    let contact = get(ctx, alias)?;
+    ctx.store()?.remove_contact(alias)?;
+    Ok(contact)
+}
+
+/// Stores a contact's certificate after carepost certified it.
+pub(crate) fn store_certified(ctx: &mut Context<'_>, alias: &str, cert: &Cert) -> Result<()> {
+    let bytes = cert.to_vec().map_err(|e| Error::Internal(e.to_string()))?;
+    let now = crate::fmt_time(ctx.now);
+    ctx.store()?
+        .replace_contact_cert(alias, &cert.fingerprint().to_hex(), &bytes, &now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_are_pseudonymous_labels() {
+        for good in ["p-0042", "gp.bakker", "a", "x_y", &"a".repeat(64)] {
+            assert!(validate_alias(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "Jansen",
+            "a b",
+            "-x",
+            ".hidden",
+            "ä",
+            "a/b",
+            &"a".repeat(65),
+            "naam@x",
+        ] {
+            assert!(validate_alias(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn garbage_is_malformed() {
+        let err = parse_one_cert(b"\x99\x01\x02garbage", std::time::SystemTime::now()).unwrap_err();
+        assert_eq!(err.exit_status().code(), 4);
+    }
+
+    #[test]
+    fn an_armored_private_block_is_named_as_secret() {
+        let err = parse_one_cert(
+            b"-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nxx\n",
+            std::time::SystemTime::now(),
+        )
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            Error::CertRejected(CertProblem::SecretKeyMaterial)
+        ));
+    }
+
+    #[test]
+    fn two_certificates_are_refused() {
+        let gen = || {
+            CertBuilder::general_purpose(Some("x <x@example.org>"))
+                .generate()
+                .unwrap()
+                .0
+                .strip_secret_key_material()
+        };
+        let mut bytes = gen().armored().to_vec().unwrap();
+        bytes.extend(gen().armored().to_vec().unwrap());
+        let err = parse_one_cert(&bytes, std::time::SystemTime::now()).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::CertRejected(CertProblem::SeveralCertificates(2))
+        ));
+    }
+
+    #[test]
+    fn truncated_certificates_are_malformed() {
+        let cert = CertBuilder::general_purpose(Some("x <x@example.org>"))
+            .generate()
+            .unwrap()
+            .0
+            .strip_secret_key_material();
+        let bytes = cert.to_vec().unwrap();
+        let err =
+            parse_one_cert(&bytes[..bytes.len() / 2], std::time::SystemTime::now()).unwrap_err();
+        assert_eq!(err.exit_status().code(), 4);
+    }
+}

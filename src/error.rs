@@ -1,0 +1,289 @@
+//! Errors carepost reports, each with a message and a hint for the user,
+//! and the one place where they are mapped to the contract's exit codes.
+//!
+//! Messages never include a passphrase, document content or a document's
+//! file name (paths chosen by the user are fine: the user typed them).
+
+use crate::safe::Safe;
+use crate::tr;
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Exit codes of the command-line contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    Success = 0,
+    /// I/O, configuration, unsafe permissions, anything else.
+    Failure = 1,
+    /// The command line itself is wrong.
+    Usage = 2,
+    /// A safety rule refused the operation.
+    Refused = 3,
+    /// Input data (a key, a message) was rejected.
+    Rejected = 4,
+    /// No identity yet, or its key cannot be unlocked.
+    Locked = 5,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> i32 {
+        self as i32
+    }
+}
+
+/// Why a certificate offered as a contact's key was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CertProblem {
+    /// The file holds secret key material; nothing of it was stored.
+    SecretKeyMaterial,
+    NoCertificate,
+    SeveralCertificates(usize),
+    /// Not OpenPGP, or damaged; the detail is the parser's complaint.
+    Malformed(String),
+    Revoked,
+    Expired(String),
+    NotYetValid,
+    NoEncryptionKey,
+    /// The key or its signatures are too weak; the detail says which part.
+    TooWeak(String),
+    /// Without a name or email the contact cannot be confirmed by phone.
+    NoUserId,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}", tr!("error-io", action = crate::i18n::translate(action, &[]), path = Safe(path.display().to_string()).to_string(), reason = source.to_string()))]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}", tr!("error-unsafe-permissions", path = Safe(path.display().to_string()).to_string(), mode = format!("{:03o}", mode)))]
+    UnsafePermissions {
+        path: PathBuf,
+        mode: u32,
+        wanted: u32,
+    },
+    #[error("{}", tr!("error-foreign-owner", path = Safe(path.display().to_string()).to_string()))]
+    ForeignOwner { path: PathBuf },
+    #[error("{}", tr!("error-state", reason = .0.clone()))]
+    State(String),
+    #[error("{}", tr!("error-no-home-dir"))]
+    NoHomeDirectory,
+    #[error("{}", tr!("error-no-identity"))]
+    NoIdentity,
+    #[error("{}", tr!("error-identity-exists", fingerprint = .0.clone()))]
+    IdentityExists(String),
+    #[error("{}", tr!("error-no-passphrase"))]
+    NoPassphrase,
+    #[error("{}", tr!("error-wrong-passphrase"))]
+    WrongPassphrase,
+    #[error("{}", tr!("error-passphrase-file", path = Safe(path.display().to_string()).to_string(), reason = reason.clone()))]
+    PassphraseFile { path: PathBuf, reason: String },
+    #[error("{}", tr!("error-passphrase-mismatch"))]
+    PassphrasesDiffer,
+    #[error("{}", tr!("error-keychain", reason = .0.clone()))]
+    Keychain(String),
+    #[error("{}", tr!("error-keychain-missing-entry"))]
+    KeychainMissingEntry,
+    #[error("{}", tr!("error-identity-unusable", reason = .0.clone()))]
+    IdentityUnusable(String),
+    #[error("{}", tr!("error-invalid-name"))]
+    InvalidName,
+    #[error("{}", tr!("error-invalid-email", email = Safe(.0).to_string()))]
+    InvalidEmail(String),
+    #[error("{}", tr!("error-invalid-alias", alias = Safe(.0).to_string()))]
+    InvalidAlias(String),
+    #[error("{}", tr!("error-contact-not-found", alias = .0.clone()))]
+    ContactNotFound(String),
+    #[error("{}", tr!("error-alias-taken", alias = .0.clone()))]
+    AliasTaken(String),
+    #[error("{}", tr!("error-cert-already-stored", alias = alias.clone(), fingerprint = fingerprint.clone()))]
+    CertAlreadyStored { alias: String, fingerprint: String },
+    #[error("{}", cert_problem_message(.0))]
+    CertRejected(CertProblem),
+    #[error("{}", tr!("error-key-file", path = Safe(path.display().to_string()).to_string(), reason = reason.clone()))]
+    KeyFile { path: PathBuf, reason: String },
+    #[error("{}", tr!("error-fingerprint-mismatch", alias = .0.clone()))]
+    FingerprintMismatch(String),
+    #[error("{}", tr!("error-fingerprint-partial", digits = *.0))]
+    PartialFingerprint(usize),
+    #[error("{}", tr!("error-fingerprint-unreadable", reason = .0.clone()))]
+    UnreadableFingerprint(String),
+    #[error("{}", tr!("error-not-interactive", what = .0.clone()))]
+    NotInteractive(String),
+    #[error("{}", tr!("error-usage", reason = .0.clone()))]
+    Usage(String),
+    #[error("{}", tr!("error-internal", reason = .0.clone()))]
+    Internal(String),
+}
+
+fn cert_problem_message(problem: &CertProblem) -> String {
+    match problem {
+        CertProblem::SecretKeyMaterial => tr!("cert-secret-key-material"),
+        CertProblem::NoCertificate => tr!("cert-none"),
+        CertProblem::SeveralCertificates(n) => tr!("cert-several", count = *n),
+        CertProblem::Malformed(detail) => tr!("cert-malformed", reason = Safe(detail).to_string()),
+        CertProblem::Revoked => tr!("cert-revoked"),
+        CertProblem::Expired(at) => tr!("cert-expired", date = at.clone()),
+        CertProblem::NotYetValid => tr!("cert-not-yet-valid"),
+        CertProblem::NoEncryptionKey => tr!("cert-no-encryption-key"),
+        CertProblem::TooWeak(detail) => tr!("cert-too-weak", reason = detail.clone()),
+        CertProblem::NoUserId => tr!("cert-no-user-id"),
+    }
+}
+
+impl Error {
+    /// The exit code for this error: the single mapping in carepost.
+    pub fn exit_status(&self) -> ExitStatus {
+        use Error::*;
+        match self {
+            Usage(_) | InvalidAlias(_) | InvalidName | InvalidEmail(_) | PassphrasesDiffer => {
+                ExitStatus::Usage
+            }
+            FingerprintMismatch(_) | PartialFingerprint(_) | UnreadableFingerprint(_) => {
+                ExitStatus::Refused
+            }
+            CertRejected(_) => ExitStatus::Rejected,
+            NoIdentity
+            | NoPassphrase
+            | WrongPassphrase
+            | Keychain(_)
+            | KeychainMissingEntry
+            | PassphraseFile { .. }
+            | IdentityUnusable(_) => ExitStatus::Locked,
+            Io { .. }
+            | UnsafePermissions { .. }
+            | ForeignOwner { .. }
+            | State(_)
+            | NoHomeDirectory
+            | IdentityExists(_)
+            | ContactNotFound(_)
+            | AliasTaken(_)
+            | CertAlreadyStored { .. }
+            | KeyFile { .. }
+            | NotInteractive(_)
+            | Internal(_) => ExitStatus::Failure,
+        }
+    }
+
+    /// What the user can do next, if there is something useful to say.
+    pub fn hint(&self) -> Option<String> {
+        use Error::*;
+        Some(match self {
+            UnsafePermissions { path, wanted, .. } => tr!(
+                "hint-chmod",
+                command = format!(
+                    "chmod {:o} {}",
+                    wanted,
+                    shell_quote(&path.display().to_string())
+                )
+            ),
+            ForeignOwner { .. } => tr!("hint-foreign-owner"),
+            NoIdentity => tr!("hint-run-init"),
+            IdentityExists(_) => tr!("hint-identity-exists"),
+            NoPassphrase => tr!("hint-no-passphrase"),
+            WrongPassphrase => tr!("hint-wrong-passphrase"),
+            PassphraseFile { .. } => tr!("hint-passphrase-file"),
+            Keychain(_) => tr!("hint-keychain"),
+            KeychainMissingEntry => tr!("hint-keychain-missing-entry"),
+            InvalidName => tr!("hint-invalid-name"),
+            InvalidEmail(_) => tr!("hint-invalid-email"),
+            InvalidAlias(_) => tr!("hint-invalid-alias"),
+            ContactNotFound(_) => tr!("hint-contact-list"),
+            AliasTaken(alias) => tr!("hint-alias-taken", alias = alias.clone()),
+            CertAlreadyStored { alias, .. } => {
+                tr!("hint-cert-already-stored", alias = alias.clone())
+            }
+            CertRejected(problem) => match problem {
+                CertProblem::SecretKeyMaterial => tr!("hint-cert-secret-key-material"),
+                CertProblem::Revoked | CertProblem::Expired(_) | CertProblem::NoEncryptionKey => {
+                    tr!("hint-cert-ask-for-new-key")
+                }
+                CertProblem::TooWeak(_) => tr!("hint-cert-too-weak"),
+                CertProblem::SeveralCertificates(_) => tr!("hint-cert-several"),
+                _ => tr!("hint-cert-export-again"),
+            },
+            FingerprintMismatch(_) => tr!("hint-fingerprint-mismatch"),
+            PartialFingerprint(_) => tr!("hint-fingerprint-partial"),
+            UnreadableFingerprint(_) => tr!("hint-fingerprint-partial"),
+            NotInteractive(_) => tr!("hint-not-interactive"),
+            State(_) => tr!("hint-state"),
+            _ => return None,
+        })
+    }
+
+    /// Wraps an I/O error with what carepost was doing (an `io-…` message
+    /// id such as `"io-read"`) and where.
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::State(e.to_string())
+    }
+}
+
+/// Quotes a path for a shell command shown in a hint.
+pub fn shell_quote(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+:@,".contains(c))
+    {
+        s.to_owned()
+    } else {
+        format!("'{}'", Safe(s).to_string().replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_the_contract() {
+        assert_eq!(Error::NoIdentity.exit_status().code(), 5);
+        assert_eq!(
+            Error::FingerprintMismatch("x".into()).exit_status().code(),
+            3
+        );
+        assert_eq!(
+            Error::CertRejected(CertProblem::Revoked)
+                .exit_status()
+                .code(),
+            4
+        );
+        assert_eq!(Error::InvalidAlias("X".into()).exit_status().code(), 2);
+        let perm = Error::UnsafePermissions {
+            path: "/h".into(),
+            mode: 0o755,
+            wanted: 0o700,
+        };
+        assert_eq!(perm.exit_status().code(), 1);
+    }
+
+    #[test]
+    fn permission_hint_gives_the_exact_command() {
+        let e = Error::UnsafePermissions {
+            path: "/home/a b/carepost".into(),
+            mode: 0o755,
+            wanted: 0o700,
+        };
+        assert!(e.hint().unwrap().contains("chmod 700 '/home/a b/carepost'"));
+        assert!(e.to_string().contains("755"));
+    }
+
+    #[test]
+    fn shell_quote_escapes_quotes() {
+        assert_eq!(shell_quote("/plain/path"), "/plain/path");
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+    }
+}

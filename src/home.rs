@@ -1,0 +1,296 @@
+//! The data home: where it is, its layout, its permissions, and how files
+//! in it are written.
+//!
+//! ```text
+//! HOME/                 0700, owned by the user
+//!   state.db            SQLite state (contacts, settings), WAL mode, 0600
+//!   identity/key.pgp    the identity's secret key, passphrase-protected, 0600
+//!   identity/revocation.asc  revocation certificate for the identity, 0600
+//!   outbox/  inbox/     documents carepost wrote, 0700
+//!   tmp/                partial output before it is complete, 0700
+//! ```
+//!
+//! Every command checks the home before using it and refuses, as ssh does,
+//! when group or others could read or write it.
+
+use crate::error::{Error, Result};
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Mode for directories carepost creates.
+pub const DIR_MODE: u32 = 0o700;
+/// Mode for files carepost creates in the home.
+pub const FILE_MODE: u32 = 0o600;
+
+/// A data home directory and the well-known paths inside it.
+#[derive(Debug, Clone)]
+pub struct Home {
+    root: PathBuf,
+}
+
+impl Home {
+    /// The home named by the user, or the platform's data directory.
+    pub fn locate(explicit: Option<PathBuf>) -> Result<Home> {
+        let root = match explicit {
+            Some(path) => path,
+            None => directories::ProjectDirs::from("", "", "carepost")
+                .map(|dirs| dirs.data_dir().to_path_buf())
+                .ok_or(Error::NoHomeDirectory)?,
+        };
+        // Relative paths would change meaning if a later step changed the
+        // working directory; pin them now.
+        let root = if root.is_absolute() {
+            root
+        } else {
+            std::env::current_dir()
+                .map_err(|e| Error::io("io-resolve", &root, e))?
+                .join(root)
+        };
+        Ok(Home { root })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+    pub fn state_db(&self) -> PathBuf {
+        self.root.join("state.db")
+    }
+    pub fn identity_dir(&self) -> PathBuf {
+        self.root.join("identity")
+    }
+    pub fn secret_key(&self) -> PathBuf {
+        self.identity_dir().join("key.pgp")
+    }
+    pub fn revocation_certificate(&self) -> PathBuf {
+        self.identity_dir().join("revocation.asc")
+    }
+    pub fn outbox(&self) -> PathBuf {
+        self.root.join("outbox")
+    }
+    pub fn inbox(&self) -> PathBuf {
+        self.root.join("inbox")
+    }
+    pub fn tmp(&self) -> PathBuf {
+        self.root.join("tmp")
+    }
+
+    pub fn exists(&self) -> bool {
+        self.root.is_dir()
+    }
+
+    /// Creates the home and its folders with private permissions. Folders
+    /// that exist already are checked, not changed.
+    pub fn create(&self) -> Result<()> {
+        create_private_dir_all(&self.root)?;
+        for dir in [self.identity_dir(), self.outbox(), self.inbox(), self.tmp()] {
+            create_private_dir(&dir)?;
+        }
+        self.check()
+    }
+
+    /// Recreates a missing sub-folder of an existing home (e.g. a user
+    /// deleted `inbox/`), privately.
+    pub fn ensure_dir(&self, dir: &Path) -> Result<()> {
+        create_private_dir(dir)?;
+        check_mode(dir, DIR_MODE)
+    }
+
+    /// Refuses to go on when the home or a secret in it is reachable by
+    /// other users.
+    pub fn check(&self) -> Result<()> {
+        check_mode(&self.root, DIR_MODE)?;
+        for dir in [self.identity_dir(), self.tmp(), self.inbox(), self.outbox()] {
+            if dir.exists() {
+                check_mode(&dir, DIR_MODE)?;
+            }
+        }
+        for file in [
+            self.secret_key(),
+            self.revocation_certificate(),
+            self.state_db(),
+        ] {
+            if file.exists() {
+                check_mode(&file, FILE_MODE)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, DIR_MODE);
+    match builder.create(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        Err(e) => Err(Error::io("io-create-dir", dir, e)),
+    }
+}
+
+fn create_private_dir_all(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent() {
+        if !parent.as_os_str().is_empty() && !parent.exists() {
+            // Parents are ordinary folders (e.g. ~/.local/share); only the
+            // home itself must be private.
+            fs::create_dir_all(parent).map_err(|e| Error::io("io-create-dir", parent, e))?;
+        }
+    }
+    create_private_dir(dir)
+}
+
+/// Fails with a `chmod` hint when `path` grants group or others any access
+/// beyond what `wanted` allows, or belongs to another user.
+pub fn check_mode(path: &Path, wanted: u32) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = fs::symlink_metadata(path).map_err(|e| Error::io("io-inspect", path, e))?;
+        // A symlinked home is fine (users relocate data dirs); judge the target.
+        let meta = if meta.file_type().is_symlink() {
+            fs::metadata(path).map_err(|e| Error::io("io-inspect", path, e))?
+        } else {
+            meta
+        };
+        let mode = meta.mode() & 0o7777;
+        if mode & 0o077 != 0 {
+            return Err(Error::UnsafePermissions {
+                path: path.to_path_buf(),
+                mode,
+                wanted,
+            });
+        }
+        if meta.uid() != current_uid() {
+            return Err(Error::ForeignOwner {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, wanted);
+    Ok(())
+}
+
+#[cfg(unix)]
+fn current_uid() -> u32 {
+    rustix::process::geteuid().as_raw()
+}
+
+/// Opens a new file that must not exist yet, private to the user.
+pub fn create_new_private(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
+    options.open(path)
+}
+
+/// Writes `bytes` to `path` all at once: a private temporary file in the
+/// same directory is written, flushed to disk and renamed over `path`, so a
+/// reader sees the old content or the new, never a mix. With `replace`
+/// false, an existing file is never overwritten.
+pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".carepost-")
+        .suffix(".part")
+        .permissions(private_permissions())
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("io-write", path, e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| Error::io("io-write", path, e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io("io-write", path, e))?;
+    if replace {
+        tmp.persist(path)
+            .map_err(|e| Error::io("io-write", path, e.error))?;
+    } else {
+        tmp.persist_noclobber(path)
+            .map_err(|e| Error::io("io-write", path, e.error))?;
+    }
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Flushes a directory entry change (a rename) to disk where the platform
+/// allows it; failure only weakens durability, never correctness.
+pub fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+pub fn private_permissions() -> fs::Permissions {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::PermissionsExt::from_mode(FILE_MODE)
+    }
+    #[cfg(not(unix))]
+    {
+        tempfile::NamedTempFile::new()
+            .and_then(|f| f.as_file().metadata())
+            .map(|m| m.permissions())
+            .expect("temporary file")
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn create_makes_a_private_home() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::locate(Some(dir.path().join("h"))).unwrap();
+        home.create().unwrap();
+        let mode = fs::metadata(home.root()).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
+        home.check().unwrap();
+    }
+
+    #[test]
+    fn readable_home_is_refused_with_a_chmod_hint() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::locate(Some(dir.path().join("h"))).unwrap();
+        home.create().unwrap();
+        fs::set_permissions(home.root(), fs::Permissions::from_mode(0o755)).unwrap();
+        let err = home.check().unwrap_err();
+        assert_eq!(err.exit_status().code(), 1);
+        assert!(err.hint().unwrap().contains("chmod 700"));
+    }
+
+    #[test]
+    fn group_readable_secret_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::locate(Some(dir.path().join("h"))).unwrap();
+        home.create().unwrap();
+        fs::write(home.secret_key(), b"x").unwrap();
+        fs::set_permissions(home.secret_key(), fs::Permissions::from_mode(0o640)).unwrap();
+        let err = home.check().unwrap_err();
+        assert!(err.hint().unwrap().contains("chmod 600"));
+    }
+
+    #[test]
+    fn atomic_write_never_clobbers_without_permission() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        write_atomic(&path, b"one", false).unwrap();
+        assert!(write_atomic(&path, b"two", false).is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"one");
+        write_atomic(&path, b"three", true).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"three");
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // No temporary files are left behind.
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,186 @@
+# carepost — English messages.
+# Every sentence carepost shows lives here; src/i18n/nl.ftl translates them.
+# Style: say what happened, then what to do. No jargon a clinician would not use.
+
+## Labels
+
+label-error = error:
+label-hint = hint:
+label-warning = warning:
+
+## What carepost was doing when an I/O error happened
+
+io-create = create
+io-create-dir = create the folder
+io-inspect = inspect
+io-read = read
+io-resolve = resolve
+io-write = write
+
+## Errors
+
+error-io = could not { $action } { $path }: { $reason }
+error-unsafe-permissions = { $path } can be read or changed by other users (permissions { $mode }); carepost will not use it
+error-foreign-owner = { $path } belongs to another user; carepost will not use it
+error-state = the carepost state database cannot be used: { $reason }
+error-no-home-dir = could not find a data folder for carepost on this system
+error-no-identity = this carepost home has no identity yet
+error-identity-exists = this carepost home already has an identity ({ $fingerprint })
+error-no-passphrase = no passphrase available to unlock your key
+error-wrong-passphrase = the passphrase does not unlock your key
+error-passphrase-file = cannot use the passphrase file { $path }: { $reason }
+error-passphrase-mismatch = the two passphrases you typed are different
+error-keychain = the OS keychain cannot be used: { $reason }
+error-keychain-missing-entry = the OS keychain has no passphrase for this identity
+error-identity-unusable = your identity key cannot be used: { $reason }
+error-invalid-name = the name must be 1 to 128 characters, without control characters or angle brackets
+error-invalid-email = "{ $email }" is not an email address carepost can use
+error-invalid-alias = "{ $alias }" is not a valid alias
+error-contact-not-found = there is no contact "{ $alias }"
+error-alias-taken = there is already a contact "{ $alias }"
+error-cert-already-stored = this key is already in your contacts as "{ $alias }" ({ $fingerprint })
+error-key-file = cannot read the key file { $path }: { $reason }
+error-fingerprint-mismatch = the fingerprint you typed does NOT match the key stored for "{ $alias }". The key may not belong to this contact; "{ $alias }" stays unverified
+error-fingerprint-partial = only { $digits } hex digits were given; a key ID or part of a fingerprint is not enough to verify a key
+error-fingerprint-unreadable = the fingerprint could not be read: { $reason }
+error-not-interactive = { $what }, but nobody is at a terminal to answer
+error-usage = { $reason }
+error-internal = internal error: { $reason }
+
+## Why a key was not accepted
+
+cert-secret-key-material = this file contains a SECRET key. carepost does not store other people's secret keys, and nothing from the file was kept
+cert-none = the file contains no OpenPGP key
+cert-several = the file contains { $count } keys; carepost imports exactly one key per contact
+cert-malformed = the file is not a readable OpenPGP key: { $reason }
+cert-revoked = this key has been revoked by its owner
+cert-expired = this key expired on { $date }
+cert-not-yet-valid = this key is not valid yet (its creation date lies in the future)
+cert-no-encryption-key = this key cannot be used for encryption (it has no valid encryption subkey)
+cert-too-weak = this key is too weak for medical data: { $reason }
+cert-no-user-id = this key has no name or email address in it
+cert-is-own = this is your own key
+weak-dsa = it uses DSA, which carepost does not accept at any size
+weak-elgamal = it uses ElGamal, which carepost does not accept at any size
+weak-rsa = its RSA key has { $bits } bits; at least { $minimum } are needed
+
+## Hints
+
+hint-chmod = make it private with: { $command }
+hint-foreign-owner = use a carepost home that belongs to you (--home DIR)
+hint-run-init = create your identity first: carepost init --name "Your Name" --email you@example.org
+hint-identity-exists = use `carepost whoami` to see it; to start over, use a different --home
+hint-no-passphrase = run carepost on a terminal to type it, or give --passphrase-file FILE (or set CAREPOST_PASSPHRASE_FILE)
+hint-wrong-passphrase = check the passphrase file or try again; the passphrase is the one chosen at `carepost init`
+hint-passphrase-file = the passphrase is read from the first line of the file
+hint-keychain = start your desktop's keychain (on Linux a Secret Service such as GNOME Keyring or KeePassXC), or use --passphrase-file FILE with --no-keychain
+hint-keychain-missing-entry = if you chose your own passphrase at `carepost init`, give it with --passphrase-file FILE
+hint-invalid-name = for example: --name "Dr. A. Jansen"
+hint-invalid-email = for example: --email a.jansen@praktijk.nl
+hint-invalid-alias = use 1 to 64 of a-z 0-9 . _ - (not starting with - or .), and no patient names: for example p-0042 or gp-bakker
+hint-contact-list = see your contacts with: carepost contact list
+hint-alias-taken = choose another alias, or replace that contact's key with: carepost contact update { $alias } --key-file FILE
+hint-cert-already-stored = use the existing contact "{ $alias }", or remove it first with: carepost contact remove { $alias }
+hint-cert-secret-key-material = ask the contact to send their PUBLIC key (in GPG4Win/Kleopatra: Export; in OpenKeychain: Share key), and tell them to keep the secret key private
+hint-cert-ask-for-new-key = ask the contact for their current public key
+hint-cert-too-weak = ask the contact to create a modern key (for example Curve25519 or RSA with 3072 bits)
+hint-cert-several = ask for a file with just this contact's key, or split the file
+hint-cert-export-again = ask the contact to export their public key again and send the whole file
+hint-fingerprint-mismatch = do not send anything to this contact. Call them on a number you already know and check again; if it still differs, ask them to send their key again
+hint-fingerprint-partial = ask the contact to read out the whole fingerprint: 40 characters (10 groups of 4), or all 20 words
+hint-not-interactive = give the fingerprint on the command line, e.g. --fingerprint "ABCD 1234 …" or --words "…"
+hint-state = run `carepost` again; if this persists, restore the home from a backup
+
+## Passphrases and the keychain
+
+prompt-passphrase = Passphrase for your carepost key:
+prompt-new-passphrase = Choose a passphrase for your carepost key:
+prompt-repeat-passphrase = Type the same passphrase again:
+passphrase-file-empty = its first line is empty
+passphrase-file-not-utf8 = its first line is not UTF-8 text
+passphrase-file-too-large = it is too large to be a passphrase file
+keychain-timeout = it did not answer within { $seconds } seconds
+keychain-unavailable = no keychain service is running
+keychain-read-back-differs = the keychain did not return what was stored
+notice-keychain-fallback = The OS keychain is not available ({ $reason }); type your passphrase instead.
+notice-keychain-unavailable-init = The OS keychain is not available ({ $reason }). Choose a passphrase yourself; carepost will not store it anywhere, so keep it safe.
+notice-wrong-passphrase = That passphrase does not unlock your key. Try again.
+identity-no-secret = the key file has no secret key
+identity-cannot-sign = it has no valid signing key (has it expired?)
+
+## State
+
+state-newer-version = it was written by a newer carepost (schema { $version })
+state-contact-damaged = the stored key for "{ $alias }" is damaged ({ $reason })
+
+## init, whoami, export-key
+
+init-done = Created your identity: { $name } <{ $email }>
+init-next-steps =
+    Next steps:
+      1. Give your public key to contacts:   carepost export-key -o my-key.asc
+      2. Add a contact's key:                carepost contact add ALIAS --key-file THEIR-KEY.asc
+      3. Confirm it by phone:                carepost contact verify ALIAS
+whoami-name = Name:
+whoami-email = Email:
+whoami-fingerprint = Fingerprint:
+whoami-words = Words:
+whoami-expires = Expires:
+whoami-qr-caption = Scan with OpenKeychain to check this fingerprint.
+whoami-qr-written = QR code written to { $path }
+export-written = Your public key was written to { $path }. Send this file to your contacts; it contains nothing secret.
+
+## Contacts
+
+key-file-is-dir = it is a folder
+key-file-too-large = the file is too large to be a key
+contact-added = Added contact "{ $alias }" ({ $kind }). Not verified yet.
+contact-added-next =
+    Before sending anything, call this contact on a number you already know,
+    ask them to read out their fingerprint, and type it in:
+      carepost contact verify { $alias }
+contact-list-empty = No contacts yet. Add one with: carepost contact add ALIAS --key-file FILE
+contact-not-verified = NOT verified
+contact-verified-on = verified { $date } ({ $method })
+contact-expires-soon = the key of "{ $alias }" expires in { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } ({ $date }). Ask the contact for a renewed key before then, and add it with: carepost contact update { $alias } --key-file FILE
+contact-removed = Removed contact "{ $alias }".
+show-alias = Alias:
+show-kind = Kind:
+show-user-id = User ID:
+show-fingerprint = Fingerprint:
+show-words = Words:
+show-verified = Status:
+show-expires = Expires:
+show-problem = Problem:
+update-refreshed = Updated the key of "{ $alias }" (same key, newer details). Its verification is kept.
+update-replaced = Replaced the key of "{ $alias }". It is NOT verified any more.
+update-key-changed-warning =
+    ========================================================================
+    WARNING: the key of "{ $alias }" has CHANGED.
+      old fingerprint: { $old }
+      new fingerprint: { $new }
+    A changed key can mean that someone is intercepting your mail.
+    "{ $alias }" is no longer verified: send nothing until you have called
+    them on a number you already know and checked the new fingerprint:
+      carepost contact verify { $alias }
+    ========================================================================
+
+## Verification
+
+reading-empty = nothing was typed
+verify-needs-reading = verifying needs the fingerprint as the contact reads it out
+verify-instructions =
+    Verify "{ $alias }" by phone:
+      1. Call the contact on a number you already know (not one from their email).
+      2. Ask them to read out their key's fingerprint, from their OpenPGP app
+         (GPG4Win/Kleopatra, OpenKeychain, Thunderbird or carepost).
+      3. Type what you hear below: 40 characters or 20 words.
+    They can check your key too. Read them your fingerprint:
+      { $own_fingerprint }
+      { $own_words }
+verify-prompt = Fingerprint as read out:
+verify-done = "{ $alias }" is now verified. You can send documents to this contact.
+verify-not-recorded = the verification could not be recorded

@@ -1,0 +1,6 @@
+# carepost — Nederlandse teksten.
+# Ontbrekende berichten vallen terug op het Engels (en.ftl).
+
+label-error = fout:
+label-hint = tip:
+label-warning = waarschuwing:

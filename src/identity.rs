@@ -1,0 +1,369 @@
+//! This home's own identity: its OpenPGP key, how it is made, stored and
+//! unlocked.
+//!
+//! The key is OpenPGP v4 (readable by every peer): an Ed25519 primary key
+//! that certifies and signs, an X25519 subkey that decrypts, both expiring
+//! after three years. The secret parts are stored only encrypted with the
+//! passphrase; see [`crate::context`] for where the passphrase comes from.
+
+use crate::error::{Error, Result};
+use crate::home::Home;
+use crate::secret::Passphrase;
+use openpgp::cert::prelude::*;
+use openpgp::crypto::KeyPair;
+use openpgp::packet::Signature;
+use openpgp::packet::UserID;
+use openpgp::parse::Parse;
+use openpgp::serialize::SerializeInto;
+use openpgp::types::KeyFlags;
+use openpgp::{Cert, Fingerprint, Profile};
+use sequoia_openpgp as openpgp;
+use std::time::{Duration, SystemTime};
+
+/// Lifetime of a new identity key: three years (one leap day included).
+pub const VALIDITY: Duration = Duration::from_secs((3 * 365 + 1) * 24 * 60 * 60);
+const MAX_NAME_CHARS: usize = 128;
+const MAX_EMAIL_CHARS: usize = 254;
+
+/// The identity as stored: its certificate with passphrase-protected
+/// secret key material.
+#[derive(Clone)]
+pub struct Identity {
+    key: Cert,
+}
+
+/// An identity whose secret keys are decrypted for this command only.
+pub struct Unlocked {
+    pub cert: Cert,
+    pub signer: KeyPair,
+    pub decryptors: Vec<KeyPair>,
+}
+
+/// Checks a display name for the identity's user ID.
+pub fn validate_name(name: &str) -> Result<&str> {
+    let name = name.trim();
+    if name.is_empty()
+        || name.chars().count() > MAX_NAME_CHARS
+        || name
+            .chars()
+            .any(|c| crate::safe::is_dangerous(c) || c == '<' || c == '>')
+    {
+        return Err(Error::InvalidName);
+    }
+    Ok(name)
+}
+
+/// Checks an email address for the identity's user ID: one `@`, something
+/// on both sides, no spaces, brackets or control characters.
+pub fn validate_email(email: &str) -> Result<&str> {
+    let email = email.trim();
+    let bad = || Error::InvalidEmail(email.to_owned());
+    if email.len() > MAX_EMAIL_CHARS
+        || email.chars().any(|c| {
+            c.is_whitespace() || crate::safe::is_dangerous(c) || "<>()[]\\,;:\"".contains(c)
+        })
+    {
+        return Err(bad());
+    }
+    match email.split_once('@') {
+        Some((local, domain))
+            if !local.is_empty()
+                && !domain.is_empty()
+                && !domain.contains('@')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.') =>
+        {
+            Ok(email)
+        }
+        _ => Err(bad()),
+    }
+}
+
+impl Identity {
+    /// Creates a new key for `name <email>`, protected with `passphrase`.
+    /// Returns the identity and its revocation certificate.
+    pub fn generate(
+        name: &str,
+        email: &str,
+        passphrase: &Passphrase,
+        now: SystemTime,
+    ) -> Result<(Identity, Signature)> {
+        let name = validate_name(name)?;
+        let email = validate_email(email)?;
+        let userid = UserID::from_address(Some(name), None, email)
+            .map_err(|_| Error::InvalidEmail(email.to_owned()))?;
+        let (key, revocation) = CertBuilder::new()
+            .set_profile(Profile::RFC4880)
+            .map_err(internal)?
+            .set_cipher_suite(CipherSuite::Cv25519)
+            .set_creation_time(now)
+            .set_primary_key_flags(KeyFlags::empty().set_certification().set_signing())
+            .add_subkey(
+                KeyFlags::empty()
+                    .set_transport_encryption()
+                    .set_storage_encryption(),
+                None,
+                None,
+            )
+            .add_userid(userid)
+            .set_validity_period(VALIDITY)
+            .set_password(Some(passphrase.to_password()))
+            .generate()
+            .map_err(internal)?;
+        Ok((Identity { key }, revocation))
+    }
+
+    /// Loads the identity of `home`; [`Error::NoIdentity`] if there is none.
+    pub fn load(home: &Home) -> Result<Identity> {
+        let path = home.secret_key();
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::NoIdentity),
+            Err(e) => return Err(Error::io("io-read", &path, e)),
+        };
+        let key = Cert::from_bytes(&bytes).map_err(|e| Error::IdentityUnusable(e.to_string()))?;
+        if !key.is_tsk() {
+            return Err(Error::IdentityUnusable(crate::tr!("identity-no-secret")));
+        }
+        Ok(Identity { key })
+    }
+
+    /// Writes the secret key (armored) to `home`, never replacing an
+    /// existing one.
+    pub fn save_new(&self, home: &Home, revocation: &Signature) -> Result<()> {
+        let armored = self.key.as_tsk().armored().to_vec().map_err(internal)?;
+        crate::home::write_atomic(&home.secret_key(), &armored, false).map_err(|e| match e {
+            Error::Io { ref source, .. } if source.kind() == std::io::ErrorKind::AlreadyExists => {
+                Error::IdentityExists(String::new())
+            }
+            other => other,
+        })?;
+        let mut w = openpgp::armor::Writer::new(Vec::new(), openpgp::armor::Kind::Signature)
+            .map_err(|e| internal(e.into()))?;
+        openpgp::serialize::Serialize::serialize(
+            &openpgp::Packet::from(revocation.clone()),
+            &mut w,
+        )
+        .map_err(internal)?;
+        let rev = w.finalize().map_err(|e| internal(e.into()))?;
+        crate::home::write_atomic(&home.revocation_certificate(), &rev, true)
+    }
+
+    pub fn fingerprint(&self) -> Fingerprint {
+        self.key.fingerprint()
+    }
+
+    /// 40 uppercase hex digits, no spaces.
+    pub fn fingerprint_hex(&self) -> String {
+        self.key.fingerprint().to_hex()
+    }
+
+    fn primary_userid(&self) -> Option<UserID> {
+        let policy = crate::policy::standard();
+        self.key
+            .with_policy(policy, None)
+            .ok()
+            .and_then(|vc| vc.primary_userid().ok().map(|ua| ua.userid().clone()))
+            .or_else(|| self.key.userids().next().map(|ua| ua.userid().clone()))
+    }
+
+    pub fn name(&self) -> String {
+        self.primary_userid()
+            .and_then(|u| u.name().ok().flatten().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    pub fn email(&self) -> String {
+        self.primary_userid()
+            .and_then(|u| u.email().ok().flatten().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// When the identity key stops being valid, if ever.
+    pub fn expires(&self) -> Option<SystemTime> {
+        self.key
+            .with_policy(crate::policy::standard(), None)
+            .ok()
+            .and_then(|vc| vc.primary_key().key_expiration_time())
+    }
+
+    /// The public certificate, for contacts.
+    pub fn public_cert(&self) -> Cert {
+        self.key.clone().strip_secret_key_material()
+    }
+
+    /// The public certificate, ASCII-armored.
+    pub fn export_armored(&self) -> Result<Vec<u8>> {
+        self.public_cert().armored().to_vec().map_err(internal)
+    }
+
+    /// Decrypts the secret keys with `passphrase`.
+    pub fn unlock(&self, passphrase: &Passphrase, now: SystemTime) -> Result<Unlocked> {
+        let password = passphrase.to_password();
+        let policy = crate::policy::standard();
+        let vc = self
+            .key
+            .with_policy(policy, now)
+            .map_err(|e| Error::IdentityUnusable(e.to_string()))?;
+        let signing = vc
+            .keys()
+            .secret()
+            .for_signing()
+            .alive()
+            .revoked(false)
+            .next()
+            .ok_or_else(|| Error::IdentityUnusable(crate::tr!("identity-cannot-sign")))?;
+        let signer = decrypt(signing.key().clone(), &password)?;
+        // Old messages may be encrypted to a subkey that has since expired:
+        // decryption does not require the key to be alive.
+        let decryptors = vc
+            .keys()
+            .secret()
+            .key_flags(
+                KeyFlags::empty()
+                    .set_transport_encryption()
+                    .set_storage_encryption(),
+            )
+            .map(|ka| decrypt(ka.key().clone(), &password))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Unlocked {
+            cert: self.public_cert(),
+            signer,
+            decryptors,
+        })
+    }
+}
+
+fn decrypt(
+    key: openpgp::packet::Key<
+        openpgp::packet::key::SecretParts,
+        openpgp::packet::key::UnspecifiedRole,
+    >,
+    password: &openpgp::crypto::Password,
+) -> Result<KeyPair> {
+    let key = if key.has_unencrypted_secret() {
+        key
+    } else {
+        key.decrypt_secret(password)
+            .map_err(|_| Error::WrongPassphrase)?
+    };
+    key.into_keypair().map_err(internal)
+}
+
+fn internal(e: anyhow::Error) -> Error {
+    Error::Internal(e.to_string())
+}
+
+/// Creates this home's identity (`carepost init`): the home, the key, and
+/// its passphrase in the keychain or from the user. Nothing is left
+/// behind when a step fails.
+pub fn create(ctx: &mut crate::Context<'_>, name: &str, email: &str) -> Result<Identity> {
+    use crate::context::PassphraseSource;
+    use crate::keychain;
+    let name = validate_name(name)?.to_owned();
+    let email = validate_email(email)?.to_owned();
+    ctx.home.create()?;
+    if ctx.home.secret_key().exists() {
+        let existing = Identity::load(&ctx.home)?;
+        return Err(Error::IdentityExists(existing.fingerprint_hex()));
+    }
+    let (mut passphrase, mut source) = ctx.new_passphrase()?;
+    let (mut identity, mut revocation) = Identity::generate(&name, &email, &passphrase, ctx.now)?;
+    if source == PassphraseSource::Keychain {
+        let fingerprint = identity.fingerprint_hex();
+        let stored = keychain::store(&fingerprint, &passphrase).and_then(|()| {
+            // Some keychains accept a write and lose it; read it back.
+            let back = keychain::load(&fingerprint)?;
+            if back.expose() == passphrase.expose() {
+                Ok(())
+            } else {
+                Err(Error::Keychain(crate::tr!("keychain-read-back-differs")))
+            }
+        });
+        if let Err(e) = stored {
+            if !ctx.prompter.is_interactive() {
+                return Err(e);
+            }
+            ctx.prompter.notice(&crate::tr!(
+                "notice-keychain-unavailable-init",
+                reason = e.to_string()
+            ));
+            passphrase = ctx.prompt_new_passphrase()?;
+            (identity, revocation) = Identity::generate(&name, &email, &passphrase, ctx.now)?;
+            source = PassphraseSource::User;
+        }
+    }
+    if let Err(e) = identity.save_new(&ctx.home, &revocation) {
+        if source == PassphraseSource::Keychain {
+            let _ = keychain::delete(&identity.fingerprint_hex());
+        }
+        return Err(match e {
+            Error::IdentityExists(_) => match Identity::load(&ctx.home) {
+                Ok(other) => Error::IdentityExists(other.fingerprint_hex()),
+                Err(e) => e,
+            },
+            e => e,
+        });
+    }
+    ctx.remember_passphrase_source(source)?;
+    Ok(identity)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pass() -> Passphrase {
+        Passphrase::new("correct horse battery staple".into())
+    }
+
+    #[test]
+    fn new_identity_is_v4_ed25519_with_x25519_subkey_and_three_years() {
+        let now = SystemTime::now();
+        let (id, _) =
+            Identity::generate("Dr. A. Jansen", "a.jansen@praktijk.example", &pass(), now).unwrap();
+        let cert = id.public_cert();
+        assert_eq!(cert.primary_key().key().version(), 4);
+        let vc = cert.with_policy(crate::policy::standard(), now).unwrap();
+        assert!(vc.primary_key().for_certification() && vc.primary_key().for_signing());
+        let subkeys: Vec<_> = vc.keys().subkeys().collect();
+        assert_eq!(subkeys.len(), 1);
+        assert!(subkeys[0].for_transport_encryption());
+        let expires = id.expires().unwrap();
+        let days = expires.duration_since(now).unwrap().as_secs() / 86400;
+        assert!((1095..=1096).contains(&days), "{days} days");
+        assert_eq!(id.name(), "Dr. A. Jansen");
+        assert_eq!(id.email(), "a.jansen@praktijk.example");
+        assert_eq!(id.fingerprint_hex().len(), 40);
+    }
+
+    #[test]
+    fn secrets_are_encrypted_and_unlock_with_the_passphrase_only() {
+        let now = SystemTime::now();
+        let (id, _) = Identity::generate("A", "a@example.org", &pass(), now).unwrap();
+        assert!(id
+            .key
+            .keys()
+            .secret()
+            .all(|ka| !ka.key().has_unencrypted_secret()));
+        assert!(id.unlock(&pass(), now).is_ok());
+        let wrong = Passphrase::new("wrong".into());
+        assert!(matches!(
+            id.unlock(&wrong, now),
+            Err(Error::WrongPassphrase)
+        ));
+    }
+
+    #[test]
+    fn names_and_emails_are_checked() {
+        assert!(validate_name("  ").is_err());
+        assert!(validate_name("Evil\u{1b}[2J").is_err());
+        assert!(validate_email("no-at-sign").is_err());
+        assert!(validate_email("a@b@c").is_err());
+        assert!(validate_email("a b@c.nl").is_err());
+        assert_eq!(
+            validate_email(" huisarts@praktijk.nl ").unwrap(),
+            "huisarts@praktijk.nl"
+        );
+    }
+}

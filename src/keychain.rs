@@ -1,0 +1,92 @@
+//! The OS keychain (Secret Service on Linux, Keychain on macOS, Credential
+//! Manager on Windows), holding the identity's generated passphrase under
+//! service `carepost` and the identity's fingerprint as account.
+//!
+//! Every call runs on a helper thread with a deadline: a keychain that
+//! waits for a desktop prompt nobody will see must not hang carepost.
+
+use crate::error::{Error, Result};
+use crate::secret::Passphrase;
+use std::sync::mpsc;
+use std::time::Duration;
+
+pub const SERVICE: &str = "carepost";
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+fn timeout() -> Duration {
+    std::env::var("CAREPOST_KEYCHAIN_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .map(Duration::from_secs)
+        .unwrap_or(DEFAULT_TIMEOUT)
+}
+
+fn with_deadline<T: Send + 'static>(job: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("keychain".into())
+        .spawn(move || {
+            let _ = tx.send(job());
+        })
+        .map_err(|e| Error::Keychain(e.to_string()))?;
+    let limit = timeout();
+    rx.recv_timeout(limit).unwrap_or_else(|_| {
+        Err(Error::Keychain(crate::tr!(
+            "keychain-timeout",
+            seconds = limit.as_secs()
+        )))
+    })
+}
+
+fn entry(account: &str) -> Result<keyring::Entry> {
+    keyring::Entry::new(SERVICE, account).map_err(describe)
+}
+
+fn describe(e: keyring::Error) -> Error {
+    match e {
+        keyring::Error::NoEntry => Error::KeychainMissingEntry,
+        keyring::Error::NoDefaultStore => Error::Keychain(crate::tr!("keychain-unavailable")),
+        other => Error::Keychain(other.to_string()),
+    }
+}
+
+/// Stores `passphrase` for the identity `fingerprint`.
+pub fn store(fingerprint: &str, passphrase: &Passphrase) -> Result<()> {
+    let account = fingerprint.to_owned();
+    let secret = passphrase.clone();
+    with_deadline(move || {
+        entry(&account)?
+            .set_password(secret.expose())
+            .map_err(describe)
+    })
+}
+
+/// The stored passphrase for the identity `fingerprint`.
+pub fn load(fingerprint: &str) -> Result<Passphrase> {
+    let account = fingerprint.to_owned();
+    with_deadline(move || {
+        entry(&account)?
+            .get_password()
+            .map(Passphrase::new)
+            .map_err(describe)
+    })
+}
+
+/// Removes the stored passphrase; a missing entry is not an error.
+pub fn delete(fingerprint: &str) -> Result<()> {
+    let account = fingerprint.to_owned();
+    with_deadline(move || match entry(&account)?.delete_credential() {
+        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+        Err(e) => Err(describe(e)),
+    })
+}
+
+/// Whether the keychain answers at all (for `status`), without touching
+/// any entry's secret.
+pub fn reachable() -> bool {
+    with_deadline(|| match entry("carepost-probe")?.get_password() {
+        Ok(_) | Err(keyring::Error::NoEntry) => Ok(()),
+        Err(e) => Err(describe(e)),
+    })
+    .is_ok()
+}

@@ -1,0 +1,45 @@
+//! carepost: send consult documents by email with end-to-end OpenPGP
+//! encryption, only to contacts whose fingerprint was confirmed out of band.
+//!
+//! This library owns every rule and every byte carepost writes; it never
+//! prints and never prompts. The `carepost` binary parses the command line,
+//! asks the user for input through [`context::Prompter`], renders results,
+//! and maps [`Error`] to the exit codes of the command-line contract.
+//!
+//! Vocabulary used throughout: an *identity* is this home's own key; a
+//! *contact* is someone else's certificate stored under a pseudonymous
+//! *alias*; a contact is *verified* once its fingerprint was read back over
+//! an independent channel and certified with the identity's key.
+
+#![forbid(unsafe_code)]
+
+pub mod i18n;
+
+pub mod contacts;
+pub mod context;
+pub mod error;
+pub mod fingerprint;
+pub mod home;
+pub mod identity;
+pub mod keychain;
+pub mod policy;
+pub mod safe;
+pub mod secret;
+pub mod store;
+pub mod verify;
+pub mod words;
+
+pub use context::Context;
+pub use error::{Error, ExitStatus, Result};
+
+/// A point in time as carepost shows and stores it: RFC 3339, UTC, seconds.
+pub fn fmt_time(t: std::time::SystemTime) -> String {
+    chrono::DateTime::<chrono::Utc>::from(t).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Parses a time written by [`fmt_time`].
+pub fn parse_time(s: &str) -> Option<std::time::SystemTime> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(std::time::SystemTime::from)
+}

@@ -1,0 +1,26 @@
+//! The `carepost` command: parses arguments, runs one command against the
+//! library, prints the result, and turns errors into the contract's exit
+//! codes. All behaviour lives in the library and in `commands/`.
+
+#![forbid(unsafe_code)]
+
+mod cli;
+mod commands;
+mod ui;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let output = ui::Output {
+        json: cli.global.json,
+    };
+    match commands::run(cli, &output) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            ui::report_error(&error, output.json);
+            ExitCode::from(error.exit_status().code() as u8)
+        }
+    }
+}

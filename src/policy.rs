@@ -1,0 +1,186 @@
+//! Which certificates and keys carepost accepts: Sequoia's standard policy
+//! plus carepost's own stricter rules.
+//!
+//! Sequoia's standard policy still accepts 2048-bit DSA and ElGamal keys;
+//! carepost refuses DSA and ElGamal of any size, RSA below 2048 bits, and
+//! everything the standard policy refuses (e.g. SHA-1 self-signatures).
+
+use crate::error::CertProblem;
+use openpgp::cert::prelude::*;
+use openpgp::packet::key;
+use openpgp::packet::Key;
+use openpgp::policy::{Policy, StandardPolicy};
+use openpgp::types::PublicKeyAlgorithm;
+use openpgp::Cert;
+use sequoia_openpgp as openpgp;
+use std::time::SystemTime;
+
+/// A contact key expiring within this many days gets a warning.
+pub const EXPIRY_WARNING_DAYS: u64 = 30;
+
+/// Smallest RSA modulus carepost uses.
+pub const MIN_RSA_BITS: usize = 2048;
+
+/// The policy used for every signature and key check.
+pub fn standard() -> &'static StandardPolicy<'static> {
+    static POLICY: StandardPolicy<'static> = StandardPolicy::new();
+    &POLICY
+}
+
+/// Why `key` is too weak for carepost, if it is.
+pub fn weakness<P: key::KeyParts, R: key::KeyRole>(key: &Key<P, R>) -> Option<String> {
+    use PublicKeyAlgorithm::*;
+    #[allow(deprecated)]
+    match key.pk_algo() {
+        DSA => Some(crate::tr!("weak-dsa")),
+        ElGamalEncrypt | ElGamalEncryptSign => Some(crate::tr!("weak-elgamal")),
+        RSAEncryptSign | RSAEncrypt | RSASign => match key.mpis().bits() {
+            Some(bits) if bits >= MIN_RSA_BITS => None,
+            bits => Some(crate::tr!(
+                "weak-rsa",
+                bits = bits.unwrap_or(0),
+                minimum = MIN_RSA_BITS
+            )),
+        },
+        _ => None,
+    }
+}
+
+/// The subkeys (or primary key) that carepost may encrypt to, at `now`.
+pub fn encryption_keys<'a>(
+    vc: &'a ValidCert<'a>,
+) -> Vec<ValidErasedKeyAmalgamation<'a, key::PublicParts>> {
+    vc.keys()
+        .supported()
+        .alive()
+        .revoked(false)
+        .for_transport_encryption()
+        .filter(|ka| weakness(ka.key()).is_none())
+        .collect()
+}
+
+/// Checks that `cert` can serve as a contact's key at `now`: not secret,
+/// not revoked or expired, strong enough, with a user ID and a usable
+/// encryption key.
+pub fn check_contact_cert(cert: &Cert, now: SystemTime) -> Result<(), CertProblem> {
+    if cert.is_tsk() {
+        return Err(CertProblem::SecretKeyMaterial);
+    }
+    let policy = standard();
+    if let openpgp::types::RevocationStatus::Revoked(_) = cert.revocation_status(policy, now) {
+        return Err(CertProblem::Revoked);
+    }
+    let vc = cert.with_policy(policy, now).map_err(|e| classify(&e))?;
+    if let Some(reason) = weakness(vc.primary_key().key()) {
+        return Err(CertProblem::TooWeak(reason));
+    }
+    if let Err(e) = vc.alive() {
+        let _ = e;
+        return Err(match vc.primary_key().key_expiration_time() {
+            Some(t) if t <= now => CertProblem::Expired(crate::fmt_time(t)),
+            _ if vc.primary_key().key().creation_time() > now => CertProblem::NotYetValid,
+            _ => CertProblem::Expired(String::from("?")),
+        });
+    }
+    if vc.userids().next().is_none() {
+        return Err(CertProblem::NoUserId);
+    }
+    if encryption_keys(&vc).is_empty() {
+        // Say "too weak" when a weak key is the only thing in the way.
+        let weak = vc
+            .keys()
+            .supported()
+            .alive()
+            .revoked(false)
+            .for_transport_encryption()
+            .find_map(|ka| weakness(ka.key()));
+        return Err(match weak {
+            Some(reason) => CertProblem::TooWeak(reason),
+            None => CertProblem::NoEncryptionKey,
+        });
+    }
+    Ok(())
+}
+
+/// Turns a failed `with_policy` into the user's terms.
+fn classify(e: &anyhow::Error) -> CertProblem {
+    for cause in e.chain() {
+        if let Some(openpgp::Error::PolicyViolation(what, _)) =
+            cause.downcast_ref::<openpgp::Error>()
+        {
+            return CertProblem::TooWeak(crate::safe::Safe(what).to_string());
+        }
+    }
+    CertProblem::Malformed(e.to_string())
+}
+
+/// Checks an identity's own key against the same policy (used for our own
+/// encryption and signing subkeys before every send).
+pub fn policy_dyn() -> &'static dyn Policy {
+    standard()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openpgp::cert::CipherSuite;
+
+    fn gen(cs: CipherSuite) -> Cert {
+        CertBuilder::general_purpose(Some("Test <t@example.org>"))
+            .set_cipher_suite(cs)
+            .generate()
+            .unwrap()
+            .0
+    }
+
+    #[test]
+    fn modern_keys_pass() {
+        let cert = gen(CipherSuite::Cv25519);
+        check_contact_cert(&cert.strip_secret_key_material(), SystemTime::now()).unwrap();
+        let cert = gen(CipherSuite::RSA3k);
+        check_contact_cert(&cert.strip_secret_key_material(), SystemTime::now()).unwrap();
+    }
+
+    #[test]
+    fn secret_keys_are_refused() {
+        let cert = gen(CipherSuite::Cv25519);
+        assert_eq!(
+            check_contact_cert(&cert, SystemTime::now()),
+            Err(CertProblem::SecretKeyMaterial)
+        );
+    }
+
+    #[test]
+    fn rsa_2048_is_the_minimum_accepted() {
+        let cert = gen(CipherSuite::RSA2k);
+        check_contact_cert(&cert.clone().strip_secret_key_material(), SystemTime::now()).unwrap();
+        assert!(weakness(cert.primary_key().key()).is_none());
+    }
+
+    #[test]
+    fn no_encryption_subkey_is_refused() {
+        let (cert, _) = CertBuilder::new()
+            .add_userid("Sign Only <s@example.org>")
+            .add_signing_subkey()
+            .generate()
+            .unwrap();
+        assert_eq!(
+            check_contact_cert(&cert.strip_secret_key_material(), SystemTime::now()),
+            Err(CertProblem::NoEncryptionKey)
+        );
+    }
+
+    #[test]
+    fn expired_certificates_are_refused() {
+        let day = std::time::Duration::from_secs(86400);
+        let (cert, _) = CertBuilder::general_purpose(Some("Old <o@example.org>"))
+            .set_creation_time(SystemTime::now() - 10 * day)
+            .set_validity_period(day)
+            .generate()
+            .unwrap();
+        assert!(matches!(
+            check_contact_cert(&cert.strip_secret_key_material(), SystemTime::now()),
+            Err(CertProblem::Expired(_))
+        ));
+    }
+}

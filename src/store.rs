@@ -1,0 +1,301 @@
+//! The state database: one SQLite file in the home, in WAL mode with a busy
+//! timeout, so that several carepost processes can run at once and a crash
+//! at any moment leaves either the old state or the new one.
+//!
+//! The schema is versioned with `PRAGMA user_version`; [`MIGRATIONS`] takes
+//! any older home forward inside one transaction.
+
+use crate::error::{Error, Result};
+use crate::home::Home;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::time::Duration;
+
+/// Each entry moves the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: the contact book.
+    "CREATE TABLE contacts (
+        alias       TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('patient', 'colleague')),
+        fingerprint TEXT NOT NULL UNIQUE,
+        cert        BLOB NOT NULL,
+        added_at    TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );",
+];
+
+/// How long a command waits for another carepost process to finish writing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A stored contact as the database holds it.
+#[derive(Debug, Clone)]
+pub struct ContactRow {
+    pub alias: String,
+    pub kind: String,
+    pub fingerprint: String,
+    /// The contact's public certificate, binary, including carepost's own
+    /// local certification once verified.
+    pub cert: Vec<u8>,
+    pub added_at: String,
+    pub updated_at: String,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the home's state database.
+    pub fn open(home: &Home) -> Result<Store> {
+        let path = home.state_db();
+        match crate::home::create_new_private(&path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(Error::io("io-create", &path, e)),
+        }
+        let conn = Connection::open(&path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        let mut store = Store { conn };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: usize = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > MIGRATIONS.len() {
+            return Err(Error::State(crate::tr!(
+                "state-newer-version",
+                version = version
+            )));
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i + 1)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Direct access for modules that own their own tables.
+    pub fn connection(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    pub fn contact(&self, alias: &str) -> Result<Option<ContactRow>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT alias, kind, fingerprint, cert, added_at, updated_at
+                 FROM contacts WHERE alias = ?1",
+                [alias],
+                row_to_contact,
+            )
+            .optional()?)
+    }
+
+    pub fn contact_by_fingerprint(&self, fingerprint: &str) -> Result<Option<ContactRow>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT alias, kind, fingerprint, cert, added_at, updated_at
+                 FROM contacts WHERE fingerprint = ?1",
+                [fingerprint],
+                row_to_contact,
+            )
+            .optional()?)
+    }
+
+    pub fn contacts(&self) -> Result<Vec<ContactRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT alias, kind, fingerprint, cert, added_at, updated_at
+             FROM contacts ORDER BY alias",
+        )?;
+        let rows = stmt.query_map([], row_to_contact)?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// Adds a contact; the alias and the fingerprint must both be new. The
+    /// check and the insert happen in one transaction, so two processes
+    /// adding at once cannot both succeed.
+    pub fn insert_contact(&mut self, row: &ContactRow) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if tx
+            .query_row(
+                "SELECT 1 FROM contacts WHERE alias = ?1",
+                [&row.alias],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some()
+        {
+            return Err(Error::AliasTaken(row.alias.clone()));
+        }
+        if let Some(existing) = tx
+            .query_row(
+                "SELECT alias FROM contacts WHERE fingerprint = ?1",
+                [&row.fingerprint],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+        {
+            return Err(Error::CertAlreadyStored {
+                alias: existing,
+                fingerprint: row.fingerprint.clone(),
+            });
+        }
+        tx.execute(
+            "INSERT INTO contacts (alias, kind, fingerprint, cert, added_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                row.alias,
+                row.kind,
+                row.fingerprint,
+                row.cert,
+                row.added_at,
+                row.updated_at
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Replaces a contact's certificate (and fingerprint, when the key
+    /// changed). Fails if another contact already holds that fingerprint.
+    pub fn replace_contact_cert(
+        &mut self,
+        alias: &str,
+        fingerprint: &str,
+        cert: &[u8],
+        now: &str,
+    ) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(other) = tx
+            .query_row(
+                "SELECT alias FROM contacts WHERE fingerprint = ?1 AND alias != ?2",
+                params![fingerprint, alias],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+        {
+            return Err(Error::CertAlreadyStored {
+                alias: other,
+                fingerprint: fingerprint.to_owned(),
+            });
+        }
+        let changed = tx.execute(
+            "UPDATE contacts SET fingerprint = ?2, cert = ?3, updated_at = ?4 WHERE alias = ?1",
+            params![alias, fingerprint, cert, now],
+        )?;
+        if changed == 0 {
+            return Err(Error::ContactNotFound(alias.to_owned()));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn remove_contact(&mut self, alias: &str) -> Result<()> {
+        let changed = self
+            .conn
+            .execute("DELETE FROM contacts WHERE alias = ?1", [alias])?;
+        if changed == 0 {
+            return Err(Error::ContactNotFound(alias.to_owned()));
+        }
+        Ok(())
+    }
+}
+
+fn row_to_contact(r: &rusqlite::Row<'_>) -> rusqlite::Result<ContactRow> {
+    Ok(ContactRow {
+        alias: r.get(0)?,
+        kind: r.get(1)?,
+        fingerprint: r.get(2)?,
+        cert: r.get(3)?,
+        added_at: r.get(4)?,
+        updated_at: r.get(5)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(alias: &str, fpr: &str) -> ContactRow {
+        ContactRow {
+            alias: alias.into(),
+            kind: "patient".into(),
+            fingerprint: fpr.into(),
+            cert: vec![1, 2, 3],
+            added_at: "2026-01-01T00:00:00Z".into(),
+            updated_at: "2026-01-01T00:00:00Z".into(),
+        }
+    }
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::locate(Some(dir.path().join("h"))).unwrap();
+        home.create().unwrap();
+        let store = Store::open(&home).unwrap();
+        (dir, store)
+    }
+
+    #[test]
+    fn alias_and_fingerprint_are_unique() {
+        let (_dir, mut store) = store();
+        store.insert_contact(&row("a", "F1")).unwrap();
+        assert!(matches!(
+            store.insert_contact(&row("a", "F2")),
+            Err(Error::AliasTaken(_))
+        ));
+        assert!(matches!(
+            store.insert_contact(&row("b", "F1")),
+            Err(Error::CertAlreadyStored { .. })
+        ));
+        store.insert_contact(&row("b", "F2")).unwrap();
+        assert_eq!(store.contacts().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn reopening_keeps_state_and_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::locate(Some(dir.path().join("h"))).unwrap();
+        home.create().unwrap();
+        Store::open(&home)
+            .unwrap()
+            .insert_contact(&row("a", "F1"))
+            .unwrap();
+        let store = Store::open(&home).unwrap();
+        assert_eq!(store.contact("a").unwrap().unwrap().fingerprint, "F1");
+        home.check().unwrap();
+    }
+}

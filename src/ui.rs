@@ -1,0 +1,113 @@
+//! Everything the binary says and asks: results on stdout (text or one
+//! JSON document), notices and errors on stderr, prompts on the terminal.
+
+use carepost::context::Prompter;
+use carepost::secret::Passphrase;
+use carepost::{tr, Error};
+use serde::Serialize;
+use std::io::{BufRead, IsTerminal, Write};
+
+/// Where results go and in which form.
+pub struct Output {
+    pub json: bool,
+}
+
+impl Output {
+    /// Emits a command's result: JSON on stdout with `--json`, otherwise
+    /// the human rendering.
+    pub fn result<T: Serialize>(
+        &self,
+        value: &T,
+        human: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Error> {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        let written = if self.json {
+            serde_json::to_writer_pretty(&mut out, value)
+                .map_err(std::io::Error::other)
+                .and_then(|()| writeln!(out))
+        } else {
+            human(&mut out)
+        };
+        written
+            .and_then(|()| out.flush())
+            .or_else(ignore_closed_pipe)
+    }
+
+    /// A message for the user that is not the result (stderr).
+    pub fn notice(&self, message: &str) {
+        eprintln!("{message}");
+    }
+
+    pub fn warning(&self, message: &str) {
+        eprintln!("{} {message}", tr!("label-warning"));
+    }
+}
+
+/// `carepost … | head` closing the pipe early is not an error.
+fn ignore_closed_pipe(e: std::io::Error) -> Result<(), Error> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(Error::io("io-write", "<stdout>", e))
+    }
+}
+
+/// Prints an error as the contract wants it: `error:` then `hint:`.
+pub fn report_error(error: &Error, json: bool) {
+    let message = error.to_string();
+    let hint = error.hint();
+    if json {
+        let doc = serde_json::json!({
+            "error": { "code": error.exit_status().code(), "message": message, "hint": hint }
+        });
+        println!("{doc}");
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{} {message}", tr!("label-error"));
+    if let Some(hint) = hint {
+        let _ = writeln!(err, "{} {hint}", tr!("label-hint"));
+    }
+}
+
+/// Asks the person at the terminal; refuses when there is none.
+pub struct Terminal;
+
+impl Terminal {
+    fn present() -> bool {
+        std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    }
+}
+
+impl Prompter for Terminal {
+    fn is_interactive(&self) -> bool {
+        Self::present()
+    }
+
+    fn passphrase(&self, prompt: &str) -> Result<Passphrase, Error> {
+        if !Self::present() {
+            return Err(Error::NoPassphrase);
+        }
+        rpassword::prompt_password(format!("{prompt} "))
+            .map(Passphrase::new)
+            .map_err(|e| Error::io("io-read", "<terminal>", e))
+    }
+
+    fn line(&self, prompt: &str) -> Result<String, Error> {
+        if !Self::present() {
+            return Err(Error::NotInteractive(prompt.to_owned()));
+        }
+        eprint!("{prompt} ");
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| Error::io("io-read", "<terminal>", e))?;
+        Ok(line.trim_end_matches(['\n', '\r']).to_owned())
+    }
+
+    fn notice(&self, message: &str) {
+        eprintln!("{message}");
+    }
+}

@@ -1,0 +1,243 @@
+//! Shared test scaffolding: a throw-away carepost home driven through the
+//! real binary, and a throw-away GnuPG home to make keys and messages the
+//! way other people's software does.
+//!
+//! Nothing here touches the developer's real home, keychain or ~/.gnupg:
+//! every command gets `--home` in a temporary directory, a passphrase file,
+//! and `--no-keychain` unless a test starts its own keychain.
+
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+pub const PASSPHRASE: &str = "test passphrase, not for real use";
+
+/// Whether the suite runs in CI, where a missing peer is a failure.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+/// Returns false (after a loud message) when `program` is missing on a
+/// developer machine; panics under CI.
+pub fn have_peer(program: &str) -> bool {
+    let found = std::process::Command::new(program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok();
+    if !found {
+        if in_ci() {
+            panic!("{program} is required in CI but was not found; .ci/run installs it");
+        }
+        eprintln!("\n*** SKIPPING: `{program}` is not installed; this test needs it. ***\n");
+    }
+    found
+}
+
+/// A carepost home in a temporary directory.
+pub struct Carepost {
+    pub dir: tempfile::TempDir,
+    pub home: PathBuf,
+    pub passphrase_file: PathBuf,
+}
+
+impl Carepost {
+    pub fn new() -> Carepost {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().join("home");
+        let passphrase_file = dir.path().join("passphrase");
+        std::fs::write(&passphrase_file, format!("{PASSPHRASE}\n")).unwrap();
+        Carepost {
+            dir,
+            home,
+            passphrase_file,
+        }
+    }
+
+    /// A home with an identity already created.
+    pub fn with_identity(name: &str, email: &str) -> Carepost {
+        let cp = Carepost::new();
+        cp.cmd()
+            .args(["init", "--name", name, "--email", email])
+            .assert()
+            .success();
+        cp
+    }
+
+    /// `carepost` with this home, the passphrase file and no keychain.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = self.bare_cmd();
+        cmd.arg("--passphrase-file").arg(&self.passphrase_file);
+        cmd
+    }
+
+    /// `carepost` with this home and no keychain, without a passphrase.
+    pub fn bare_cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("carepost").unwrap();
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("CAREPOST_LANG", "en")
+            .arg("--home")
+            .arg(&self.home)
+            .arg("--no-keychain");
+        cmd
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Runs a command with `--json` and parses its stdout.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.cmd().arg("--json").args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "carepost {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    pub fn fingerprint(&self) -> String {
+        self.json(&["whoami"])["fingerprint"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// Exports this identity's public key to a file and returns its path.
+    pub fn export_key(&self) -> PathBuf {
+        let path = self.path("my-key.asc");
+        if !path.exists() {
+            self.cmd()
+                .args(["export-key", "-o"])
+                .arg(&path)
+                .assert()
+                .success();
+        }
+        path
+    }
+
+    /// Adds another carepost user as a contact, verified.
+    pub fn add_verified(&self, alias: &str, other: &Carepost) {
+        self.cmd()
+            .args(["contact", "add", alias, "--key-file"])
+            .arg(other.export_key())
+            .assert()
+            .success();
+        self.cmd()
+            .args([
+                "contact",
+                "verify",
+                alias,
+                "--fingerprint",
+                &other.fingerprint(),
+            ])
+            .assert()
+            .success();
+    }
+}
+
+/// A GnuPG home in a temporary directory, unattended and passphrase-free.
+pub struct Gpg {
+    pub dir: tempfile::TempDir,
+}
+
+impl Gpg {
+    pub fn new() -> Option<Gpg> {
+        if !have_peer("gpg") {
+            return None;
+        }
+        let dir = tempfile::Builder::new().prefix("gpg").tempdir().unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        }
+        Some(Gpg { dir })
+    }
+
+    pub fn home(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs gpg with this home; panics with gpg's stderr on failure.
+    pub fn run(&self, args: &[&str]) -> Vec<u8> {
+        let out = self.run_raw(args, None);
+        assert!(
+            out.status.success(),
+            "gpg {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    }
+
+    pub fn run_raw(&self, args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
+        use std::io::Write;
+        let mut cmd = std::process::Command::new("gpg");
+        cmd.env("GNUPGHOME", self.home())
+            .args([
+                "--batch",
+                "--yes",
+                "--no-tty",
+                "--pinentry-mode",
+                "loopback",
+                "--passphrase",
+                "",
+            ])
+            .args(args)
+            .stdin(if stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("gpg runs");
+        if let Some(input) = stdin {
+            child.stdin.take().unwrap().write_all(input).unwrap();
+        }
+        child.wait_with_output().unwrap()
+    }
+
+    /// Fingerprint of the (single) key whose user ID contains `uid`.
+    pub fn fingerprint(&self, uid: &str) -> String {
+        let out = String::from_utf8(self.run(&["--with-colons", "--list-keys", uid])).unwrap();
+        out.lines()
+            .find(|l| l.starts_with("fpr:"))
+            .and_then(|l| l.split(':').nth(9))
+            .expect("a fingerprint")
+            .to_owned()
+    }
+
+    /// Generates a key: `algo` is e.g. "ed25519" or "rsa3072", and an
+    /// encryption subkey (`cv25519` / same RSA size) is added when
+    /// `encryption_subkey` names one. Returns the fingerprint.
+    pub fn generate(
+        &self,
+        uid: &str,
+        algo: &str,
+        encryption_subkey: Option<&str>,
+        expire: &str,
+    ) -> String {
+        self.run(&["--quick-gen-key", uid, algo, "sign,cert", expire]);
+        let fpr = self.fingerprint(uid);
+        if let Some(sub) = encryption_subkey {
+            self.run(&["--quick-add-key", &fpr, sub, "encr", expire]);
+        }
+        fpr
+    }
+
+    /// Writes the armored public key of `uid` to `path`.
+    pub fn export(&self, uid: &str, path: &Path) {
+        let armored = self.run(&["--armor", "--export", uid]);
+        std::fs::write(path, armored).unwrap();
+    }
+
+    pub fn import(&self, path: &Path) {
+        self.run(&["--import", path.to_str().unwrap()]);
+    }
+}
