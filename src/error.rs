@@ -112,12 +112,81 @@ pub enum Error {
     PartialFingerprint(usize),
     #[error("{}", tr!("error-fingerprint-unreadable", reason = .0.clone()))]
     UnreadableFingerprint(String),
+    #[error("{}", tr!("error-recipients-unverified", aliases = .0.join(", "), count = .0.len()))]
+    RecipientsUnverified(Vec<String>),
+    #[error("{}", tr!("error-recipient-unusable", alias = alias.clone(), reason = cert_problem_message(problem)))]
+    RecipientUnusable { alias: String, problem: CertProblem },
+    #[error("{}", tr!("error-input-not-a-file", path = Safe(.0.display().to_string()).to_string()))]
+    InputNotAFile(PathBuf),
+    #[error("{}", tr!("error-input-empty", path = Safe(.0.display().to_string()).to_string()))]
+    InputEmpty(PathBuf),
+    #[error("{}", tr!("error-output-dir", path = Safe(.0.display().to_string()).to_string()))]
+    OutputDir(PathBuf),
+    #[error("{}", message_problem_message(.0))]
+    MessageRejected(MessageProblem),
+    #[error("{}", tr!("error-sender-not-verified", status = status.clone(), who = who.clone()))]
+    SenderNotVerified { status: String, who: String },
     #[error("{}", tr!("error-not-interactive", what = .0.clone()))]
     NotInteractive(String),
     #[error("{}", tr!("error-usage", reason = .0.clone()))]
     Usage(String),
     #[error("{}", tr!("error-internal", reason = .0.clone()))]
     Internal(String),
+}
+
+/// Why a received message was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MessageProblem {
+    /// Not OpenPGP data at all.
+    NotOpenPgp,
+    /// ASCII armor that does not decode.
+    BadArmor(String),
+    /// The data ends early.
+    Truncated,
+    /// The integrity check failed: changed or damaged in transit.
+    Tampered,
+    /// Encrypted, but not to this identity; the key IDs it is for.
+    NotForUs(Vec<String>),
+    /// Only a password opens it.
+    PasswordOnly,
+    /// Readable, but not encrypted at all.
+    NotEncrypted,
+    /// A signature that does not match the content or its key.
+    BadSignature(String),
+    /// Decompressed output beyond the configured bound.
+    TooLarge(u64),
+    /// Anything else the parser objected to.
+    Malformed(String),
+}
+
+fn message_problem_message(problem: &MessageProblem) -> String {
+    match problem {
+        MessageProblem::NotOpenPgp => tr!("message-not-openpgp"),
+        MessageProblem::BadArmor(detail) => {
+            tr!("message-bad-armor", reason = Safe(detail).to_string())
+        }
+        MessageProblem::Truncated => tr!("message-truncated"),
+        MessageProblem::Tampered => tr!("message-tampered"),
+        MessageProblem::NotForUs(ids) => tr!(
+            "message-not-for-us",
+            recipients = if ids.is_empty() {
+                tr!("message-anonymous-recipients")
+            } else {
+                ids.join(", ")
+            }
+        ),
+        MessageProblem::PasswordOnly => tr!("message-password-only"),
+        MessageProblem::NotEncrypted => tr!("message-not-encrypted"),
+        MessageProblem::BadSignature(who) => {
+            tr!("message-bad-signature", who = Safe(who).to_string())
+        }
+        MessageProblem::TooLarge(limit) => {
+            tr!("message-too-large", limit = crate::format_size(*limit))
+        }
+        MessageProblem::Malformed(detail) => {
+            tr!("message-malformed", reason = Safe(detail).to_string())
+        }
+    }
 }
 
 fn cert_problem_message(problem: &CertProblem) -> String {
@@ -143,10 +212,13 @@ impl Error {
             Usage(_) | InvalidAlias(_) | InvalidName | InvalidEmail(_) | PassphrasesDiffer => {
                 ExitStatus::Usage
             }
-            FingerprintMismatch(_) | PartialFingerprint(_) | UnreadableFingerprint(_) => {
-                ExitStatus::Refused
-            }
-            CertRejected(_) => ExitStatus::Rejected,
+            FingerprintMismatch(_)
+            | PartialFingerprint(_)
+            | UnreadableFingerprint(_)
+            | RecipientsUnverified(_)
+            | RecipientUnusable { .. }
+            | SenderNotVerified { .. } => ExitStatus::Refused,
+            CertRejected(_) | MessageRejected(_) => ExitStatus::Rejected,
             NoIdentity
             | NoPassphrase
             | WrongPassphrase
@@ -160,6 +232,9 @@ impl Error {
             | State(_)
             | NoHomeDirectory
             | IdentityExists(_)
+            | InputNotAFile(_)
+            | InputEmpty(_)
+            | OutputDir(_)
             | ContactNotFound(_)
             | AliasTaken(_)
             | CertAlreadyStored { .. }
@@ -210,6 +285,29 @@ impl Error {
             PartialFingerprint(_) => tr!("hint-fingerprint-partial"),
             UnreadableFingerprint(_) => tr!("hint-fingerprint-partial"),
             NotInteractive(_) => tr!("hint-not-interactive"),
+            RecipientsUnverified(aliases) => {
+                tr!("hint-recipients-unverified", alias = aliases[0].clone())
+            }
+            RecipientUnusable { alias, .. } => {
+                tr!("hint-recipient-unusable", alias = alias.clone())
+            }
+            InputEmpty(_) => tr!("hint-input-empty"),
+            OutputDir(_) => tr!("hint-output-dir"),
+            SenderNotVerified { .. } => tr!("hint-sender-not-verified"),
+            MessageRejected(problem) => match problem {
+                MessageProblem::NotForUs(_) => tr!("hint-message-not-for-us"),
+                MessageProblem::Tampered
+                | MessageProblem::Truncated
+                | MessageProblem::BadSignature(_) => {
+                    tr!("hint-message-resend")
+                }
+                MessageProblem::NotOpenPgp | MessageProblem::BadArmor(_) => {
+                    tr!("hint-message-not-openpgp")
+                }
+                MessageProblem::TooLarge(_) => tr!("hint-message-too-large"),
+                MessageProblem::PasswordOnly => tr!("hint-message-password-only"),
+                _ => return None,
+            },
             State(_) => tr!("hint-state"),
             _ => return None,
         })

@@ -22,9 +22,13 @@ pub mod fingerprint;
 pub mod home;
 pub mod identity;
 pub mod keychain;
+pub mod names;
+pub mod open;
+pub mod output;
 pub mod policy;
 pub mod safe;
 pub mod secret;
+pub mod send;
 pub mod store;
 pub mod verify;
 pub mod words;
@@ -42,4 +46,23 @@ pub fn parse_time(s: &str) -> Option<std::time::SystemTime> {
     chrono::DateTime::parse_from_rfc3339(s)
         .ok()
         .map(std::time::SystemTime::from)
+}
+
+/// A byte count for people: `1.5 GiB`, `640 KiB`, `12 bytes`.
+pub fn format_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value < 10.0 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.0} {}", UNITS[unit])
+    }
 }

@@ -25,6 +25,17 @@ const MIGRATIONS: &[&str] = &[
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );",
+    // 2: risks the user accepted, with their reason (e.g. sending to a
+    //    contact not yet verified).
+    "CREATE TABLE risk_acceptances (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        actor       TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        contacts    TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        documents   TEXT NOT NULL
+    );",
 ];
 
 /// How long a command waits for another carepost process to finish writing.
@@ -221,6 +232,25 @@ impl Store {
             return Err(Error::ContactNotFound(alias.to_owned()));
         }
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Records a risk the user accepted and why (JSON lists of contacts
+    /// and document hashes; never names).
+    pub fn record_risk_acceptance(
+        &self,
+        at: &str,
+        actor: &str,
+        action: &str,
+        contacts: &str,
+        reason: &str,
+        documents: &str,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO risk_acceptances (at, actor, action, contacts, reason, documents)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![at, actor, action, contacts, reason, documents],
+        )?;
         Ok(())
     }
 

@@ -111,3 +111,48 @@ impl Prompter for Terminal {
         eprintln!("{message}");
     }
 }
+
+/// Streaming progress on stderr, shown only for large documents and only
+/// when a person watches stderr.
+pub struct ProgressBar {
+    bar: std::cell::RefCell<Option<indicatif::ProgressBar>>,
+}
+
+/// Documents smaller than this finish before a bar would be useful.
+const PROGRESS_THRESHOLD: u64 = 16 << 20;
+
+impl ProgressBar {
+    pub fn for_stderr() -> ProgressBar {
+        ProgressBar {
+            bar: std::cell::RefCell::new(None),
+        }
+    }
+}
+
+impl carepost::send::Progress for ProgressBar {
+    fn start(&self, total_bytes: u64) {
+        if total_bytes < PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
+            return;
+        }
+        let bar = indicatif::ProgressBar::new(total_bytes);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {binary_bytes_per_sec} {eta}",
+            )
+            .expect("static template"),
+        );
+        *self.bar.borrow_mut() = Some(bar);
+    }
+
+    fn advance(&self, bytes: u64) {
+        if let Some(bar) = &*self.bar.borrow() {
+            bar.inc(bytes);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.bar.borrow_mut().take() {
+            bar.finish_and_clear();
+        }
+    }
+}

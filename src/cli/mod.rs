@@ -58,6 +58,79 @@ pub enum Command {
     /// Manage contacts: add, verify, list, show, update, remove
     #[command(subcommand)]
     Contact(ContactCommand),
+    /// Encrypt and sign documents for verified contacts
+    Send(SendArgs),
+    /// Decrypt a received document and check who sent it
+    Open(OpenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// The documents to send (one encrypted file is made per document)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// A contact to send to (repeat for several)
+    #[arg(long = "to", required = true, value_name = "ALIAS")]
+    pub to: Vec<String>,
+    /// Folder for the encrypted files (default: the home's outbox)
+    #[arg(short = 'o', long = "output-dir", value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+    /// Write ASCII-armored text (.asc) instead of binary (.pgp)
+    #[arg(long)]
+    pub armor: bool,
+    /// Keep the document's real name on the encrypted file too (it is
+    /// always inside the encryption)
+    #[arg(long)]
+    pub keep_name: bool,
+    /// Send to contacts who are not verified, for this recorded reason
+    #[arg(long, value_name = "REASON")]
+    pub unverified_ok: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// The encrypted file (.pgp, .gpg or .asc)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Folder for the document (default: the home's inbox)
+    #[arg(short = 'o', long = "output-dir", value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+    /// Refuse documents not signed by a verified contact
+    #[arg(long)]
+    pub require_verified_sender: bool,
+    /// Largest document to write, e.g. 500M or 4G (default: 100 times the
+    /// encrypted file, at least 1G)
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_size: Option<u64>,
+}
+
+/// Parses `123`, `64K`, `500M`, `4G` (binary units).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, unit) = text.split_at(
+        text.find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len()),
+    );
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("'{text}' is not a size such as 500M or 4G"))?;
+    let factor: u64 = match unit
+        .trim()
+        .to_ascii_uppercase()
+        .trim_end_matches("IB")
+        .trim_end_matches('B')
+    {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        "T" => 1 << 40,
+        _ => return Err(format!("'{text}' is not a size such as 500M or 4G")),
+    };
+    match number.checked_mul(factor) {
+        Some(0) | None => Err(format!("'{text}' is not a usable size")),
+        Some(n) => Ok(n),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -91,6 +164,17 @@ pub struct ExportKeyArgs {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn sizes_parse_with_binary_units() {
+        assert_eq!(parse_size("123"), Ok(123));
+        assert_eq!(parse_size("64K"), Ok(65536));
+        assert_eq!(parse_size("500M"), Ok(500 << 20));
+        assert_eq!(parse_size("4GiB"), Ok(4 << 30));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5X").is_err());
+    }
 
     #[test]
     fn cli_definition_is_consistent() {

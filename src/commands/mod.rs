@@ -10,6 +10,8 @@ use carepost::{Context, Error};
 mod contact;
 mod export_key;
 mod init;
+mod open;
+mod send;
 mod whoami;
 
 pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
@@ -22,6 +24,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
     let mut ctx = Context::new(home, secrets, &terminal);
     if !matches!(cli.command, Command::Init(_)) {
         ctx.require_home()?;
+        housekeeping(&ctx);
     }
     match cli.command {
         Command::Init(args) => init::run(&mut ctx, args, out),
@@ -35,5 +38,15 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
             ContactCommand::Update(args) => contact::update(&mut ctx, args, out),
             ContactCommand::Remove(args) => contact::remove(&mut ctx, args, out),
         },
+        Command::Send(args) => send::run(&mut ctx, args, out),
+        Command::Open(args) => open::run(&mut ctx, args, out),
+    }
+}
+
+/// Quick upkeep before every command: partial files left by a process that
+/// was killed are removed from the home's folders.
+fn housekeeping(ctx: &Context<'_>) {
+    for dir in [ctx.home.inbox(), ctx.home.outbox(), ctx.home.tmp()] {
+        carepost::output::clean_leftovers(&dir);
     }
 }

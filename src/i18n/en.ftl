@@ -184,3 +184,67 @@ verify-instructions =
 verify-prompt = Fingerprint as read out:
 verify-done = "{ $alias }" is now verified. You can send documents to this contact.
 verify-not-recorded = the verification could not be recorded
+
+## Sending
+
+error-recipients-unverified = { $count ->
+        [one] the contact { $aliases } is not verified; carepost sends only to contacts whose key you confirmed
+       *[other] the contacts { $aliases } are not verified; carepost sends only to contacts whose key you confirmed
+    }
+hint-recipients-unverified =
+    call the contact on a number you already know, have them read out their fingerprint, and run:
+      carepost contact verify { $alias }
+    If you must send now, say why (the reason is recorded): --unverified-ok "REASON"
+error-recipient-unusable = cannot send to "{ $alias }": { $reason }
+hint-recipient-unusable = ask the contact for their current key, then: carepost contact update { $alias } --key-file FILE
+error-input-not-a-file = { $path } is not a file
+error-input-empty = { $path } is empty; there is nothing to send
+hint-input-empty = check that the document was saved or exported completely, then send it again
+error-output-dir = the folder { $path } does not exist
+hint-output-dir = create the folder first, or leave out -o to use carepost's outbox
+send-empty-reason = --unverified-ok needs a reason, e.g. --unverified-ok "patient asked by phone; key checked in person next visit"
+send-nothing = nothing to send: name at least one document and one --to contact
+identity-cannot-encrypt = it has no valid encryption key (has it expired?)
+identity-expires-soon = your own key expires in { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } ({ $date }); contacts will not be able to send to you after that
+send-recipient-unverified = { $alias } (NOT verified)
+send-unverified-recorded = sent to a contact that is not verified; your reason was recorded: { $reason }
+send-done = Encrypted { $input } → { $output } for { $recipients }
+send-next-step = Attach the encrypted file to an email. Only the recipients (and you) can open it.
+
+## Opening
+
+message-not-openpgp = this file is not an OpenPGP-encrypted message
+message-bad-armor = this file looks like an encrypted text message but it is damaged: { $reason }
+message-truncated = this message is incomplete: it ends too early (was the download or attachment cut off?)
+message-tampered = this message was changed or damaged after it was encrypted; its content cannot be trusted and was not saved
+message-not-for-us = this message is not encrypted to your key; it is for { $recipients }
+message-anonymous-recipients = hidden recipients
+message-password-only = this message is protected with a password, not with your key
+message-not-encrypted = this message is not encrypted; carepost opens only encrypted documents
+message-bad-signature = the signature on this message is invalid (signer { $who }); the content was not saved
+message-too-large = the document would be larger than { $limit } after decompression; it was not saved (a decompression bomb?)
+message-malformed = this message cannot be read: { $reason }
+hint-message-not-for-us = ask the sender to encrypt to your current key; send them yours with: carepost export-key -o my-key.asc
+hint-message-resend = ask the sender to send the document again
+hint-message-not-openpgp = check that you picked the encrypted attachment (.pgp, .gpg or .asc)
+hint-message-too-large = if you trust the sender and expect a very large document, allow it with --max-size, e.g. --max-size 8G
+hint-message-password-only = ask the sender for the password by phone; carepost cannot open password-protected messages yet
+error-sender-not-verified = the sender is not a verified contact (status: { $status } { $who }); nothing was saved
+hint-sender-not-verified = verify the sender first (carepost contact verify ALIAS), or open without --require-verified-sender
+open-sender-unverified = this document is signed by "{ $alias }", who is NOT verified yet. Check their fingerprint by phone: carepost contact verify { $alias }
+open-sender-unknown =
+    this document is signed by a key that is not in your contacts:
+      { $fingerprint }
+    Do not trust it until you know who sent it. To add and verify the sender:
+      carepost contact add ALIAS --key-file THEIR-KEY.asc
+      carepost contact verify ALIAS
+open-unsigned = this document is not signed: anyone could have sent it
+open-done = Opened: { $output }
+open-from-self = Signed by you.
+open-from-verified = Signed by "{ $alias }" (verified).
+open-from-unverified = Signed by "{ $alias }" (NOT verified).
+open-from-unknown = Signed by an unknown key.
+open-from-nobody = Not signed.

@@ -165,15 +165,24 @@ mod tests {
                 ids_used_in(&path, found);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                for marker in ["tr!(\"", "Error::io(\""] {
+                for marker in ["tr!(", "Error::io("] {
                     for (i, _) in text.match_indices(marker) {
                         // Skip longer macro names that end the same way (include_str).
                         if text[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
                             continue;
                         }
-                        let rest = &text[i + marker.len()..];
-                        let end = rest.find('"').unwrap();
-                        found.insert(rest[..end].to_owned());
+                        let rest = text[i + marker.len()..].trim_start();
+                        let Some(rest) = rest.strip_prefix('"') else {
+                            continue;
+                        };
+                        let id = &rest[..rest.find('"').unwrap()];
+                        if !id.is_empty()
+                            && id
+                                .bytes()
+                                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                        {
+                            found.insert(id.to_owned());
+                        }
                     }
                 }
             }

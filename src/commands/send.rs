@@ -1,0 +1,54 @@
+use crate::cli::SendArgs;
+use crate::ui::{Output, ProgressBar};
+use carepost::safe::Safe;
+use carepost::send::{self, Request};
+use carepost::{tr, Context, Error};
+
+pub fn run(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Error> {
+    let request = Request {
+        inputs: args.files,
+        recipients: args.to,
+        output_dir: args.output_dir,
+        armor: args.armor,
+        keep_name: args.keep_name,
+        unverified_ok: args.unverified_ok,
+    };
+    let progress = ProgressBar::for_stderr();
+    let report = send::send(ctx, &request, &progress)?;
+    for warning in &report.warnings {
+        out.warning(warning);
+    }
+    if let Some(reason) = &report.unverified_ok {
+        out.warning(&tr!(
+            "send-unverified-recorded",
+            reason = Safe(reason).to_string()
+        ));
+    }
+    out.result(&report, |w| {
+        for sent in &report.outputs {
+            let to = sent
+                .recipients
+                .iter()
+                .map(|r| {
+                    if r.verified {
+                        r.alias.clone()
+                    } else {
+                        tr!("send-recipient-unverified", alias = r.alias.clone())
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            writeln!(
+                w,
+                "{}",
+                tr!(
+                    "send-done",
+                    input = Safe(sent.input.display().to_string()).to_string(),
+                    output = Safe(sent.output.display().to_string()).to_string(),
+                    recipients = to
+                )
+            )?;
+        }
+        writeln!(w, "{}", tr!("send-next-step"))
+    })
+}

@@ -1,0 +1,552 @@
+//! Opening: decrypting a received document, checking its integrity and
+//! signature, and writing it under a safe name — only once every check
+//! has passed.
+//!
+//! The plaintext goes into a nameless file in the target folder (see
+//! [`crate::output`]); it gets its name after decryption, the integrity
+//! check (MDC or AEAD) and the signature check succeeded, and disappears
+//! otherwise. Compressed input is accepted up to a bound on the output
+//! size, which defeats decompression bombs.
+
+use crate::contacts::{self, Contact};
+use crate::error::{Error, MessageProblem, Result};
+use crate::output::PendingFile;
+use crate::Context;
+use openpgp::crypto::{KeyPair, SessionKey};
+use openpgp::packet::{PKESK, SKESK};
+use openpgp::parse::stream::{
+    DecryptionHelper, DecryptorBuilder, MessageLayer, MessageStructure, VerificationError,
+    VerificationHelper,
+};
+use openpgp::parse::{PacketParser, Parse};
+use openpgp::types::SymmetricAlgorithm;
+use openpgp::{Cert, KeyHandle, Packet};
+use sequoia_openpgp as openpgp;
+use serde::Serialize;
+use std::io::{BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Bytes moved at a time.
+const CHUNK: usize = 1 << 20;
+/// How much plaintext Sequoia holds back before releasing it. carepost
+/// never shows unverified plaintext (it waits for the end anyway), so a
+/// small window keeps memory flat.
+const DECRYPTOR_BUFFER: usize = 1 << 20;
+/// Default bound on the output: this many times the input size…
+pub const DEFAULT_EXPANSION: u64 = 100;
+/// …but never less than this (a highly compressible scan is fine).
+pub const MIN_OUTPUT_LIMIT: u64 = 1 << 30;
+
+#[derive(Debug, Default)]
+pub struct Request {
+    pub input: PathBuf,
+    pub output_dir: Option<PathBuf>,
+    pub require_verified_sender: bool,
+    /// Largest document to write; default: see [`output_limit`].
+    pub max_output: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SenderStatus {
+    /// Signed by a verified contact (or by this identity itself).
+    Verified,
+    /// Signed by a known contact that is not verified.
+    Unverified,
+    /// Signed by a key not in the contact book.
+    Unknown,
+    /// Not signed at all.
+    Unsigned,
+}
+
+impl SenderStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SenderStatus::Verified => "verified",
+            SenderStatus::Unverified => "unverified",
+            SenderStatus::Unknown => "unknown",
+            SenderStatus::Unsigned => "unsigned",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Sender {
+    pub status: SenderStatus,
+    pub alias: Option<String>,
+    pub fingerprint: Option<String>,
+    /// The document was signed by this identity (e.g. reopening a copy
+    /// from the outbox).
+    #[serde(rename = "self")]
+    pub own: bool,
+}
+
+/// The contract's `open` JSON, plus extra fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct Opened {
+    pub output: PathBuf,
+    pub filename: String,
+    pub sender: Sender,
+    pub size: u64,
+    pub sha256: String,
+    pub compressed: bool,
+}
+
+/// The output bound for an input of `input_len` bytes.
+pub fn output_limit(input_len: u64) -> u64 {
+    input_len
+        .saturating_mul(DEFAULT_EXPANSION)
+        .max(MIN_OUTPUT_LIMIT)
+}
+
+/// State shared between the Sequoia helper and the caller, so that the
+/// reason for a failure survives however Sequoia reports it.
+#[derive(Default)]
+struct Findings {
+    problem: Option<MessageProblem>,
+    filename: Option<Vec<u8>>,
+    encrypted: bool,
+    compressed: bool,
+    /// Primary fingerprints of keys with a good signature.
+    good: Vec<openpgp::Fingerprint>,
+    /// Issuers of signatures whose key we do not have.
+    unknown: Vec<String>,
+}
+
+struct Helper {
+    decryptors: Vec<KeyPair>,
+    own: Cert,
+    contacts: Vec<Cert>,
+    findings: Arc<Mutex<Findings>>,
+}
+
+impl Helper {
+    fn reject(&self, problem: MessageProblem) -> anyhow::Error {
+        self.findings.lock().expect("not poisoned").problem = Some(problem.clone());
+        anyhow::Error::new(Error::MessageRejected(problem))
+    }
+}
+
+impl VerificationHelper for Helper {
+    fn inspect(&mut self, pp: &PacketParser) -> openpgp::Result<()> {
+        if let Packet::Literal(literal) = &pp.packet {
+            self.findings.lock().expect("not poisoned").filename =
+                literal.filename().map(<[u8]>::to_vec);
+        }
+        Ok(())
+    }
+
+    fn get_certs(&mut self, ids: &[KeyHandle]) -> openpgp::Result<Vec<Cert>> {
+        let matches = |cert: &Cert| {
+            cert.keys()
+                .any(|k| ids.iter().any(|id| id.aliases(k.key().key_handle())))
+        };
+        let mut certs: Vec<Cert> = self
+            .contacts
+            .iter()
+            .filter(|c| matches(c))
+            .cloned()
+            .collect();
+        if matches(&self.own) {
+            certs.push(self.own.clone());
+        }
+        Ok(certs)
+    }
+
+    fn check(&mut self, structure: MessageStructure) -> openpgp::Result<()> {
+        let mut bad = None;
+        {
+            let mut findings = self.findings.lock().expect("not poisoned");
+            for layer in structure.into_iter() {
+                match layer {
+                    MessageLayer::Encryption { .. } => findings.encrypted = true,
+                    MessageLayer::Compression { .. } => findings.compressed = true,
+                    MessageLayer::SignatureGroup { results } => {
+                        for result in results {
+                            match result {
+                                Ok(good) => findings.good.push(good.ka.cert().fingerprint()),
+                                Err(VerificationError::MissingKey { sig }) => {
+                                    let issuer = sig
+                                        .issuer_fingerprints()
+                                        .next()
+                                        .map(|f| f.to_hex())
+                                        .or_else(|| sig.issuers().next().map(|k| k.to_hex()))
+                                        .unwrap_or_default();
+                                    findings.unknown.push(issuer);
+                                }
+                                Err(VerificationError::BadKey { ka, .. })
+                                | Err(VerificationError::BadSignature { ka, .. }) => {
+                                    bad.get_or_insert_with(|| ka.cert().fingerprint().to_hex());
+                                }
+                                Err(VerificationError::UnboundKey { cert, .. }) => {
+                                    bad.get_or_insert_with(|| cert.fingerprint().to_hex());
+                                }
+                                Err(VerificationError::MalformedSignature { sig, .. }) => {
+                                    bad.get_or_insert_with(|| {
+                                        sig.issuers().next().map(|k| k.to_hex()).unwrap_or_default()
+                                    });
+                                }
+                                // Signatures from the future (unknown versions or
+                                // algorithms) neither help nor hurt.
+                                Err(_) => {}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let encrypted = self.findings.lock().expect("not poisoned").encrypted;
+        if !encrypted {
+            return Err(self.reject(MessageProblem::NotEncrypted));
+        }
+        if let Some(who) = bad {
+            return Err(self.reject(MessageProblem::BadSignature(who)));
+        }
+        Ok(())
+    }
+}
+
+impl DecryptionHelper for Helper {
+    fn decrypt(
+        &mut self,
+        pkesks: &[PKESK],
+        skesks: &[SKESK],
+        sym_algo: Option<SymmetricAlgorithm>,
+        decrypt: &mut dyn FnMut(Option<SymmetricAlgorithm>, &SessionKey) -> bool,
+    ) -> openpgp::Result<Option<Cert>> {
+        // First the packets addressed to one of our keys, then anonymous
+        // ones (no recipient given) with every key.
+        for pkesk in pkesks {
+            let Some(recipient) = pkesk.recipient() else {
+                continue;
+            };
+            for keypair in self.decryptors.iter_mut() {
+                if recipient.aliases(keypair.public().key_handle()) {
+                    if let Some((algo, sk)) = pkesk.decrypt(keypair, sym_algo) {
+                        if decrypt(algo, &sk) {
+                            return Ok(Some(self.own.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        for pkesk in pkesks.iter().filter(|p| p.recipient().is_none()) {
+            for keypair in self.decryptors.iter_mut() {
+                if let Some((algo, sk)) = pkesk.decrypt(keypair, sym_algo) {
+                    if decrypt(algo, &sk) {
+                        return Ok(Some(self.own.clone()));
+                    }
+                }
+            }
+        }
+        if pkesks.is_empty() && !skesks.is_empty() {
+            return Err(self.reject(MessageProblem::PasswordOnly));
+        }
+        let ids = pkesks
+            .iter()
+            .filter_map(|p| p.recipient())
+            .map(|h| h.to_hex())
+            .collect();
+        Err(self.reject(MessageProblem::NotForUs(ids)))
+    }
+}
+
+/// A writer that refuses to grow past `limit` bytes.
+struct Bounded<W> {
+    inner: W,
+    written: u64,
+    limit: u64,
+    exceeded: Arc<Mutex<bool>>,
+}
+
+impl<W: Write> Write for Bounded<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.written + buf.len() as u64 > self.limit {
+            *self.exceeded.lock().expect("not poisoned") = true;
+            return Err(std::io::Error::other("output limit exceeded"));
+        }
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// `carepost open`.
+pub fn open(
+    ctx: &mut Context<'_>,
+    request: &Request,
+    progress: &dyn crate::send::Progress,
+) -> Result<Opened> {
+    let input_meta =
+        std::fs::metadata(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
+    if !input_meta.is_file() {
+        return Err(Error::InputNotAFile(request.input.clone()));
+    }
+    let out_dir = match &request.output_dir {
+        Some(dir) if dir.is_dir() => dir.clone(),
+        Some(dir) => return Err(Error::OutputDir(dir.clone())),
+        None => {
+            let inbox = ctx.home.inbox();
+            ctx.home.ensure_dir(&inbox)?;
+            inbox
+        }
+    };
+    let limit = request
+        .max_output
+        .unwrap_or_else(|| output_limit(input_meta.len()));
+    let unlocked = ctx.unlock()?;
+    let contact_list = contacts::list(ctx)?;
+    let findings = Arc::new(Mutex::new(Findings::default()));
+    let helper = Helper {
+        decryptors: unlocked.decryptors,
+        own: unlocked.cert.clone(),
+        contacts: contact_list.iter().map(|c| c.cert.clone()).collect(),
+        findings: Arc::clone(&findings),
+    };
+
+    let input =
+        std::fs::File::open(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
+    let mut pending = PendingFile::new_in(&out_dir)?;
+    let exceeded = Arc::new(Mutex::new(false));
+    progress.start(input_meta.len());
+    let decrypted = decrypt_into(
+        BufReader::with_capacity(CHUNK, input),
+        pending.file(),
+        helper,
+        limit,
+        Arc::clone(&exceeded),
+        ctx.now,
+        progress,
+    );
+    progress.finish();
+    let (size, sha256) = decrypted.map_err(|e| {
+        if *exceeded.lock().expect("not poisoned") {
+            return Error::MessageRejected(MessageProblem::TooLarge(limit));
+        }
+        if let Some(problem) = findings.lock().expect("not poisoned").problem.clone() {
+            return Error::MessageRejected(problem);
+        }
+        classify(e, &out_dir)
+    })?;
+
+    let findings = std::mem::take(&mut *findings.lock().expect("not poisoned"));
+    let sender = sender_of(&findings, &unlocked.cert, &contact_list);
+    if request.require_verified_sender && sender.status != SenderStatus::Verified {
+        let who = sender
+            .alias
+            .clone()
+            .or(sender.fingerprint.clone())
+            .unwrap_or_default();
+        return Err(Error::SenderNotVerified {
+            status: sender.status.as_str().to_owned(),
+            who,
+        });
+    }
+    let outer = request
+        .input
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let filename = findings
+        .filename
+        .as_deref()
+        .and_then(crate::names::sanitize)
+        .unwrap_or_else(|| crate::names::fallback_name(&outer));
+    let output = pending.persist(&filename)?;
+    let filename = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or(filename);
+    Ok(Opened {
+        output,
+        filename,
+        sender,
+        size,
+        sha256,
+        compressed: findings.compressed,
+    })
+}
+
+/// Streams the decrypted content of `input` into `sink`; returns its size
+/// and SHA-256 (hex), hashed on a second thread.
+fn decrypt_into<R: Read + Send + Sync>(
+    input: R,
+    sink: &mut std::fs::File,
+    helper: Helper,
+    limit: u64,
+    exceeded: Arc<Mutex<bool>>,
+    now: std::time::SystemTime,
+    progress: &dyn crate::send::Progress,
+) -> anyhow::Result<(u64, String)> {
+    let policy = crate::policy::standard();
+    let mut decryptor = DecryptorBuilder::from_reader(input)?
+        .buffer_size(DECRYPTOR_BUFFER)
+        .with_policy(policy, now, helper)?;
+    let mut out = Bounded {
+        inner: std::io::BufWriter::with_capacity(CHUNK, sink),
+        written: 0,
+        limit,
+        exceeded,
+    };
+    let hash = openpgp::types::HashAlgorithm::SHA256
+        .context()?
+        .for_digest();
+    let hash = std::thread::scope(|scope| -> anyhow::Result<_> {
+        let (chunks, received) = std::sync::mpsc::sync_channel::<Arc<Vec<u8>>>(4);
+        let hasher = scope.spawn(move || {
+            let mut hash = hash;
+            for chunk in received {
+                hash.update(&chunk);
+            }
+            hash
+        });
+        loop {
+            let mut buffer = vec![0u8; CHUNK];
+            let n = decryptor.read(&mut buffer)?;
+            if n == 0 {
+                break;
+            }
+            buffer.truncate(n);
+            out.write_all(&buffer)?;
+            progress.advance(n as u64);
+            let _ = chunks.send(Arc::new(buffer));
+        }
+        drop(chunks);
+        hasher
+            .join()
+            .map_err(|_| anyhow::anyhow!("hashing thread failed"))
+    })?;
+    if !decryptor.message_processed() {
+        return Err(MessageProblemError(MessageProblem::Truncated).into());
+    }
+    out.flush()?;
+    let digest = hash.into_digest()?;
+    Ok((
+        out.written,
+        openpgp::fmt::hex::encode(digest).to_lowercase(),
+    ))
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0:?}")]
+struct MessageProblemError(MessageProblem);
+
+fn sender_of(findings: &Findings, own: &Cert, contacts: &[Contact]) -> Sender {
+    let mut best: Option<Sender> = None;
+    for fingerprint in &findings.good {
+        let candidate = if *fingerprint == own.fingerprint() {
+            Sender {
+                status: SenderStatus::Verified,
+                alias: None,
+                fingerprint: Some(fingerprint.to_hex()),
+                own: true,
+            }
+        } else {
+            let contact = contacts
+                .iter()
+                .find(|c| c.cert.fingerprint() == *fingerprint);
+            Sender {
+                status: if contact.is_some_and(Contact::is_verified) {
+                    SenderStatus::Verified
+                } else {
+                    SenderStatus::Unverified
+                },
+                alias: contact.map(|c| c.alias.clone()),
+                fingerprint: Some(fingerprint.to_hex()),
+                own: false,
+            }
+        };
+        if best
+            .as_ref()
+            .is_none_or(|b| rank(candidate.status) < rank(b.status))
+        {
+            best = Some(candidate);
+        }
+    }
+    best.unwrap_or_else(|| match findings.unknown.first() {
+        Some(issuer) => Sender {
+            status: SenderStatus::Unknown,
+            alias: None,
+            fingerprint: Some(issuer.clone()),
+            own: false,
+        },
+        None => Sender {
+            status: SenderStatus::Unsigned,
+            alias: None,
+            fingerprint: None,
+            own: false,
+        },
+    })
+}
+
+fn rank(status: SenderStatus) -> u8 {
+    match status {
+        SenderStatus::Verified => 0,
+        SenderStatus::Unverified => 1,
+        SenderStatus::Unknown => 2,
+        SenderStatus::Unsigned => 3,
+    }
+}
+
+/// Puts a Sequoia failure into the user's terms.
+fn classify(e: anyhow::Error, out_dir: &Path) -> Error {
+    for cause in e.chain() {
+        if let Some(MessageProblemError(problem)) = cause.downcast_ref::<MessageProblemError>() {
+            return Error::MessageRejected(problem.clone());
+        }
+        if let Some(Error::MessageRejected(problem)) = cause.downcast_ref::<Error>() {
+            return Error::MessageRejected(problem.clone());
+        }
+        if let Some(err) = cause.downcast_ref::<openpgp::Error>() {
+            return Error::MessageRejected(match err {
+                openpgp::Error::ManipulatedMessage => MessageProblem::Tampered,
+                openpgp::Error::MalformedMessage(m)
+                    if m.contains("EOF") || m.contains("runcat") =>
+                {
+                    MessageProblem::Truncated
+                }
+                other => MessageProblem::Malformed(other.to_string()),
+            });
+        }
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            match io.kind() {
+                std::io::ErrorKind::UnexpectedEof => {
+                    return Error::MessageRejected(MessageProblem::Truncated)
+                }
+                std::io::ErrorKind::StorageFull
+                | std::io::ErrorKind::PermissionDenied
+                | std::io::ErrorKind::ReadOnlyFilesystem => {
+                    return Error::io(
+                        "io-write",
+                        out_dir,
+                        std::io::Error::new(io.kind(), io.to_string()),
+                    )
+                }
+                _ => {}
+            }
+        }
+    }
+    let text = e.to_string();
+    let lower = text.to_lowercase();
+    Error::MessageRejected(if lower.contains("eof") || lower.contains("truncated") {
+        MessageProblem::Truncated
+    } else if lower.contains("armor") || lower.contains("base64") {
+        MessageProblem::BadArmor(text)
+    } else if lower.contains("manipulated")
+        || lower.contains("authentication")
+        || lower.contains("mdc")
+    {
+        MessageProblem::Tampered
+    } else {
+        MessageProblem::Malformed(text)
+    })
+}
+
+/// Whether `bytes` could be OpenPGP at all (binary packet or armor).
+pub fn looks_like_openpgp(bytes: &[u8]) -> bool {
+    openpgp::parse::PacketParser::from_bytes(bytes).is_ok()
+}
