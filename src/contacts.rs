@@ -173,9 +173,7 @@ pub fn parse_one_cert(bytes: &[u8], now: std::time::SystemTime) -> Result<Cert> 
         return Err(reject(CertProblem::NoCertificate));
     }
     let mut certs = Vec::new();
-    for cert in
-        CertParser::from_bytes(bytes).map_err(|e| reject(CertProblem::Malformed(e.to_string())))?
-    {
+    for cert in CertParser::from_bytes(bytes).map_err(|e| reject(CertProblem::Malformed(e.to_string())))? {
         certs.push(cert.map_err(|e| reject(CertProblem::Malformed(e.to_string())))?);
     }
     if certs.iter().any(|c| c.is_tsk()) {
@@ -239,10 +237,7 @@ pub fn get(ctx: &mut Context<'_>, alias: &str) -> Result<Contact> {
 
 /// The contact whose certificate has this fingerprint (or whose
 /// certificate contains a key with this fingerprint), if any.
-pub fn find_by_key(
-    ctx: &mut Context<'_>,
-    fingerprint: &openpgp::Fingerprint,
-) -> Result<Option<Contact>> {
+pub fn find_by_key(ctx: &mut Context<'_>, fingerprint: &openpgp::Fingerprint) -> Result<Option<Contact>> {
     let own = own_cert(ctx)?;
     let now = ctx.now;
     let store = ctx.store()?;
@@ -251,11 +246,7 @@ pub fn find_by_key(
     }
     for row in store.contacts()? {
         let contact = from_row(row, Some(&own), now)?;
-        if contact
-            .cert
-            .keys()
-            .any(|k| &k.key().fingerprint() == fingerprint)
-        {
+        if contact.cert.keys().any(|k| &k.key().fingerprint() == fingerprint) {
             return Ok(Some(contact));
         }
     }
@@ -267,9 +258,7 @@ pub fn list(ctx: &mut Context<'_>) -> Result<Vec<Contact>> {
     let own = own_cert(ctx)?;
     let now = ctx.now;
     let rows = ctx.store()?.contacts()?;
-    rows.into_iter()
-        .map(|row| from_row(row, Some(&own), now))
-        .collect()
+    rows.into_iter().map(|row| from_row(row, Some(&own), now)).collect()
 }
 
 /// `contact add`: imports the one certificate in `key_file` as `alias`.
@@ -278,9 +267,7 @@ pub fn add(ctx: &mut Context<'_>, alias: &str, key_file: &Path, kind: Kind) -> R
     let cert = read_cert_file(key_file, ctx.now)?;
     let own = own_cert(ctx)?;
     if cert.fingerprint() == own.fingerprint() {
-        return Err(Error::CertRejected(CertProblem::Malformed(crate::tr!(
-            "cert-is-own"
-        ))));
+        return Err(Error::CertRejected(CertProblem::Malformed(crate::tr!("cert-is-own"))));
     }
     let now = crate::fmt_time(ctx.now);
     let row = ContactRow {
@@ -301,10 +288,7 @@ pub enum Update {
     /// Same key, new information (e.g. extended expiry); verification kept.
     Refreshed(Contact),
     /// A different key: verification is gone and must be redone.
-    KeyChanged {
-        old_fingerprint: String,
-        contact: Contact,
-    },
+    KeyChanged { old_fingerprint: String, contact: Contact },
 }
 
 /// `contact update`: a new certificate for an existing contact.
@@ -391,10 +375,7 @@ mod tests {
             std::time::SystemTime::now(),
         )
         .unwrap_err();
-        assert!(matches!(
-            err,
-            Error::CertRejected(CertProblem::SecretKeyMaterial)
-        ));
+        assert!(matches!(err, Error::CertRejected(CertProblem::SecretKeyMaterial)));
     }
 
     #[test]
@@ -409,10 +390,7 @@ mod tests {
         let mut bytes = gen().armored().to_vec().unwrap();
         bytes.extend(gen().armored().to_vec().unwrap());
         let err = parse_one_cert(&bytes, std::time::SystemTime::now()).unwrap_err();
-        assert!(matches!(
-            err,
-            Error::CertRejected(CertProblem::SeveralCertificates(2))
-        ));
+        assert!(matches!(err, Error::CertRejected(CertProblem::SeveralCertificates(2))));
     }
 
     #[test]
@@ -423,8 +401,7 @@ mod tests {
             .0
             .strip_secret_key_material();
         let bytes = cert.to_vec().unwrap();
-        let err =
-            parse_one_cert(&bytes[..bytes.len() / 2], std::time::SystemTime::now()).unwrap_err();
+        let err = parse_one_cert(&bytes[..bytes.len() / 2], std::time::SystemTime::now()).unwrap_err();
         assert_eq!(err.exit_status().code(), 4);
     }
 }

@@ -119,15 +119,11 @@ impl<'p> Context<'p> {
         if !self.prompter.is_interactive() {
             return Err(Error::NoPassphrase);
         }
-        let first = self
-            .prompter
-            .passphrase(&crate::tr!("prompt-new-passphrase"))?;
+        let first = self.prompter.passphrase(&crate::tr!("prompt-new-passphrase"))?;
         if first.is_empty() {
             return Err(Error::NoPassphrase);
         }
-        let second = self
-            .prompter
-            .passphrase(&crate::tr!("prompt-repeat-passphrase"))?;
+        let second = self.prompter.passphrase(&crate::tr!("prompt-repeat-passphrase"))?;
         if first.expose() != second.expose() {
             return Err(Error::PassphrasesDiffer);
         }
@@ -155,10 +151,8 @@ impl<'p> Context<'p> {
             match keychain::load(&identity.fingerprint_hex()) {
                 Ok(p) => return Ok(p),
                 Err(e) if self.prompter.is_interactive() => {
-                    self.prompter.notice(&crate::tr!(
-                        "notice-keychain-fallback",
-                        reason = e.to_string()
-                    ));
+                    self.prompter
+                        .notice(&crate::tr!("notice-keychain-fallback", reason = e.to_string()));
                 }
                 Err(e) => return Err(e),
             }
@@ -178,9 +172,7 @@ impl<'p> Context<'p> {
             let passphrase = self.existing_passphrase(&identity)?;
             match identity.unlock(&passphrase, self.now) {
                 Err(Error::WrongPassphrase)
-                    if self.prompter.is_interactive()
-                        && self.secrets.passphrase_file.is_none()
-                        && attempts < 2 =>
+                    if self.prompter.is_interactive() && self.secrets.passphrase_file.is_none() && attempts < 2 =>
                 {
                     attempts += 1;
                     self.prompter.notice(&crate::tr!("notice-wrong-passphrase"));

@@ -61,11 +61,7 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error("{}", tr!("error-unsafe-permissions", path = Safe(path.display().to_string()).to_string(), mode = format!("{:03o}", mode)))]
-    UnsafePermissions {
-        path: PathBuf,
-        mode: u32,
-        wanted: u32,
-    },
+    UnsafePermissions { path: PathBuf, mode: u32, wanted: u32 },
     #[error("{}", tr!("error-foreign-owner", path = Safe(path.display().to_string()).to_string()))]
     ForeignOwner { path: PathBuf },
     #[error("{}", tr!("error-state", reason = .0.clone()))]
@@ -139,6 +135,8 @@ pub enum Error {
 pub enum MessageProblem {
     /// Not OpenPGP data at all.
     NotOpenPgp,
+    /// An OpenPGP key or certificate, not a message.
+    IsAKey,
     /// ASCII armor that does not decode.
     BadArmor(String),
     /// The data ends early.
@@ -162,6 +160,7 @@ pub enum MessageProblem {
 fn message_problem_message(problem: &MessageProblem) -> String {
     match problem {
         MessageProblem::NotOpenPgp => tr!("message-not-openpgp"),
+        MessageProblem::IsAKey => tr!("message-is-a-key"),
         MessageProblem::BadArmor(detail) => {
             tr!("message-bad-armor", reason = Safe(detail).to_string())
         }
@@ -209,9 +208,7 @@ impl Error {
     pub fn exit_status(&self) -> ExitStatus {
         use Error::*;
         match self {
-            Usage(_) | InvalidAlias(_) | InvalidName | InvalidEmail(_) | PassphrasesDiffer => {
-                ExitStatus::Usage
-            }
+            Usage(_) | InvalidAlias(_) | InvalidName | InvalidEmail(_) | PassphrasesDiffer => ExitStatus::Usage,
             FingerprintMismatch(_)
             | PartialFingerprint(_)
             | UnreadableFingerprint(_)
@@ -250,11 +247,7 @@ impl Error {
         Some(match self {
             UnsafePermissions { path, wanted, .. } => tr!(
                 "hint-chmod",
-                command = format!(
-                    "chmod {:o} {}",
-                    wanted,
-                    shell_quote(&path.display().to_string())
-                )
+                command = format!("chmod {:o} {}", wanted, shell_quote(&path.display().to_string()))
             ),
             ForeignOwner { .. } => tr!("hint-foreign-owner"),
             NoIdentity => tr!("hint-run-init"),
@@ -296,11 +289,10 @@ impl Error {
             SenderNotVerified { .. } => tr!("hint-sender-not-verified"),
             MessageRejected(problem) => match problem {
                 MessageProblem::NotForUs(_) => tr!("hint-message-not-for-us"),
-                MessageProblem::Tampered
-                | MessageProblem::Truncated
-                | MessageProblem::BadSignature(_) => {
+                MessageProblem::Tampered | MessageProblem::Truncated | MessageProblem::BadSignature(_) => {
                     tr!("hint-message-resend")
                 }
+                MessageProblem::IsAKey => tr!("hint-message-is-a-key"),
                 MessageProblem::NotOpenPgp | MessageProblem::BadArmor(_) => {
                     tr!("hint-message-not-openpgp")
                 }
@@ -332,10 +324,7 @@ impl From<rusqlite::Error> for Error {
 
 /// Quotes a path for a shell command shown in a hint.
 pub fn shell_quote(s: &str) -> String {
-    if !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "/._-+:@,".contains(c))
-    {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "/._-+:@,".contains(c)) {
         s.to_owned()
     } else {
         format!("'{}'", Safe(s).to_string().replace('\'', r"'\''"))
@@ -349,16 +338,8 @@ mod tests {
     #[test]
     fn exit_codes_follow_the_contract() {
         assert_eq!(Error::NoIdentity.exit_status().code(), 5);
-        assert_eq!(
-            Error::FingerprintMismatch("x".into()).exit_status().code(),
-            3
-        );
-        assert_eq!(
-            Error::CertRejected(CertProblem::Revoked)
-                .exit_status()
-                .code(),
-            4
-        );
+        assert_eq!(Error::FingerprintMismatch("x".into()).exit_status().code(), 3);
+        assert_eq!(Error::CertRejected(CertProblem::Revoked).exit_status().code(), 4);
         assert_eq!(Error::InvalidAlias("X".into()).exit_status().code(), 2);
         let perm = Error::UnsafePermissions {
             path: "/h".into(),

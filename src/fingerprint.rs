@@ -24,8 +24,7 @@ pub fn qr_payload(hex: &str) -> String {
 }
 
 fn qr_code(hex: &str) -> QrCode {
-    QrCode::with_error_correction_level(qr_payload(hex), EcLevel::M)
-        .expect("a fingerprint fits in a QR code")
+    QrCode::with_error_correction_level(qr_payload(hex), EcLevel::M).expect("a fingerprint fits in a QR code")
 }
 
 /// A QR code drawn with Unicode half blocks, for a terminal.
@@ -63,11 +62,6 @@ mod tests {
     fn qr_codes_carry_the_openkeychain_uri() {
         assert_eq!(qr_payload("e58294f2"), "OPENPGP4FPR:E58294F2");
         assert!(qr_svg("E58294F2E9A227486E8B061B31CC528FD7FA3F19").starts_with("<?xml"));
-        assert!(
-            qr_terminal("E58294F2E9A227486E8B061B31CC528FD7FA3F19")
-                .lines()
-                .count()
-                > 10
-        );
+        assert!(qr_terminal("E58294F2E9A227486E8B061B31CC528FD7FA3F19").lines().count() > 10);
     }
 }

@@ -105,11 +105,7 @@ impl Home {
                 check_mode(&dir, DIR_MODE)?;
             }
         }
-        for file in [
-            self.secret_key(),
-            self.revocation_certificate(),
-            self.state_db(),
-        ] {
+        for file in [self.secret_key(), self.revocation_certificate(), self.state_db()] {
             if file.exists() {
                 check_mode(&file, FILE_MODE)?;
             }
@@ -201,14 +197,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
         .permissions(private_permissions())
         .tempfile_in(dir)
         .map_err(|e| Error::io("io-write", path, e))?;
-    tmp.write_all(bytes)
-        .map_err(|e| Error::io("io-write", path, e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Error::io("io-write", path, e))?;
+    tmp.write_all(bytes).map_err(|e| Error::io("io-write", path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io("io-write", path, e))?;
     if replace {
-        tmp.persist(path)
-            .map_err(|e| Error::io("io-write", path, e.error))?;
+        tmp.persist(path).map_err(|e| Error::io("io-write", path, e.error))?;
     } else {
         tmp.persist_noclobber(path)
             .map_err(|e| Error::io("io-write", path, e.error))?;

@@ -59,9 +59,9 @@ pub fn validate_email(email: &str) -> Result<&str> {
     let email = email.trim();
     let bad = || Error::InvalidEmail(email.to_owned());
     if email.len() > MAX_EMAIL_CHARS
-        || email.chars().any(|c| {
-            c.is_whitespace() || crate::safe::is_dangerous(c) || "<>()[]\\,;:\"".contains(c)
-        })
+        || email
+            .chars()
+            .any(|c| c.is_whitespace() || crate::safe::is_dangerous(c) || "<>()[]\\,;:\"".contains(c))
     {
         return Err(bad());
     }
@@ -90,8 +90,8 @@ impl Identity {
     ) -> Result<(Identity, Signature)> {
         let name = validate_name(name)?;
         let email = validate_email(email)?;
-        let userid = UserID::from_address(Some(name), None, email)
-            .map_err(|_| Error::InvalidEmail(email.to_owned()))?;
+        let userid =
+            UserID::from_address(Some(name), None, email).map_err(|_| Error::InvalidEmail(email.to_owned()))?;
         let (key, revocation) = CertBuilder::new()
             .set_profile(Profile::RFC4880)
             .map_err(internal)?
@@ -99,9 +99,7 @@ impl Identity {
             .set_creation_time(now)
             .set_primary_key_flags(KeyFlags::empty().set_certification().set_signing())
             .add_subkey(
-                KeyFlags::empty()
-                    .set_transport_encryption()
-                    .set_storage_encryption(),
+                KeyFlags::empty().set_transport_encryption().set_storage_encryption(),
                 None,
                 None,
             )
@@ -138,13 +136,10 @@ impl Identity {
             }
             other => other,
         })?;
-        let mut w = openpgp::armor::Writer::new(Vec::new(), openpgp::armor::Kind::Signature)
-            .map_err(|e| internal(e.into()))?;
-        openpgp::serialize::Serialize::serialize(
-            &openpgp::Packet::from(revocation.clone()),
-            &mut w,
-        )
-        .map_err(internal)?;
+        let mut w =
+            openpgp::armor::Writer::new(Vec::new(), openpgp::armor::Kind::Signature).map_err(|e| internal(e.into()))?;
+        openpgp::serialize::Serialize::serialize(&openpgp::Packet::from(revocation.clone()), &mut w)
+            .map_err(internal)?;
         let rev = w.finalize().map_err(|e| internal(e.into()))?;
         crate::home::write_atomic(&home.revocation_certificate(), &rev, true)
     }
@@ -219,11 +214,7 @@ impl Identity {
         let decryptors = vc
             .keys()
             .secret()
-            .key_flags(
-                KeyFlags::empty()
-                    .set_transport_encryption()
-                    .set_storage_encryption(),
-            )
+            .key_flags(KeyFlags::empty().set_transport_encryption().set_storage_encryption())
             .map(|ka| decrypt(ka.key().clone(), &password))
             .collect::<Result<Vec<_>>>()?;
         Ok(Unlocked {
@@ -235,17 +226,13 @@ impl Identity {
 }
 
 fn decrypt(
-    key: openpgp::packet::Key<
-        openpgp::packet::key::SecretParts,
-        openpgp::packet::key::UnspecifiedRole,
-    >,
+    key: openpgp::packet::Key<openpgp::packet::key::SecretParts, openpgp::packet::key::UnspecifiedRole>,
     password: &openpgp::crypto::Password,
 ) -> Result<KeyPair> {
     let key = if key.has_unencrypted_secret() {
         key
     } else {
-        key.decrypt_secret(password)
-            .map_err(|_| Error::WrongPassphrase)?
+        key.decrypt_secret(password).map_err(|_| Error::WrongPassphrase)?
     };
     key.into_keypair().map_err(internal)
 }
@@ -284,10 +271,8 @@ pub fn create(ctx: &mut crate::Context<'_>, name: &str, email: &str) -> Result<I
             if !ctx.prompter.is_interactive() {
                 return Err(e);
             }
-            ctx.prompter.notice(&crate::tr!(
-                "notice-keychain-unavailable-init",
-                reason = e.to_string()
-            ));
+            ctx.prompter
+                .notice(&crate::tr!("notice-keychain-unavailable-init", reason = e.to_string()));
             passphrase = ctx.prompt_new_passphrase()?;
             (identity, revocation) = Identity::generate(&name, &email, &passphrase, ctx.now)?;
             source = PassphraseSource::User;
@@ -320,8 +305,7 @@ mod tests {
     #[test]
     fn new_identity_is_v4_ed25519_with_x25519_subkey_and_three_years() {
         let now = SystemTime::now();
-        let (id, _) =
-            Identity::generate("Dr. A. Jansen", "a.jansen@praktijk.example", &pass(), now).unwrap();
+        let (id, _) = Identity::generate("Dr. A. Jansen", "a.jansen@praktijk.example", &pass(), now).unwrap();
         let cert = id.public_cert();
         assert_eq!(cert.primary_key().key().version(), 4);
         let vc = cert.with_policy(crate::policy::standard(), now).unwrap();
@@ -341,17 +325,10 @@ mod tests {
     fn secrets_are_encrypted_and_unlock_with_the_passphrase_only() {
         let now = SystemTime::now();
         let (id, _) = Identity::generate("A", "a@example.org", &pass(), now).unwrap();
-        assert!(id
-            .key
-            .keys()
-            .secret()
-            .all(|ka| !ka.key().has_unencrypted_secret()));
+        assert!(id.key.keys().secret().all(|ka| !ka.key().has_unencrypted_secret()));
         assert!(id.unlock(&pass(), now).is_ok());
         let wrong = Passphrase::new("wrong".into());
-        assert!(matches!(
-            id.unlock(&wrong, now),
-            Err(Error::WrongPassphrase)
-        ));
+        assert!(matches!(id.unlock(&wrong, now), Err(Error::WrongPassphrase)));
     }
 
     #[test]

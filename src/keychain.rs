@@ -54,22 +54,13 @@ fn describe(e: keyring::Error) -> Error {
 pub fn store(fingerprint: &str, passphrase: &Passphrase) -> Result<()> {
     let account = fingerprint.to_owned();
     let secret = passphrase.clone();
-    with_deadline(move || {
-        entry(&account)?
-            .set_password(secret.expose())
-            .map_err(describe)
-    })
+    with_deadline(move || entry(&account)?.set_password(secret.expose()).map_err(describe))
 }
 
 /// The stored passphrase for the identity `fingerprint`.
 pub fn load(fingerprint: &str) -> Result<Passphrase> {
     let account = fingerprint.to_owned();
-    with_deadline(move || {
-        entry(&account)?
-            .get_password()
-            .map(Passphrase::new)
-            .map_err(describe)
-    })
+    with_deadline(move || entry(&account)?.get_password().map(Passphrase::new).map_err(describe))
 }
 
 /// Removes the stored passphrase; a missing entry is not an error.

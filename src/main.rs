@@ -13,9 +13,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    let output = ui::Output {
-        json: cli.global.json,
-    };
+    let output = ui::Output { json: cli.global.json };
     match commands::run(cli, &output) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -41,15 +41,12 @@ pub fn random_id() -> String {
     const ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
     let mut bytes = [0u8; 8];
     sequoia_openpgp::crypto::random(&mut bytes).expect("system randomness");
-    bytes
-        .iter()
-        .map(|b| ALPHABET[(b & 31) as usize] as char)
-        .collect()
+    bytes.iter().map(|b| ALPHABET[(b & 31) as usize] as char).collect()
 }
 
 const WINDOWS_RESERVED: &[&str] = &[
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
-    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2",
+    "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
 /// Reduces an untrusted file name (from inside a message) to a safe base
@@ -70,9 +67,7 @@ pub fn sanitize(untrusted: &[u8]) -> Option<String> {
         return None;
     }
     let (stem, ext) = match trimmed.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() && ext.chars().count() <= MAX_EXTENSION_CHARS => {
-            (stem, Some(ext))
-        }
+        Some((stem, ext)) if !stem.is_empty() && ext.chars().count() <= MAX_EXTENSION_CHARS => (stem, Some(ext)),
         _ => (trimmed, None),
     };
     let stem = stem.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
@@ -180,10 +175,7 @@ mod tests {
             (b"CON.txt", Some("_CON.txt")),
             (b"brief.pdf.", Some("brief.pdf")),
             (b"\xff\xfe", None),
-            (
-                "Verwijsbrief Öztürk.pdf".as_bytes(),
-                Some("Verwijsbrief Öztürk.pdf"),
-            ),
+            ("Verwijsbrief Öztürk.pdf".as_bytes(), Some("Verwijsbrief Öztürk.pdf")),
         ];
         for (input, expected) in cases {
             assert_eq!(
@@ -205,10 +197,7 @@ mod tests {
 
     #[test]
     fn fallback_takes_the_outer_extension() {
-        assert_eq!(
-            fallback_name("document-20261123-ab12cd34.pdf.pgp"),
-            "document.pdf"
-        );
+        assert_eq!(fallback_name("document-20261123-ab12cd34.pdf.pgp"), "document.pdf");
         assert_eq!(fallback_name("whatever.gpg"), "document");
     }
 

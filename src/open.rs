@@ -15,8 +15,7 @@ use crate::Context;
 use openpgp::crypto::{KeyPair, SessionKey};
 use openpgp::packet::{PKESK, SKESK};
 use openpgp::parse::stream::{
-    DecryptionHelper, DecryptorBuilder, MessageLayer, MessageStructure, VerificationError,
-    VerificationHelper,
+    DecryptionHelper, DecryptorBuilder, MessageLayer, MessageStructure, VerificationError, VerificationHelper,
 };
 use openpgp::parse::{PacketParser, Parse};
 use openpgp::types::SymmetricAlgorithm;
@@ -95,9 +94,7 @@ pub struct Opened {
 
 /// The output bound for an input of `input_len` bytes.
 pub fn output_limit(input_len: u64) -> u64 {
-    input_len
-        .saturating_mul(DEFAULT_EXPANSION)
-        .max(MIN_OUTPUT_LIMIT)
+    input_len.saturating_mul(DEFAULT_EXPANSION).max(MIN_OUTPUT_LIMIT)
 }
 
 /// State shared between the Sequoia helper and the caller, so that the
@@ -112,6 +109,9 @@ struct Findings {
     good: Vec<openpgp::Fingerprint>,
     /// Issuers of signatures whose key we do not have.
     unknown: Vec<String>,
+    /// One of our keys yielded a session key (so a later failure means
+    /// damage, not "not for us").
+    session_key_found: bool,
 }
 
 struct Helper {
@@ -131,8 +131,7 @@ impl Helper {
 impl VerificationHelper for Helper {
     fn inspect(&mut self, pp: &PacketParser) -> openpgp::Result<()> {
         if let Packet::Literal(literal) = &pp.packet {
-            self.findings.lock().expect("not poisoned").filename =
-                literal.filename().map(<[u8]>::to_vec);
+            self.findings.lock().expect("not poisoned").filename = literal.filename().map(<[u8]>::to_vec);
         }
         Ok(())
     }
@@ -142,12 +141,7 @@ impl VerificationHelper for Helper {
             cert.keys()
                 .any(|k| ids.iter().any(|id| id.aliases(k.key().key_handle())))
         };
-        let mut certs: Vec<Cert> = self
-            .contacts
-            .iter()
-            .filter(|c| matches(c))
-            .cloned()
-            .collect();
+        let mut certs: Vec<Cert> = self.contacts.iter().filter(|c| matches(c)).cloned().collect();
         if matches(&self.own) {
             certs.push(self.own.clone());
         }
@@ -215,6 +209,11 @@ impl DecryptionHelper for Helper {
         sym_algo: Option<SymmetricAlgorithm>,
         decrypt: &mut dyn FnMut(Option<SymmetricAlgorithm>, &SessionKey) -> bool,
     ) -> openpgp::Result<Option<Cert>> {
+        let findings = Arc::clone(&self.findings);
+        let mut decrypt = |algo: Option<SymmetricAlgorithm>, sk: &SessionKey| {
+            findings.lock().expect("not poisoned").session_key_found = true;
+            decrypt(algo, sk)
+        };
         // First the packets addressed to one of our keys, then anonymous
         // ones (no recipient given) with every key.
         for pkesk in pkesks {
@@ -239,6 +238,10 @@ impl DecryptionHelper for Helper {
                     }
                 }
             }
+        }
+        if self.findings.lock().expect("not poisoned").session_key_found {
+            // Our key worked, but the encrypted data did not follow.
+            return Err(self.reject(MessageProblem::Truncated));
         }
         if pkesks.is_empty() && !skesks.is_empty() {
             return Err(self.reject(MessageProblem::PasswordOnly));
@@ -276,13 +279,8 @@ impl<W: Write> Write for Bounded<W> {
 }
 
 /// `carepost open`.
-pub fn open(
-    ctx: &mut Context<'_>,
-    request: &Request,
-    progress: &dyn crate::send::Progress,
-) -> Result<Opened> {
-    let input_meta =
-        std::fs::metadata(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
+pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send::Progress) -> Result<Opened> {
+    let input_meta = std::fs::metadata(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
     if !input_meta.is_file() {
         return Err(Error::InputNotAFile(request.input.clone()));
     }
@@ -295,9 +293,8 @@ pub fn open(
             inbox
         }
     };
-    let limit = request
-        .max_output
-        .unwrap_or_else(|| output_limit(input_meta.len()));
+    let limit = request.max_output.unwrap_or_else(|| output_limit(input_meta.len()));
+    check_looks_like_a_message(&request.input)?;
     let unlocked = ctx.unlock()?;
     let contact_list = contacts::list(ctx)?;
     let findings = Arc::new(Mutex::new(Findings::default()));
@@ -308,8 +305,7 @@ pub fn open(
         findings: Arc::clone(&findings),
     };
 
-    let input =
-        std::fs::File::open(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
+    let input = std::fs::File::open(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
     let mut pending = PendingFile::new_in(&out_dir)?;
     let exceeded = Arc::new(Mutex::new(false));
     progress.start(input_meta.len());
@@ -336,11 +332,7 @@ pub fn open(
     let findings = std::mem::take(&mut *findings.lock().expect("not poisoned"));
     let sender = sender_of(&findings, &unlocked.cert, &contact_list);
     if request.require_verified_sender && sender.status != SenderStatus::Verified {
-        let who = sender
-            .alias
-            .clone()
-            .or(sender.fingerprint.clone())
-            .unwrap_or_default();
+        let who = sender.alias.clone().or(sender.fingerprint.clone()).unwrap_or_default();
         return Err(Error::SenderNotVerified {
             status: sender.status.as_str().to_owned(),
             who,
@@ -392,9 +384,7 @@ fn decrypt_into<R: Read + Send + Sync>(
         limit,
         exceeded,
     };
-    let hash = openpgp::types::HashAlgorithm::SHA256
-        .context()?
-        .for_digest();
+    let hash = openpgp::types::HashAlgorithm::SHA256.context()?.for_digest();
     let hash = std::thread::scope(|scope| -> anyhow::Result<_> {
         let (chunks, received) = std::sync::mpsc::sync_channel::<Arc<Vec<u8>>>(4);
         let hasher = scope.spawn(move || {
@@ -416,19 +406,14 @@ fn decrypt_into<R: Read + Send + Sync>(
             let _ = chunks.send(Arc::new(buffer));
         }
         drop(chunks);
-        hasher
-            .join()
-            .map_err(|_| anyhow::anyhow!("hashing thread failed"))
+        hasher.join().map_err(|_| anyhow::anyhow!("hashing thread failed"))
     })?;
     if !decryptor.message_processed() {
         return Err(MessageProblemError(MessageProblem::Truncated).into());
     }
     out.flush()?;
     let digest = hash.into_digest()?;
-    Ok((
-        out.written,
-        openpgp::fmt::hex::encode(digest).to_lowercase(),
-    ))
+    Ok((out.written, openpgp::fmt::hex::encode(digest).to_lowercase()))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -446,9 +431,7 @@ fn sender_of(findings: &Findings, own: &Cert, contacts: &[Contact]) -> Sender {
                 own: true,
             }
         } else {
-            let contact = contacts
-                .iter()
-                .find(|c| c.cert.fingerprint() == *fingerprint);
+            let contact = contacts.iter().find(|c| c.cert.fingerprint() == *fingerprint);
             Sender {
                 status: if contact.is_some_and(Contact::is_verified) {
                     SenderStatus::Verified
@@ -460,10 +443,7 @@ fn sender_of(findings: &Findings, own: &Cert, contacts: &[Contact]) -> Sender {
                 own: false,
             }
         };
-        if best
-            .as_ref()
-            .is_none_or(|b| rank(candidate.status) < rank(b.status))
-        {
+        if best.as_ref().is_none_or(|b| rank(candidate.status) < rank(b.status)) {
             best = Some(candidate);
         }
     }
@@ -504,9 +484,7 @@ fn classify(e: anyhow::Error, out_dir: &Path) -> Error {
         if let Some(err) = cause.downcast_ref::<openpgp::Error>() {
             return Error::MessageRejected(match err {
                 openpgp::Error::ManipulatedMessage => MessageProblem::Tampered,
-                openpgp::Error::MalformedMessage(m)
-                    if m.contains("EOF") || m.contains("runcat") =>
-                {
+                openpgp::Error::MalformedMessage(m) if m.contains("EOF") || m.contains("runcat") => {
                     MessageProblem::Truncated
                 }
                 other => MessageProblem::Malformed(other.to_string()),
@@ -514,17 +492,11 @@ fn classify(e: anyhow::Error, out_dir: &Path) -> Error {
         }
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
             match io.kind() {
-                std::io::ErrorKind::UnexpectedEof => {
-                    return Error::MessageRejected(MessageProblem::Truncated)
-                }
+                std::io::ErrorKind::UnexpectedEof => return Error::MessageRejected(MessageProblem::Truncated),
                 std::io::ErrorKind::StorageFull
                 | std::io::ErrorKind::PermissionDenied
                 | std::io::ErrorKind::ReadOnlyFilesystem => {
-                    return Error::io(
-                        "io-write",
-                        out_dir,
-                        std::io::Error::new(io.kind(), io.to_string()),
-                    )
+                    return Error::io("io-write", out_dir, std::io::Error::new(io.kind(), io.to_string()))
                 }
                 _ => {}
             }
@@ -536,9 +508,9 @@ fn classify(e: anyhow::Error, out_dir: &Path) -> Error {
         MessageProblem::Truncated
     } else if lower.contains("armor") || lower.contains("base64") {
         MessageProblem::BadArmor(text)
-    } else if lower.contains("manipulated")
-        || lower.contains("authentication")
-        || lower.contains("mdc")
+    } else if ["manipulated", "authentication", "mdc", "aead"]
+        .iter()
+        .any(|w| lower.contains(w))
     {
         MessageProblem::Tampered
     } else {
@@ -546,7 +518,44 @@ fn classify(e: anyhow::Error, out_dir: &Path) -> Error {
     })
 }
 
-/// Whether `bytes` could be OpenPGP at all (binary packet or armor).
-pub fn looks_like_openpgp(bytes: &[u8]) -> bool {
-    openpgp::parse::PacketParser::from_bytes(bytes).is_ok()
+/// Rejects, before any key is unlocked, files that do not even start like
+/// an OpenPGP message (plain text, random bytes, an empty file, a key).
+fn check_looks_like_a_message(path: &Path) -> Result<()> {
+    use openpgp::packet::Tag;
+    use openpgp::parse::PacketParserResult;
+    let armored = {
+        let mut head = [0u8; 64];
+        let n = std::fs::File::open(path)
+            .and_then(|mut f| f.read(&mut head))
+            .map_err(|e| Error::io("io-read", path, e))?;
+        String::from_utf8_lossy(&head[..n])
+            .trim_start()
+            .starts_with("-----BEGIN PGP")
+    };
+    let reject = |e: Option<anyhow::Error>| {
+        Error::MessageRejected(match (armored, e) {
+            (true, Some(e)) => MessageProblem::BadArmor(e.to_string()),
+            _ => MessageProblem::NotOpenPgp,
+        })
+    };
+    match openpgp::parse::PacketParser::from_file(path) {
+        Ok(PacketParserResult::Some(pp)) => match pp.packet.tag() {
+            Tag::PKESK
+            | Tag::SKESK
+            | Tag::Marker
+            | Tag::OnePassSig
+            | Tag::Signature
+            | Tag::Literal
+            | Tag::CompressedData
+            | Tag::SEIP
+            | Tag::AED
+            | Tag::Padding => Ok(()),
+            // GnuPG's OCB packet (LibrePGP tag 20) is read if Sequoia can.
+            Tag::Unknown(20) | Tag::Private(20) => Ok(()),
+            Tag::PublicKey | Tag::SecretKey => Err(Error::MessageRejected(MessageProblem::IsAKey)),
+            _ => Err(reject(None)),
+        },
+        Ok(PacketParserResult::EOF(_)) => Err(reject(None)),
+        Err(e) => Err(reject(Some(e))),
+    }
 }

@@ -79,9 +79,7 @@ impl PendingFile {
             !name.is_empty() && !name.contains('/') && name != "." && name != "..",
             "persist takes a base name"
         );
-        self.file
-            .sync_all()
-            .map_err(|e| Error::io("io-write", &self.dir, e))?;
+        self.file.sync_all().map_err(|e| Error::io("io-write", &self.dir, e))?;
         for n in 1..=MAX_SUFFIX {
             let target = self.dir.join(crate::names::with_suffix(name, n));
             match self.link(&target) {
@@ -222,14 +220,8 @@ mod tests {
     fn persisted_files_are_private() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
-        let path = PendingFile::new_in(dir.path())
-            .unwrap()
-            .persist("x")
-            .unwrap();
-        assert_eq!(
-            std::fs::metadata(path).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
+        let path = PendingFile::new_in(dir.path()).unwrap().persist("x").unwrap();
+        assert_eq!(std::fs::metadata(path).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
     #[test]
@@ -243,11 +235,7 @@ mod tests {
             .tempfile_in(dir.path())
             .unwrap();
         #[cfg(unix)]
-        rustix::fs::flock(
-            live.as_file(),
-            rustix::fs::FlockOperation::NonBlockingLockExclusive,
-        )
-        .unwrap();
+        rustix::fs::flock(live.as_file(), rustix::fs::FlockOperation::NonBlockingLockExclusive).unwrap();
         assert_eq!(clean_leftovers(dir.path()), 1);
         assert!(live.path().exists());
         assert!(dir.path().join("unrelated.part").exists());

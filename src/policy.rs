@@ -36,20 +36,14 @@ pub fn weakness<P: key::KeyParts, R: key::KeyRole>(key: &Key<P, R>) -> Option<St
         ElGamalEncrypt | ElGamalEncryptSign => Some(crate::tr!("weak-elgamal")),
         RSAEncryptSign | RSAEncrypt | RSASign => match key.mpis().bits() {
             Some(bits) if bits >= MIN_RSA_BITS => None,
-            bits => Some(crate::tr!(
-                "weak-rsa",
-                bits = bits.unwrap_or(0),
-                minimum = MIN_RSA_BITS
-            )),
+            bits => Some(crate::tr!("weak-rsa", bits = bits.unwrap_or(0), minimum = MIN_RSA_BITS)),
         },
         _ => None,
     }
 }
 
 /// The subkeys (or primary key) that carepost may encrypt to, at `now`.
-pub fn encryption_keys<'a>(
-    vc: &'a ValidCert<'a>,
-) -> Vec<ValidErasedKeyAmalgamation<'a, key::PublicParts>> {
+pub fn encryption_keys<'a>(vc: &'a ValidCert<'a>) -> Vec<ValidErasedKeyAmalgamation<'a, key::PublicParts>> {
     vc.keys()
         .supported()
         .alive()
@@ -105,9 +99,7 @@ pub fn check_contact_cert(cert: &Cert, now: SystemTime) -> Result<(), CertProble
 /// Turns a failed `with_policy` into the user's terms.
 fn classify(e: &anyhow::Error) -> CertProblem {
     for cause in e.chain() {
-        if let Some(openpgp::Error::PolicyViolation(what, _)) =
-            cause.downcast_ref::<openpgp::Error>()
-        {
+        if let Some(openpgp::Error::PolicyViolation(what, _)) = cause.downcast_ref::<openpgp::Error>() {
             return CertProblem::TooWeak(crate::safe::Safe(what).to_string());
         }
     }

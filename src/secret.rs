@@ -30,8 +30,7 @@ impl Passphrase {
     /// types: 256 bits, base64url-encoded.
     pub fn generate() -> Result<Passphrase> {
         let mut bytes = Zeroizing::new([0u8; GENERATED_BYTES]);
-        sequoia_openpgp::crypto::random(&mut bytes[..])
-            .map_err(|e| Error::Internal(e.to_string()))?;
+        sequoia_openpgp::crypto::random(&mut bytes[..]).map_err(|e| Error::Internal(e.to_string()))?;
         Ok(Passphrase::new(base64url(&bytes[..])))
     }
 
@@ -57,8 +56,7 @@ impl Passphrase {
         if line.is_empty() {
             return Err(fail(crate::tr!("passphrase-file-empty")));
         }
-        let text =
-            std::str::from_utf8(line).map_err(|_| fail(crate::tr!("passphrase-file-not-utf8")))?;
+        let text = std::str::from_utf8(line).map_err(|_| fail(crate::tr!("passphrase-file-not-utf8")))?;
         Ok(Passphrase::new(text.to_owned()))
     }
 
@@ -121,10 +119,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("pw");
         std::fs::write(&path, "s3cret pass\r\nsecond line\n").unwrap();
-        assert_eq!(
-            Passphrase::from_file(&path).unwrap().expose(),
-            "s3cret pass"
-        );
+        assert_eq!(Passphrase::from_file(&path).unwrap().expose(), "s3cret pass");
     }
 
     #[test]

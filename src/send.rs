@@ -165,9 +165,7 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
         .collect::<Result<_>>()?;
     let own_keys = policy::encryption_keys(valid.last().expect("own cert"));
     if own_keys.is_empty() {
-        return Err(Error::IdentityUnusable(crate::tr!(
-            "identity-cannot-encrypt"
-        )));
+        return Err(Error::IdentityUnusable(crate::tr!("identity-cannot-encrypt")));
     }
     let intended: Vec<Fingerprint> = all_certs.iter().map(|c| c.fingerprint()).collect();
     let summaries: Vec<RecipientSummary> = recipients
@@ -218,17 +216,11 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
         let outer = if request.keep_name {
             format!(
                 "{}.{}",
-                crate::names::sanitize(inner_name.as_bytes())
-                    .unwrap_or_else(|| crate::names::FALLBACK_STEM.into()),
+                crate::names::sanitize(inner_name.as_bytes()).unwrap_or_else(|| crate::names::FALLBACK_STEM.into()),
                 if request.armor { "asc" } else { "pgp" }
             )
         } else {
-            crate::names::outer_name(
-                &date,
-                &crate::names::random_id(),
-                &inner_name,
-                request.armor,
-            )
+            crate::names::outer_name(&date, &crate::names::random_id(), &inner_name, request.armor)
         };
         sealed.push((path, pending, outer, sha256, bytes, format));
     }
@@ -270,11 +262,7 @@ fn remove_all(paths: &[PathBuf]) {
     }
 }
 
-fn check_recipients(
-    ctx: &mut Context<'_>,
-    aliases: &[String],
-    report: &mut Report,
-) -> Result<Vec<Checked>> {
+fn check_recipients(ctx: &mut Context<'_>, aliases: &[String], report: &mut Report) -> Result<Vec<Checked>> {
     let mut seen = std::collections::BTreeSet::new();
     let mut checked = Vec::new();
     for alias in aliases {
@@ -306,12 +294,7 @@ fn expiry_warning(cert: &Cert, alias: Option<&str>, now: std::time::SystemTime) 
     }
     let date = crate::fmt_time(expires);
     Some(match alias {
-        Some(alias) => crate::tr!(
-            "contact-expires-soon",
-            alias = alias,
-            days = days,
-            date = date
-        ),
+        Some(alias) => crate::tr!("contact-expires-soon", alias = alias, days = days, date = date),
         None => crate::tr!("identity-expires-soon", days = days, date = date),
     })
 }
@@ -338,8 +321,7 @@ fn literal_name(path: &Path) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     // The literal packet's name field holds at most 255 bytes.
-    crate::names::sanitize(name.as_bytes())
-        .unwrap_or_else(|| crate::names::FALLBACK_STEM.to_owned())
+    crate::names::sanitize(name.as_bytes()).unwrap_or_else(|| crate::names::FALLBACK_STEM.to_owned())
 }
 
 /// Signs and encrypts `input` into `sink`. Returns the document's SHA-256
@@ -359,9 +341,7 @@ fn seal(
     let mut out = BufWriter::with_capacity(CHUNK, sink);
     let mut message = Message::new(&mut out);
     if armor {
-        message = Armorer::new(message)
-            .kind(openpgp::armor::Kind::Message)
-            .build()?;
+        message = Armorer::new(message).kind(openpgp::armor::Kind::Message).build()?;
     }
     let mut message = Encryptor::for_recipients(message, recipients)
         .symmetric_algo(SymmetricAlgorithm::AES256)
@@ -405,9 +385,7 @@ fn seal(
             progress.advance(chunk.len() as u64);
         }
         drop(chunks);
-        let hash = hasher
-            .join()
-            .map_err(|_| anyhow::anyhow!("hashing thread failed"))?;
+        let hash = hasher.join().map_err(|_| anyhow::anyhow!("hashing thread failed"))?;
         Ok((hash, length))
     })?;
     let digest = hash.clone().into_digest()?;
@@ -465,13 +443,8 @@ fn record_risk_acceptance(
             .collect::<Vec<_>>(),
     )
     .expect("plain data serializes");
-    let documents = serde_json::to_string(
-        &outputs
-            .iter()
-            .map(|o| (&o.sha256, o.size))
-            .collect::<Vec<_>>(),
-    )
-    .expect("plain data serializes");
+    let documents = serde_json::to_string(&outputs.iter().map(|o| (&o.sha256, o.size)).collect::<Vec<_>>())
+        .expect("plain data serializes");
     ctx.store()?.record_risk_acceptance(
         &now,
         &own.fingerprint().to_hex(),

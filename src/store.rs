@@ -78,15 +78,10 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version: usize = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > MIGRATIONS.len() {
-            return Err(Error::State(crate::tr!(
-                "state-newer-version",
-                version = version
-            )));
+            return Err(Error::State(crate::tr!("state-newer-version", version = version)));
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
             tx.execute_batch(sql)?;
@@ -104,9 +99,7 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
             .optional()?)
     }
 
@@ -156,15 +149,9 @@ impl Store {
     /// check and the insert happen in one transaction, so two processes
     /// adding at once cannot both succeed.
     pub fn insert_contact(&mut self, row: &ContactRow) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         if tx
-            .query_row(
-                "SELECT 1 FROM contacts WHERE alias = ?1",
-                [&row.alias],
-                |_| Ok(()),
-            )
+            .query_row("SELECT 1 FROM contacts WHERE alias = ?1", [&row.alias], |_| Ok(()))
             .optional()?
             .is_some()
         {
@@ -201,16 +188,8 @@ impl Store {
 
     /// Replaces a contact's certificate (and fingerprint, when the key
     /// changed). Fails if another contact already holds that fingerprint.
-    pub fn replace_contact_cert(
-        &mut self,
-        alias: &str,
-        fingerprint: &str,
-        cert: &[u8],
-        now: &str,
-    ) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub fn replace_contact_cert(&mut self, alias: &str, fingerprint: &str, cert: &[u8], now: &str) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         if let Some(other) = tx
             .query_row(
                 "SELECT alias FROM contacts WHERE fingerprint = ?1 AND alias != ?2",
@@ -255,9 +234,7 @@ impl Store {
     }
 
     pub fn remove_contact(&mut self, alias: &str) -> Result<()> {
-        let changed = self
-            .conn
-            .execute("DELETE FROM contacts WHERE alias = ?1", [alias])?;
+        let changed = self.conn.execute("DELETE FROM contacts WHERE alias = ?1", [alias])?;
         if changed == 0 {
             return Err(Error::ContactNotFound(alias.to_owned()));
         }
@@ -320,10 +297,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let home = Home::locate(Some(dir.path().join("h"))).unwrap();
         home.create().unwrap();
-        Store::open(&home)
-            .unwrap()
-            .insert_contact(&row("a", "F1"))
-            .unwrap();
+        Store::open(&home).unwrap().insert_contact(&row("a", "F1")).unwrap();
         let store = Store::open(&home).unwrap();
         assert_eq!(store.contact("a").unwrap().unwrap().fingerprint, "F1");
         home.check().unwrap();

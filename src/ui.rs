@@ -29,9 +29,7 @@ impl Output {
         } else {
             human(&mut out)
         };
-        written
-            .and_then(|()| out.flush())
-            .or_else(ignore_closed_pipe)
+        written.and_then(|()| out.flush()).or_else(ignore_closed_pipe)
     }
 
     /// A message for the user that is not the result (stderr).
@@ -136,10 +134,8 @@ impl carepost::send::Progress for ProgressBar {
         }
         let bar = indicatif::ProgressBar::new(total_bytes);
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {bytes}/{total_bytes} {binary_bytes_per_sec} {eta}",
-            )
-            .expect("static template"),
+            indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {binary_bytes_per_sec} {eta}")
+                .expect("static template"),
         );
         *self.bar.borrow_mut() = Some(bar);
     }

@@ -103,12 +103,7 @@ pub fn status(own: &Cert, alias: &str, cert: &Cert, now: SystemTime) -> Option<V
 /// `contact verify`: compares the reading with the contact's fingerprint
 /// and, on a full match, certifies the contact's user IDs with the
 /// identity's key. A mismatch changes nothing.
-pub fn verify(
-    ctx: &mut Context<'_>,
-    alias: &str,
-    reading: &str,
-    method: Method,
-) -> Result<Contact> {
+pub fn verify(ctx: &mut Context<'_>, alias: &str, reading: &str, method: Method) -> Result<Contact> {
     let contact = contacts::get(ctx, alias)?;
     let expected = contact.cert.fingerprint();
     let heard = parse_reading(reading, expected.as_bytes().len())?;
@@ -177,11 +172,7 @@ mod tests {
             "E582-94F2-E9A2-2748-6E8B-061B-31CC-528F-D7FA-3F19".to_owned(),
             format!("0x{FPR}"),
         ] {
-            assert_eq!(
-                parse_reading(&reading, 20).unwrap(),
-                fpr_bytes(),
-                "{reading}"
-            );
+            assert_eq!(parse_reading(&reading, 20).unwrap(), fpr_bytes(), "{reading}");
         }
     }
 
@@ -190,10 +181,7 @@ mod tests {
         let words = "topmost Istanbul Pluto vagabond treadmill Pacific brackish dictator goldfish Medusa \
                      afflict bravado chatter revolver Dupont midsummer stopwatch whimsical cowbell bottomless";
         assert_eq!(parse_reading(words, 20).unwrap(), fpr_bytes());
-        assert_eq!(
-            parse_reading(&words.to_uppercase(), 20).unwrap(),
-            fpr_bytes()
-        );
+        assert_eq!(parse_reading(&words.to_uppercase(), 20).unwrap(), fpr_bytes());
     }
 
     #[test]
@@ -210,10 +198,7 @@ mod tests {
             parse_reading("topmost Istanbul", 20),
             Err(Error::PartialFingerprint(4))
         ));
-        assert!(matches!(
-            parse_reading("E58", 20),
-            Err(Error::PartialFingerprint(3))
-        ));
+        assert!(matches!(parse_reading("E58", 20), Err(Error::PartialFingerprint(3))));
     }
 
     #[test]
@@ -222,9 +207,6 @@ mod tests {
             parse_reading("hello world", 20),
             Err(Error::UnreadableFingerprint(_))
         ));
-        assert!(matches!(
-            parse_reading("  ", 20),
-            Err(Error::UnreadableFingerprint(_))
-        ));
+        assert!(matches!(parse_reading("  ", 20), Err(Error::UnreadableFingerprint(_))));
     }
 }

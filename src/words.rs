@@ -319,11 +319,7 @@ pub fn to_phrase(bytes: &[u8]) -> String {
 /// word is reported.
 pub fn decode(text: &str) -> Result<Vec<u8>, WordError> {
     let mut bytes = Vec::new();
-    for (position, word) in text
-        .split(is_separator)
-        .filter(|word| !word.is_empty())
-        .enumerate()
-    {
+    for (position, word) in text.split(is_separator).filter(|word| !word.is_empty()).enumerate() {
         if let Some(byte) = lookup(list_for(position), word) {
             bytes.push(byte);
         } else if lookup(list_for(position + 1), word).is_some() {
@@ -352,8 +348,8 @@ mod tests {
 
     /// The Wikipedia example fingerprint and its words.
     const WIKIPEDIA_BYTES: [u8; 20] = [
-        0xE5, 0x82, 0x94, 0xF2, 0xE9, 0xA2, 0x27, 0x48, 0x6E, 0x8B, 0x06, 0x1B, 0x31, 0xCC, 0x52,
-        0x8F, 0xD7, 0xFA, 0x3F, 0x19,
+        0xE5, 0x82, 0x94, 0xF2, 0xE9, 0xA2, 0x27, 0x48, 0x6E, 0x8B, 0x06, 0x1B, 0x31, 0xCC, 0x52, 0x8F, 0xD7, 0xFA,
+        0x3F, 0x19,
     ];
     const WIKIPEDIA_WORDS: &str = "topmost Istanbul Pluto vagabond treadmill Pacific \
         brackish dictator goldfish Medusa afflict bravado chatter revolver Dupont \
@@ -365,10 +361,7 @@ mod tests {
             .filter(|c| !c.is_whitespace())
             .map(|c| u8::try_from(c.to_digit(16).expect("hex digit")).expect("fits"))
             .collect();
-        digits
-            .chunks(2)
-            .map(|pair| pair[0] << 4 | pair[1])
-            .collect()
+        digits.chunks(2).map(|pair| pair[0] << 4 | pair[1]).collect()
     }
 
     #[test]
@@ -383,10 +376,7 @@ mod tests {
             assert_eq!(decode(&to_phrase(&odd)), Ok(odd.to_vec()));
 
             // Canonical capitalisation decodes as well.
-            assert_eq!(
-                decode(&encode(&[byte, byte]).join(" ")),
-                Ok(vec![byte, byte])
-            );
+            assert_eq!(decode(&encode(&[byte, byte]).join(" ")), Ok(vec![byte, byte]));
         }
     }
 
@@ -491,8 +481,7 @@ mod tests {
 
     #[test]
     fn decode_ignores_case_and_separators() {
-        let messy =
-            "  TOPMOST,istanbul;pLuTo-vagabond\n\ttreadmill , PACIFIC;;--brackish\u{a0}Dictator ";
+        let messy = "  TOPMOST,istanbul;pLuTo-vagabond\n\ttreadmill , PACIFIC;;--brackish\u{a0}Dictator ";
         assert_eq!(decode(messy), Ok(WIKIPEDIA_BYTES[..8].to_vec()));
     }
 

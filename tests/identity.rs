@@ -36,9 +36,7 @@ fn init_creates_a_private_home_and_a_v4_key() {
     assert_eq!(me["email"], "a.jansen@praktijk.example");
     let fpr = me["fingerprint"].as_str().unwrap();
     assert_eq!(fpr.len(), 40);
-    assert!(fpr
-        .chars()
-        .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_lowercase()));
+    assert!(fpr.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_lowercase()));
 }
 
 #[test]
@@ -49,9 +47,7 @@ fn init_refuses_a_second_identity() {
         .args(["init", "--name", "B", "--email", "b@example.org"])
         .assert()
         .code(1)
-        .stderr(
-            predicate::str::contains("already has an identity").and(predicate::str::contains(&fpr)),
-        );
+        .stderr(predicate::str::contains("already has an identity").and(predicate::str::contains(&fpr)));
     assert_eq!(cp.fingerprint(), fpr);
 }
 
@@ -78,13 +74,7 @@ fn init_rejects_bad_names_and_emails_as_usage_errors() {
         .assert()
         .code(2);
     cp.cmd()
-        .args([
-            "init",
-            "--name",
-            "Evil\u{1b}[2J",
-            "--email",
-            "a@example.org",
-        ])
+        .args(["init", "--name", "Evil\u{1b}[2J", "--email", "a@example.org"])
         .assert()
         .code(2);
     assert!(!cp.home.join("identity/key.pgp").exists());
@@ -93,9 +83,11 @@ fn init_rejects_bad_names_and_emails_as_usage_errors() {
 #[test]
 fn commands_before_init_say_what_to_do() {
     let cp = Carepost::new();
-    cp.cmd().arg("whoami").assert().code(5).stderr(
-        predicate::str::contains("no identity").and(predicate::str::contains("carepost init")),
-    );
+    cp.cmd()
+        .arg("whoami")
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("no identity").and(predicate::str::contains("carepost init")));
 }
 
 #[test]
@@ -112,18 +104,11 @@ fn wrong_passphrase_exits_5_and_never_echoes_it() {
     cp.bare_cmd()
         .arg("--passphrase-file")
         .arg(&wrong)
-        .args([
-            "contact",
-            "verify",
-            "b",
-            "--fingerprint",
-            &other.fingerprint(),
-        ])
+        .args(["contact", "verify", "b", "--fingerprint", &other.fingerprint()])
         .assert()
         .code(5)
         .stderr(
-            predicate::str::contains("does not unlock")
-                .and(predicate::str::contains("the-wrong-passphrase").not()),
+            predicate::str::contains("does not unlock").and(predicate::str::contains("the-wrong-passphrase").not()),
         );
 }
 
@@ -147,10 +132,7 @@ fn a_home_readable_by_others_is_refused_with_the_chmod_to_run() {
         .arg("whoami")
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(format!(
-            "chmod 700 {}",
-            cp.home.display()
-        )));
+        .stderr(predicate::str::contains(format!("chmod 700 {}", cp.home.display())));
     std::fs::set_permissions(&cp.home, std::fs::Permissions::from_mode(0o700)).unwrap();
     let key = cp.home.join("identity/key.pgp");
     std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
@@ -158,10 +140,7 @@ fn a_home_readable_by_others_is_refused_with_the_chmod_to_run() {
         .arg("whoami")
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(format!(
-            "chmod 600 {}",
-            key.display()
-        )));
+        .stderr(predicate::str::contains(format!("chmod 600 {}", key.display())));
 }
 
 #[test]
@@ -184,11 +163,7 @@ fn whoami_shows_hex_groups_words_and_a_qr_code() {
     assert!(text.contains(&carepost::words::to_phrase(&bytes)));
     assert!(text.contains('▀') || text.contains('▄') || text.contains('█'));
     let svg = cp.path("fpr.svg");
-    cp.cmd()
-        .args(["whoami", "--qr-svg"])
-        .arg(&svg)
-        .assert()
-        .success();
+    cp.cmd().args(["whoami", "--qr-svg"]).arg(&svg).assert().success();
     assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
 }
 
@@ -201,14 +176,8 @@ fn exported_key_imports_cleanly_into_gpg() {
     assert!(armored.starts_with("-----BEGIN PGP PUBLIC KEY BLOCK-----"));
     assert!(!armored.contains("PRIVATE"));
     let out = gpg.run_raw(&["--import", path.to_str().unwrap()], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let listing =
-        String::from_utf8(gpg.run(&["--with-colons", "--list-keys", "c.devries@praktijk.example"]))
-            .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let listing = String::from_utf8(gpg.run(&["--with-colons", "--list-keys", "c.devries@praktijk.example"])).unwrap();
     assert!(listing.contains(&cp.fingerprint()));
     // Ed25519 primary (algo 22) that signs and certifies, X25519 subkey (18) that encrypts.
     assert!(listing
@@ -224,11 +193,7 @@ fn export_key_never_overwrites() {
     let cp = Carepost::with_identity("A", "a@example.org");
     let path = cp.path("existing.asc");
     std::fs::write(&path, "keep me").unwrap();
-    cp.cmd()
-        .args(["export-key", "-o"])
-        .arg(&path)
-        .assert()
-        .code(1);
+    cp.cmd().args(["export-key", "-o"]).arg(&path).assert().code(1);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
 }
 
@@ -243,13 +208,7 @@ fn concurrent_inits_make_exactly_one_identity() {
                 .arg("--no-keychain")
                 .arg("--passphrase-file")
                 .arg(&cp.passphrase_file)
-                .args([
-                    "init",
-                    "--name",
-                    &format!("N{i}"),
-                    "--email",
-                    "n@example.org",
-                ])
+                .args(["init", "--name", &format!("N{i}"), "--email", "n@example.org"])
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::null());
             cmd.spawn().unwrap()

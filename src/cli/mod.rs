@@ -11,9 +11,7 @@ pub use contact::*;
 /// you confirmed by phone.
 #[derive(Debug, Parser)]
 #[command(name = "carepost", version, about, long_about = None, propagate_version = true)]
-#[command(
-    after_help = "Start with `carepost init --name NAME --email EMAIL`, then `carepost contact add`."
-)]
+#[command(after_help = "Start with `carepost init --name NAME --email EMAIL`, then `carepost contact add`.")]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -34,12 +32,7 @@ pub struct Global {
     pub json: bool,
 
     /// Read the key passphrase from the first line of FILE instead of the keychain or a prompt
-    #[arg(
-        long,
-        global = true,
-        env = "CAREPOST_PASSPHRASE_FILE",
-        value_name = "FILE"
-    )]
+    #[arg(long, global = true, env = "CAREPOST_PASSPHRASE_FILE", value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
 
     /// Never use the OS keychain
@@ -107,10 +100,7 @@ pub struct OpenArgs {
 /// Parses `123`, `64K`, `500M`, `4G` (binary units).
 pub fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
-    let (digits, unit) = text.split_at(
-        text.find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(text.len()),
-    );
+    let (digits, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len()));
     let number: u64 = digits
         .parse()
         .map_err(|_| format!("'{text}' is not a size such as 500M or 4G"))?;

@@ -21,10 +21,7 @@ fn verified_label(contact: &Contact) -> String {
 /// Keys that expire soon are the next "letter no one can open": say so.
 fn warn_if_expiring(contact: &Contact, now: std::time::SystemTime, out: &Output) {
     if let Some(expires) = contact.expires(now) {
-        let days = expires
-            .duration_since(now)
-            .map(|d| d.as_secs() / 86400)
-            .unwrap_or(0);
+        let days = expires.duration_since(now).map(|d| d.as_secs() / 86400).unwrap_or(0);
         if days < carepost::policy::EXPIRY_WARNING_DAYS {
             out.warning(&tr!(
                 "contact-expires-soon",
@@ -37,11 +34,7 @@ fn warn_if_expiring(contact: &Contact, now: std::time::SystemTime, out: &Output)
 }
 
 pub fn add(ctx: &mut Context<'_>, args: ContactAddArgs, out: &Output) -> Result<(), Error> {
-    let kind = if args.colleague {
-        Kind::Colleague
-    } else {
-        Kind::Patient
-    };
+    let kind = if args.colleague { Kind::Colleague } else { Kind::Patient };
     let contact = contacts::add(ctx, &args.alias, &args.key_file, kind)?;
     let summary = contact.summary(ctx.now);
     warn_if_expiring(&contact, ctx.now, out);
@@ -49,18 +42,10 @@ pub fn add(ctx: &mut Context<'_>, args: ContactAddArgs, out: &Output) -> Result<
         writeln!(
             w,
             "{}",
-            tr!(
-                "contact-added",
-                alias = contact.alias.clone(),
-                kind = kind.as_str()
-            )
+            tr!("contact-added", alias = contact.alias.clone(), kind = kind.as_str())
         )?;
         writeln!(w, "  {}", hex_groups(&summary.fingerprint))?;
-        writeln!(
-            w,
-            "{}",
-            tr!("contact-added-next", alias = contact.alias.clone())
-        )
+        writeln!(w, "{}", tr!("contact-added-next", alias = contact.alias.clone()))
     })
 }
 
@@ -108,18 +93,8 @@ pub fn show(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), E
             tr!("show-fingerprint"),
             hex_groups(&details.summary.fingerprint)
         )?;
-        writeln!(
-            w,
-            "{:<12} {}",
-            tr!("show-words"),
-            words(&contact.cert.fingerprint())
-        )?;
-        writeln!(
-            w,
-            "{:<12} {}",
-            tr!("show-verified"),
-            verified_label(&contact)
-        )?;
+        writeln!(w, "{:<12} {}", tr!("show-words"), words(&contact.cert.fingerprint()))?;
+        writeln!(w, "{:<12} {}", tr!("show-verified"), verified_label(&contact))?;
         if let Some(expires) = &details.summary.expires {
             writeln!(w, "{:<12} {}", tr!("show-expires"), expires)?;
         }
@@ -193,17 +168,9 @@ pub fn update(ctx: &mut Context<'_>, args: ContactUpdateArgs, out: &Output) -> R
     };
     out.result(&result, |w| {
         if result.key_changed {
-            writeln!(
-                w,
-                "{}",
-                tr!("update-replaced", alias = contact.alias.clone())
-            )
+            writeln!(w, "{}", tr!("update-replaced", alias = contact.alias.clone()))
         } else {
-            writeln!(
-                w,
-                "{}",
-                tr!("update-refreshed", alias = contact.alias.clone())
-            )
+            writeln!(w, "{}", tr!("update-refreshed", alias = contact.alias.clone()))
         }
     })
 }
@@ -212,10 +179,6 @@ pub fn remove(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(),
     let contact = contacts::remove(ctx, &args.alias)?;
     let summary = contact.summary(ctx.now);
     out.result(&summary, |w| {
-        writeln!(
-            w,
-            "{}",
-            tr!("contact-removed", alias = contact.alias.clone())
-        )
+        writeln!(w, "{}", tr!("contact-removed", alias = contact.alias.clone()))
     })
 }

@@ -18,10 +18,7 @@ pub fn run(ctx: &mut Context<'_>, args: ExportKeyArgs, out: &Output) -> Result<(
                 writeln!(
                     w,
                     "{}",
-                    tr!(
-                        "export-written",
-                        path = Safe(path.display().to_string()).to_string()
-                    )
+                    tr!("export-written", path = Safe(path.display().to_string()).to_string())
                 )
             })
         }

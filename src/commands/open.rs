@@ -22,8 +22,7 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
         )),
         SenderStatus::Unknown => out.warning(&tr!(
             "open-sender-unknown",
-            fingerprint =
-                carepost::fingerprint::hex_groups(sender.fingerprint.as_deref().unwrap_or(""))
+            fingerprint = carepost::fingerprint::hex_groups(sender.fingerprint.as_deref().unwrap_or(""))
         )),
         SenderStatus::Unsigned => out.warning(&tr!("open-unsigned")),
     }

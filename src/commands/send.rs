@@ -19,10 +19,7 @@ pub fn run(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Er
         out.warning(warning);
     }
     if let Some(reason) = &report.unverified_ok {
-        out.warning(&tr!(
-            "send-unverified-recorded",
-            reason = Safe(reason).to_string()
-        ));
+        out.warning(&tr!("send-unverified-recorded", reason = Safe(reason).to_string()));
     }
     out.result(&report, |w| {
         for sent in &report.outputs {

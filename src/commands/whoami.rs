@@ -34,12 +34,7 @@ pub fn run(ctx: &mut Context<'_>, args: WhoamiArgs, out: &Output) -> Result<(), 
     out.result(&me, |w| {
         writeln!(w, "{:<12} {}", tr!("whoami-name"), Safe(&me.name))?;
         writeln!(w, "{:<12} {}", tr!("whoami-email"), Safe(&me.email))?;
-        writeln!(
-            w,
-            "{:<12} {}",
-            tr!("whoami-fingerprint"),
-            hex_groups(&me.fingerprint)
-        )?;
+        writeln!(w, "{:<12} {}", tr!("whoami-fingerprint"), hex_groups(&me.fingerprint))?;
         writeln!(w, "{:<12} {}", tr!("whoami-words"), me.words)?;
         if let Some(expires) = &me.expires {
             writeln!(w, "{:<12} {}", tr!("whoami-expires"), expires)?;

@@ -217,9 +217,10 @@ send-next-step = Attach the encrypted file to an email. Only the recipients (and
 ## Opening
 
 message-not-openpgp = this file is not an OpenPGP-encrypted message
+message-is-a-key = this file is an OpenPGP key, not an encrypted message
 message-bad-armor = this file looks like an encrypted text message but it is damaged: { $reason }
 message-truncated = this message is incomplete: it ends too early (was the download or attachment cut off?)
-message-tampered = this message was changed or damaged after it was encrypted; its content cannot be trusted and was not saved
+message-tampered = this message was changed, damaged or cut short after it was encrypted; its content cannot be trusted and was not saved
 message-not-for-us = this message is not encrypted to your key; it is for { $recipients }
 message-anonymous-recipients = hidden recipients
 message-password-only = this message is protected with a password, not with your key
@@ -230,6 +231,7 @@ message-malformed = this message cannot be read: { $reason }
 hint-message-not-for-us = ask the sender to encrypt to your current key; send them yours with: carepost export-key -o my-key.asc
 hint-message-resend = ask the sender to send the document again
 hint-message-not-openpgp = check that you picked the encrypted attachment (.pgp, .gpg or .asc)
+hint-message-is-a-key = to add this key as a contact: carepost contact add ALIAS --key-file FILE
 hint-message-too-large = if you trust the sender and expect a very large document, allow it with --max-size, e.g. --max-size 8G
 hint-message-password-only = ask the sender for the password by phone; carepost cannot open password-protected messages yet
 error-sender-not-verified = the sender is not a verified contact (status: { $status } { $who }); nothing was saved

@@ -80,8 +80,7 @@ fn bundle(lang: &str, source: &'static str) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Terminal output: Unicode isolation marks would show up as garbage.
     bundle.set_use_isolating(false);
-    let resource =
-        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, _errors)| resource);
+    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, _errors)| resource);
     bundle
         .add_resource(resource)
         .expect("message ids are unique within a catalogue");
@@ -193,10 +192,7 @@ mod tests {
     fn every_id_used_in_the_source_is_in_the_english_catalogue() {
         let english = ids(EN);
         let mut used = BTreeSet::new();
-        ids_used_in(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-            &mut used,
-        );
+        ids_used_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut used);
         let missing: Vec<_> = used.difference(&english).collect();
         assert!(missing.is_empty(), "ids missing from en.ftl: {missing:?}");
     }
@@ -206,18 +202,12 @@ mod tests {
         let english = ids(EN);
         let dutch = ids(NL);
         let unknown: Vec<_> = dutch.difference(&english).collect();
-        assert!(
-            unknown.is_empty(),
-            "ids in nl.ftl that en.ftl lacks: {unknown:?}"
-        );
+        assert!(unknown.is_empty(), "ids in nl.ftl that en.ftl lacks: {unknown:?}");
     }
 
     #[test]
     fn arguments_are_substituted_without_isolation_marks() {
-        let text = translate(
-            "error-contact-not-found",
-            &[("alias", Arg::from("gp-bakker"))],
-        );
+        let text = translate("error-contact-not-found", &[("alias", Arg::from("gp-bakker"))]);
         assert!(text.contains("gp-bakker"));
         assert!(!text.contains('\u{2068}'));
     }

@@ -102,21 +102,14 @@ impl Carepost {
     }
 
     pub fn fingerprint(&self) -> String {
-        self.json(&["whoami"])["fingerprint"]
-            .as_str()
-            .unwrap()
-            .to_owned()
+        self.json(&["whoami"])["fingerprint"].as_str().unwrap().to_owned()
     }
 
     /// Exports this identity's public key to a file and returns its path.
     pub fn export_key(&self) -> PathBuf {
         let path = self.path("my-key.asc");
         if !path.exists() {
-            self.cmd()
-                .args(["export-key", "-o"])
-                .arg(&path)
-                .assert()
-                .success();
+            self.cmd().args(["export-key", "-o"]).arg(&path).assert().success();
         }
         path
     }
@@ -129,13 +122,7 @@ impl Carepost {
             .assert()
             .success();
         self.cmd()
-            .args([
-                "contact",
-                "verify",
-                alias,
-                "--fingerprint",
-                &other.fingerprint(),
-            ])
+            .args(["contact", "verify", alias, "--fingerprint", &other.fingerprint()])
             .assert()
             .success();
     }
@@ -189,11 +176,7 @@ impl Gpg {
                 "",
             ])
             .args(args)
-            .stdin(if stdin.is_some() {
-                Stdio::piped()
-            } else {
-                Stdio::null()
-            })
+            .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         let mut child = cmd.spawn().expect("gpg runs");
@@ -216,13 +199,7 @@ impl Gpg {
     /// Generates a key: `algo` is e.g. "ed25519" or "rsa3072", and an
     /// encryption subkey (`cv25519` / same RSA size) is added when
     /// `encryption_subkey` names one. Returns the fingerprint.
-    pub fn generate(
-        &self,
-        uid: &str,
-        algo: &str,
-        encryption_subkey: Option<&str>,
-        expire: &str,
-    ) -> String {
+    pub fn generate(&self, uid: &str, algo: &str, encryption_subkey: Option<&str>, expire: &str) -> String {
         self.run(&["--quick-gen-key", uid, algo, "sign,cert", expire]);
         let fpr = self.fingerprint(uid);
         if let Some(sub) = encryption_subkey {
