@@ -240,8 +240,9 @@ impl DecryptionHelper for Helper {
             }
         }
         if self.findings.lock().expect("not poisoned").session_key_found {
-            // Our key worked, but the encrypted data did not follow.
-            return Err(self.reject(MessageProblem::Truncated));
+            // Our key worked, but the encrypted data did not check out:
+            // damaged, altered or cut short.
+            return Err(self.reject(MessageProblem::Tampered));
         }
         if pkesks.is_empty() && !skesks.is_empty() {
             return Err(self.reject(MessageProblem::PasswordOnly));

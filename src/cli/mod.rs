@@ -55,6 +55,9 @@ pub enum Command {
     Send(SendArgs),
     /// Decrypt a received document and check who sent it
     Open(OpenArgs),
+    /// Walk through a whole exchange between a clinician and a patient,
+    /// in a temporary folder (touches nothing of yours)
+    Tour,
 }
 
 #[derive(Debug, Args)]

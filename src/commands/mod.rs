@@ -12,9 +12,13 @@ mod export_key;
 mod init;
 mod open;
 mod send;
+mod tour;
 mod whoami;
 
 pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
+    if let Command::Tour = cli.command {
+        return tour::run(out);
+    }
     let home = Home::locate(cli.global.home)?;
     let secrets = SecretsConfig {
         passphrase_file: cli.global.passphrase_file,
@@ -40,6 +44,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         },
         Command::Send(args) => send::run(&mut ctx, args, out),
         Command::Open(args) => open::run(&mut ctx, args, out),
+        Command::Tour => unreachable!("handled above"),
     }
 }
 

@@ -250,3 +250,31 @@ open-from-verified = Signed by "{ $alias }" (verified).
 open-from-unverified = Signed by "{ $alias }" (NOT verified).
 open-from-unknown = Signed by an unknown key.
 open-from-nobody = Not signed.
+
+## The tour
+
+tour-intro =
+    A tour of carepost: Dr. Jansen (a GP) sends a consult letter to her patient
+    Mr. de Vries. Both use real OpenPGP keys, kept in a temporary folder
+    ({ $folder }) that is deleted at the end. Your own carepost home and
+    keychain are not touched.
+tour-step = Step { $number }:
+tour-identities = each of them creates an identity (an OpenPGP key pair).
+tour-identity = { $who }: { $fingerprint }
+tour-exchange = they exchange public keys (by email, a website or a USB stick).
+tour-exchanged = Each has the other as a contact now — but not verified: an email can be intercepted and a key swapped.
+tour-refused = Dr. Jansen tries to send the letter before verifying.
+tour-verify = Dr. Jansen phones Mr. de Vries on the number in his patient file; they read their fingerprints to each other.
+tour-reads-out = { $who } reads out: { $words }
+tour-verified = Both fingerprints match what was typed: each contact is now verified.
+tour-send = Dr. Jansen sends the letter: signed, and encrypted to Mr. de Vries and to herself.
+tour-sent = Encrypted file to attach to an email: { $file } (the real name is only inside the encryption).
+tour-open = Mr. de Vries opens the letter.
+tour-opened = Opened "{ $file }", signed by "{ $alias }" (verified). The content is exactly what Dr. Jansen sent.
+tour-tamper = someone changes one byte of the encrypted file on its way.
+tour-nothing-written = Nothing was written: no partial or altered letter exists anywhere.
+tour-cleaned-up = The temporary folder was deleted.
+tour-done = Tour complete: every step worked.
+tour-failed-unverified-sent = the tour could send to an unverified contact, which must never happen
+tour-failed-content = the opened letter differs from what was sent
+tour-failed-tamper-accepted = the tampered letter was not rejected
