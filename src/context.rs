@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::home::Home;
-use crate::identity::{Identity, Unlocked};
+use crate::identity::{Identity, Purpose, Unlocked};
 use crate::keychain;
 use crate::secret::Passphrase;
 use crate::store::Store;
@@ -165,12 +165,12 @@ impl<'p> Context<'p> {
 
     /// Unlocks the identity for this command. On a terminal a mistyped
     /// passphrase may be tried again, three times in all.
-    pub fn unlock(&mut self) -> Result<Unlocked> {
+    pub fn unlock(&mut self, purpose: Purpose) -> Result<Unlocked> {
         let identity = self.identity()?;
         let mut attempts = 0;
         loop {
             let passphrase = self.existing_passphrase(&identity)?;
-            match identity.unlock(&passphrase, self.now) {
+            match identity.unlock(&passphrase, purpose, self.now) {
                 Err(Error::WrongPassphrase)
                     if self.prompter.is_interactive() && self.secrets.passphrase_file.is_none() && attempts < 2 =>
                 {

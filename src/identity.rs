@@ -32,11 +32,48 @@ pub struct Identity {
     key: Cert,
 }
 
-/// An identity whose secret keys are decrypted for this command only.
+/// What a command needs the secret key for. Each secret key costs one
+/// passphrase derivation to decrypt, so only the needed ones are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Signing documents and certifying contacts: the primary key.
+    Sign,
+    /// Opening documents: the encryption subkeys.
+    Decrypt,
+}
+
+/// An identity whose needed secret keys are decrypted for this command.
 pub struct Unlocked {
     pub cert: Cert,
-    pub signer: KeyPair,
+    signer: Option<KeyPair>,
     pub decryptors: Vec<KeyPair>,
+}
+
+impl Unlocked {
+    /// The signing key; present when unlocked for [`Purpose::Sign`].
+    pub fn signer(&self) -> &KeyPair {
+        self.signer.as_ref().expect("unlocked for signing")
+    }
+}
+
+/// How hard a passphrase is stretched into a key-encryption key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stretch {
+    /// A generated 256-bit passphrase needs no stretching: guessing it is
+    /// hopeless either way, and every command would pay for it.
+    Light,
+    /// A passphrase a person chose: OpenPGP's largest iteration count.
+    Full,
+}
+
+impl Stretch {
+    fn s2k(self) -> openpgp::crypto::S2K {
+        match self {
+            Stretch::Light => openpgp::crypto::S2K::new_iterated(openpgp::types::HashAlgorithm::SHA256, 65536)
+                .expect("representable count"),
+            Stretch::Full => openpgp::crypto::S2K::default(),
+        }
+    }
 }
 
 /// Checks a display name for the identity's user ID.
@@ -86,6 +123,7 @@ impl Identity {
         name: &str,
         email: &str,
         passphrase: &Passphrase,
+        stretch: Stretch,
         now: SystemTime,
     ) -> Result<(Identity, Signature)> {
         let name = validate_name(name)?;
@@ -105,9 +143,31 @@ impl Identity {
             )
             .add_userid(userid)
             .set_validity_period(VALIDITY)
-            .set_password(Some(passphrase.to_password()))
             .generate()
             .map_err(internal)?;
+        // Protect every secret key with the passphrase, stretched as
+        // chosen; the protected packets replace the plain ones.
+        let password = passphrase.to_password();
+        let protected = key
+            .keys()
+            .secret()
+            .map(|ka| {
+                let (public, secret) = ka.key().clone().take_secret();
+                let secret = secret
+                    .encrypt_with(&public, stretch.s2k(), openpgp::types::SymmetricAlgorithm::AES256, None, &password)
+                    .map_err(internal)?;
+                let key = public.add_secret(secret).0;
+                Ok(if ka.primary() {
+                    openpgp::Packet::from(key.role_into_primary())
+                } else {
+                    openpgp::Packet::from(key.role_into_subordinate())
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let key = key.insert_packets(protected).map_err(internal)?.0;
+        if key.keys().secret().any(|ka| ka.key().has_unencrypted_secret()) {
+            return Err(Error::Internal("secret key left unprotected".into()));
+        }
         Ok((Identity { key }, revocation))
     }
 
@@ -192,31 +252,39 @@ impl Identity {
         self.public_cert().armored().to_vec().map_err(internal)
     }
 
-    /// Decrypts the secret keys with `passphrase`.
-    pub fn unlock(&self, passphrase: &Passphrase, now: SystemTime) -> Result<Unlocked> {
+    /// Decrypts the secret keys needed for `purpose` with `passphrase`.
+    pub fn unlock(&self, passphrase: &Passphrase, purpose: Purpose, now: SystemTime) -> Result<Unlocked> {
         let password = passphrase.to_password();
         let policy = crate::policy::standard();
         let vc = self
             .key
             .with_policy(policy, now)
             .map_err(|e| Error::IdentityUnusable(e.to_string()))?;
-        let signing = vc
-            .keys()
-            .secret()
-            .for_signing()
-            .alive()
-            .revoked(false)
-            .next()
-            .ok_or_else(|| Error::IdentityUnusable(crate::tr!("identity-cannot-sign")))?;
-        let signer = decrypt(signing.key().clone(), &password)?;
-        // Old messages may be encrypted to a subkey that has since expired:
-        // decryption does not require the key to be alive.
-        let decryptors = vc
-            .keys()
-            .secret()
-            .key_flags(KeyFlags::empty().set_transport_encryption().set_storage_encryption())
-            .map(|ka| decrypt(ka.key().clone(), &password))
-            .collect::<Result<Vec<_>>>()?;
+        let mut signer = None;
+        let mut decryptors = Vec::new();
+        match purpose {
+            Purpose::Sign => {
+                let signing = vc
+                    .keys()
+                    .secret()
+                    .for_signing()
+                    .alive()
+                    .revoked(false)
+                    .next()
+                    .ok_or_else(|| Error::IdentityUnusable(crate::tr!("identity-cannot-sign")))?;
+                signer = Some(decrypt(signing.key().clone(), &password)?);
+            }
+            Purpose::Decrypt => {
+                // Old messages may be encrypted to a subkey that has since
+                // expired: decryption does not require the key to be alive.
+                decryptors = vc
+                    .keys()
+                    .secret()
+                    .key_flags(KeyFlags::empty().set_transport_encryption().set_storage_encryption())
+                    .map(|ka| decrypt(ka.key().clone(), &password))
+                    .collect::<Result<Vec<_>>>()?;
+            }
+        }
         Ok(Unlocked {
             cert: self.public_cert(),
             signer,
@@ -255,7 +323,11 @@ pub fn create(ctx: &mut crate::Context<'_>, name: &str, email: &str) -> Result<I
         return Err(Error::IdentityExists(existing.fingerprint_hex()));
     }
     let (mut passphrase, mut source) = ctx.new_passphrase()?;
-    let (mut identity, mut revocation) = Identity::generate(&name, &email, &passphrase, ctx.now)?;
+    let stretch = match source {
+        PassphraseSource::Keychain => Stretch::Light,
+        PassphraseSource::User => Stretch::Full,
+    };
+    let (mut identity, mut revocation) = Identity::generate(&name, &email, &passphrase, stretch, ctx.now)?;
     if source == PassphraseSource::Keychain {
         let fingerprint = identity.fingerprint_hex();
         let stored = keychain::store(&fingerprint, &passphrase).and_then(|()| {
@@ -274,7 +346,7 @@ pub fn create(ctx: &mut crate::Context<'_>, name: &str, email: &str) -> Result<I
             ctx.prompter
                 .notice(&crate::tr!("notice-keychain-unavailable-init", reason = e.to_string()));
             passphrase = ctx.prompt_new_passphrase()?;
-            (identity, revocation) = Identity::generate(&name, &email, &passphrase, ctx.now)?;
+            (identity, revocation) = Identity::generate(&name, &email, &passphrase, Stretch::Full, ctx.now)?;
             source = PassphraseSource::User;
         }
     }
@@ -305,7 +377,7 @@ mod tests {
     #[test]
     fn new_identity_is_v4_ed25519_with_x25519_subkey_and_three_years() {
         let now = SystemTime::now();
-        let (id, _) = Identity::generate("Dr. A. Jansen", "a.jansen@praktijk.example", &pass(), now).unwrap();
+        let (id, _) = Identity::generate("Dr. A. Jansen", "a.jansen@praktijk.example", &pass(), Stretch::Light, now).unwrap();
         let cert = id.public_cert();
         assert_eq!(cert.primary_key().key().version(), 4);
         let vc = cert.with_policy(crate::policy::standard(), now).unwrap();
@@ -324,11 +396,13 @@ mod tests {
     #[test]
     fn secrets_are_encrypted_and_unlock_with_the_passphrase_only() {
         let now = SystemTime::now();
-        let (id, _) = Identity::generate("A", "a@example.org", &pass(), now).unwrap();
+        let (id, _) = Identity::generate("A", "a@example.org", &pass(), Stretch::Full, now).unwrap();
         assert!(id.key.keys().secret().all(|ka| !ka.key().has_unencrypted_secret()));
-        assert!(id.unlock(&pass(), now).is_ok());
+        assert!(id.unlock(&pass(), Purpose::Sign, now).is_ok());
+        assert_eq!(id.unlock(&pass(), Purpose::Decrypt, now).unwrap().decryptors.len(), 1);
         let wrong = Passphrase::new("wrong".into());
-        assert!(matches!(id.unlock(&wrong, now), Err(Error::WrongPassphrase)));
+        assert!(matches!(id.unlock(&wrong, Purpose::Sign, now), Err(Error::WrongPassphrase)));
+        assert!(matches!(id.unlock(&wrong, Purpose::Decrypt, now), Err(Error::WrongPassphrase)));
     }
 
     #[test]

@@ -296,7 +296,7 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
     };
     let limit = request.max_output.unwrap_or_else(|| output_limit(input_meta.len()));
     check_looks_like_a_message(&request.input)?;
-    let unlocked = ctx.unlock()?;
+    let unlocked = ctx.unlock(crate::identity::Purpose::Decrypt)?;
     let contact_list = contacts::list(ctx)?;
     let findings = Arc::new(Mutex::new(Findings::default()));
     let helper = Helper {

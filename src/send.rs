@@ -148,7 +148,7 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
     };
 
     // 4. Our own key, unlocked.
-    let unlocked = ctx.unlock()?;
+    let unlocked = ctx.unlock(crate::identity::Purpose::Sign)?;
     let own = unlocked.cert.clone();
     if let Some(warning) = expiry_warning(&own, None, ctx.now) {
         report.warnings.push(warning);
@@ -205,7 +205,7 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
             pending.file(),
             inner_name.as_bytes(),
             keys,
-            &unlocked.signer,
+            unlocked.signer(),
             &intended,
             request.armor,
             ctx.now,

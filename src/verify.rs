@@ -110,8 +110,8 @@ pub fn verify(ctx: &mut Context<'_>, alias: &str, reading: &str, method: Method)
     if heard != expected.as_bytes() {
         return Err(Error::FingerprintMismatch(alias.to_owned()));
     }
-    let unlocked = ctx.unlock()?;
-    let mut signer = unlocked.signer;
+    let unlocked = ctx.unlock(crate::identity::Purpose::Sign)?;
+    let mut signer = unlocked.signer().clone();
     let mut cert = contact.cert.clone();
     let userids: Vec<_> = cert.userids().map(|ua| ua.userid().clone()).collect();
     for userid in userids {

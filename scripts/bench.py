@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Speed and memory of `carepost send`/`open` against GnuPG, in one run.
+
+Times sign+encrypt and decrypt+verify of random files (1 KiB, 1 MiB,
+256 MiB by default) and of a 64 MiB compressible text, for:
+  carepost (release build), gpg with its defaults (zlib compression),
+  gpg --compress-algo none.
+Prints the median wall time of several runs, throughput, peak RSS, and the
+ratio carepost/gpg-uncompressed (> 1 means carepost is faster).
+
+Usage: scripts/bench.py [--runs N] [--sizes 1K,1M,256M,1G] [--keep]
+Needs: python3, gpg, cargo. Uses only temporary directories; never your
+own GnuPG or carepost home.
+"""
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PASSPHRASE = "benchmark passphrase, not secret"
+
+
+def parse_size(text):
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    text = text.strip().upper()
+    if text[-1] in units:
+        return int(text[:-1]) * units[text[-1]]
+    return int(text)
+
+
+def human(n):
+    for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= size:
+            return f"{n / size:g} {unit}"
+    return f"{n} B"
+
+
+def run(cmd, env=None, stdin=None):
+    """Runs cmd; returns (seconds, peak RSS of that child in KiB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    # Each run forks a fresh child; wait4 reports that child's own peak.
+    proc = subprocess.Popen(cmd, env=env, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = proc.stderr.read()
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"command failed ({code}): {' '.join(cmd)}\n{stderr.decode(errors='replace')}")
+    del before
+    return elapsed, usage.ru_maxrss
+
+
+def median_run(make_cmd, runs, env=None, cleanup=None):
+    times, peaks = [], []
+    for i in range(runs):
+        if cleanup:
+            cleanup()
+        seconds, peak = run(make_cmd(i), env=env)
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def make_inputs(work, sizes):
+    inputs = []
+    for size in sizes:
+        path = os.path.join(work, f"random-{human(size).replace(' ', '')}.bin")
+        with open(path, "wb") as f:
+            left = size
+            while left:
+                chunk = min(left, 1 << 20)
+                f.write(os.urandom(chunk))
+                left -= chunk
+        inputs.append(("random", size, path))
+    # Compressible text: structured lines as in a lab export.
+    path = os.path.join(work, "text-64MiB.txt")
+    size = 64 << 20
+    with open(path, "w") as f:
+        written, n = 0, 0
+        while written < size:
+            line = f"{n:09d};2026-11-{n % 28 + 1:02d};HbA1c;{40 + n % 17} mmol/mol;ref 20-42;lab Utrecht\n"
+            f.write(line)
+            written += len(line)
+            n += 1
+    inputs.append(("text", os.path.getsize(path), path))
+    return inputs
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="1K,1M,256M")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+    sizes = [parse_size(s) for s in args.sizes.split(",")]
+
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    carepost = os.path.join(ROOT, "target", "release", "carepost")
+    gpg = shutil.which("gpg")
+    if not gpg:
+        sys.exit("gpg is needed for the comparison")
+
+    work = tempfile.mkdtemp(prefix="carepost-bench-")
+    try:
+        env = dict(os.environ, GNUPGHOME=os.path.join(work, "gnupg"), CAREPOST_LANG="en")
+        os.mkdir(env["GNUPGHOME"], 0o700)
+        pw = os.path.join(work, "passphrase")
+        with open(pw, "w") as f:
+            f.write(PASSPHRASE + "\n")
+        os.chmod(pw, 0o600)
+
+        def cp(home, *rest):
+            return [carepost, "--home", os.path.join(work, home), "--no-keychain", "--passphrase-file", pw, *rest]
+
+        def g(*rest):
+            return [gpg, "--batch", "--yes", "--quiet", "--pinentry-mode", "loopback", "--passphrase", "",
+                    "--trust-model", "always", *rest]
+
+        # Two carepost users who verified each other, and a gpg key pair.
+        for home, name in (("sender", "Sender"), ("receiver", "Receiver")):
+            subprocess.run(cp(home, "init", "--name", name, "--email", f"{home}@example.org"), check=True,
+                           stdout=subprocess.DEVNULL)
+            subprocess.run(cp(home, "export-key", "-o", os.path.join(work, f"{home}.asc")), check=True,
+                           stdout=subprocess.DEVNULL)
+        for home, other in (("sender", "receiver"), ("receiver", "sender")):
+            subprocess.run(cp(home, "contact", "add", other, "--key-file", os.path.join(work, f"{other}.asc")),
+                           check=True, stdout=subprocess.DEVNULL)
+            fpr = subprocess.run(cp(other, "--json", "whoami"), check=True, capture_output=True, text=True).stdout
+            fpr = fpr.split('"fingerprint": "')[1].split('"')[0]
+            subprocess.run(cp(home, "contact", "verify", other, "--fingerprint", fpr), check=True,
+                           stdout=subprocess.DEVNULL)
+        subprocess.run(g("--quick-gen-key", "Bench <bench@example.org>", "future-default", "default", "1y"),
+                       env=env, check=True, stderr=subprocess.DEVNULL)
+
+        inputs = make_inputs(work, sizes)
+        out_dir = os.path.join(work, "out")
+        in_dir = os.path.join(work, "in")
+
+        def fresh(dir_):
+            def clean():
+                shutil.rmtree(dir_, ignore_errors=True)
+                os.mkdir(dir_)
+            return clean
+
+        rows = []
+        for kind, size, path in inputs:
+            label = f"{kind} {human(size)}"
+            runs = args.runs if size < (512 << 20) else 1
+            result = {}
+            # carepost send / open
+            t, rss = median_run(lambda i: cp("sender", "send", path, "--to", "receiver", "-o", out_dir), runs,
+                                cleanup=fresh(out_dir))
+            sealed = os.path.join(out_dir, os.listdir(out_dir)[0])
+            result["carepost enc"] = (t, rss)
+            t, rss = median_run(lambda i: cp("receiver", "open", sealed, "-o", in_dir), runs, cleanup=fresh(in_dir))
+            result["carepost dec"] = (t, rss)
+            # gpg default (compressed) and uncompressed
+            for variant, extra in (("gpg", []), ("gpg -z0", ["--compress-algo", "none"])):
+                ct = os.path.join(work, "gpg.pgp")
+                t, rss = median_run(lambda i: g(*extra, "-u", "bench@example.org", "-r", "bench@example.org",
+                                                "-o", ct, "-se", path), runs, env=env)
+                result[f"{variant} enc"] = (t, rss)
+                t, rss = median_run(lambda i: g("-o", os.path.join(work, "gpg.out"), "--decrypt", ct), runs, env=env)
+                result[f"{variant} dec"] = (t, rss)
+            rows.append((label, size, result))
+            shutil.rmtree(in_dir, ignore_errors=True)
+
+        print(f"\n{'input':<16}{'tool':<14}{'enc s':>9}{'enc MiB/s':>11}{'enc RSS':>10}"
+              f"{'dec s':>9}{'dec MiB/s':>11}{'dec RSS':>10}")
+        for label, size, result in rows:
+            for tool in ("carepost", "gpg", "gpg -z0"):
+                te, re_ = result[f"{tool} enc"]
+                td, rd = result[f"{tool} dec"]
+                mib = size / (1 << 20)
+                print(f"{label:<16}{tool:<14}{te:>9.3f}{mib / te:>11.1f}{re_ / 1024:>8.1f}Mi"
+                      f"{td:>9.3f}{mib / td:>11.1f}{rd / 1024:>8.1f}Mi")
+        print("\nratio = gpg -z0 time / carepost time (above 1: carepost is faster)")
+        for label, size, result in rows:
+            enc = result["gpg -z0 enc"][0] / result["carepost enc"][0]
+            dec = result["gpg -z0 dec"][0] / result["carepost dec"][0]
+            enc_d = result["gpg enc"][0] / result["carepost enc"][0]
+            print(f"{label:<16} encrypt {enc:5.2f}   decrypt {dec:5.2f}   (vs gpg default: encrypt {enc_d:5.2f})")
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
