@@ -154,7 +154,13 @@ impl Identity {
             .map(|ka| {
                 let (public, secret) = ka.key().clone().take_secret();
                 let secret = secret
-                    .encrypt_with(&public, stretch.s2k(), openpgp::types::SymmetricAlgorithm::AES256, None, &password)
+                    .encrypt_with(
+                        &public,
+                        stretch.s2k(),
+                        openpgp::types::SymmetricAlgorithm::AES256,
+                        None,
+                        &password,
+                    )
                     .map_err(internal)?;
                 let key = public.add_secret(secret).0;
                 Ok(if ka.primary() {
@@ -377,7 +383,14 @@ mod tests {
     #[test]
     fn new_identity_is_v4_ed25519_with_x25519_subkey_and_three_years() {
         let now = SystemTime::now();
-        let (id, _) = Identity::generate("Dr. A. Jansen", "a.jansen@praktijk.example", &pass(), Stretch::Light, now).unwrap();
+        let (id, _) = Identity::generate(
+            "Dr. A. Jansen",
+            "a.jansen@praktijk.example",
+            &pass(),
+            Stretch::Light,
+            now,
+        )
+        .unwrap();
         let cert = id.public_cert();
         assert_eq!(cert.primary_key().key().version(), 4);
         let vc = cert.with_policy(crate::policy::standard(), now).unwrap();
@@ -401,8 +414,14 @@ mod tests {
         assert!(id.unlock(&pass(), Purpose::Sign, now).is_ok());
         assert_eq!(id.unlock(&pass(), Purpose::Decrypt, now).unwrap().decryptors.len(), 1);
         let wrong = Passphrase::new("wrong".into());
-        assert!(matches!(id.unlock(&wrong, Purpose::Sign, now), Err(Error::WrongPassphrase)));
-        assert!(matches!(id.unlock(&wrong, Purpose::Decrypt, now), Err(Error::WrongPassphrase)));
+        assert!(matches!(
+            id.unlock(&wrong, Purpose::Sign, now),
+            Err(Error::WrongPassphrase)
+        ));
+        assert!(matches!(
+            id.unlock(&wrong, Purpose::Decrypt, now),
+            Err(Error::WrongPassphrase)
+        ));
     }
 
     #[test]

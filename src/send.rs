@@ -96,35 +96,183 @@ pub struct Report {
     pub unverified_ok: Option<String>,
 }
 
-/// A recipient that passed every check.
-struct Checked {
-    contact: Contact,
+/// Recipients that passed every safety check: known, usable, and
+/// verified — or accepted unverified with a recorded reason.
+pub struct Recipients {
+    contacts: Vec<Contact>,
+    /// The reason given for sending to unverified contacts, when needed.
+    pub unverified_ok: Option<String>,
+    /// Non-fatal things the user should know (keys expiring soon).
+    pub warnings: Vec<String>,
+}
+
+impl Recipients {
+    /// Checks `aliases` against the sending policy. Nothing is unlocked
+    /// and nothing is written.
+    pub fn check(ctx: &mut Context<'_>, aliases: &[String], unverified_ok: Option<&str>) -> Result<Recipients> {
+        let reason = match unverified_ok.map(str::trim) {
+            Some("") => return Err(Error::Usage(crate::tr!("send-empty-reason"))),
+            other => other.map(str::to_owned),
+        };
+        if aliases.is_empty() {
+            return Err(Error::Usage(crate::tr!("send-nothing")));
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        let mut checked = Recipients {
+            contacts: Vec::new(),
+            unverified_ok: None,
+            warnings: Vec::new(),
+        };
+        for alias in aliases {
+            if !seen.insert(alias.as_str()) {
+                continue;
+            }
+            let contact = contacts::get(ctx, alias)?;
+            if let Err(problem) = policy::check_contact_cert(&contact.cert, ctx.now) {
+                return Err(Error::RecipientUnusable {
+                    alias: alias.clone(),
+                    problem,
+                });
+            }
+            if let Some(warning) = expiry_warning(&contact.cert, Some(alias), ctx.now) {
+                checked.warnings.push(warning);
+            }
+            checked.contacts.push(contact);
+        }
+        let unverified: Vec<String> = checked
+            .contacts
+            .iter()
+            .filter(|c| !c.is_verified())
+            .map(|c| c.alias.clone())
+            .collect();
+        if !unverified.is_empty() {
+            match reason {
+                None => return Err(Error::RecipientsUnverified(unverified)),
+                Some(reason) => checked.unverified_ok = Some(reason),
+            }
+        }
+        Ok(checked)
+    }
+
+    pub fn summaries(&self) -> Vec<RecipientSummary> {
+        self.contacts
+            .iter()
+            .map(|c| RecipientSummary {
+                alias: c.alias.clone(),
+                fingerprint: c.fingerprint(),
+                verified: c.is_verified(),
+            })
+            .collect()
+    }
+
+    /// The contacts' certificates.
+    pub fn certs(&self) -> impl Iterator<Item = &Cert> {
+        self.contacts.iter().map(|c| &c.cert)
+    }
+}
+
+/// Seals data for a set of checked recipients with the unlocked identity.
+pub struct Sealer {
+    /// The recipients' certificates, then our own.
+    certs: Vec<Cert>,
+    signer: KeyPair,
+    now: std::time::SystemTime,
+    /// Non-fatal things the user should know (our own key expiring soon).
+    pub warnings: Vec<String>,
+}
+
+impl Sealer {
+    /// Unlocks the identity's signing key and checks it can encrypt to
+    /// itself.
+    pub fn new(ctx: &mut Context<'_>, recipients: &Recipients) -> Result<Sealer> {
+        let unlocked = ctx.unlock(crate::identity::Purpose::Sign)?;
+        let own = unlocked.cert.clone();
+        let mut warnings = Vec::new();
+        if let Some(warning) = expiry_warning(&own, None, ctx.now) {
+            warnings.push(warning);
+        }
+        let own_ok = own
+            .with_policy(policy::standard(), ctx.now)
+            .map(|vc| !policy::encryption_keys(&vc).is_empty())
+            .unwrap_or(false);
+        if !own_ok {
+            return Err(Error::IdentityUnusable(crate::tr!("identity-cannot-encrypt")));
+        }
+        let mut certs: Vec<Cert> = recipients.certs().cloned().collect();
+        certs.push(own);
+        Ok(Sealer {
+            certs,
+            signer: unlocked.signer().clone(),
+            now: ctx.now,
+            warnings,
+        })
+    }
+
+    /// `seipdv1` or `seipdv2`: Sequoia's rule, stated for the report —
+    /// SEIPDv2 only when every certificate advertises it.
+    pub fn format(&self) -> &'static str {
+        let all_v2 = self.certs.iter().all(|cert| {
+            cert.with_policy(policy::standard(), self.now)
+                .ok()
+                .and_then(|vc| vc.features())
+                .is_some_and(|f| f.supports_seipdv2())
+        });
+        if all_v2 {
+            "seipdv2"
+        } else {
+            "seipdv1"
+        }
+    }
+
+    /// Signs and encrypts everything `input` yields into `sink`, with
+    /// `literal_name` as the name inside. Returns the SHA-256 (hex) and
+    /// length of the input.
+    pub fn seal(
+        &self,
+        input: &mut dyn Read,
+        sink: &mut (dyn Write + Send + Sync),
+        literal_name: &[u8],
+        armor: bool,
+        progress: &dyn Progress,
+    ) -> openpgp::Result<(String, u64)> {
+        let policy = policy::standard();
+        let valid = self
+            .certs
+            .iter()
+            .map(|c| c.with_policy(policy, self.now))
+            .collect::<openpgp::Result<Vec<_>>>()?;
+        let keys: Vec<Recipient> = valid
+            .iter()
+            .flat_map(policy::encryption_keys)
+            .map(Recipient::from)
+            .collect();
+        let intended: Vec<Fingerprint> = self.certs.iter().map(Cert::fingerprint).collect();
+        seal(
+            input,
+            sink,
+            literal_name,
+            keys,
+            &self.signer,
+            &intended,
+            armor,
+            self.now,
+            progress,
+        )
+    }
 }
 
 /// `carepost send`.
 pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -> Result<Report> {
-    let reason = match request.unverified_ok.as_deref().map(str::trim) {
-        Some("") => return Err(Error::Usage(crate::tr!("send-empty-reason"))),
-        other => other.map(str::to_owned),
-    };
-    if request.inputs.is_empty() || request.recipients.is_empty() {
+    if request.inputs.is_empty() {
         return Err(Error::Usage(crate::tr!("send-nothing")));
     }
-    let mut report = Report::default();
-
     // 1. Recipients: known, usable, and verified unless a reason is given.
-    let recipients = check_recipients(ctx, &request.recipients, &mut report)?;
-    let unverified: Vec<String> = recipients
-        .iter()
-        .filter(|r| !r.contact.is_verified())
-        .map(|r| r.contact.alias.clone())
-        .collect();
-    if !unverified.is_empty() {
-        match &reason {
-            None => return Err(Error::RecipientsUnverified(unverified)),
-            Some(reason) => report.unverified_ok = Some(reason.clone()),
-        }
-    }
+    let recipients = Recipients::check(ctx, &request.recipients, request.unverified_ok.as_deref())?;
+    let mut report = Report {
+        warnings: recipients.warnings.clone(),
+        unverified_ok: recipients.unverified_ok.clone(),
+        ..Default::default()
+    };
 
     // 2. Inputs: regular, readable, non-empty files.
     let mut inputs = Vec::with_capacity(request.inputs.len());
@@ -134,12 +282,8 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
 
     // 3. Where the output goes.
     let out_dir = match &request.output_dir {
-        Some(dir) => {
-            if !dir.is_dir() {
-                return Err(Error::OutputDir(dir.clone()));
-            }
-            dir.clone()
-        }
+        Some(dir) if dir.is_dir() => dir.clone(),
+        Some(dir) => return Err(Error::OutputDir(dir.clone())),
         None => {
             let outbox = ctx.home.outbox();
             ctx.home.ensure_dir(&outbox)?;
@@ -148,34 +292,10 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
     };
 
     // 4. Our own key, unlocked.
-    let unlocked = ctx.unlock(crate::identity::Purpose::Sign)?;
-    let own = unlocked.cert.clone();
-    if let Some(warning) = expiry_warning(&own, None, ctx.now) {
-        report.warnings.push(warning);
-    }
-    let policy = policy::standard();
-    let mut all_certs: Vec<&Cert> = recipients.iter().map(|r| &r.contact.cert).collect();
-    all_certs.push(&own);
-    let valid: Vec<_> = all_certs
-        .iter()
-        .map(|c| {
-            c.with_policy(policy, ctx.now)
-                .map_err(|e| Error::IdentityUnusable(e.to_string()))
-        })
-        .collect::<Result<_>>()?;
-    let own_keys = policy::encryption_keys(valid.last().expect("own cert"));
-    if own_keys.is_empty() {
-        return Err(Error::IdentityUnusable(crate::tr!("identity-cannot-encrypt")));
-    }
-    let intended: Vec<Fingerprint> = all_certs.iter().map(|c| c.fingerprint()).collect();
-    let summaries: Vec<RecipientSummary> = recipients
-        .iter()
-        .map(|r| RecipientSummary {
-            alias: r.contact.alias.clone(),
-            fingerprint: r.contact.fingerprint(),
-            verified: r.contact.is_verified(),
-        })
-        .collect();
+    let sealer = Sealer::new(ctx, &recipients)?;
+    report.warnings.extend(sealer.warnings.iter().cloned());
+    let summaries = recipients.summaries();
+    let format = sealer.format();
 
     // 5. Seal every document into a nameless file; name them only when
     //    all succeeded.
@@ -183,50 +303,28 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
     let mut sealed = Vec::with_capacity(inputs.len());
     for (path, mut file, size) in inputs {
         let mut pending = PendingFile::new_in(&out_dir)?;
-        let keys: Vec<Recipient> = valid
-            .iter()
-            .flat_map(policy::encryption_keys)
-            .map(Recipient::from)
-            .collect();
-        // Sequoia's rule, stated here for the report: SEIPDv2 only when
-        // every certificate advertises it.
-        let format = if valid
-            .iter()
-            .all(|vc| vc.features().is_some_and(|f| f.supports_seipdv2()))
-        {
-            "seipdv2"
-        } else {
-            "seipdv1"
-        };
         let inner_name = literal_name(&path);
         progress.start(size);
-        let sealed_doc = seal(
+        let result = sealer.seal(
             &mut file,
             pending.file(),
             inner_name.as_bytes(),
-            keys,
-            unlocked.signer(),
-            &intended,
             request.armor,
-            ctx.now,
             progress,
         );
         progress.finish();
-        let (sha256, bytes) = sealed_doc.map_err(|e| classify_write_error(e, &out_dir))?;
+        let (sha256, bytes) = result.map_err(|e| classify_write_error(e, &out_dir))?;
+        let suffix = if request.armor { "asc" } else { "pgp" };
         let outer = if request.keep_name {
-            format!(
-                "{}.{}",
-                crate::names::sanitize(inner_name.as_bytes()).unwrap_or_else(|| crate::names::FALLBACK_STEM.into()),
-                if request.armor { "asc" } else { "pgp" }
-            )
+            format!("{inner_name}.{suffix}")
         } else {
             crate::names::outer_name(&date, &crate::names::random_id(), &inner_name, request.armor)
         };
-        sealed.push((path, pending, outer, sha256, bytes, format));
+        sealed.push((path, pending, outer, sha256, bytes));
     }
 
     let mut persisted: Vec<PathBuf> = Vec::new();
-    for (input, pending, outer, sha256, size, format) in sealed {
+    for (input, pending, outer, sha256, size) in sealed {
         match pending.persist(&outer) {
             Ok(output) => {
                 persisted.push(output.clone());
@@ -248,7 +346,8 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
 
     // 6. A justified exception is recorded, or the send does not stand.
     if let Some(reason) = &report.unverified_ok {
-        if let Err(e) = record_risk_acceptance(ctx, &own, &summaries, reason, &report.outputs) {
+        let documents: Vec<(&str, u64)> = report.outputs.iter().map(|o| (o.sha256.as_str(), o.size)).collect();
+        if let Err(e) = record_risk_acceptance(ctx, &summaries, reason, &documents) {
             remove_all(&persisted);
             return Err(e);
         }
@@ -260,28 +359,6 @@ fn remove_all(paths: &[PathBuf]) {
     for path in paths {
         let _ = std::fs::remove_file(path);
     }
-}
-
-fn check_recipients(ctx: &mut Context<'_>, aliases: &[String], report: &mut Report) -> Result<Vec<Checked>> {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut checked = Vec::new();
-    for alias in aliases {
-        if !seen.insert(alias.as_str()) {
-            continue;
-        }
-        let contact = contacts::get(ctx, alias)?;
-        if let Err(problem) = policy::check_contact_cert(&contact.cert, ctx.now) {
-            return Err(Error::RecipientUnusable {
-                alias: alias.clone(),
-                problem,
-            });
-        }
-        if let Some(warning) = expiry_warning(&contact.cert, Some(alias), ctx.now) {
-            report.warnings.push(warning);
-        }
-        checked.push(Checked { contact });
-    }
-    Ok(checked)
 }
 
 /// A warning when `cert` expires within the warning period.
@@ -301,9 +378,6 @@ fn expiry_warning(cert: &Cert, alias: Option<&str>, now: std::time::SystemTime) 
 
 fn open_input(path: &Path) -> Result<(PathBuf, File, u64)> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io("io-read", path, e))?;
-    if meta.is_dir() {
-        return Err(Error::InputNotAFile(path.to_path_buf()));
-    }
     if !meta.is_file() {
         return Err(Error::InputNotAFile(path.to_path_buf()));
     }
@@ -328,8 +402,8 @@ fn literal_name(path: &Path) -> String {
 /// (hex) and its length.
 #[allow(clippy::too_many_arguments)]
 fn seal(
-    input: &mut File,
-    sink: &mut File,
+    input: &mut dyn Read,
+    sink: &mut (dyn Write + Send + Sync),
     literal_name: &[u8],
     recipients: Vec<Recipient<'_>>,
     signer: &KeyPair,
@@ -405,7 +479,7 @@ fn seal(
 }
 
 /// Fills a fresh buffer of up to [`CHUNK`] bytes; empty at end of file.
-fn read_chunk(input: &mut File) -> std::io::Result<Vec<u8>> {
+fn read_chunk(input: &mut dyn Read) -> std::io::Result<Vec<u8>> {
     let mut buffer = vec![0u8; CHUNK];
     let mut filled = 0;
     while filled < CHUNK {
@@ -429,12 +503,12 @@ fn classify_write_error(e: anyhow::Error, out_dir: &Path) -> Error {
 
 fn record_risk_acceptance(
     ctx: &mut Context<'_>,
-    own: &Cert,
     recipients: &[RecipientSummary],
     reason: &str,
-    outputs: &[Sent],
+    documents: &[(&str, u64)],
 ) -> Result<()> {
     let now = crate::fmt_time(ctx.now);
+    let actor = ctx.identity()?.fingerprint_hex();
     let contacts = serde_json::to_string(
         &recipients
             .iter()
@@ -443,14 +517,7 @@ fn record_risk_acceptance(
             .collect::<Vec<_>>(),
     )
     .expect("plain data serializes");
-    let documents = serde_json::to_string(&outputs.iter().map(|o| (&o.sha256, o.size)).collect::<Vec<_>>())
-        .expect("plain data serializes");
-    ctx.store()?.record_risk_acceptance(
-        &now,
-        &own.fingerprint().to_hex(),
-        "send-unverified",
-        &contacts,
-        reason,
-        &documents,
-    )
+    let documents = serde_json::to_string(documents).expect("plain data serializes");
+    ctx.store()?
+        .record_risk_acceptance(&now, &actor, "send-unverified", &contacts, reason, &documents)
 }
