@@ -157,15 +157,9 @@ fn assert_neutral_name(output: &Path, input: &Path, armor: bool) {
         .and_then(|n| n.strip_suffix(&suffix))
         .unwrap_or_else(|| panic!("{name} is not document-<date>-<id>{suffix}"));
     let (date, id) = middle.split_once('-').unwrap();
+    assert!(date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()), "{name}");
     assert!(
-        date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()),
-        "{name}"
-    );
-    assert!(
-        id.len() == 8
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+        id.len() == 8 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
         "{name}"
     );
 }
@@ -188,12 +182,7 @@ fn assert_open_refused(cp: &Carepost, input: &Path) {
         .args(["open", "--require-verified-sender", s(input), "-o", s(&dir)])
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(3),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
     let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
     assert!(left.is_empty(), "a refused open left {left:?}");
 }
@@ -274,11 +263,7 @@ fn sender_lifecycle(cp: &Carepost, peer: &PeerKey<'_>, messages: &[Incoming]) {
             ])
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let json: Value = serde_json::from_slice(&out.stdout).unwrap();
         check_opened(&json, m, "verified");
         assert_eq!(json["sender"]["alias"], peer.alias);
@@ -325,9 +310,7 @@ fn assert_seipdv1(path: &Path, recipients: usize) {
     assert!(matches!(seip, Packet::SEIP(SEIP::V1(_))), "{tags:?}");
     assert_eq!(pkesks.len(), recipients, "{tags:?}");
     assert!(
-        pkesks
-            .iter()
-            .all(|p| matches!(p, Packet::PKESK(PKESK::V3(_)))),
+        pkesks.iter().all(|p| matches!(p, Packet::PKESK(PKESK::V3(_)))),
         "{tags:?}"
     );
 }
@@ -346,9 +329,7 @@ fn assert_seipdv2(path: &Path, recipients: usize) {
     }
     assert_eq!(pkesks.len(), recipients, "{tags:?}");
     assert!(
-        pkesks
-            .iter()
-            .all(|p| matches!(p, Packet::PKESK(PKESK::V6(_)))),
+        pkesks.iter().all(|p| matches!(p, Packet::PKESK(PKESK::V6(_)))),
         "{tags:?}"
     );
 }
@@ -357,10 +338,7 @@ fn assert_seipdv2(path: &Path, recipients: usize) {
 /// fingerprints of all its keys (uppercase hex).
 fn cert_fingerprints(path: &Path) -> (String, Vec<String>) {
     let cert = Cert::from_file(path).unwrap();
-    let all = cert
-        .keys()
-        .map(|k| k.key().fingerprint().to_hex())
-        .collect();
+    let all = cert.keys().map(|k| k.key().fingerprint().to_hex()).collect();
     (cert.fingerprint().to_hex(), all)
 }
 
@@ -400,17 +378,9 @@ fn gpg_patient(kind: GpgKey) -> Option<(GpgUser, String, PathBuf)> {
 /// file name in the literal packet, and the exact document.
 fn gpg_decrypts(peer: &GpgUser, message: &Path, original: &Path, signer: &str) {
     let out_path = peer.path("decrypted");
-    let out = peer.gpg.run_raw(
-        &[
-            "--status-fd",
-            "1",
-            "-o",
-            s(&out_path),
-            "--decrypt",
-            s(message),
-        ],
-        None,
-    );
+    let out = peer
+        .gpg
+        .run_raw(&["--status-fd", "1", "-o", s(&out_path), "--decrypt", s(message)], None);
     let status = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -420,21 +390,11 @@ fn gpg_decrypts(peer: &GpgUser, message: &Path, original: &Path, signer: &str) {
     let line = |keyword: &str| {
         status
             .lines()
-            .find(|l| {
-                l.starts_with(&format!("[GNUPG:] {keyword} "))
-                    || *l == format!("[GNUPG:] {keyword}")
-            })
+            .find(|l| l.starts_with(&format!("[GNUPG:] {keyword} ")) || *l == format!("[GNUPG:] {keyword}"))
             .unwrap_or_else(|| panic!("no {keyword} in\n{status}"))
             .to_owned()
     };
-    for bad in [
-        "BADSIG",
-        "ERRSIG",
-        "EXPSIG",
-        "REVKEYSIG",
-        "BADMDC",
-        "DECRYPTION_FAILED",
-    ] {
+    for bad in ["BADSIG", "ERRSIG", "EXPSIG", "REVKEYSIG", "BADMDC", "DECRYPTION_FAILED"] {
         assert!(!status.contains(&format!("[GNUPG:] {bad}")), "{status}");
     }
     assert!(
@@ -443,8 +403,7 @@ fn gpg_decrypts(peer: &GpgUser, message: &Path, original: &Path, signer: &str) {
     );
     let validsig = line("VALIDSIG");
     assert!(
-        validsig.starts_with(&format!("[GNUPG:] VALIDSIG {signer} "))
-            && validsig.ends_with(&format!(" {signer}")),
+        validsig.starts_with(&format!("[GNUPG:] VALIDSIG {signer} ")) && validsig.ends_with(&format!(" {signer}")),
         "{status}"
     );
     line("GOODMDC");
@@ -459,11 +418,7 @@ fn gpg_decrypts(peer: &GpgUser, message: &Path, original: &Path, signer: &str) {
     let plaintext = line("PLAINTEXT");
     let fields: Vec<&str> = plaintext.split_whitespace().collect();
     assert_eq!(fields[2], "62", "{plaintext}");
-    assert_eq!(
-        fields.get(4).copied(),
-        Some(file_name(original)),
-        "{plaintext}"
-    );
+    assert_eq!(fields.get(4).copied(), Some(file_name(original)), "{plaintext}");
     assert_same_content(&out_path, original);
 }
 
@@ -500,13 +455,7 @@ fn carepost_to_gpg(kind: GpgKey) {
         .assert()
         .success();
     cp.cmd()
-        .args([
-            "contact",
-            "verify",
-            "patient",
-            "--fingerprint",
-            &patient_fpr,
-        ])
+        .args(["contact", "verify", "patient", "--fingerprint", &patient_fpr])
         .assert()
         .success();
     peer.gpg.import(&cp.export_key());
@@ -733,10 +682,7 @@ fn rnp_both_directions(rsa: bool) {
         let stderr = String::from_utf8_lossy(&result.stderr);
         assert!(result.status.success(), "rnp -d: {stderr}");
         // rnp exits 0 even for a signature it could not check.
-        assert!(
-            stderr.contains("Signature(s) verified successfully"),
-            "{stderr}"
-        );
+        assert!(stderr.contains("Signature(s) verified successfully"), "{stderr}");
         assert!(stderr.contains(&doctor.to_lowercase()), "{stderr}");
         assert_same_content(&out, &document);
     }
@@ -891,13 +837,7 @@ fn a_gpg_recipient_among_carepost_ones_gets_seipdv1() {
         .assert()
         .success();
     a.cmd()
-        .args([
-            "contact",
-            "verify",
-            "patient",
-            "--fingerprint",
-            &patient_fpr,
-        ])
+        .args(["contact", "verify", "patient", "--fingerprint", &patient_fpr])
         .assert()
         .success();
     peer.gpg.import(&a.export_key());

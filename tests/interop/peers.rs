@@ -258,10 +258,7 @@ impl Rnp {
                 "--password",
                 "",
             ]);
-        check(
-            "rnpkeys --generate-key --expert",
-            run(cmd, Some(&answers), None),
-        );
+        check("rnpkeys --generate-key --expert", run(cmd, Some(&answers), None));
     }
 
     /// rnp's default key: RSA primary that signs, RSA encryption subkey.
@@ -298,15 +295,7 @@ impl Rnp {
 
     /// Signs as `signer` and encrypts to `recipient` (both in the
     /// keyring); rnp compresses by default, `-z 0` turns it off.
-    pub fn encrypt(
-        &self,
-        signer: &str,
-        recipient: &str,
-        input: &Path,
-        output: &Path,
-        armor: bool,
-        compress: bool,
-    ) {
+    pub fn encrypt(&self, signer: &str, recipient: &str, input: &Path, output: &Path, armor: bool, compress: bool) {
         let mut cmd = self.cmd("rnp");
         cmd.args([
             "--notty",
@@ -335,15 +324,7 @@ impl Rnp {
     /// could not verify the signature: read stderr).
     pub fn decrypt(&self, input: &Path, output: &Path) -> Output {
         let mut cmd = self.cmd("rnp");
-        cmd.args([
-            "--notty",
-            "-d",
-            "--password",
-            "",
-            "--output",
-            s(output),
-            s(input),
-        ]);
+        cmd.args(["--notty", "-d", "--password", "", "--output", s(output), s(input)]);
         run(cmd, None, None)
     }
 }
@@ -379,10 +360,7 @@ impl Sop {
         let cert = self.path("peer.cert");
         let mut cmd = self.sandbox.command(self.program);
         cmd.args(["generate-key", userid]);
-        check(
-            &format!("{} generate-key", self.program),
-            run(cmd, None, Some(&key)),
-        );
+        check(&format!("{} generate-key", self.program), run(cmd, None, Some(&key)));
         check(
             &format!("{} extract-cert", self.program),
             self.sop(&["extract-cert"], &key, &cert),
