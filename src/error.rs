@@ -153,6 +153,10 @@ pub enum MessageProblem {
     BadSignature(String),
     /// Decompressed output beyond the configured bound.
     TooLarge(u64),
+    /// LibrePGP's AEAD packet (tag 20: GnuPG 2.3+ "OCB mode", RNP
+    /// `--aead`), which is not RFC 9580 OpenPGP and which Sequoia cannot
+    /// decrypt.
+    LibrePgpAead,
     /// Anything else the parser objected to.
     Malformed(String),
 }
@@ -182,6 +186,7 @@ fn message_problem_message(problem: &MessageProblem) -> String {
         MessageProblem::TooLarge(limit) => {
             tr!("message-too-large", limit = crate::format_size(*limit))
         }
+        MessageProblem::LibrePgpAead => tr!("message-librepgp-aead"),
         MessageProblem::Malformed(detail) => {
             tr!("message-malformed", reason = Safe(detail).to_string())
         }
@@ -293,6 +298,7 @@ impl Error {
                     tr!("hint-message-resend")
                 }
                 MessageProblem::IsAKey => tr!("hint-message-is-a-key"),
+                MessageProblem::LibrePgpAead => tr!("hint-message-librepgp-aead"),
                 MessageProblem::NotOpenPgp | MessageProblem::BadArmor(_) => {
                     tr!("hint-message-not-openpgp")
                 }

@@ -324,6 +324,9 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         if *exceeded.lock().expect("not poisoned") {
             return Error::MessageRejected(MessageProblem::TooLarge(limit));
         }
+        if uses_librepgp_aead(&request.input) {
+            return Error::MessageRejected(MessageProblem::LibrePgpAead);
+        }
         if let Some(problem) = findings.lock().expect("not poisoned").problem.clone() {
             return Error::MessageRejected(problem);
         }
@@ -517,6 +520,31 @@ fn classify(e: anyhow::Error, out_dir: &Path) -> Error {
     } else {
         MessageProblem::Malformed(text)
     })
+}
+
+/// Whether the encrypted data in `path` is LibrePGP's AEAD packet (tag
+/// 20), which Sequoia cannot decrypt (its policy reports it as "not
+/// considered secure", which would mislead the user). Asked only after
+/// decryption failed, so that carepost reads the packet if Sequoia ever
+/// can.
+fn uses_librepgp_aead(path: &Path) -> bool {
+    use openpgp::packet::Tag;
+    use openpgp::parse::PacketParserResult;
+    let Ok(mut ppr) = PacketParser::from_file(path) else {
+        return false;
+    };
+    while let PacketParserResult::Some(pp) = ppr {
+        match pp.packet.tag() {
+            Tag::AED => return true,
+            Tag::PKESK | Tag::SKESK | Tag::Marker | Tag::Padding => {}
+            _ => return false,
+        }
+        ppr = match pp.next() {
+            Ok((_, next)) => next,
+            Err(_) => return false,
+        };
+    }
+    false
 }
 
 /// Rejects, before any key is unlocked, files that do not even start like

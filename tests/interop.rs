@@ -10,14 +10,16 @@
 //! loudly when its program is missing on a developer machine and fails
 //! under CI (`CI=true`), where `.ci/run` installs them all.
 //!
-//! Not tested here: GnuPG's non-standard OCB encryption (LibrePGP packet
-//! 20). Only GnuPG 2.3 and later write it; GnuPG 2.2 — the version Debian
-//! 12 ships and CI installs — never does, not even with `--rfc4880bis`
-//! (it still writes SEIPD v1, packet 18). A real sample would be needed
-//! to test accepting it, and a hand-made one would only test itself. What
-//! *is* tested: carepost never writes packet 20 (every message below is
-//! checked), and a key advertising LibrePGP's AEAD feature bit — as GnuPG
-//! 2.4 keys do — gets SEIPD v1, which GnuPG reads.
+//! GnuPG's non-standard OCB encryption (LibrePGP packet 20): GnuPG 2.2 —
+//! the version Debian 12 ships and CI installs — cannot write it, not even
+//! with `--rfc4880bis` (it still writes SEIPD v1, packet 18); only GnuPG
+//! 2.3 and later do. RNP 0.16 writes the same packet with `--aead=ocb`
+//! (and `--aead=eax`), so the incoming side is tested with real RNP
+//! messages: Sequoia 2 cannot decrypt packet 20 at all, so carepost must
+//! refuse it cleanly (exit 4, nothing saved) and say why. Carepost never
+//! writes packet 20 (every message below is checked), and a key
+//! advertising LibrePGP's AEAD feature bit — as GnuPG 2.4 keys do — gets
+//! SEIPD v1, which GnuPG reads.
 
 mod common;
 #[path = "interop/peers.rs"]
@@ -696,6 +698,46 @@ fn rnp_curve25519_both_directions() {
 #[test]
 fn rnp_rsa3072_both_directions() {
     rnp_both_directions(true);
+}
+
+/// LibrePGP AEAD (packet 20) from a real peer: RNP with `--aead`, the
+/// format GnuPG 2.3+ writes in "OCB mode". Sequoia 2 cannot decrypt it,
+/// so `open` must refuse it as input it cannot read (exit 4), write
+/// nothing, and tell the user what to ask the sender — not call it
+/// "insecure" or "tampered".
+#[test]
+fn rnp_librepgp_aead_messages_are_refused_with_a_clear_reason() {
+    let Some(rnp) = Rnp::new() else { return };
+    let cp = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
+    rnp.generate_curve25519(PATIENT_UID);
+    let cert = rnp.export(PATIENT_EMAIL, "patient-cert.asc");
+    rnp.import(&cp.export_key());
+    add_verified_peer(&cp, "patient", &cert);
+    let letter = text_document(rnp.sandbox.dir(), "vraag.txt");
+    for mode in ["ocb", "eax"] {
+        let message = rnp.path(&format!("letter-{mode}.txt.pgp"));
+        rnp.encrypt_librepgp_aead(PATIENT_EMAIL, DOCTOR_EMAIL, &letter, &message, mode);
+        let tags: Vec<Tag> = top_level_packets(&message).iter().map(Packet::tag).collect();
+        assert!(tags.contains(&Tag::AED), "not packet 20: {tags:?}");
+
+        let dir = fresh_dir(&cp);
+        let out = cp
+            .cmd()
+            .args(["--json", "open", s(&message), "-o", s(&dir)])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(4), "{}", String::from_utf8_lossy(&out.stderr));
+        let error: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let text = error["error"]["message"].as_str().unwrap();
+        assert!(text.contains("OCB") && text.contains("nothing was saved"), "{error}");
+        assert!(!text.contains("secure") && !text.contains("changed"), "{error}");
+        let hint = error["error"]["hint"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no hint: {error}"));
+        assert!(hint.contains("standard OpenPGP"), "{error}");
+        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+        assert!(left.is_empty(), "a refused open left {left:?}");
+    }
 }
 
 // ---------------------------------------------------------------------

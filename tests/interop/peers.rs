@@ -320,6 +320,18 @@ impl Rnp {
         check("rnp -e -s", run(cmd, None, None));
     }
 
+    /// Like [`Rnp::encrypt`] (binary, rnp's default compression) with
+    /// `--aead=MODE`: LibrePGP's AEAD packet (tag 20, version 1), the
+    /// format GnuPG 2.3 and later call "OCB mode".
+    pub fn encrypt_librepgp_aead(&self, signer: &str, recipient: &str, input: &Path, output: &Path, mode: &str) {
+        let mut cmd = self.cmd("rnp");
+        cmd.args(["--notty", "-e", "-s", "-u", signer, "-r", recipient, "--password", ""])
+            .arg(format!("--aead={mode}"))
+            .args(["--output", s(output)])
+            .arg(input);
+        check("rnp -e -s --aead", run(cmd, None, None));
+    }
+
     /// `rnp -d`; the caller checks the result (rnp exits 0 even when it
     /// could not verify the signature: read stderr).
     pub fn decrypt(&self, input: &Path, output: &Path) -> Output {
