@@ -540,7 +540,33 @@ fn gpg_to_carepost(kind: GpgKey) {
             original: photo.clone(),
             compressed: false,
         },
+        // Also encrypted to the sender's own key, as Kleopatra does: one
+        // of the two PKESKs is not for carepost.
+        Incoming {
+            message: encrypt(&letter, "letter-self.txt.gpg", &["--recipient", PATIENT_EMAIL]),
+            filename: file_name(&letter).into(),
+            original: letter.clone(),
+            compressed: true,
+        },
+        // Hidden recipients (`throw-keyids`, a common privacy setting).
+        Incoming {
+            message: encrypt(&letter, "letter-hidden.txt.gpg", &["--throw-keyids"]),
+            filename: file_name(&letter).into(),
+            original: letter.clone(),
+            compressed: true,
+        },
     ];
+    let pkesks = |m: &Incoming| -> Vec<Option<String>> {
+        top_level_packets(&m.message)
+            .iter()
+            .filter_map(|p| match p {
+                Packet::PKESK(pkesk) => Some(pkesk.recipient().map(|r| r.to_hex())),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(pkesks(&messages[3]).len(), 2);
+    assert_eq!(pkesks(&messages[4]), [None], "gpg did not hide the recipient");
     sender_lifecycle(
         &cp,
         &PeerKey {
