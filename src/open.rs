@@ -526,16 +526,26 @@ fn classify(e: anyhow::Error, out_dir: &Path) -> Error {
 /// 20), which Sequoia cannot decrypt (its policy reports it as "not
 /// considered secure", which would mislead the user). Asked only after
 /// decryption failed, so that carepost reads the packet if Sequoia ever
-/// can.
+/// can. The packet must start like a real one (version 1, a known AEAD
+/// mode, a sane chunk size), so that random bytes that happen to begin
+/// with tag 20 are not called "OCB".
 fn uses_librepgp_aead(path: &Path) -> bool {
     use openpgp::packet::Tag;
     use openpgp::parse::PacketParserResult;
     let Ok(mut ppr) = PacketParser::from_file(path) else {
         return false;
     };
-    while let PacketParserResult::Some(pp) = ppr {
+    while let PacketParserResult::Some(mut pp) = ppr {
         match pp.packet.tag() {
-            Tag::AED => return true,
+            Tag::AED => {
+                // Version, cipher, AEAD mode (EAX, OCB, GCM), chunk size.
+                let mut head = [0u8; 4];
+                return pp.read_exact(&mut head).is_ok()
+                    && head[0] == 1
+                    && (1..=13).contains(&head[1])
+                    && (1..=3).contains(&head[2])
+                    && head[3] <= 56;
+            }
             Tag::PKESK | Tag::SKESK | Tag::Marker | Tag::Padding => {}
             _ => return false,
         }

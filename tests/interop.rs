@@ -922,6 +922,26 @@ fn a_gpg_recipient_among_carepost_ones_gets_seipdv1() {
     }
 }
 
+/// The other side of the test above: bytes that merely begin with a
+/// packet-20 header are damaged input, not "OCB mode".
+#[test]
+fn garbage_behind_a_packet_20_header_is_not_called_ocb() {
+    let cp = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
+    let mut bytes = vec![0xD4, 200]; // New-format tag 20, 200 bytes.
+    let mut body = vec![0u8; 200];
+    openpgp::crypto::random(&mut body).unwrap();
+    body[0] = 0; // Not version 1.
+    bytes.extend(body);
+    let message = cp.path("noise.pgp");
+    std::fs::write(&message, bytes).unwrap();
+    let dir = fresh_dir(&cp);
+    let out = cp.cmd().args(["open", s(&message), "-o", s(&dir)]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    assert!(stderr.starts_with("error: ") && !stderr.contains("OCB"), "{stderr}");
+    assert!(std::fs::read_dir(&dir).unwrap().next().is_none());
+}
+
 /// GnuPG 2.4 keys set Features 0x03: SEIPD v1 plus LibrePGP's "AEAD"
 /// bit, which announces OCB packet 20 — not SEIPD v2 (bit 0x08). Such a
 /// recipient must get SEIPD v1: gpg 2.4 reads it, and carepost never
