@@ -15,7 +15,6 @@ own GnuPG or carepost home.
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -42,21 +41,26 @@ def human(n):
     return f"{n} B"
 
 
-def run(cmd, env=None, stdin=None):
-    """Runs cmd; returns (seconds, peak RSS of that child in KiB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    # Each run forks a fresh child; wait4 reports that child's own peak.
-    proc = subprocess.Popen(cmd, env=env, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    stderr = proc.stderr.read()
-    proc.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        sys.exit(f"command failed ({code}): {' '.join(cmd)}\n{stderr.decode(errors='replace')}")
-    del before
-    return elapsed, usage.ru_maxrss
+TIME = shutil.which("time") or ("/usr/bin/time" if os.path.exists("/usr/bin/time") else None)
+
+
+def run(cmd, env=None):
+    """Runs cmd; returns (seconds, peak RSS in KiB or None).
+
+    Peak RSS comes from GNU time (Debian package `time`): a child forked
+    from this Python process would inherit Python's own peak in its
+    rusage, so Python cannot measure it directly.
+    """
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile(mode="r") as rss_file:
+        wrapped = [TIME, "-f", "%M", "-o", rss_file.name, *cmd] if TIME else cmd
+        start = time.perf_counter()
+        code = subprocess.run(wrapped, env=env, stdout=subprocess.DEVNULL, stderr=err).returncode
+        elapsed = time.perf_counter() - start
+        if code != 0:
+            err.seek(0)
+            sys.exit(f"command failed ({code}): {' '.join(cmd)}\n{err.read().decode(errors='replace')}")
+        text = rss_file.read().strip().splitlines()
+        return elapsed, int(text[-1]) if TIME and text else None
 
 
 def median_run(make_cmd, runs, env=None, cleanup=None):
@@ -66,7 +70,7 @@ def median_run(make_cmd, runs, env=None, cleanup=None):
             cleanup()
         seconds, peak = run(make_cmd(i), env=env)
         times.append(seconds)
-        peaks.append(peak)
+        peaks.append(peak or 0)
     return statistics.median(times), max(peaks)
 
 
@@ -125,7 +129,19 @@ def main():
             return [gpg, "--batch", "--yes", "--quiet", "--pinentry-mode", "loopback", "--passphrase", "",
                     "--trust-model", "always", *rest]
 
-        # Two carepost users who verified each other, and a gpg key pair.
+        # Two carepost users who verified each other, and a gpg key pair
+        # that the sender also has as a verified contact. Messages to the
+        # gpg key are SEIPDv1 (what every patient's software reads);
+        # carepost-to-carepost messages are SEIPDv2.
+        subprocess.run(g("--quick-gen-key", "Bench <bench@example.org>", "future-default", "default", "1y"),
+                       env=env, check=True, stderr=subprocess.DEVNULL)
+        gpg_cert = os.path.join(work, "gpg.asc")
+        with open(gpg_cert, "wb") as f:
+            f.write(subprocess.run(g("--armor", "--export", "bench@example.org"), env=env, check=True,
+                                   capture_output=True).stdout)
+        gpg_fpr = subprocess.run(g("--with-colons", "--list-keys", "bench@example.org"), env=env, check=True,
+                                 capture_output=True, text=True).stdout
+        gpg_fpr = [l.split(":")[9] for l in gpg_fpr.splitlines() if l.startswith("fpr:")][0]
         for home, name in (("sender", "Sender"), ("receiver", "Receiver")):
             subprocess.run(cp(home, "init", "--name", name, "--email", f"{home}@example.org"), check=True,
                            stdout=subprocess.DEVNULL)
@@ -138,8 +154,10 @@ def main():
             fpr = fpr.split('"fingerprint": "')[1].split('"')[0]
             subprocess.run(cp(home, "contact", "verify", other, "--fingerprint", fpr), check=True,
                            stdout=subprocess.DEVNULL)
-        subprocess.run(g("--quick-gen-key", "Bench <bench@example.org>", "future-default", "default", "1y"),
-                       env=env, check=True, stderr=subprocess.DEVNULL)
+        subprocess.run(cp("sender", "contact", "add", "patient", "--key-file", gpg_cert), check=True,
+                       stdout=subprocess.DEVNULL)
+        subprocess.run(cp("sender", "contact", "verify", "patient", "--fingerprint", gpg_fpr), check=True,
+                       stdout=subprocess.DEVNULL)
 
         inputs = make_inputs(work, sizes)
         out_dir = os.path.join(work, "out")
@@ -156,13 +174,20 @@ def main():
             label = f"{kind} {human(size)}"
             runs = args.runs if size < (512 << 20) else 1
             result = {}
-            # carepost send / open
-            t, rss = median_run(lambda i: cp("sender", "send", path, "--to", "receiver", "-o", out_dir), runs,
+            # carepost send / open: SEIPDv1 to a gpg user (opened by the
+            # sender's own copy), and SEIPDv2 between carepost users.
+            t, rss = median_run(lambda i: cp("sender", "send", path, "--to", "patient", "-o", out_dir), runs,
                                 cleanup=fresh(out_dir))
             sealed = os.path.join(out_dir, os.listdir(out_dir)[0])
             result["carepost enc"] = (t, rss)
-            t, rss = median_run(lambda i: cp("receiver", "open", sealed, "-o", in_dir), runs, cleanup=fresh(in_dir))
+            t, rss = median_run(lambda i: cp("sender", "open", sealed, "-o", in_dir), runs, cleanup=fresh(in_dir))
             result["carepost dec"] = (t, rss)
+            t, rss = median_run(lambda i: cp("sender", "send", path, "--to", "receiver", "-o", out_dir), runs,
+                                cleanup=fresh(out_dir))
+            sealed = os.path.join(out_dir, os.listdir(out_dir)[0])
+            result["carepost v2 enc"] = (t, rss)
+            t, rss = median_run(lambda i: cp("receiver", "open", sealed, "-o", in_dir), runs, cleanup=fresh(in_dir))
+            result["carepost v2 dec"] = (t, rss)
             # gpg default (compressed) and uncompressed
             for variant, extra in (("gpg", []), ("gpg -z0", ["--compress-algo", "none"])):
                 ct = os.path.join(work, "gpg.pgp")
@@ -177,7 +202,7 @@ def main():
         print(f"\n{'input':<16}{'tool':<14}{'enc s':>9}{'enc MiB/s':>11}{'enc RSS':>10}"
               f"{'dec s':>9}{'dec MiB/s':>11}{'dec RSS':>10}")
         for label, size, result in rows:
-            for tool in ("carepost", "gpg", "gpg -z0"):
+            for tool in ("carepost", "carepost v2", "gpg", "gpg -z0"):
                 te, re_ = result[f"{tool} enc"]
                 td, rd = result[f"{tool} dec"]
                 mib = size / (1 << 20)
