@@ -278,9 +278,7 @@ pub fn add(ctx: &mut Context<'_>, alias: &str, key_file: &Path, kind: Kind) -> R
     let cert = read_cert_file(key_file, ctx.now)?;
     let own = own_cert(ctx)?;
     if cert.fingerprint() == own.fingerprint() {
-        return Err(Error::CertRejected(CertProblem::Malformed(crate::tr!(
-            "cert-is-own"
-        ))));
+        return Err(Error::CertRejected(CertProblem::OwnKey));
     }
     let now = crate::fmt_time(ctx.now);
     let row = ContactRow {
@@ -311,6 +309,9 @@ pub enum Update {
 pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Update> {
     let current = get(ctx, alias)?;
     let offered = read_cert_file(key_file, ctx.now)?;
+    if offered.fingerprint() == own_cert(ctx)?.fingerprint() {
+        return Err(Error::CertRejected(CertProblem::OwnKey));
+    }
     let old_fingerprint = current.fingerprint();
     let (cert, changed) = if offered.fingerprint() == current.cert.fingerprint() {
         // Merging keeps our own certification, so verification survives.

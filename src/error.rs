@@ -49,6 +49,8 @@ pub enum CertProblem {
     TooWeak(String),
     /// Without a name or email the contact cannot be confirmed by phone.
     NoUserId,
+    /// The identity's own certificate, offered as a contact's.
+    OwnKey,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -132,6 +134,7 @@ fn cert_problem_message(problem: &CertProblem) -> String {
         CertProblem::NoEncryptionKey => tr!("cert-no-encryption-key"),
         CertProblem::TooWeak(detail) => tr!("cert-too-weak", reason = detail.clone()),
         CertProblem::NoUserId => tr!("cert-no-user-id"),
+        CertProblem::OwnKey => tr!("cert-is-own"),
     }
 }
 
@@ -204,6 +207,7 @@ impl Error {
                 }
                 CertProblem::TooWeak(_) => tr!("hint-cert-too-weak"),
                 CertProblem::SeveralCertificates(_) => tr!("hint-cert-several"),
+                CertProblem::OwnKey => tr!("hint-cert-is-own"),
                 _ => tr!("hint-cert-export-again"),
             },
             FingerprintMismatch(_) => tr!("hint-fingerprint-mismatch"),

@@ -86,6 +86,7 @@ hint-cert-ask-for-new-key = ask the contact for their current public key
 hint-cert-too-weak = ask the contact to create a modern key (for example Curve25519 or RSA with 3072 bits)
 hint-cert-several = ask for a file with just this contact's key, or split the file
 hint-cert-export-again = ask the contact to export their public key again and send the whole file
+hint-cert-is-own = add the key file your contact sent you; your own key is for giving to contacts
 hint-fingerprint-mismatch = do not send anything to this contact. Call them on a number you already know and check again; if it still differs, ask them to send their key again
 hint-fingerprint-partial = ask the contact to read out the whole fingerprint: 40 characters (10 groups of 4), or all 20 words
 hint-not-interactive = give the fingerprint on the command line, e.g. --fingerprint "ABCD 1234 …" or --words "…"
