@@ -142,9 +142,9 @@ impl Contact {
     }
 }
 
-/// Reads a key file that must hold exactly one acceptable public
-/// certificate.
-pub fn read_cert_file(path: &Path, now: std::time::SystemTime) -> Result<Cert> {
+/// Reads a key file that must hold exactly one public certificate,
+/// without judging the certificate.
+pub fn read_key_file(path: &Path) -> Result<Cert> {
     let fail = |reason: String| Error::KeyFile {
         path: path.to_path_buf(),
         reason,
@@ -159,17 +159,34 @@ pub fn read_cert_file(path: &Path, now: std::time::SystemTime) -> Result<Cert> {
         ))));
     }
     let bytes = zeroize::Zeroizing::new(std::fs::read(path).map_err(|e| fail(e.to_string()))?);
-    parse_one_cert(&bytes, now)
+    parse_exactly_one(&bytes)
+}
+
+/// Reads a key file that must hold exactly one acceptable public
+/// certificate.
+pub fn read_cert_file(path: &Path, now: std::time::SystemTime) -> Result<Cert> {
+    let cert = read_key_file(path)?;
+    crate::policy::check_contact_cert(&cert, now).map_err(Error::CertRejected)?;
+    Ok(cert)
 }
 
 /// Parses exactly one acceptable public certificate from `bytes`.
 pub fn parse_one_cert(bytes: &[u8], now: std::time::SystemTime) -> Result<Cert> {
+    let cert = parse_exactly_one(bytes)?;
+    crate::policy::check_contact_cert(&cert, now).map_err(Error::CertRejected)?;
+    Ok(cert)
+}
+
+/// Parses exactly one public certificate from `bytes`, without judging it.
+fn parse_exactly_one(bytes: &[u8]) -> Result<Cert> {
     let reject = |p| Error::CertRejected(p);
     // Say "secret key" even when the rest of the file is damaged.
     if contains(bytes, b"PRIVATE KEY BLOCK") {
         return Err(reject(CertProblem::SecretKeyMaterial));
     }
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    // Plain text (no armor, and no packet header at the start) holds no key.
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first.is_none_or(|b| b & 0x80 == 0) && !contains(bytes, b"-----BEGIN PGP") {
         return Err(reject(CertProblem::NoCertificate));
     }
     let mut certs = Vec::new();
@@ -184,7 +201,6 @@ pub fn parse_one_cert(bytes: &[u8], now: std::time::SystemTime) -> Result<Cert> 
         1 => certs.pop().expect("one"),
         n => return Err(reject(CertProblem::SeveralCertificates(n))),
     };
-    crate::policy::check_contact_cert(&cert, now).map_err(reject)?;
     Ok(cert)
 }
 
@@ -255,10 +271,24 @@ pub fn find_by_key(ctx: &mut Context<'_>, fingerprint: &openpgp::Fingerprint) ->
 
 /// All contacts, by alias.
 pub fn list(ctx: &mut Context<'_>) -> Result<Vec<Contact>> {
+    Ok(list_all(ctx)?.0)
+}
+
+/// All contacts, by alias, and the errors of stored entries that are
+/// damaged — one damaged entry must not hide the rest of the book.
+pub fn list_all(ctx: &mut Context<'_>) -> Result<(Vec<Contact>, Vec<Error>)> {
     let own = own_cert(ctx)?;
     let now = ctx.now;
     let rows = ctx.store()?.contacts()?;
-    rows.into_iter().map(|row| from_row(row, Some(&own), now)).collect()
+    let mut contacts = Vec::with_capacity(rows.len());
+    let mut damaged = Vec::new();
+    for row in rows {
+        match from_row(row, Some(&own), now) {
+            Ok(contact) => contacts.push(contact),
+            Err(e) => damaged.push(e),
+        }
+    }
+    Ok((contacts, damaged))
 }
 
 /// `contact add`: imports the one certificate in `key_file` as `alias`.
@@ -267,7 +297,7 @@ pub fn add(ctx: &mut Context<'_>, alias: &str, key_file: &Path, kind: Kind) -> R
     let cert = read_cert_file(key_file, ctx.now)?;
     let own = own_cert(ctx)?;
     if cert.fingerprint() == own.fingerprint() {
-        return Err(Error::CertRejected(CertProblem::Malformed(crate::tr!("cert-is-own"))));
+        return Err(Error::CertRejected(CertProblem::OwnKey));
     }
     let now = crate::fmt_time(ctx.now);
     let row = ContactRow {
@@ -294,7 +324,10 @@ pub enum Update {
 /// `contact update`: a new certificate for an existing contact.
 pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Update> {
     let current = get(ctx, alias)?;
-    let offered = read_cert_file(key_file, ctx.now)?;
+    let offered = read_key_file(key_file)?;
+    if offered.fingerprint() == own_cert(ctx)?.fingerprint() {
+        return Err(Error::CertRejected(CertProblem::OwnKey));
+    }
     let old_fingerprint = current.fingerprint();
     let (cert, changed) = if offered.fingerprint() == current.cert.fingerprint() {
         // Merging keeps our own certification, so verification survives.
@@ -303,9 +336,18 @@ pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Upd
             .clone()
             .merge_public(offered)
             .map_err(|e| Error::Internal(e.to_string()))?;
-        crate::policy::check_contact_cert(&merged, ctx.now).map_err(Error::CertRejected)?;
-        (merged, false)
+        match crate::policy::check_contact_cert(&merged, ctx.now) {
+            Ok(()) => (merged, false),
+            Err(CertProblem::Revoked) => {
+                // The owner revoked this key: keep that fact, so nothing is
+                // ever encrypted to it again, and say so.
+                store_certified(ctx, alias, &merged)?;
+                return Err(Error::ContactRevoked(alias.to_owned()));
+            }
+            Err(problem) => return Err(Error::CertRejected(problem)),
+        }
     } else {
+        crate::policy::check_contact_cert(&offered, ctx.now).map_err(Error::CertRejected)?;
         (offered, true)
     };
     let bytes = cert.to_vec().map_err(|e| Error::Internal(e.to_string()))?;

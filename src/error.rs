@@ -49,6 +49,8 @@ pub enum CertProblem {
     TooWeak(String),
     /// Without a name or email the contact cannot be confirmed by phone.
     NoUserId,
+    /// The identity's own certificate, offered as a contact's.
+    OwnKey,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -100,6 +102,8 @@ pub enum Error {
     CertAlreadyStored { alias: String, fingerprint: String },
     #[error("{}", cert_problem_message(.0))]
     CertRejected(CertProblem),
+    #[error("{}", tr!("error-contact-revoked", alias = .0.clone()))]
+    ContactRevoked(String),
     #[error("{}", tr!("error-key-file", path = Safe(path.display().to_string()).to_string(), reason = reason.clone()))]
     KeyFile { path: PathBuf, reason: String },
     #[error("{}", tr!("error-fingerprint-mismatch", alias = .0.clone()))]
@@ -205,6 +209,7 @@ fn cert_problem_message(problem: &CertProblem) -> String {
         CertProblem::NoEncryptionKey => tr!("cert-no-encryption-key"),
         CertProblem::TooWeak(detail) => tr!("cert-too-weak", reason = detail.clone()),
         CertProblem::NoUserId => tr!("cert-no-user-id"),
+        CertProblem::OwnKey => tr!("cert-is-own"),
     }
 }
 
@@ -220,7 +225,7 @@ impl Error {
             | RecipientsUnverified(_)
             | RecipientUnusable { .. }
             | SenderNotVerified { .. } => ExitStatus::Refused,
-            CertRejected(_) | MessageRejected(_) => ExitStatus::Rejected,
+            CertRejected(_) | MessageRejected(_) | ContactRevoked(_) => ExitStatus::Rejected,
             NoIdentity
             | NoPassphrase
             | WrongPassphrase
@@ -266,6 +271,7 @@ impl Error {
             InvalidEmail(_) => tr!("hint-invalid-email"),
             InvalidAlias(_) => tr!("hint-invalid-alias"),
             ContactNotFound(_) => tr!("hint-contact-list"),
+            ContactRevoked(_) => tr!("hint-cert-ask-for-new-key"),
             AliasTaken(alias) => tr!("hint-alias-taken", alias = alias.clone()),
             CertAlreadyStored { alias, .. } => {
                 tr!("hint-cert-already-stored", alias = alias.clone())
@@ -277,6 +283,7 @@ impl Error {
                 }
                 CertProblem::TooWeak(_) => tr!("hint-cert-too-weak"),
                 CertProblem::SeveralCertificates(_) => tr!("hint-cert-several"),
+                CertProblem::OwnKey => tr!("hint-cert-is-own"),
                 _ => tr!("hint-cert-export-again"),
             },
             FingerprintMismatch(_) => tr!("hint-fingerprint-mismatch"),

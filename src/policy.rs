@@ -9,7 +9,7 @@ use crate::error::CertProblem;
 use openpgp::cert::prelude::*;
 use openpgp::packet::key;
 use openpgp::packet::Key;
-use openpgp::policy::{Policy, StandardPolicy};
+use openpgp::policy::{AsymmetricAlgorithm, Policy, StandardPolicy};
 use openpgp::types::PublicKeyAlgorithm;
 use openpgp::Cert;
 use sequoia_openpgp as openpgp;
@@ -80,20 +80,39 @@ pub fn check_contact_cert(cert: &Cert, now: SystemTime) -> Result<(), CertProble
         return Err(CertProblem::NoUserId);
     }
     if encryption_keys(&vc).is_empty() {
-        // Say "too weak" when a weak key is the only thing in the way.
-        let weak = vc
-            .keys()
-            .supported()
-            .alive()
-            .revoked(false)
-            .for_transport_encryption()
-            .find_map(|ka| weakness(ka.key()));
+        // Say "too weak" when a weak key is the only thing in the way. The
+        // standard policy hides the keys it refuses (e.g. an RSA-1024
+        // subkey), so look again with a policy that lets them through.
+        let lenient = diagnostic();
+        let weak = cert.with_policy(&lenient, now).ok().and_then(|vc| {
+            vc.keys()
+                .supported()
+                .alive()
+                .revoked(false)
+                .for_transport_encryption()
+                .find_map(|ka| weakness(ka.key()))
+        });
         return Err(match weak {
             Some(reason) => CertProblem::TooWeak(reason),
             None => CertProblem::NoEncryptionKey,
         });
     }
     Ok(())
+}
+
+/// The standard policy, except that it lets small RSA, DSA and ElGamal
+/// keys through so that [`weakness`] can name them. Only for explaining a
+/// refusal, never for accepting a key.
+fn diagnostic() -> StandardPolicy<'static> {
+    let mut policy = StandardPolicy::new();
+    for algo in [
+        AsymmetricAlgorithm::RSA1024,
+        AsymmetricAlgorithm::DSA1024,
+        AsymmetricAlgorithm::ElGamal1024,
+    ] {
+        policy.accept_asymmetric_algo(algo);
+    }
+    policy
 }
 
 /// Turns a failed `with_policy` into the user's terms.
@@ -160,6 +179,43 @@ mod tests {
             check_contact_cert(&cert.strip_secret_key_material(), SystemTime::now()),
             Err(CertProblem::NoEncryptionKey)
         );
+    }
+
+    #[test]
+    fn a_weak_rsa_encryption_subkey_is_named_as_too_weak() {
+        use openpgp::packet::key::{Key4, SecretParts, SubordinateRole};
+        use openpgp::packet::signature::SignatureBuilder;
+        use openpgp::types::{KeyFlags, SignatureType};
+        let (cert, _) = CertBuilder::new()
+            .add_userid("Mixed <m@example.org>")
+            .generate()
+            .unwrap();
+        let mut primary = cert
+            .primary_key()
+            .key()
+            .clone()
+            .parts_into_secret()
+            .unwrap()
+            .into_keypair()
+            .unwrap();
+        let subkey: Key<SecretParts, SubordinateRole> = Key4::generate_rsa(1024).unwrap().into();
+        let binding = subkey
+            .bind(
+                &mut primary,
+                &cert,
+                SignatureBuilder::new(SignatureType::SubkeyBinding)
+                    .set_key_flags(KeyFlags::empty().set_transport_encryption())
+                    .unwrap(),
+            )
+            .unwrap();
+        let cert = cert
+            .insert_packets(vec![openpgp::Packet::from(subkey), binding.into()])
+            .unwrap()
+            .0;
+        match check_contact_cert(&cert.strip_secret_key_material(), SystemTime::now()) {
+            Err(CertProblem::TooWeak(reason)) => assert!(reason.contains("1024"), "{reason}"),
+            other => panic!("expected too weak, got {other:?}"),
+        }
     }
 
     #[test]

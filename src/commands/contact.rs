@@ -55,7 +55,10 @@ struct ContactList {
 }
 
 pub fn list(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
-    let all = contacts::list(ctx)?;
+    let (all, damaged) = contacts::list_all(ctx)?;
+    for problem in &damaged {
+        out.warning(&problem.to_string());
+    }
     let now = ctx.now;
     let list = ContactList {
         contacts: all.iter().map(|c| c.summary(now)).collect(),

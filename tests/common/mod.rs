@@ -218,3 +218,74 @@ impl Gpg {
         self.run(&["--import", path.to_str().unwrap()]);
     }
 }
+
+impl Gpg {
+    /// Runs gpg with extra arguments before the command, e.g.
+    /// `--faked-system-time`, and returns the fingerprint of `uid`.
+    pub fn quick_gen_key(&self, options: &[&str], uid: &str, algo: &str, usage: &str, expire: &str) -> String {
+        let mut args = options.to_vec();
+        args.extend(["--quick-gen-key", uid, algo, usage, expire]);
+        self.run(&args);
+        self.fingerprint(uid)
+    }
+
+    /// The key's public certificate, binary (unarmored).
+    pub fn export_binary(&self, uid: &str) -> Vec<u8> {
+        self.run(&["--export", uid])
+    }
+
+    /// The key including its secret parts, armored, as people send it by
+    /// mistake when asked for their public key.
+    pub fn export_secret_armored(&self, uid: &str) -> Vec<u8> {
+        self.run(&["--armor", "--export-secret-keys", uid])
+    }
+
+    /// The key including its secret parts, binary.
+    pub fn export_secret_binary(&self, uid: &str) -> Vec<u8> {
+        self.run(&["--export-secret-keys", uid])
+    }
+
+    /// Revokes the key `fingerprint` with the revocation certificate gpg
+    /// wrote when it made the key.
+    pub fn revoke(&self, fingerprint: &str) {
+        let path = self.home().join("openpgp-revocs.d").join(format!("{fingerprint}.rev"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        // gpg prefixes the armor line with ':' so it cannot be imported by accident.
+        let armored = text.replacen(
+            ":-----BEGIN PGP PUBLIC KEY BLOCK-----",
+            "-----BEGIN PGP PUBLIC KEY BLOCK-----",
+            1,
+        );
+        assert_ne!(armored, text, "gpg's revocation certificate changed format");
+        let out = self.run_raw(&["--import"], Some(armored.as_bytes()));
+        assert!(
+            out.status.success(),
+            "importing the revocation failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// When gpg says the primary key `fingerprint` expires (seconds since
+    /// the epoch), if ever.
+    pub fn expiry(&self, fingerprint: &str) -> Option<u64> {
+        let out = String::from_utf8(self.run(&["--with-colons", "--list-keys", fingerprint])).unwrap();
+        let pub_line = out.lines().find(|l| l.starts_with("pub:")).expect("a pub line");
+        pub_line
+            .split(':')
+            .nth(6)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().unwrap())
+    }
+}
+
+impl Drop for Gpg {
+    /// Stops the gpg-agent this home started, so tests leave no daemons.
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("gpgconf")
+            .env("GNUPGHOME", self.home())
+            .args(["--kill", "gpg-agent"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+}
