@@ -4,6 +4,7 @@
 //! Lists and logs use the alias only; the user IDs inside a certificate
 //! (often a patient's name) are shown on `contact show` and nowhere else.
 
+use crate::audit::{self, Action, Event, Outcome};
 use crate::error::{CertProblem, Error, Result};
 use crate::store::ContactRow;
 use crate::verify::{self, Verification};
@@ -309,6 +310,12 @@ pub fn add(ctx: &mut Context<'_>, alias: &str, key_file: &Path, kind: Kind) -> R
         updated_at: now,
     };
     ctx.store()?.insert_contact(&row)?;
+    audit::record(
+        ctx,
+        Event::new(Action::ContactAdd, Outcome::Success)
+            .contact(alias, &row.fingerprint)
+            .detail(kind.as_str()),
+    )?;
     get(ctx, alias)
 }
 
@@ -342,6 +349,12 @@ pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Upd
                 // The owner revoked this key: keep that fact, so nothing is
                 // ever encrypted to it again, and say so.
                 store_certified(ctx, alias, &merged)?;
+                audit::record(
+                    ctx,
+                    Event::new(Action::ContactUpdate, Outcome::Success)
+                        .contact(alias, &old_fingerprint)
+                        .detail("revocation stored"),
+                )?;
                 return Err(Error::ContactRevoked(alias.to_owned()));
             }
             Err(problem) => return Err(Error::CertRejected(problem)),
@@ -355,6 +368,17 @@ pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Upd
     ctx.store()?
         .replace_contact_cert(alias, &cert.fingerprint().to_hex(), &bytes, &now)?;
     let contact = get(ctx, alias)?;
+    let detail = if changed {
+        format!("key changed from {old_fingerprint}")
+    } else {
+        "same key refreshed".into()
+    };
+    audit::record(
+        ctx,
+        Event::new(Action::ContactUpdate, Outcome::Success)
+            .contact(alias, &contact.fingerprint())
+            .detail(detail),
+    )?;
     Ok(if changed {
         Update::KeyChanged {
             old_fingerprint,
@@ -369,6 +393,10 @@ pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Upd
 pub fn remove(ctx: &mut Context<'_>, alias: &str) -> Result<Contact> {
     let contact = get(ctx, alias)?;
     ctx.store()?.remove_contact(alias)?;
+    audit::record(
+        ctx,
+        Event::new(Action::ContactRemove, Outcome::Success).contact(alias, &contact.fingerprint()),
+    )?;
     Ok(contact)
 }
 

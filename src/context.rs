@@ -73,7 +73,7 @@ impl<'p> Context<'p> {
     pub fn new(home: Home, secrets: SecretsConfig, prompter: &'p dyn Prompter) -> Context<'p> {
         Context {
             home,
-            now: SystemTime::now(),
+            now: clock(),
             secrets,
             prompter,
             store: None,
@@ -181,4 +181,18 @@ impl<'p> Context<'p> {
             }
         }
     }
+}
+
+/// The current time. Debug builds (the test suite) honour
+/// `CAREPOST_TEST_NOW` (RFC 3339) so that expiry can be tested without
+/// waiting; release builds always use the system clock.
+pub fn clock() -> SystemTime {
+    #[cfg(debug_assertions)]
+    if let Some(now) = std::env::var("CAREPOST_TEST_NOW")
+        .ok()
+        .and_then(|s| crate::parse_time(&s))
+    {
+        return now;
+    }
+    SystemTime::now()
 }

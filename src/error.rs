@@ -126,6 +126,20 @@ pub enum Error {
     MessageRejected(MessageProblem),
     #[error("{}", tr!("error-sender-not-verified", status = status.clone(), who = who.clone()))]
     SenderNotVerified { status: String, who: String },
+    #[error("{}", tr!("error-invalid-duration", given = Safe(.0).to_string()))]
+    InvalidDuration(String),
+    #[error("{}", tr!("error-retain-too-long", asked = asked.clone(), max = max.clone()))]
+    RetainTooLong { asked: String, max: String },
+    #[error("{}", tr!("error-no-such-file", id = *.0))]
+    NoSuchFile(i64),
+    #[error("{}", tr!("error-not-sealed", id = *.0))]
+    NotSealed(i64),
+    #[error("{}", tr!("error-sealed-key-gone", id = *.0))]
+    SealedKeyGone(i64),
+    #[error("{}", tr!("error-viewer", reason = .0.clone()))]
+    Viewer(String),
+    #[error("{}", tr!("error-audit-broken", problem = .0.clone()))]
+    AuditBroken(String),
     #[error("{}", tr!("error-not-interactive", what = .0.clone()))]
     NotInteractive(String),
     #[error("{}", tr!("error-usage", reason = .0.clone()))]
@@ -163,6 +177,26 @@ pub enum MessageProblem {
     LibrePgpAead,
     /// Anything else the parser objected to.
     Malformed(String),
+}
+
+impl MessageProblem {
+    /// A short stable code for the audit log (never names or content).
+    pub fn code(&self) -> &'static str {
+        match self {
+            MessageProblem::NotOpenPgp => "not-openpgp",
+            MessageProblem::IsAKey => "is-a-key",
+            MessageProblem::BadArmor(_) => "bad-armor",
+            MessageProblem::Truncated => "truncated",
+            MessageProblem::Tampered => "tampered",
+            MessageProblem::NotForUs(_) => "not-for-us",
+            MessageProblem::PasswordOnly => "password-only",
+            MessageProblem::NotEncrypted => "not-encrypted",
+            MessageProblem::BadSignature(_) => "bad-signature",
+            MessageProblem::TooLarge(_) => "too-large",
+            MessageProblem::LibrePgpAead => "librepgp-aead",
+            MessageProblem::Malformed(_) => "malformed",
+        }
+    }
 }
 
 fn message_problem_message(problem: &MessageProblem) -> String {
@@ -218,14 +252,20 @@ impl Error {
     pub fn exit_status(&self) -> ExitStatus {
         use Error::*;
         match self {
-            Usage(_) | InvalidAlias(_) | InvalidName | InvalidEmail(_) | PassphrasesDiffer => ExitStatus::Usage,
+            Usage(_)
+            | InvalidAlias(_)
+            | InvalidName
+            | InvalidEmail(_)
+            | PassphrasesDiffer
+            | InvalidDuration(_)
+            | RetainTooLong { .. } => ExitStatus::Usage,
             FingerprintMismatch(_)
             | PartialFingerprint(_)
             | UnreadableFingerprint(_)
             | RecipientsUnverified(_)
             | RecipientUnusable { .. }
             | SenderNotVerified { .. } => ExitStatus::Refused,
-            CertRejected(_) | MessageRejected(_) | ContactRevoked(_) => ExitStatus::Rejected,
+            CertRejected(_) | MessageRejected(_) | ContactRevoked(_) | AuditBroken(_) => ExitStatus::Rejected,
             NoIdentity
             | NoPassphrase
             | WrongPassphrase
@@ -239,6 +279,10 @@ impl Error {
             | State(_)
             | NoHomeDirectory
             | IdentityExists(_)
+            | NoSuchFile(_)
+            | NotSealed(_)
+            | SealedKeyGone(_)
+            | Viewer(_)
             | InputNotAFile(_)
             | InputEmpty(_)
             | OutputDir(_)
@@ -272,6 +316,12 @@ impl Error {
             InvalidAlias(_) => tr!("hint-invalid-alias"),
             ContactNotFound(_) => tr!("hint-contact-list"),
             ContactRevoked(_) => tr!("hint-cert-ask-for-new-key"),
+            InvalidDuration(_) => tr!("hint-invalid-duration"),
+            RetainTooLong { .. } => tr!("hint-retain-too-long"),
+            NoSuchFile(_) | NotSealed(_) => tr!("hint-no-such-file"),
+            SealedKeyGone(_) => tr!("hint-sealed-key-gone"),
+            Viewer(_) => tr!("hint-viewer"),
+            AuditBroken(_) => tr!("hint-audit-broken"),
             AliasTaken(alias) => tr!("hint-alias-taken", alias = alias.clone()),
             CertAlreadyStored { alias, .. } => {
                 tr!("hint-cert-already-stored", alias = alias.clone())

@@ -74,6 +74,12 @@ impl Home {
     pub fn tmp(&self) -> PathBuf {
         self.root.join("tmp")
     }
+    pub fn audit_log(&self) -> PathBuf {
+        self.root.join("audit.log")
+    }
+    pub fn sealed(&self) -> PathBuf {
+        self.root.join("sealed")
+    }
 
     pub fn exists(&self) -> bool {
         self.root.is_dir()
@@ -105,7 +111,12 @@ impl Home {
                 check_mode(&dir, DIR_MODE)?;
             }
         }
-        for file in [self.secret_key(), self.revocation_certificate(), self.state_db()] {
+        for file in [
+            self.secret_key(),
+            self.revocation_certificate(),
+            self.state_db(),
+            self.audit_log(),
+        ] {
             if file.exists() {
                 check_mode(&file, FILE_MODE)?;
             }

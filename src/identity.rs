@@ -369,6 +369,16 @@ pub fn create(ctx: &mut crate::Context<'_>, name: &str, email: &str) -> Result<I
         });
     }
     ctx.remember_passphrase_source(source)?;
+    let detail = match source {
+        PassphraseSource::Keychain => "passphrase in keychain",
+        PassphraseSource::User => "passphrase chosen by user",
+    };
+    crate::audit::record(
+        ctx,
+        crate::audit::Event::new(crate::audit::Action::Init, crate::audit::Outcome::Success)
+            .fingerprint(&identity.fingerprint_hex())
+            .detail(detail),
+    )?;
     Ok(identity)
 }
 

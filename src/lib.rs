@@ -15,10 +15,13 @@
 
 pub mod i18n;
 
+pub mod audit;
 pub mod contacts;
 pub mod context;
+pub mod doctor;
 pub mod error;
 pub mod fingerprint;
+pub mod hashing;
 pub mod home;
 pub mod identity;
 pub mod keychain;
@@ -26,11 +29,15 @@ pub mod names;
 pub mod open;
 pub mod output;
 pub mod policy;
+pub mod retention;
 pub mod safe;
 pub mod secret;
 pub mod send;
 pub mod store;
+pub mod timer;
+pub mod vault;
 pub mod verify;
+pub mod view;
 pub mod words;
 
 pub use context::Context;

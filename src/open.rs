@@ -8,9 +8,12 @@
 //! otherwise. Compressed input is accepted up to a bound on the output
 //! size, which defeats decompression bombs.
 
+use crate::audit::{self, Action, Event, Outcome};
 use crate::contacts::{self, Contact};
 use crate::error::{Error, MessageProblem, Result};
+use crate::hashing::HashingWriter;
 use crate::output::PendingFile;
+use crate::retention::{self, Kind};
 use crate::Context;
 use openpgp::crypto::{KeyPair, SessionKey};
 use openpgp::packet::{PKESK, SKESK};
@@ -44,6 +47,9 @@ pub struct Request {
     pub require_verified_sender: bool,
     /// Largest document to write; default: see [`output_limit`].
     pub max_output: Option<u64>,
+    /// Keep the document this long instead of the policy's retention.
+    pub retain: Option<std::time::Duration>,
+    pub mode: Mode,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -90,6 +96,11 @@ pub struct Opened {
     pub size: u64,
     pub sha256: String,
     pub compressed: bool,
+    /// The managed-file id (for `export`, `files`).
+    pub id: i64,
+    pub kind: Kind,
+    /// When carepost deletes it (RFC 3339).
+    pub expires: String,
 }
 
 /// The output bound for an input of `input_len` bytes.
@@ -256,8 +267,38 @@ impl DecryptionHelper for Helper {
     }
 }
 
+/// Where decrypted content goes: straight through, or sealed.
+enum Target<'a, W: Write + Send + Sync> {
+    Plain(std::io::BufWriter<W>),
+    Sealed(openpgp::serialize::stream::Message<'a>),
+}
+
+impl<W: Write + Send + Sync> Write for Target<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Target::Plain(w) => w.write(buf),
+            Target::Sealed(m) => m.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Target::Plain(w) => w.flush(),
+            Target::Sealed(m) => m.flush(),
+        }
+    }
+}
+
+impl<W: Write + Send + Sync> Target<'_, W> {
+    fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Target::Plain(mut w) => Ok(w.flush()?),
+            Target::Sealed(m) => m.finalize(),
+        }
+    }
+}
+
 /// A writer that refuses to grow past `limit` bytes.
-struct Bounded<W> {
+struct Bounded<W: Write> {
     inner: W,
     written: u64,
     limit: u64,
@@ -279,63 +320,89 @@ impl<W: Write> Write for Bounded<W> {
     }
 }
 
+/// Where an opened document goes.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Saved in the inbox (or `-o`), with the `received` retention.
+    #[default]
+    Save,
+    /// Written to a private, RAM-backed place for a viewer, deleted soon.
+    View,
+    /// Kept encrypted at rest under its own key; expiry destroys the key.
+    Sealed,
+}
+
 /// `carepost open`.
 pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send::Progress) -> Result<Opened> {
     let input_meta = std::fs::metadata(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
     if !input_meta.is_file() {
         return Err(Error::InputNotAFile(request.input.clone()));
     }
-    let out_dir = match &request.output_dir {
-        Some(dir) if dir.is_dir() => dir.clone(),
-        Some(dir) => return Err(Error::OutputDir(dir.clone())),
-        None => {
+    let kind = match request.mode {
+        Mode::Save => Kind::Received,
+        Mode::View => Kind::View,
+        Mode::Sealed => Kind::Sealed,
+    };
+    let keep_for = retention::policy(ctx)?.choose(kind, request.retain)?;
+    let out_dir = match (request.mode, &request.output_dir) {
+        (Mode::Save, Some(dir)) if dir.is_dir() => {
+            std::fs::canonicalize(dir).map_err(|e| Error::io("io-resolve", dir, e))?
+        }
+        (Mode::Save, Some(dir)) => return Err(Error::OutputDir(dir.clone())),
+        (Mode::Save, None) => {
             let inbox = ctx.home.inbox();
             ctx.home.ensure_dir(&inbox)?;
             inbox
+        }
+        (Mode::View, _) => crate::view::private_dir(&ctx.home)?,
+        (Mode::Sealed, _) => {
+            let sealed = ctx.home.sealed();
+            ctx.home.ensure_dir(&sealed)?;
+            sealed
         }
     };
     let limit = request.max_output.unwrap_or_else(|| output_limit(input_meta.len()));
     check_looks_like_a_message(&request.input)?;
     let unlocked = ctx.unlock(crate::identity::Purpose::Decrypt)?;
     let contact_list = contacts::list(ctx)?;
-    let findings = Arc::new(Mutex::new(Findings::default()));
-    let helper = Helper {
-        decryptors: unlocked.decryptors,
-        own: unlocked.cert.clone(),
-        contacts: contact_list.iter().map(|c| c.cert.clone()).collect(),
-        findings: Arc::clone(&findings),
-    };
 
-    let input = std::fs::File::open(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
     let mut pending = PendingFile::new_in(&out_dir)?;
-    let exceeded = Arc::new(Mutex::new(false));
+    let session_key = (request.mode == Mode::Sealed)
+        .then(|| SessionKey::new(32))
+        .transpose()
+        .map_err(internal)?;
+    let input = std::fs::File::open(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
     progress.start(input_meta.len());
-    let decrypted = decrypt_into(
-        BufReader::with_capacity(CHUNK, input),
-        pending.file(),
-        helper,
+    let decrypted = decrypt(
+        ctx,
+        Source {
+            reader: BufReader::with_capacity(CHUNK, input),
+            path: Some(&request.input),
+        },
+        &unlocked,
+        &contact_list,
         limit,
-        Arc::clone(&exceeded),
-        ctx.now,
+        pending.file(),
+        session_key.as_ref(),
         progress,
     );
     progress.finish();
-    let (size, sha256) = decrypted.map_err(|e| {
-        if *exceeded.lock().expect("not poisoned") {
-            return Error::MessageRejected(MessageProblem::TooLarge(limit));
+    let decrypted = match decrypted {
+        Ok(d) => d,
+        Err(e) => {
+            if let Error::MessageRejected(problem) = &e {
+                audit::record_quietly(ctx, Event::new(Action::Open, Outcome::Failed).detail(problem.code()));
+            }
+            return Err(e);
         }
-        if uses_librepgp_aead(&request.input) {
-            return Error::MessageRejected(MessageProblem::LibrePgpAead);
-        }
-        if let Some(problem) = findings.lock().expect("not poisoned").problem.clone() {
-            return Error::MessageRejected(problem);
-        }
-        classify(e, &out_dir)
-    })?;
-
-    let findings = std::mem::take(&mut *findings.lock().expect("not poisoned"));
-    let sender = sender_of(&findings, &unlocked.cert, &contact_list);
+    };
+    let sender = decrypted.sender.clone();
     if request.require_verified_sender && sender.status != SenderStatus::Verified {
+        audit::record_quietly(
+            ctx,
+            sender_event(&sender, Outcome::Refused, &decrypted)
+                .detail(format!("sender {}; verified sender required", sender.status.as_str())),
+        );
         let who = sender.alias.clone().or(sender.fingerprint.clone()).unwrap_or_default();
         return Err(Error::SenderNotVerified {
             status: sender.status.as_str().to_owned(),
@@ -347,32 +414,169 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let filename = findings
+    let filename = decrypted
         .filename
         .as_deref()
         .and_then(crate::names::sanitize)
         .unwrap_or_else(|| crate::names::fallback_name(&outer));
-    let output = pending.persist(&filename)?;
-    let filename = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or(filename);
+    // A sealed document's file says nothing; its name is inside.
+    let stored_name = match request.mode {
+        Mode::Sealed => format!("{}.sealed", crate::names::random_id()),
+        _ => filename.clone(),
+    };
+    let output = pending.persist(&stored_name)?;
+    let filename = match request.mode {
+        Mode::Sealed => filename,
+        _ => output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or(filename),
+    };
+    let recorded = (|| -> Result<i64> {
+        let id = retention::record_file(
+            ctx,
+            kind,
+            &output,
+            decrypted.stored_size,
+            &decrypted.stored_sha256,
+            keep_for,
+            session_key.as_ref().map(|k| &k[..]),
+        )?;
+        audit::record(
+            ctx,
+            sender_event(&sender, Outcome::Success, &decrypted).detail(format!(
+                "sender {}; {}",
+                sender.status.as_str(),
+                kind.code()
+            )),
+        )?;
+        Ok(id)
+    })();
+    let id = match recorded {
+        Ok(id) => id,
+        Err(e) => {
+            let _ = std::fs::remove_file(&output);
+            return Err(e);
+        }
+    };
     Ok(Opened {
         output,
         filename,
         sender,
-        size,
-        sha256,
-        compressed: findings.compressed,
+        size: decrypted.size,
+        sha256: decrypted.sha256,
+        compressed: decrypted.compressed,
+        id,
+        kind,
+        expires: crate::fmt_time(ctx.now + keep_for),
     })
 }
 
-/// Streams the decrypted content of `input` into `sink`; returns its size
-/// and SHA-256 (hex), hashed on a second thread.
+fn sender_event(sender: &Sender, outcome: Outcome, decrypted: &Decrypted) -> Event {
+    let event = Event::new(Action::Open, outcome).document(&decrypted.sha256, decrypted.size);
+    match (&sender.alias, &sender.fingerprint) {
+        (Some(alias), Some(fingerprint)) => event.contact(alias, fingerprint),
+        (None, Some(fingerprint)) => event.fingerprint(fingerprint),
+        _ => event,
+    }
+}
+
+fn internal(e: anyhow::Error) -> Error {
+    Error::Internal(e.to_string())
+}
+
+/// An encrypted message to read.
+pub struct Source<'p, R> {
+    pub reader: R,
+    /// The file it came from, to name some problems precisely.
+    pub path: Option<&'p Path>,
+}
+
+/// What decrypting a message found.
+#[derive(Debug, Clone)]
+pub struct Decrypted {
+    pub sender: Sender,
+    /// The name inside the message, untrusted and unsanitized.
+    pub filename: Option<Vec<u8>>,
+    pub compressed: bool,
+    /// Size and SHA-256 (hex) of the document.
+    pub size: u64,
+    pub sha256: String,
+    /// Size and SHA-256 of what was written to the sink (the document, or
+    /// its sealed form).
+    pub stored_size: u64,
+    pub stored_sha256: String,
+}
+
+/// Decrypts and checks a message, streaming the document into `sink` —
+/// as it is, or sealed under `seal_with` when given. Nothing in `sink` may
+/// be used unless this returns `Ok`.
+#[allow(clippy::too_many_arguments)]
+pub fn decrypt<R: Read + Send + Sync>(
+    ctx: &Context<'_>,
+    source: Source<'_, R>,
+    unlocked: &crate::identity::Unlocked,
+    contact_list: &[Contact],
+    limit: u64,
+    sink: &mut (dyn Write + Send + Sync),
+    seal_with: Option<&SessionKey>,
+    progress: &dyn crate::send::Progress,
+) -> Result<Decrypted> {
+    let findings = Arc::new(Mutex::new(Findings::default()));
+    let helper = Helper {
+        decryptors: unlocked.decryptors.clone(),
+        own: unlocked.cert.clone(),
+        contacts: contact_list.iter().map(|c| c.cert.clone()).collect(),
+        findings: Arc::clone(&findings),
+    };
+    let exceeded = Arc::new(Mutex::new(false));
+    let mut stored = HashingWriter::new(sink);
+    let result = decrypt_into(
+        source.reader,
+        &mut stored,
+        seal_with,
+        helper,
+        &findings,
+        limit,
+        Arc::clone(&exceeded),
+        ctx.now,
+        progress,
+    );
+    let (size, sha256) = result.map_err(|e| {
+        if *exceeded.lock().expect("not poisoned") {
+            return Error::MessageRejected(MessageProblem::TooLarge(limit));
+        }
+        if source.path.is_some_and(uses_librepgp_aead) {
+            return Error::MessageRejected(MessageProblem::LibrePgpAead);
+        }
+        if let Some(problem) = findings.lock().expect("not poisoned").problem.clone() {
+            return Error::MessageRejected(problem);
+        }
+        classify(e, source.path.and_then(Path::parent).unwrap_or(Path::new(".")))
+    })?;
+    let (stored_sha256, stored_size) = stored.finish().map_err(|e| Error::io("io-write", "<output>", e))?;
+    let findings = std::mem::take(&mut *findings.lock().expect("not poisoned"));
+    Ok(Decrypted {
+        sender: sender_of(&findings, &unlocked.cert, contact_list),
+        filename: findings.filename,
+        compressed: findings.compressed,
+        size,
+        sha256,
+        stored_size,
+        stored_sha256,
+    })
+}
+
+/// Streams the decrypted content of `input` into `sink` (sealed under
+/// `seal_with` when given); returns its size and SHA-256 (hex), hashed on
+/// a second thread.
+#[allow(clippy::too_many_arguments)]
 fn decrypt_into<R: Read + Send + Sync>(
     input: R,
-    sink: &mut std::fs::File,
+    sink: &mut (dyn Write + Send + Sync),
+    seal_with: Option<&SessionKey>,
     helper: Helper,
+    findings: &Mutex<Findings>,
     limit: u64,
     exceeded: Arc<Mutex<bool>>,
     now: std::time::SystemTime,
@@ -382,42 +586,44 @@ fn decrypt_into<R: Read + Send + Sync>(
     let mut decryptor = DecryptorBuilder::from_reader(input)?
         .buffer_size(DECRYPTOR_BUFFER)
         .with_policy(policy, now, helper)?;
+    // The literal packet's header has been read by now, so a sealed copy
+    // can carry the document's name inside its own encryption.
+    let target = match seal_with {
+        Some(key) => {
+            let name = findings
+                .lock()
+                .expect("not poisoned")
+                .filename
+                .clone()
+                .unwrap_or_default();
+            Target::Sealed(crate::vault::seal_writer(sink, key, &name)?)
+        }
+        None => Target::Plain(std::io::BufWriter::with_capacity(CHUNK, sink)),
+    };
     let mut out = Bounded {
-        inner: std::io::BufWriter::with_capacity(CHUNK, sink),
+        inner: target,
         written: 0,
         limit,
         exceeded,
     };
-    let hash = openpgp::types::HashAlgorithm::SHA256.context()?.for_digest();
-    let hash = std::thread::scope(|scope| -> anyhow::Result<_> {
-        let (chunks, received) = std::sync::mpsc::sync_channel::<Arc<Vec<u8>>>(4);
-        let hasher = scope.spawn(move || {
-            let mut hash = hash;
-            for chunk in received {
-                hash.update(&chunk);
-            }
-            hash
-        });
-        loop {
-            let mut buffer = vec![0u8; CHUNK];
-            let n = decryptor.read(&mut buffer)?;
-            if n == 0 {
-                break;
-            }
-            buffer.truncate(n);
-            out.write_all(&buffer)?;
-            progress.advance(n as u64);
-            let _ = chunks.send(Arc::new(buffer));
+    let hasher = crate::hashing::ParallelHasher::sha256();
+    loop {
+        let mut buffer = vec![0u8; CHUNK];
+        let n = decryptor.read(&mut buffer)?;
+        if n == 0 {
+            break;
         }
-        drop(chunks);
-        hasher.join().map_err(|_| anyhow::anyhow!("hashing thread failed"))
-    })?;
+        buffer.truncate(n);
+        out.write_all(&buffer)?;
+        progress.advance(n as u64);
+        hasher.update(Arc::new(buffer));
+    }
     if !decryptor.message_processed() {
         return Err(MessageProblemError(MessageProblem::Truncated).into());
     }
-    out.flush()?;
-    let digest = hash.into_digest()?;
-    Ok((out.written, openpgp::fmt::hex::encode(digest).to_lowercase()))
+    let written = out.written;
+    out.inner.finish()?;
+    Ok((written, crate::hashing::hex_digest(hasher.finish()?)?))
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -12,10 +12,13 @@
 //! hash is computed on a second thread while the main thread encrypts, and
 //! the same pass yields the document's SHA-256 for the records.
 
+use crate::audit::{self, Action, Event, Outcome};
 use crate::contacts::{self, Contact};
 use crate::error::{Error, Result};
+use crate::hashing::HashingWriter;
 use crate::output::PendingFile;
 use crate::policy;
+use crate::retention;
 use crate::Context;
 use openpgp::cert::Preferences as _;
 use openpgp::crypto::KeyPair;
@@ -63,6 +66,8 @@ pub struct Request {
     pub armor: bool,
     pub keep_name: bool,
     pub unverified_ok: Option<String>,
+    /// Keep the outputs this long instead of the `sent` retention.
+    pub retain: Option<std::time::Duration>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -83,6 +88,8 @@ pub struct Sent {
     pub size: u64,
     /// `seipdv1` or `seipdv2`.
     pub format: &'static str,
+    /// When carepost deletes the output (RFC 3339).
+    pub expires: String,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -129,6 +136,13 @@ impl Recipients {
             }
             let contact = contacts::get(ctx, alias)?;
             if let Err(problem) = policy::check_contact_cert(&contact.cert, ctx.now) {
+                let error = Error::CertRejected(problem.clone());
+                audit::record_quietly(
+                    ctx,
+                    Event::new(Action::Send, Outcome::Refused)
+                        .contact(alias, &contact.fingerprint())
+                        .detail(error.to_string()),
+                );
                 return Err(Error::RecipientUnusable {
                     alias: alias.clone(),
                     problem,
@@ -147,7 +161,17 @@ impl Recipients {
             .collect();
         if !unverified.is_empty() {
             match reason {
-                None => return Err(Error::RecipientsUnverified(unverified)),
+                None => {
+                    for contact in checked.contacts.iter().filter(|c| !c.is_verified()) {
+                        audit::record_quietly(
+                            ctx,
+                            Event::new(Action::Send, Outcome::Refused)
+                                .contact(&contact.alias, &contact.fingerprint())
+                                .detail("recipient not verified"),
+                        );
+                    }
+                    return Err(Error::RecipientsUnverified(unverified));
+                }
                 Some(reason) => checked.unverified_ok = Some(reason),
             }
         }
@@ -280,9 +304,11 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
         inputs.push(open_input(path)?);
     }
 
-    // 3. Where the output goes.
+    // 3. Where the output goes, and for how long.
+    let keep_for = retention::policy(ctx)?.choose(retention::Kind::Sent, request.retain)?;
+    let expires = crate::fmt_time(ctx.now + keep_for);
     let out_dir = match &request.output_dir {
-        Some(dir) if dir.is_dir() => dir.clone(),
+        Some(dir) if dir.is_dir() => std::fs::canonicalize(dir).map_err(|e| Error::io("io-resolve", dir, e))?,
         Some(dir) => return Err(Error::OutputDir(dir.clone())),
         None => {
             let outbox = ctx.home.outbox();
@@ -305,29 +331,27 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
         let mut pending = PendingFile::new_in(&out_dir)?;
         let inner_name = literal_name(&path);
         progress.start(size);
-        let result = sealer.seal(
-            &mut file,
-            pending.file(),
-            inner_name.as_bytes(),
-            request.armor,
-            progress,
-        );
+        let mut sink = HashingWriter::new(pending.file());
+        let result = sealer.seal(&mut file, &mut sink, inner_name.as_bytes(), request.armor, progress);
         progress.finish();
         let (sha256, bytes) = result.map_err(|e| classify_write_error(e, &out_dir))?;
+        let written = sink.finish().map_err(|e| Error::io("io-write", &out_dir, e))?;
         let suffix = if request.armor { "asc" } else { "pgp" };
         let outer = if request.keep_name {
             format!("{inner_name}.{suffix}")
         } else {
             crate::names::outer_name(&date, &crate::names::random_id(), &inner_name, request.armor)
         };
-        sealed.push((path, pending, outer, sha256, bytes));
+        sealed.push((path, pending, outer, sha256, bytes, written));
     }
 
     let mut persisted: Vec<PathBuf> = Vec::new();
-    for (input, pending, outer, sha256, size) in sealed {
+    let mut written = Vec::new();
+    for (input, pending, outer, sha256, size, output_hash) in sealed {
         match pending.persist(&outer) {
             Ok(output) => {
                 persisted.push(output.clone());
+                written.push(output_hash);
                 report.outputs.push(Sent {
                     input,
                     output,
@@ -335,6 +359,7 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
                     sha256,
                     size,
                     format,
+                    expires: expires.clone(),
                 });
             }
             Err(e) => {
@@ -344,13 +369,41 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
         }
     }
 
-    // 6. A justified exception is recorded, or the send does not stand.
-    if let Some(reason) = &report.unverified_ok {
-        let documents: Vec<(&str, u64)> = report.outputs.iter().map(|o| (o.sha256.as_str(), o.size)).collect();
-        if let Err(e) = record_risk_acceptance(ctx, &summaries, reason, &documents) {
-            remove_all(&persisted);
-            return Err(e);
+    // 6. The outputs are recorded for retention, a justified exception is
+    //    recorded, and every recipient of every document goes into the
+    //    audit log — or the send does not stand.
+    let recorded = (|| -> Result<()> {
+        for (sent, (output_sha256, output_size)) in report.outputs.iter().zip(&written) {
+            retention::record_file(
+                ctx,
+                retention::Kind::Sent,
+                &sent.output,
+                *output_size,
+                output_sha256,
+                keep_for,
+                None,
+            )?;
         }
+        if let Some(reason) = &report.unverified_ok {
+            let documents: Vec<(&str, u64)> = report.outputs.iter().map(|o| (o.sha256.as_str(), o.size)).collect();
+            record_risk_acceptance(ctx, &summaries, reason, &documents)?;
+        }
+        for sent in &report.outputs {
+            for recipient in &summaries {
+                let mut event = Event::new(Action::Send, Outcome::Success)
+                    .contact(&recipient.alias, &recipient.fingerprint)
+                    .document(&sent.sha256, sent.size);
+                if let (false, Some(reason)) = (recipient.verified, &report.unverified_ok) {
+                    event = event.detail(format!("unverified-ok: {reason}"));
+                }
+                audit::record(ctx, event)?;
+            }
+        }
+        Ok(())
+    })();
+    if let Err(e) = recorded {
+        remove_all(&persisted);
+        return Err(e);
     }
     Ok(report)
 }

@@ -36,6 +36,30 @@ const MIGRATIONS: &[&str] = &[
         reason      TEXT NOT NULL,
         documents   TEXT NOT NULL
     );",
+    // 3: the audit log's anchors (the log itself is a file) and every file
+    //    carepost created, with its retention.
+    "CREATE TABLE audit_anchor (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        base_seq   INTEGER NOT NULL,
+        base_prev  TEXT NOT NULL,
+        head_seq   INTEGER NOT NULL,
+        head_hash  TEXT NOT NULL
+    );
+    CREATE TABLE managed_files (
+        id          INTEGER PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('sent', 'received', 'view', 'sealed')),
+        path        TEXT NOT NULL,
+        size        INTEGER NOT NULL,
+        sha256      TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT NOT NULL,
+        plaintext   INTEGER NOT NULL,
+        state       TEXT NOT NULL DEFAULT 'active'
+                    CHECK (state IN ('active', 'deleted', 'missing', 'changed')),
+        closed_at   TEXT,
+        sealed_key  BLOB
+    );
+    CREATE INDEX managed_files_due ON managed_files (state, expires_at);",
 ];
 
 /// How long a command waits for another carepost process to finish writing.
@@ -72,6 +96,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        // Deleted rows (a destroyed document key) are overwritten, not
+        // just unlinked from the b-tree.
+        conn.pragma_update(None, "secure_delete", true)?;
         let mut store = Store { conn };
         store.migrate()?;
         Ok(store)

@@ -7,6 +7,7 @@
 //! certificate, carrying the method and the alias; "verified" is computed
 //! from that signature, so editing the state database cannot fake it.
 
+use crate::audit::{self, Action, Event, Outcome};
 use crate::contacts::{self, Contact};
 use crate::error::{Error, Result};
 use crate::Context;
@@ -106,9 +107,25 @@ pub fn status(own: &Cert, alias: &str, cert: &Cert, now: SystemTime) -> Option<V
 pub fn verify(ctx: &mut Context<'_>, alias: &str, reading: &str, method: Method) -> Result<Contact> {
     let contact = contacts::get(ctx, alias)?;
     let expected = contact.cert.fingerprint();
-    let heard = parse_reading(reading, expected.as_bytes().len())?;
+    let refused = |ctx: &mut Context<'_>, error: Error, code: &str| {
+        audit::record_quietly(
+            ctx,
+            Event::new(Action::Verify, Outcome::Refused)
+                .contact(alias, &expected.to_hex())
+                .detail(format!("{code}; method {}", method.as_str())),
+        );
+        error
+    };
+    let heard = match parse_reading(reading, expected.as_bytes().len()) {
+        Ok(heard) => heard,
+        Err(e) => return Err(refused(ctx, e, "reading incomplete or unreadable")),
+    };
     if heard != expected.as_bytes() {
-        return Err(Error::FingerprintMismatch(alias.to_owned()));
+        return Err(refused(
+            ctx,
+            Error::FingerprintMismatch(alias.to_owned()),
+            "fingerprint mismatch",
+        ));
     }
     let unlocked = ctx.unlock(crate::identity::Purpose::Sign)?;
     let mut signer = unlocked.signer().clone();
@@ -143,6 +160,12 @@ pub fn verify(ctx: &mut Context<'_>, alias: &str, reading: &str, method: Method)
     }
     contacts::store_certified(ctx, alias, &cert)?;
     let verified = contacts::get(ctx, alias)?;
+    audit::record(
+        ctx,
+        Event::new(Action::Verify, Outcome::Success)
+            .contact(alias, &expected.to_hex())
+            .detail(format!("method {}", method.as_str())),
+    )?;
     if !verified.is_verified() {
         return Err(Error::Internal(crate::tr!("verify-not-recorded")));
     }

@@ -58,6 +58,100 @@ pub enum Command {
     /// Walk through a whole exchange between a clinician and a patient,
     /// in a temporary folder (touches nothing of yours)
     Tour,
+    /// Show or change how long documents are kept
+    #[command(subcommand)]
+    Retention(RetentionCommand),
+    /// Delete documents whose retention has ended
+    Purge(PurgeArgs),
+    /// Show what this home keeps, until when, and how it is protected
+    #[command(visible_alias = "doctor")]
+    Status,
+    /// Show the audit log, or check that nobody changed it
+    Log(LogArgs),
+    /// List the files carepost manages, with their expiry
+    Files(FilesArgs),
+    /// Decrypt a sealed document (see `open --sealed`)
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RetentionCommand {
+    /// Show the retention periods
+    Show,
+    /// Change retention periods, e.g. `sent=30d received=7d` (keys: sent,
+    /// received, view, max, log; units: m, h, d, w, y)
+    Set {
+        #[arg(required = true, value_name = "KEY=DURATION")]
+        assignments: Vec<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PurgeArgs {
+    /// Show what would be deleted, delete nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Install an hourly purge (a systemd user timer on Linux)
+    #[arg(long, conflicts_with_all = ["uninstall_timer", "dry_run"])]
+    pub install_timer: bool,
+    /// Remove the hourly purge
+    #[arg(long, conflicts_with = "dry_run")]
+    pub uninstall_timer: bool,
+    /// Say nothing unless something needs attention (for the timer)
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Verify the whole log: exit 0 when intact, 4 when it was changed
+    #[arg(long, conflicts_with_all = ["since", "action", "contact"])]
+    pub check: bool,
+    /// Only records from this date or time on (e.g. 2026-11-01)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<std::time::SystemTime>,
+    /// Only records of this action (e.g. send, open, verify, purge)
+    #[arg(long, value_name = "ACTION")]
+    pub action: Option<String>,
+    /// Only records about this contact
+    #[arg(long, value_name = "ALIAS")]
+    pub contact: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FilesArgs {
+    /// Include files already deleted, gone or changed
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The sealed document's id (see `carepost files`)
+    pub id: i64,
+    /// Folder to write it to (default: the home's inbox)
+    #[arg(short = 'o', long = "output-dir", value_name = "DIR", conflicts_with = "view")]
+    pub output_dir: Option<std::path::PathBuf>,
+    /// Show it in a viewer instead of saving it
+    #[arg(long)]
+    pub view: bool,
+}
+
+/// Parses `2026-11-01` or a full RFC 3339 time.
+pub fn parse_date(text: &str) -> Result<std::time::SystemTime, String> {
+    if let Some(t) = carepost::parse_time(text) {
+        return Ok(t);
+    }
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|dt| std::time::SystemTime::from(dt.and_utc()))
+        .ok_or_else(|| format!("'{text}' is not a date such as 2026-11-01"))
+}
+
+/// Parses `--retain` durations.
+pub fn parse_retain(text: &str) -> Result<std::time::Duration, String> {
+    carepost::retention::parse_duration(text).map_err(|e| e.to_string())
 }
 
 #[derive(Debug, Args)]
@@ -81,6 +175,10 @@ pub struct SendArgs {
     /// Send to contacts who are not verified, for this recorded reason
     #[arg(long, value_name = "REASON")]
     pub unverified_ok: Option<String>,
+    /// Keep the encrypted files this long (e.g. 30d) instead of the
+    /// `sent` retention
+    #[arg(long, value_name = "DURATION", value_parser = parse_retain)]
+    pub retain: Option<std::time::Duration>,
 }
 
 #[derive(Debug, Args)]
@@ -98,6 +196,18 @@ pub struct OpenArgs {
     /// encrypted file, at least 1G)
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub max_size: Option<u64>,
+    /// Keep the document this long (e.g. 30d) instead of the retention
+    /// for its kind
+    #[arg(long, value_name = "DURATION", value_parser = parse_retain)]
+    pub retain: Option<std::time::Duration>,
+    /// Show the document in a viewer without saving it; the copy is
+    /// deleted when the viewer closes or after the `view` retention
+    #[arg(long, conflicts_with_all = ["output_dir", "sealed"])]
+    pub view: bool,
+    /// Keep the document encrypted under its own key; expiry destroys the
+    /// key (use `carepost export ID` to read it)
+    #[arg(long, conflicts_with = "output_dir")]
+    pub sealed: bool,
 }
 
 /// Parses `123`, `64K`, `500M`, `4G` (binary units).

@@ -1,17 +1,23 @@
 //! One module per command: each turns parsed arguments into library calls
 //! and renders the result through [`crate::ui::Output`].
 
-use crate::cli::{Cli, Command, ContactCommand};
+use crate::cli::{Cli, Command, ContactCommand, LogArgs};
 use crate::ui::{Output, Terminal};
 use carepost::context::SecretsConfig;
 use carepost::home::Home;
 use carepost::{Context, Error};
 
 mod contact;
+mod export;
 mod export_key;
+mod files;
 mod init;
+mod log;
 mod open;
+mod purge;
+mod retention;
 mod send;
+mod status;
 mod tour;
 mod whoami;
 
@@ -28,7 +34,11 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
     let mut ctx = Context::new(home, secrets, &terminal);
     if !matches!(cli.command, Command::Init(_)) {
         ctx.require_home()?;
-        housekeeping(&ctx);
+        let purge_first = !matches!(
+            cli.command,
+            Command::Purge(_) | Command::Log(LogArgs { check: true, .. })
+        );
+        housekeeping(&mut ctx, purge_first, out);
     }
     match cli.command {
         Command::Init(args) => init::run(&mut ctx, args, out),
@@ -45,13 +55,31 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         Command::Send(args) => send::run(&mut ctx, args, out),
         Command::Open(args) => open::run(&mut ctx, args, out),
         Command::Tour => unreachable!("handled above"),
+        Command::Retention(command) => retention::run(&mut ctx, command, out),
+        Command::Purge(args) => purge::run(&mut ctx, args, out),
+        Command::Status => status::run(&mut ctx, out),
+        Command::Log(args) => log::run(&mut ctx, args, out),
+        Command::Files(args) => files::run(&mut ctx, args, out),
+        Command::Export(args) => export::run(&mut ctx, args, out),
     }
 }
 
+/// Documents deleted by the quick purge before a command: a bound that
+/// keeps every command fast; the rest waits for the next one or the timer.
+const QUICK_PURGE_LIMIT: usize = 20;
+
 /// Quick upkeep before every command: partial files left by a process that
-/// was killed are removed from the home's folders.
-fn housekeeping(ctx: &Context<'_>) {
-    for dir in [ctx.home.inbox(), ctx.home.outbox(), ctx.home.tmp()] {
+/// was killed are removed, and expired documents are purged. Never fails
+/// the command: problems become a warning.
+fn housekeeping(ctx: &mut Context<'_>, purge: bool, out: &Output) {
+    for dir in [ctx.home.inbox(), ctx.home.outbox(), ctx.home.tmp(), ctx.home.sealed()] {
         carepost::output::clean_leftovers(&dir);
+    }
+    if !purge {
+        return;
+    }
+    match carepost::retention::purge(ctx, false, Some(QUICK_PURGE_LIMIT)) {
+        Ok(report) => purge::announce(&report, out, true),
+        Err(e) => out.warning(&carepost::tr!("quick-purge-failed", reason = e.to_string())),
     }
 }

@@ -12,6 +12,7 @@ pub fn run(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Er
         armor: args.armor,
         keep_name: args.keep_name,
         unverified_ok: args.unverified_ok,
+        retain: args.retain,
     };
     let progress = ProgressBar::for_stderr();
     let report = send::send(ctx, &request, &progress)?;

@@ -176,7 +176,7 @@ fn walk(root: &Path, tour: &mut Tour, out: &Output) -> Result<(), Error> {
             input: sent.clone(),
             output_dir: Some(documents.clone()),
             require_verified_sender: true,
-            max_output: None,
+            ..Default::default()
         },
         &send::Silent,
     )?;

@@ -248,7 +248,8 @@ open-sender-unknown =
       carepost contact add ALIAS --key-file THEIR-KEY.asc
       carepost contact verify ALIAS
 open-unsigned = this document is not signed: anyone could have sent it
-open-done = Opened: { $output }
+open-done = Opened: { $output } (carepost deletes it on { $expires })
+open-sealed = Kept sealed as document #{ $id } ("{ $name }") until { $expires }. Read it with: carepost export { $id }
 open-from-self = Signed by you.
 open-from-verified = Signed by "{ $alias }" (verified).
 open-from-unverified = Signed by "{ $alias }" (NOT verified).
@@ -282,3 +283,85 @@ tour-done = Tour complete: every step worked.
 tour-failed-unverified-sent = the tour could send to an unverified contact, which must never happen
 tour-failed-content = the opened letter differs from what was sent
 tour-failed-tamper-accepted = the tampered letter was not rejected
+
+## Retention and purge
+
+error-invalid-duration = "{ $given }" is not a duration carepost understands
+hint-invalid-duration = use a whole number with a unit: 15m (minutes), 12h (hours), 7d (days), 4w (weeks) or 1y (years)
+error-retain-too-long = keeping files for { $asked } is longer than the maximum of { $max }
+hint-retain-too-long = choose a shorter period, or raise the maximum first: carepost retention set max=…
+retention-defaults = the default periods
+retention-set-syntax = "{ $given }" is not KEY=DURATION, e.g. sent=30d
+retention-unknown-key = there is no retention setting "{ $key }" (known: { $keys })
+retention-label-sent = Encrypted documents you sent (outbox)
+retention-label-received = Documents you opened (inbox)
+retention-label-view = Copies opened for viewing only
+retention-label-max = Longest retention allowed with --retain
+retention-label-log = Audit log records
+error-no-such-file = carepost manages no file #{ $id }
+hint-no-such-file = list what carepost manages with: carepost files
+error-not-sealed = file #{ $id } is not a sealed document
+error-sealed-key-gone = sealed document #{ $id } has expired: its key was destroyed and nobody can read it any more
+hint-sealed-key-gone = ask the sender to send it again if you still need it
+error-viewer = the document viewer could not be started ({ $reason }); the private copy was deleted
+hint-viewer = set CAREPOST_VIEWER to a program that opens files, or open without --view
+files-empty = carepost manages no files at the moment.
+purge-nothing = Nothing has expired.
+purge-deleted = deleted { $path }
+purge-would-delete = would delete { $path }
+purge-already-gone = { $path } was already gone
+purge-changed = { $path } changed since carepost wrote it; not deleted
+purge-failed = could not delete { $path }: { $reason } (carepost tries again later)
+purge-log-cut = { $count } audit records older than the log's retention were removed; the chain stays verifiable.
+quick-purge-deleted = carepost deleted { $count ->
+        [one] { $count } expired document
+       *[other] { $count } expired documents
+    }.
+quick-purge-failed = could not purge expired documents ({ $reason }); run: carepost purge
+view-deleted = The viewer was closed; the private copy is deleted.
+view-kept-until = The private copy stays until { $expires } so the viewer can read it; carepost deletes it then.
+timer-wrote = wrote { $path }
+timer-removed = removed { $path }
+timer-active = The hourly purge is active.
+timer-inactive = The hourly purge is switched off.
+timer-not-activated = the unit files are in place but systemd could not enable them ({ $reason }); run: systemctl --user enable --now { $unit }
+timer-hint-cron = add this line to your crontab (crontab -e) to purge every hour: 17 * * * * { $command }
+timer-hint-macos = create a launchd agent (~/Library/LaunchAgents) that runs every hour (StartInterval 3600): { $command }
+timer-hint-windows = create an hourly task: schtasks /Create /SC HOURLY /TN carepost-purge /TR "{ $command }"
+
+## Status
+
+status-home = Home:
+status-fingerprint = Your fingerprint:
+status-identity-expires = Your key expires:
+status-files = Files kept:
+status-files-counts = { $sent } sent, { $received } received, { $view } viewing, { $sealed } sealed
+status-next-expiry = Next expiry:
+status-overdue = Overdue:
+status-timer = Hourly purge:
+status-keychain = Keychain:
+status-encrypted-volume = Encrypted disk:
+status-audit = Audit log:
+status-audit-intact = intact ({ $count } records)
+status-audit-broken = CHANGED OR DAMAGED — run: carepost log --check
+status-hint-purge = Expired documents are deleted before each carepost command; for a regular purge run: carepost purge --install-timer
+status-hint-disk-encryption = Deleting files does not reliably erase them from SSDs or backups: keep medical data on an encrypted disk (BitLocker, FileVault, LUKS).
+word-yes = yes
+word-no = no
+
+## Audit log
+
+log-empty = No audit records match.
+log-intact = The audit log is intact: { $count } records, each chained to the one before.
+log-unconfirmed-tail = The newest record was written just before carepost was interrupted; it is intact and will be confirmed by the next command.
+error-audit-broken = the audit log was changed or damaged: { $problem }
+hint-audit-broken = keep a copy of audit.log and state.db as evidence, and report it to whoever is responsible for information security in your practice
+audit-no-anchor = the log has records but the state database has no record of them
+audit-missing = the log file is missing, but the state database says it had { $head } records
+audit-unreadable = line { $line } is not a readable record
+audit-out-of-sequence = line { $line } holds record { $seq } where record { $expected } was expected (a record was deleted, inserted or moved)
+audit-altered = record { $seq } was altered after it was written
+audit-chain-broken = record { $seq } does not follow the record before it
+audit-head-differs = record { $seq } differs from the one the state database remembers
+audit-truncated = the log ends at record { $last }, but the state database says there were { $head }: records were cut off the end
+audit-beyond-head = the log continues to record { $last }, past the { $head } the state database knows

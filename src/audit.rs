@@ -1,0 +1,545 @@
+//! The audit log: an append-only record of everything carepost did, after
+//! NEN 7513 (who, what, when, for which pseudonymous contact, outcome),
+//! that shows tampering.
+//!
+//! Records are JSON lines in `HOME/audit.log`. Each carries the SHA-256 of
+//! the record before it, so editing, deleting or reordering a record breaks
+//! the chain; the sequence number and hash of the newest record are kept
+//! in the state database too, so cutting off the tail is detected as well.
+//! Appends are serialised by the database's write lock, so concurrent
+//! carepost processes never interleave or lose records.
+//!
+//! Records hold aliases, fingerprints, hashes and sizes — never document
+//! content, file names, or the names in a patient's certificate.
+
+use crate::error::{Error, Result};
+use crate::Context;
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use std::io::{BufRead, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+/// The `prev` of the very first record.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+/// Domain separation for record hashes.
+const HASH_PREFIX: &[u8] = b"carepost-audit-v1\n";
+
+/// What happened, as a stable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Init,
+    ContactAdd,
+    ContactUpdate,
+    ContactRemove,
+    Verify,
+    Send,
+    Open,
+    View,
+    Export,
+    Purge,
+    RetentionSet,
+    LogCut,
+}
+
+impl Action {
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::Init => "init",
+            Action::ContactAdd => "contact-add",
+            Action::ContactUpdate => "contact-update",
+            Action::ContactRemove => "contact-remove",
+            Action::Verify => "verify",
+            Action::Send => "send",
+            Action::Open => "open",
+            Action::View => "view",
+            Action::Export => "export",
+            Action::Purge => "purge",
+            Action::RetentionSet => "retention-set",
+            Action::LogCut => "log-cut",
+        }
+    }
+
+    pub const ALL: [Action; 12] = [
+        Action::Init,
+        Action::ContactAdd,
+        Action::ContactUpdate,
+        Action::ContactRemove,
+        Action::Verify,
+        Action::Send,
+        Action::Open,
+        Action::View,
+        Action::Export,
+        Action::Purge,
+        Action::RetentionSet,
+        Action::LogCut,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    Refused,
+    Failed,
+}
+
+impl Outcome {
+    fn code(self) -> &'static str {
+        match self {
+            Outcome::Success => "success",
+            Outcome::Refused => "refused",
+            Outcome::Failed => "failed",
+        }
+    }
+}
+
+/// One thing to record. Everything optional is left out when `None`.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub action: Action,
+    pub outcome: Outcome,
+    pub contact: Option<String>,
+    pub fingerprint: Option<String>,
+    pub document_sha256: Option<String>,
+    pub document_size: Option<u64>,
+    /// Why (a refusal reason, the user's reason for an exception, a
+    /// detail such as the sender's status). Never names or content.
+    pub detail: Option<String>,
+}
+
+impl Event {
+    pub fn new(action: Action, outcome: Outcome) -> Event {
+        Event {
+            action,
+            outcome,
+            contact: None,
+            fingerprint: None,
+            document_sha256: None,
+            document_size: None,
+            detail: None,
+        }
+    }
+
+    pub fn contact(mut self, alias: &str, fingerprint: &str) -> Event {
+        self.contact = Some(alias.to_owned());
+        self.fingerprint = Some(fingerprint.to_owned());
+        self
+    }
+
+    pub fn fingerprint(mut self, fingerprint: &str) -> Event {
+        self.fingerprint = Some(fingerprint.to_owned());
+        self
+    }
+
+    pub fn document(mut self, sha256: &str, size: u64) -> Event {
+        self.document_sha256 = Some(sha256.to_owned());
+        self.document_size = Some(size);
+        self
+    }
+
+    pub fn detail(mut self, detail: impl Into<String>) -> Event {
+        self.detail = Some(detail.into());
+        self
+    }
+}
+
+/// A record as stored: the fields of NEN 7513 plus the chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    pub seq: u64,
+    pub id: String,
+    pub time: String,
+    pub actor: String,
+    pub action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_sha256: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_size: Option<u64>,
+    pub outcome: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    pub prev: String,
+    #[serde(default)]
+    pub hash: String,
+}
+
+impl Record {
+    /// The hash over every field but `hash` itself.
+    pub fn compute_hash(&self) -> String {
+        let mut body = self.clone();
+        body.hash = String::new();
+        let json = serde_json::to_vec(&body).expect("plain data serializes");
+        let mut context = sequoia_openpgp::types::HashAlgorithm::SHA256
+            .context()
+            .expect("SHA-256 is supported")
+            .for_digest();
+        context.update(HASH_PREFIX);
+        context.update(&json);
+        crate::hashing::hex_digest(context).expect("SHA-256 digests")
+    }
+}
+
+/// The anchors kept outside the log file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Anchor {
+    base_seq: u64,
+    base_prev: String,
+    head_seq: u64,
+    head_hash: String,
+}
+
+fn read_anchor(conn: &rusqlite::Connection) -> Result<Option<Anchor>> {
+    Ok(conn
+        .query_row(
+            "SELECT base_seq, base_prev, head_seq, head_hash FROM audit_anchor WHERE id = 1",
+            [],
+            |r| {
+                Ok(Anchor {
+                    base_seq: r.get::<_, i64>(0)? as u64,
+                    base_prev: r.get(1)?,
+                    head_seq: r.get::<_, i64>(2)? as u64,
+                    head_hash: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    sequoia_openpgp::crypto::random(&mut bytes).expect("system randomness");
+    sequoia_openpgp::fmt::hex::encode(bytes).to_lowercase()
+}
+
+/// The last complete record in the log file, if any.
+fn last_record(path: &Path) -> Result<Option<Record>> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io("io-read", path, e)),
+    };
+    let len = file.metadata().map_err(|e| Error::io("io-read", path, e))?.len();
+    let start = len.saturating_sub(64 * 1024);
+    file.seek(SeekFrom::Start(start))
+        .map_err(|e| Error::io("io-read", path, e))?;
+    let mut tail = Vec::new();
+    file.read_to_end(&mut tail).map_err(|e| Error::io("io-read", path, e))?;
+    let text = String::from_utf8_lossy(&tail);
+    Ok(text
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .and_then(|l| serde_json::from_str(l).ok()))
+}
+
+/// Appends `event` to the log. The database's write lock is held from
+/// reading the head to recording the new one, so appends never race.
+pub fn record(ctx: &mut Context<'_>, event: Event) -> Result<Record> {
+    let path = ctx.home.audit_log();
+    let actor = match ctx.identity() {
+        Ok(identity) => identity.fingerprint_hex(),
+        Err(_) => String::new(),
+    };
+    let time = crate::fmt_time(ctx.now);
+    let conn = ctx.store()?.connection();
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut anchor = read_anchor(&tx)?;
+    // A process killed after writing its record but before recording the
+    // head leaves one valid record past the head: adopt it.
+    if let (Some(a), Some(last)) = (&mut anchor, last_record(&path)?) {
+        if last.seq == a.head_seq + 1 && last.prev == a.head_hash && last.hash == last.compute_hash() {
+            a.head_seq = last.seq;
+            a.head_hash = last.hash.clone();
+        }
+    }
+    let (seq, prev) = match &anchor {
+        Some(a) => (a.head_seq + 1, a.head_hash.clone()),
+        None => (1, GENESIS.to_owned()),
+    };
+    let mut record = Record {
+        seq,
+        id: random_id(),
+        time,
+        actor,
+        action: event.action.code().to_owned(),
+        contact: event.contact,
+        fingerprint: event.fingerprint,
+        document_sha256: event.document_sha256,
+        document_size: event.document_size,
+        outcome: event.outcome.code().to_owned(),
+        detail: event.detail,
+        prev,
+        hash: String::new(),
+    };
+    record.hash = record.compute_hash();
+    let mut line = serde_json::to_vec(&record).expect("plain data serializes");
+    line.push(b'\n');
+    let mut options = std::fs::OpenOptions::new();
+    options.append(true).create(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::home::FILE_MODE);
+    let mut file = options.open(&path).map_err(|e| Error::io("io-write", &path, e))?;
+    file.write_all(&line)
+        .and_then(|()| file.sync_data())
+        .map_err(|e| Error::io("io-write", &path, e))?;
+    match anchor {
+        Some(_) => tx.execute(
+            "UPDATE audit_anchor SET head_seq = ?1, head_hash = ?2 WHERE id = 1",
+            params![record.seq as i64, record.hash],
+        )?,
+        None => tx.execute(
+            "INSERT INTO audit_anchor (id, base_seq, base_prev, head_seq, head_hash) VALUES (1, 1, ?1, ?2, ?3)",
+            params![GENESIS, record.seq as i64, record.hash],
+        )?,
+    };
+    tx.commit()?;
+    Ok(record)
+}
+
+/// Records an event without letting a logging problem mask the outcome of
+/// the operation it describes: used for refusals and failures, whose own
+/// error is what the user must see.
+pub fn record_quietly(ctx: &mut Context<'_>, event: Event) {
+    let _ = record(ctx, event);
+}
+
+/// What `log --check` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    pub intact: bool,
+    pub records: u64,
+    pub first_seq: Option<u64>,
+    pub last_seq: Option<u64>,
+    /// The first problem: which record (sequence number or line) and what.
+    pub problem: Option<String>,
+    /// A record written just before a crash, not yet confirmed as head.
+    pub unconfirmed_tail: bool,
+}
+
+/// Verifies the whole chain against the anchors in the database.
+pub fn check(ctx: &mut Context<'_>) -> Result<CheckReport> {
+    let path = ctx.home.audit_log();
+    let anchor = read_anchor(ctx.store()?.connection())?;
+    let mut report = CheckReport {
+        intact: true,
+        records: 0,
+        first_seq: None,
+        last_seq: None,
+        problem: None,
+        unconfirmed_tail: false,
+    };
+    let broken = |mut report: CheckReport, problem: String| {
+        report.intact = false;
+        report.problem = Some(problem);
+        Ok(report)
+    };
+    let Some(anchor) = anchor else {
+        if path.exists() && std::fs::metadata(&path).map(|m| m.len() > 0).unwrap_or(false) {
+            return broken(report, crate::tr!("audit-no-anchor"));
+        }
+        return Ok(report);
+    };
+    let file = match std::fs::File::open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return broken(report, crate::tr!("audit-missing", head = anchor.head_seq));
+        }
+        Err(e) => return Err(Error::io("io-read", &path, e)),
+    };
+    let mut expected_seq = anchor.base_seq;
+    let mut expected_prev = anchor.base_prev.clone();
+    for (index, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| Error::io("io-read", &path, e))?;
+        let number = index + 1;
+        let record: Record = match serde_json::from_str(&line) {
+            Ok(r) => r,
+            Err(_) => return broken(report, crate::tr!("audit-unreadable", line = number)),
+        };
+        if record.seq != expected_seq {
+            return broken(
+                report,
+                crate::tr!(
+                    "audit-out-of-sequence",
+                    line = number,
+                    seq = record.seq,
+                    expected = expected_seq
+                ),
+            );
+        }
+        if record.hash != record.compute_hash() {
+            return broken(report, crate::tr!("audit-altered", seq = record.seq));
+        }
+        if record.prev != expected_prev {
+            return broken(report, crate::tr!("audit-chain-broken", seq = record.seq));
+        }
+        report.first_seq.get_or_insert(record.seq);
+        report.last_seq = Some(record.seq);
+        report.records += 1;
+        expected_seq = record.seq + 1;
+        expected_prev = record.hash.clone();
+        if record.seq == anchor.head_seq && record.hash != anchor.head_hash {
+            return broken(report, crate::tr!("audit-head-differs", seq = record.seq));
+        }
+    }
+    let last = report.last_seq.unwrap_or(anchor.base_seq.saturating_sub(1));
+    if last < anchor.head_seq {
+        return broken(
+            report,
+            crate::tr!("audit-truncated", last = last, head = anchor.head_seq),
+        );
+    }
+    if last == anchor.head_seq + 1 {
+        report.unconfirmed_tail = true;
+    } else if last > anchor.head_seq {
+        return broken(
+            report,
+            crate::tr!("audit-beyond-head", last = last, head = anchor.head_seq),
+        );
+    }
+    Ok(report)
+}
+
+/// Filters for `carepost log`.
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub since: Option<std::time::SystemTime>,
+    pub action: Option<String>,
+    pub contact: Option<String>,
+}
+
+/// The records that match `filter`, oldest first. Unreadable lines are
+/// skipped here; `check` reports them.
+pub fn read(ctx: &Context<'_>, filter: &Filter) -> Result<Vec<Record>> {
+    let path = ctx.home.audit_log();
+    let file = match std::fs::File::open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io("io-read", &path, e)),
+    };
+    let mut records = Vec::new();
+    for line in std::io::BufReader::new(file).lines() {
+        let line = line.map_err(|e| Error::io("io-read", &path, e))?;
+        let Ok(record) = serde_json::from_str::<Record>(&line) else {
+            continue;
+        };
+        if let Some(since) = filter.since {
+            if crate::parse_time(&record.time).is_none_or(|t| t < since) {
+                continue;
+            }
+        }
+        if filter.action.as_ref().is_some_and(|a| *a != record.action) {
+            continue;
+        }
+        if filter
+            .contact
+            .as_ref()
+            .is_some_and(|c| record.contact.as_ref() != Some(c))
+        {
+            continue;
+        }
+        records.push(record);
+    }
+    Ok(records)
+}
+
+/// Drops records older than `keep_after` from the start of the log while
+/// keeping the rest verifiable: the new first record's predecessor becomes
+/// the database's base anchor. Returns how many records were removed.
+pub fn cut_before(ctx: &mut Context<'_>, keep_after: std::time::SystemTime) -> Result<u64> {
+    let path = ctx.home.audit_log();
+    let conn = ctx.store()?.connection();
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let Some(anchor) = read_anchor(&tx)? else { return Ok(0) };
+    let file = match std::fs::File::open(&path) {
+        Ok(f) => f,
+        Err(_) => return Ok(0),
+    };
+    let mut removed = 0u64;
+    let mut last_removed: Option<Record> = None;
+    let mut kept = Vec::new();
+    for line in std::io::BufReader::new(file).lines() {
+        let line = line.map_err(|e| Error::io("io-read", &path, e))?;
+        let record: Record = match serde_json::from_str(&line) {
+            Ok(r) => r,
+            // Never rewrite a damaged log: that would hide the damage.
+            Err(_) => return Ok(0),
+        };
+        let old = kept.is_empty() && crate::parse_time(&record.time).is_some_and(|t| t < keep_after);
+        // Never cut the head: the log must keep at least the newest record.
+        if old && record.seq < anchor.head_seq {
+            removed += 1;
+            last_removed = Some(record);
+        } else {
+            kept.push(line);
+        }
+    }
+    let Some(last_removed) = last_removed else { return Ok(0) };
+    let mut text = kept.join("\n");
+    text.push('\n');
+    crate::home::write_atomic(&path, text.as_bytes(), true)?;
+    tx.execute(
+        "UPDATE audit_anchor SET base_seq = ?1, base_prev = ?2 WHERE id = 1",
+        params![(last_removed.seq + 1) as i64, last_removed.hash],
+    )?;
+    tx.commit()?;
+    Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(seq: u64, prev: &str) -> Record {
+        let mut r = Record {
+            seq,
+            id: "00".into(),
+            time: "2026-11-23T10:00:00Z".into(),
+            actor: "FPR".into(),
+            action: "send".into(),
+            contact: Some("p-1".into()),
+            fingerprint: Some("AB".into()),
+            document_sha256: None,
+            document_size: None,
+            outcome: "success".into(),
+            detail: None,
+            prev: prev.into(),
+            hash: String::new(),
+        };
+        r.hash = r.compute_hash();
+        r
+    }
+
+    #[test]
+    fn every_field_is_covered_by_the_hash() {
+        let r = record(1, GENESIS);
+        let mut changed = r.clone();
+        changed.contact = Some("p-2".into());
+        assert_ne!(changed.compute_hash(), r.hash);
+        let mut changed = r.clone();
+        changed.outcome = "refused".into();
+        assert_ne!(changed.compute_hash(), r.hash);
+        let mut changed = r.clone();
+        changed.prev = "ff".into();
+        assert_ne!(changed.compute_hash(), r.hash);
+        assert_eq!(r.compute_hash(), r.hash);
+    }
+
+    #[test]
+    fn records_round_trip_through_json() {
+        let r = record(7, GENESIS);
+        let line = serde_json::to_string(&r).unwrap();
+        assert!(!line.contains("document_size"));
+        let back: Record = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, r);
+        assert_eq!(back.compute_hash(), r.hash);
+    }
+
+    #[test]
+    fn action_codes_are_unique() {
+        let codes: std::collections::BTreeSet<_> = Action::ALL.iter().map(|a| a.code()).collect();
+        assert_eq!(codes.len(), Action::ALL.len());
+    }
+}

@@ -1,0 +1,23 @@
+use crate::cli::ExportArgs;
+use crate::ui::Output;
+use carepost::safe::Safe;
+use carepost::{tr, vault, Context, Error};
+
+pub fn run(ctx: &mut Context<'_>, args: ExportArgs, out: &Output) -> Result<(), Error> {
+    let unsealed = vault::export(ctx, args.id, args.output_dir.as_deref(), args.view)?;
+    if args.view {
+        super::open::show_then_delete(ctx, unsealed.id, &unsealed.output, &unsealed.expires, out)?;
+        return out.result(&unsealed, |_| Ok(()));
+    }
+    out.result(&unsealed, |w| {
+        writeln!(
+            w,
+            "{}",
+            tr!(
+                "open-done",
+                output = Safe(unsealed.output.display().to_string()).to_string(),
+                expires = unsealed.expires.clone()
+            )
+        )
+    })
+}

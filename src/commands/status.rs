@@ -1,0 +1,64 @@
+use crate::ui::Output;
+use carepost::{doctor, tr, Context, Error};
+
+pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
+    let status = doctor::status(ctx)?;
+    out.result(&status, |w| {
+        let f = &status.files;
+        let rows = [
+            (tr!("status-home"), status.home.clone()),
+            (
+                tr!("status-fingerprint"),
+                carepost::fingerprint::hex_groups(&status.fingerprint),
+            ),
+            (
+                tr!("status-identity-expires"),
+                status.identity_expires.clone().unwrap_or_else(|| "-".into()),
+            ),
+            (
+                tr!("status-files"),
+                tr!(
+                    "status-files-counts",
+                    sent = f.sent,
+                    received = f.received,
+                    view = f.view,
+                    sealed = f.sealed
+                ),
+            ),
+            (
+                tr!("status-next-expiry"),
+                f.next_expiry.clone().unwrap_or_else(|| "-".into()),
+            ),
+            (tr!("status-overdue"), f.overdue.to_string()),
+            (tr!("status-timer"), yes_no(status.timer_installed)),
+            (tr!("status-keychain"), status.keychain.to_owned()),
+            (tr!("status-encrypted-volume"), status.encrypted_volume.to_owned()),
+            (
+                tr!("status-audit"),
+                if status.audit_intact {
+                    tr!("status-audit-intact", count = status.audit_records)
+                } else {
+                    tr!("status-audit-broken", count = status.audit_records)
+                },
+            ),
+        ];
+        for (label, value) in rows {
+            writeln!(w, "{label:<22} {value}")?;
+        }
+        if status.files.overdue > 0 || !status.timer_installed {
+            writeln!(w, "\n{}", tr!("status-hint-purge"))?;
+        }
+        if status.encrypted_volume != "yes" {
+            writeln!(w, "{}", tr!("status-hint-disk-encryption"))?;
+        }
+        Ok(())
+    })
+}
+
+fn yes_no(value: bool) -> String {
+    if value {
+        tr!("word-yes")
+    } else {
+        tr!("word-no")
+    }
+}

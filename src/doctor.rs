@@ -1,0 +1,99 @@
+//! `carepost status`: the state of this home at a glance — what carepost
+//! keeps and until when, whether the scheduled purge is on, whether the
+//! keychain answers, when the identity expires, and whether the home lies
+//! on an encrypted volume.
+
+use crate::error::Result;
+use crate::retention::{self, Summary};
+use crate::Context;
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub home: String,
+    pub fingerprint: String,
+    pub identity_expires: Option<String>,
+    pub files: Summary,
+    pub timer_installed: bool,
+    /// `reachable`, `unreachable`, or `not used`.
+    pub keychain: &'static str,
+    /// `yes`, `no`, or `unknown`.
+    pub encrypted_volume: &'static str,
+    pub audit_records: u64,
+    pub audit_intact: bool,
+}
+
+pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
+    let identity = ctx.identity()?;
+    let files = retention::summary(ctx)?;
+    let keychain = if ctx.secrets.no_keychain {
+        "not used"
+    } else if crate::keychain::reachable() {
+        "reachable"
+    } else {
+        "unreachable"
+    };
+    let audit = crate::audit::check(ctx)?;
+    Ok(Status {
+        home: ctx.home.root().display().to_string(),
+        fingerprint: identity.fingerprint_hex(),
+        identity_expires: identity.expires().map(crate::fmt_time),
+        files,
+        timer_installed: crate::timer::installed(&ctx.home),
+        keychain,
+        encrypted_volume: encrypted_volume(ctx.home.root()),
+        audit_records: audit.records,
+        audit_intact: audit.intact,
+    })
+}
+
+/// Whether `path` lies on a dm-crypt (LUKS) volume, directly or under LVM.
+pub fn encrypted_volume(path: &Path) -> &'static str {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(meta) = std::fs::metadata(path) else {
+            return "unknown";
+        };
+        let dev = meta.dev();
+        let (major, minor) = (rustix::fs::major(dev), rustix::fs::minor(dev));
+        let block = std::path::PathBuf::from(format!("/sys/dev/block/{major}:{minor}"));
+        if !block.exists() {
+            // tmpfs, overlay and network file systems have no block device.
+            return "unknown";
+        }
+        if is_crypt(&block, 0) {
+            "yes"
+        } else {
+            "no"
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = path;
+        "unknown"
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn is_crypt(block: &Path, depth: u8) -> bool {
+    if depth > 4 {
+        return false;
+    }
+    if std::fs::read_to_string(block.join("dm/uuid")).is_ok_and(|uuid| uuid.starts_with("CRYPT-")) {
+        return true;
+    }
+    // A partition's parent device, or the devices under an LVM volume.
+    let slaves = std::fs::read_dir(block.join("slaves"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path());
+    let parent = std::fs::canonicalize(block)
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf));
+    slaves
+        .chain(parent.filter(|p| p.join("dev").exists()))
+        .any(|p| is_crypt(&p, depth + 1))
+}

@@ -1,0 +1,642 @@
+//! Retention: every file carepost creates is recorded with an expiry and
+//! deleted when it expires — carefully, because the folders it lives in
+//! belong to the user.
+//!
+//! `purge` deletes only files carepost recorded, never follows a symbolic
+//! link, and deletes a file only if it is still exactly what carepost wrote
+//! (same size and SHA-256): a document the user edited or replaced is
+//! reported and left alone. Plaintext copies are overwritten before they
+//! are unlinked — a best effort that SSDs, copy-on-write file systems and
+//! backups can defeat (see `docs/security-model.md`); sealed documents
+//! rely on destroying their key instead.
+
+use crate::audit::{self, Action, Event, Outcome};
+use crate::error::{Error, Result};
+use crate::Context;
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use std::io::{Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+const MINUTE: u64 = 60;
+const HOUR: u64 = 60 * MINUTE;
+const DAY: u64 = 24 * HOUR;
+const WEEK: u64 = 7 * DAY;
+const YEAR: u64 = 365 * DAY;
+
+/// What a managed file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// An encrypted document carepost sent (outbox or `-o`).
+    Sent,
+    /// A decrypted document carepost opened.
+    Received,
+    /// A decrypted copy for viewing only.
+    View,
+    /// A received document kept encrypted under its own key.
+    Sealed,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Sent => "sent",
+            Kind::Received => "received",
+            Kind::View => "view",
+            Kind::Sealed => "sealed",
+        }
+    }
+
+    fn parse(s: &str) -> Kind {
+        match s {
+            "sent" => Kind::Sent,
+            "view" => Kind::View,
+            "sealed" => Kind::Sealed,
+            _ => Kind::Received,
+        }
+    }
+
+    /// Whether the file holds readable document content.
+    pub fn is_plaintext(self) -> bool {
+        matches!(self, Kind::Received | Kind::View)
+    }
+}
+
+/// Parses `15m`, `12h`, `7d`, `4w`, `1y`. Zero, negative and absurd
+/// durations are refused.
+pub fn parse_duration(text: &str) -> Result<Duration> {
+    let bad = || Error::InvalidDuration(text.chars().take(40).collect());
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?;
+    let (digits, unit) = text.split_at(split);
+    let n: u64 = digits.parse().map_err(|_| bad())?;
+    let unit = match unit {
+        "m" | "min" => MINUTE,
+        "h" => HOUR,
+        "d" => DAY,
+        "w" => WEEK,
+        "y" => YEAR,
+        _ => return Err(bad()),
+    };
+    match n.checked_mul(unit) {
+        Some(0) | None => Err(bad()),
+        Some(secs) if secs > 100 * YEAR => Err(bad()),
+        Some(secs) => Ok(Duration::from_secs(secs)),
+    }
+}
+
+/// The shortest exact spelling of `d` in the units `parse_duration` takes.
+pub fn format_duration(d: Duration) -> String {
+    let secs = d.as_secs();
+    // Weeks are accepted on input but shown as days ("28d"), which reads
+    // more plainly next to the other periods.
+    for (unit, name) in [(YEAR, "y"), (DAY, "d"), (HOUR, "h"), (MINUTE, "m")] {
+        if secs >= unit && secs.is_multiple_of(unit) {
+            return format!("{}{name}", secs / unit);
+        }
+    }
+    format!("{}m", secs.div_ceil(MINUTE))
+}
+
+/// How long each kind of file is kept, and the limits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Policy {
+    #[serde(serialize_with = "as_duration")]
+    pub sent: Duration,
+    #[serde(serialize_with = "as_duration")]
+    pub received: Duration,
+    #[serde(serialize_with = "as_duration")]
+    pub view: Duration,
+    /// The longest `--retain` carepost accepts.
+    #[serde(serialize_with = "as_duration")]
+    pub max: Duration,
+    /// How long audit records are kept.
+    #[serde(serialize_with = "as_duration")]
+    pub log: Duration,
+}
+
+fn as_duration<S: serde::Serializer>(d: &Duration, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&format_duration(*d))
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy {
+            sent: Duration::from_secs(7 * DAY),
+            received: Duration::from_secs(14 * DAY),
+            view: Duration::from_secs(15 * MINUTE),
+            max: Duration::from_secs(90 * DAY),
+            log: Duration::from_secs(5 * YEAR),
+        }
+    }
+}
+
+/// The settings that `retention set` accepts.
+pub const KEYS: [&str; 5] = ["sent", "received", "view", "max", "log"];
+
+impl Policy {
+    fn field(&mut self, key: &str) -> Option<&mut Duration> {
+        match key {
+            "sent" => Some(&mut self.sent),
+            "received" => Some(&mut self.received),
+            "view" => Some(&mut self.view),
+            "max" => Some(&mut self.max),
+            "log" => Some(&mut self.log),
+            _ => None,
+        }
+    }
+
+    /// The retention of `kind` (sealed documents follow `received`).
+    pub fn for_kind(&self, kind: Kind) -> Duration {
+        match kind {
+            Kind::Sent => self.sent,
+            Kind::Received | Kind::Sealed => self.received,
+            Kind::View => self.view,
+        }
+    }
+
+    /// The retention for a new file: `--retain` if given (within `max`),
+    /// else the policy's.
+    pub fn choose(&self, kind: Kind, retain: Option<Duration>) -> Result<Duration> {
+        match retain {
+            Some(d) if d > self.max => Err(Error::RetainTooLong {
+                asked: format_duration(d),
+                max: format_duration(self.max),
+            }),
+            Some(d) => Ok(d),
+            None => Ok(self.for_kind(kind)),
+        }
+    }
+}
+
+/// The current policy.
+pub fn policy(ctx: &mut Context<'_>) -> Result<Policy> {
+    let store = ctx.store()?;
+    let mut policy = Policy::default();
+    for key in KEYS {
+        if let Some(value) = store.setting(&format!("retention.{key}"))? {
+            if let Ok(d) = parse_duration(&value) {
+                *policy.field(key).expect("known key") = d;
+            }
+        }
+    }
+    Ok(policy)
+}
+
+/// `retention set sent=30d received=7d`: all changes or none.
+pub fn set(ctx: &mut Context<'_>, assignments: &[String]) -> Result<Policy> {
+    let mut policy = policy(ctx)?;
+    let mut changes = Vec::new();
+    for assignment in assignments {
+        let (key, value) = assignment
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(crate::tr!("retention-set-syntax", given = assignment.clone())))?;
+        let key = key.trim();
+        let duration = parse_duration(value)?;
+        let field = policy
+            .field(key)
+            .ok_or_else(|| Error::Usage(crate::tr!("retention-unknown-key", key = key, keys = KEYS.join(", "))))?;
+        *field = duration;
+        changes.push((key.to_owned(), format_duration(duration)));
+    }
+    if changes.is_empty() {
+        return Err(Error::Usage(crate::tr!("retention-set-syntax", given = "")));
+    }
+    if policy.sent > policy.max || policy.received > policy.max || policy.view > policy.max {
+        return Err(Error::RetainTooLong {
+            asked: crate::tr!("retention-defaults"),
+            max: format_duration(policy.max),
+        });
+    }
+    let store = ctx.store()?;
+    let tx = store.connection().transaction()?;
+    for (key, value) in &changes {
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![format!("retention.{key}"), value],
+        )?;
+    }
+    tx.commit()?;
+    let detail = changes
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    audit::record(ctx, Event::new(Action::RetentionSet, Outcome::Success).detail(detail))?;
+    Ok(policy)
+}
+
+/// A file carepost manages.
+#[derive(Debug, Clone, Serialize)]
+pub struct ManagedFile {
+    pub id: i64,
+    pub kind: Kind,
+    pub path: PathBuf,
+    pub size: u64,
+    pub sha256: String,
+    pub created_at: String,
+    pub expires_at: String,
+    pub state: String,
+}
+
+/// Records a file carepost just created. `path` must be absolute.
+pub fn record_file(
+    ctx: &mut Context<'_>,
+    kind: Kind,
+    path: &Path,
+    size: u64,
+    sha256: &str,
+    keep_for: Duration,
+    sealed_key: Option<&[u8]>,
+) -> Result<i64> {
+    let created = crate::fmt_time(ctx.now);
+    let expires = crate::fmt_time(ctx.now + keep_for);
+    let conn = ctx.store()?.connection();
+    conn.execute(
+        "INSERT INTO managed_files (kind, path, size, sha256, created_at, expires_at, plaintext, sealed_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            kind.code(),
+            path.to_string_lossy(),
+            size as i64,
+            sha256,
+            created,
+            expires,
+            kind.is_plaintext(),
+            sealed_key
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn row_to_file(r: &rusqlite::Row<'_>) -> rusqlite::Result<ManagedFile> {
+    Ok(ManagedFile {
+        id: r.get(0)?,
+        kind: Kind::parse(&r.get::<_, String>(1)?),
+        path: PathBuf::from(r.get::<_, String>(2)?),
+        size: r.get::<_, i64>(3)? as u64,
+        sha256: r.get(4)?,
+        created_at: r.get(5)?,
+        expires_at: r.get(6)?,
+        state: r.get(7)?,
+    })
+}
+
+const COLUMNS: &str = "id, kind, path, size, sha256, created_at, expires_at, state";
+
+/// Managed files, newest first; only active ones unless `all`.
+pub fn files(ctx: &mut Context<'_>, all: bool) -> Result<Vec<ManagedFile>> {
+    let conn = ctx.store()?.connection();
+    let sql = if all {
+        format!("SELECT {COLUMNS} FROM managed_files ORDER BY id DESC")
+    } else {
+        format!("SELECT {COLUMNS} FROM managed_files WHERE state = 'active' ORDER BY id DESC")
+    };
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], row_to_file)?;
+    Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+}
+
+/// One managed file by id.
+pub fn file(ctx: &mut Context<'_>, id: i64) -> Result<ManagedFile> {
+    let conn = ctx.store()?.connection();
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM managed_files WHERE id = ?1"),
+        [id],
+        row_to_file,
+    )
+    .optional()?
+    .ok_or(Error::NoSuchFile(id))
+}
+
+/// The key of a sealed document, while it has not expired.
+pub fn sealed_key(ctx: &mut Context<'_>, id: i64) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>> {
+    let conn = ctx.store()?.connection();
+    let key: Option<Vec<u8>> = conn
+        .query_row(
+            "SELECT sealed_key FROM managed_files WHERE id = ?1 AND kind = 'sealed' AND state = 'active'",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    Ok(key.map(zeroize::Zeroizing::new))
+}
+
+/// What happened to one expired file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Deleted (or, with `--dry-run`, would be).
+    Deleted,
+    /// It was gone already; the record is closed.
+    AlreadyGone,
+    /// Not what carepost wrote any more (edited, replaced, a link): kept.
+    Changed,
+    /// Could not be deleted now; tried again next time.
+    Failed(String),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Purged {
+    pub id: i64,
+    pub kind: Kind,
+    pub path: PathBuf,
+    pub verdict: Verdict,
+}
+
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct PurgeReport {
+    pub dry_run: bool,
+    pub files: Vec<Purged>,
+    /// Audit records older than the log's retention that were cut.
+    pub log_records_cut: u64,
+}
+
+impl PurgeReport {
+    pub fn count(&self, wanted: fn(&Verdict) -> bool) -> usize {
+        self.files.iter().filter(|f| wanted(&f.verdict)).count()
+    }
+}
+
+/// Deletes what has expired. `limit` bounds the work (the quick purge
+/// before every command); `None` does everything.
+pub fn purge(ctx: &mut Context<'_>, dry_run: bool, limit: Option<usize>) -> Result<PurgeReport> {
+    let now = crate::fmt_time(ctx.now);
+    let due: Vec<ManagedFile> = {
+        let conn = ctx.store()?.connection();
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM managed_files WHERE state = 'active' AND expires_at <= ?1 ORDER BY expires_at LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![now, limit.map_or(-1, |l| l as i64)], row_to_file)?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()?
+    };
+    let mut report = PurgeReport {
+        dry_run,
+        ..Default::default()
+    };
+    for item in due {
+        let verdict = if dry_run { inspect(&item) } else { remove(ctx, &item)? };
+        report.files.push(Purged {
+            id: item.id,
+            kind: item.kind,
+            path: item.path.clone(),
+            verdict,
+        });
+    }
+    if !dry_run && limit.is_none() {
+        let log_retention = policy(ctx)?.log;
+        let keep_after = ctx.now.checked_sub(log_retention).unwrap_or(SystemTime::UNIX_EPOCH);
+        report.log_records_cut = audit::cut_before(ctx, keep_after)?;
+        if report.log_records_cut > 0 {
+            audit::record(
+                ctx,
+                Event::new(Action::LogCut, Outcome::Success).detail(format!("{} records", report.log_records_cut)),
+            )?;
+        }
+    }
+    Ok(report)
+}
+
+/// What deleting `item` would find, without deleting.
+fn inspect(item: &ManagedFile) -> Verdict {
+    match check_unchanged(item) {
+        Ok(Some(_)) => Verdict::Deleted,
+        Ok(None) => Verdict::AlreadyGone,
+        Err(Check::Changed) => Verdict::Changed,
+        Err(Check::Failed(reason)) => Verdict::Failed(reason),
+    }
+}
+
+enum Check {
+    Changed,
+    Failed(String),
+}
+
+/// Opens `item` without following links and checks it is still what
+/// carepost wrote. `Ok(None)`: it is gone.
+fn check_unchanged(item: &ManagedFile) -> std::result::Result<Option<(std::fs::File, bool)>, Check> {
+    let meta = match std::fs::symlink_metadata(&item.path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Check::Failed(e.to_string())),
+    };
+    if !meta.file_type().is_file() || meta.len() != item.size {
+        return Err(Check::Changed);
+    }
+    let (mut file, writable) = match open_no_follow(&item.path, true) {
+        Ok(f) => (f, true),
+        Err(_) => match open_no_follow(&item.path, false) {
+            Ok(f) => (f, false),
+            Err(e) => return Err(Check::Failed(e.to_string())),
+        },
+    };
+    if !same_file(&meta, &file) {
+        return Err(Check::Changed);
+    }
+    let (sha256, size) = crate::hashing::sha256_of(&mut file).map_err(|e| Check::Failed(e.to_string()))?;
+    if size != item.size || sha256 != item.sha256 {
+        return Err(Check::Changed);
+    }
+    Ok(Some((file, writable)))
+}
+
+fn open_no_follow(path: &Path, write: bool) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(write);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    options.open(path)
+}
+
+#[cfg(unix)]
+fn same_file(meta: &std::fs::Metadata, file: &std::fs::File) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    file.metadata()
+        .map(|m| m.dev() == meta.dev() && m.ino() == meta.ino())
+        .unwrap_or(false)
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::File) -> bool {
+    true
+}
+
+/// Overwrites a file's content with zeros, through an open handle.
+fn overwrite(file: &mut std::fs::File, size: u64) -> std::io::Result<()> {
+    file.seek(SeekFrom::Start(0))?;
+    let zeros = vec![0u8; 1 << 20];
+    let mut left = size;
+    while left > 0 {
+        let n = left.min(zeros.len() as u64) as usize;
+        file.write_all(&zeros[..n])?;
+        left -= n as u64;
+    }
+    file.sync_all()
+}
+
+fn close(ctx: &mut Context<'_>, id: i64, state: &str) -> Result<()> {
+    let now = crate::fmt_time(ctx.now);
+    let conn = ctx.store()?.connection();
+    conn.execute(
+        "UPDATE managed_files SET state = ?2, closed_at = ?3, sealed_key = NULL WHERE id = ?1",
+        params![id, state, now],
+    )?;
+    Ok(())
+}
+
+/// Destroys a sealed document's key: every copy of its ciphertext, on any
+/// disk or backup, becomes unreadable.
+fn destroy_key(ctx: &mut Context<'_>, id: i64) -> Result<()> {
+    let conn = ctx.store()?.connection();
+    conn.execute("UPDATE managed_files SET sealed_key = NULL WHERE id = ?1", [id])?;
+    // Push the overwritten pages out of the write-ahead log too.
+    let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    Ok(())
+}
+
+fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
+    if item.kind == Kind::Sealed {
+        destroy_key(ctx, item.id)?;
+    }
+    let event = |outcome, detail: &str| {
+        Event::new(Action::Purge, outcome)
+            .document(&item.sha256, item.size)
+            .detail(format!("{} {detail}", item.kind.code()))
+    };
+    let verdict = match check_unchanged(item) {
+        Ok(None) => {
+            close(ctx, item.id, "missing")?;
+            audit::record(ctx, event(Outcome::Success, "already-gone"))?;
+            Verdict::AlreadyGone
+        }
+        Err(Check::Changed) => {
+            close(ctx, item.id, "changed")?;
+            audit::record(ctx, event(Outcome::Refused, "changed-since-written"))?;
+            Verdict::Changed
+        }
+        Err(Check::Failed(reason)) => {
+            audit::record_quietly(ctx, event(Outcome::Failed, "unreadable"));
+            Verdict::Failed(reason)
+        }
+        Ok(Some((mut file, writable))) => {
+            if item.kind.is_plaintext() && writable {
+                if let Err(e) = overwrite(&mut file, item.size) {
+                    audit::record_quietly(ctx, event(Outcome::Failed, "overwrite-failed"));
+                    return Ok(Verdict::Failed(e.to_string()));
+                }
+            }
+            // The path must still name the file checked above.
+            let still_ours = std::fs::symlink_metadata(&item.path)
+                .map(|m| same_file(&m, &file))
+                .unwrap_or(false);
+            drop(file);
+            if !still_ours {
+                close(ctx, item.id, "changed")?;
+                audit::record(ctx, event(Outcome::Refused, "changed-since-written"))?;
+                return Ok(Verdict::Changed);
+            }
+            match std::fs::remove_file(&item.path) {
+                Ok(()) => {
+                    if let Some(dir) = item.path.parent() {
+                        crate::home::sync_dir(dir);
+                    }
+                    close(ctx, item.id, "deleted")?;
+                    audit::record(ctx, event(Outcome::Success, "deleted"))?;
+                    Verdict::Deleted
+                }
+                Err(e) => {
+                    audit::record_quietly(ctx, event(Outcome::Failed, "unlink-failed"));
+                    Verdict::Failed(e.to_string())
+                }
+            }
+        }
+    };
+    Ok(verdict)
+}
+
+/// Removes one managed file now (a view whose viewer closed), through the
+/// same checks as purge.
+pub fn remove_now(ctx: &mut Context<'_>, id: i64) -> Result<Verdict> {
+    let item = file(ctx, id)?;
+    if item.state != "active" {
+        return Ok(Verdict::AlreadyGone);
+    }
+    remove(ctx, &item)
+}
+
+/// Summary for `status`.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Summary {
+    pub sent: u64,
+    pub received: u64,
+    pub view: u64,
+    pub sealed: u64,
+    pub overdue: u64,
+    pub next_expiry: Option<String>,
+}
+
+pub fn summary(ctx: &mut Context<'_>) -> Result<Summary> {
+    let now = crate::fmt_time(ctx.now);
+    let conn = ctx.store()?.connection();
+    let mut summary = Summary::default();
+    let mut stmt = conn.prepare("SELECT kind, COUNT(*) FROM managed_files WHERE state = 'active' GROUP BY kind")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))? {
+        let (kind, n) = row?;
+        match Kind::parse(&kind) {
+            Kind::Sent => summary.sent = n,
+            Kind::Received => summary.received = n,
+            Kind::View => summary.view = n,
+            Kind::Sealed => summary.sealed = n,
+        }
+    }
+    summary.overdue = conn.query_row(
+        "SELECT COUNT(*) FROM managed_files WHERE state = 'active' AND expires_at <= ?1",
+        [&now],
+        |r| r.get::<_, i64>(0),
+    )? as u64;
+    summary.next_expiry = conn
+        .query_row(
+            "SELECT MIN(expires_at) FROM managed_files WHERE state = 'active' AND expires_at > ?1",
+            [&now],
+            |r| r.get::<_, Option<String>>(0),
+        )
+        .optional()?
+        .flatten();
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_parse_in_the_units_people_use() {
+        assert_eq!(parse_duration("15m").unwrap(), Duration::from_secs(15 * 60));
+        assert_eq!(parse_duration("12h").unwrap(), Duration::from_secs(12 * 3600));
+        assert_eq!(parse_duration("7d").unwrap(), Duration::from_secs(7 * 86400));
+        assert_eq!(parse_duration("4w").unwrap(), Duration::from_secs(28 * 86400));
+        assert_eq!(parse_duration("5y").unwrap(), Duration::from_secs(5 * 365 * 86400));
+        for bad in ["0d", "-1d", "7", "d", "7x", "", "1.5d", "99999999999999999999d", "200y"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn durations_print_back_exactly() {
+        for text in ["15m", "12h", "7d", "5y", "90d", "1h", "36h"] {
+            assert_eq!(format_duration(parse_duration(text).unwrap()), text);
+        }
+        assert_eq!(format_duration(parse_duration("4w").unwrap()), "28d");
+    }
+
+    #[test]
+    fn retain_beyond_the_maximum_is_refused() {
+        let policy = Policy::default();
+        assert_eq!(policy.choose(Kind::Sent, None).unwrap(), policy.sent);
+        assert!(policy.choose(Kind::Sent, Some(Duration::from_secs(30 * DAY))).is_ok());
+        assert!(policy.choose(Kind::Sent, Some(Duration::from_secs(91 * DAY))).is_err());
+    }
+}

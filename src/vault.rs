@@ -1,0 +1,227 @@
+//! Sealed documents: a received document kept encrypted at rest under a
+//! random key of its own, which lives only in the state database.
+//!
+//! Overwriting a file does not reliably erase it from an SSD, a
+//! copy-on-write file system, a snapshot or a backup. Destroying the key
+//! does: when the retention ends, the key is deleted from the database and
+//! every copy of the sealed file, wherever it went, becomes unreadable at
+//! once. The sealed file is a standard OpenPGP message (SEIPDv2, AES-256)
+//! with no key packets; its literal data carries the document's name.
+
+use crate::audit::{self, Action, Event, Outcome};
+use crate::error::{Error, MessageProblem, Result};
+use crate::output::PendingFile;
+use crate::retention::{self, Kind};
+use crate::Context;
+use openpgp::crypto::SessionKey;
+use openpgp::packet::{PKESK, SKESK};
+use openpgp::parse::stream::{DecryptionHelper, DecryptorBuilder, MessageStructure, VerificationHelper};
+use openpgp::parse::Parse;
+use openpgp::serialize::stream::{Encryptor, LiteralWriter, Message};
+use openpgp::types::{AEADAlgorithm, DataFormat, SymmetricAlgorithm};
+use openpgp::{Cert, KeyHandle, Packet};
+use sequoia_openpgp as openpgp;
+use serde::Serialize;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// A writer that seals everything written to it into `sink`.
+pub fn seal_writer<'a, W: Write + Send + Sync + 'a>(
+    sink: W,
+    key: &SessionKey,
+    name: &[u8],
+) -> openpgp::Result<Message<'a>> {
+    let message = Message::new(sink);
+    let message = Encryptor::with_session_key(message, SymmetricAlgorithm::AES256, key.clone())?
+        .aead_algo(AEADAlgorithm::default())
+        .build()?;
+    LiteralWriter::new(message)
+        .format(DataFormat::Binary)
+        .filename(name)?
+        .build()
+}
+
+struct KeyHelper {
+    key: SessionKey,
+    filename: Option<Vec<u8>>,
+}
+
+impl VerificationHelper for KeyHelper {
+    fn inspect(&mut self, pp: &openpgp::parse::PacketParser) -> openpgp::Result<()> {
+        if let Packet::Literal(literal) = &pp.packet {
+            self.filename = literal.filename().map(<[u8]>::to_vec);
+        }
+        Ok(())
+    }
+    fn get_certs(&mut self, _: &[KeyHandle]) -> openpgp::Result<Vec<Cert>> {
+        Ok(Vec::new())
+    }
+    fn check(&mut self, _: MessageStructure) -> openpgp::Result<()> {
+        // Integrity comes from the AEAD; a sealed file carries no signature.
+        Ok(())
+    }
+}
+
+impl DecryptionHelper for KeyHelper {
+    fn decrypt(
+        &mut self,
+        _: &[PKESK],
+        _: &[SKESK],
+        sym_algo: Option<SymmetricAlgorithm>,
+        decrypt: &mut dyn FnMut(Option<SymmetricAlgorithm>, &SessionKey) -> bool,
+    ) -> openpgp::Result<Option<Cert>> {
+        if decrypt(sym_algo.or(Some(SymmetricAlgorithm::AES256)), &self.key) || decrypt(None, &self.key) {
+            Ok(None)
+        } else {
+            Err(anyhow::anyhow!("the sealed document's key does not fit"))
+        }
+    }
+}
+
+/// A sealed document brought back.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unsealed {
+    pub id: i64,
+    pub output: PathBuf,
+    pub filename: String,
+    pub size: u64,
+    pub sha256: String,
+    pub kind: Kind,
+    pub expires: String,
+}
+
+/// `carepost export ID`: decrypts sealed document `id` into `out_dir` (the
+/// inbox by default), as a received document — or, with `view`, into the
+/// private viewing place.
+pub fn export(ctx: &mut Context<'_>, id: i64, out_dir: Option<&Path>, view: bool) -> Result<Unsealed> {
+    let item = retention::file(ctx, id)?;
+    if item.kind != Kind::Sealed {
+        return Err(Error::NotSealed(id));
+    }
+    let key = retention::sealed_key(ctx, id)?.ok_or(Error::SealedKeyGone(id))?;
+    let kind = if view { Kind::View } else { Kind::Received };
+    let keep_for = retention::policy(ctx)?.for_kind(kind);
+    let dir = match (view, out_dir) {
+        (true, _) => crate::view::private_dir(&ctx.home)?,
+        (false, Some(dir)) if dir.is_dir() => {
+            std::fs::canonicalize(dir).map_err(|e| Error::io("io-resolve", dir, e))?
+        }
+        (false, Some(dir)) => return Err(Error::OutputDir(dir.to_path_buf())),
+        (false, None) => {
+            let inbox = ctx.home.inbox();
+            ctx.home.ensure_dir(&inbox)?;
+            inbox
+        }
+    };
+    let sealed = std::fs::File::open(&item.path).map_err(|e| Error::io("io-read", &item.path, e))?;
+    let mut pending = PendingFile::new_in(&dir)?;
+    let helper = KeyHelper {
+        key: SessionKey::from(&key[..]),
+        filename: None,
+    };
+    let (size, sha256, filename) = unseal_into(sealed, pending.file(), helper, ctx.now)
+        .map_err(|_| Error::MessageRejected(MessageProblem::Tampered))?;
+    let name = filename
+        .as_deref()
+        .and_then(crate::names::sanitize)
+        .unwrap_or_else(|| crate::names::FALLBACK_STEM.into());
+    let output = pending.persist(&name)?;
+    let new_id = retention::record_file(ctx, kind, &output, size, &sha256, keep_for, None);
+    let new_id = match new_id {
+        Ok(id) => id,
+        Err(e) => {
+            let _ = std::fs::remove_file(&output);
+            return Err(e);
+        }
+    };
+    let action = if view { Action::View } else { Action::Export };
+    audit::record(
+        ctx,
+        Event::new(action, Outcome::Success)
+            .document(&sha256, size)
+            .detail(format!("sealed #{id}")),
+    )?;
+    Ok(Unsealed {
+        id: new_id,
+        filename: output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or(name),
+        output,
+        size,
+        sha256,
+        kind,
+        expires: crate::fmt_time(ctx.now + keep_for),
+    })
+}
+
+fn unseal_into(
+    sealed: std::fs::File,
+    sink: &mut std::fs::File,
+    helper: KeyHelper,
+    now: std::time::SystemTime,
+) -> anyhow::Result<(u64, String, Option<Vec<u8>>)> {
+    let mut decryptor = DecryptorBuilder::from_reader(std::io::BufReader::new(sealed))?
+        .buffer_size(1 << 20)
+        .with_policy(crate::policy::standard(), now, helper)?;
+    let mut out = crate::hashing::HashingWriter::new(std::io::BufWriter::with_capacity(1 << 20, sink));
+    let mut buffer = vec![0u8; 1 << 20];
+    loop {
+        let n = decryptor.read(&mut buffer)?;
+        if n == 0 {
+            break;
+        }
+        out.write_all(&buffer[..n])?;
+    }
+    if !decryptor.message_processed() {
+        anyhow::bail!("sealed document is incomplete");
+    }
+    let (sha256, size) = out.finish()?;
+    Ok((size, sha256, decryptor.into_helper().filename))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sealed_data_opens_only_with_its_key() {
+        let key = SessionKey::new(32).unwrap();
+        let mut sealed = Vec::new();
+        let mut writer = seal_writer(&mut sealed, &key, b"brief.pdf").unwrap();
+        writer.write_all(b"confidential content").unwrap();
+        writer.finalize().unwrap();
+        assert!(!sealed.windows(12).any(|w| w == b"confidential"));
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s");
+        std::fs::write(&path, &sealed).unwrap();
+        let mut out = tempfile::tempfile().unwrap();
+        let helper = KeyHelper {
+            key: key.clone(),
+            filename: None,
+        };
+        let (size, _, name) = unseal_into(
+            std::fs::File::open(&path).unwrap(),
+            &mut out,
+            helper,
+            std::time::SystemTime::now(),
+        )
+        .unwrap();
+        assert_eq!(size, 20);
+        assert_eq!(name.as_deref(), Some(&b"brief.pdf"[..]));
+
+        let wrong = KeyHelper {
+            key: SessionKey::new(32).unwrap(),
+            filename: None,
+        };
+        let mut out = tempfile::tempfile().unwrap();
+        assert!(unseal_into(
+            std::fs::File::open(&path).unwrap(),
+            &mut out,
+            wrong,
+            std::time::SystemTime::now()
+        )
+        .is_err());
+    }
+}
