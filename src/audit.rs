@@ -172,10 +172,8 @@ impl Record {
         let mut body = self.clone();
         body.hash = String::new();
         let json = serde_json::to_vec(&body).expect("plain data serializes");
-        let mut context = sequoia_openpgp::types::HashAlgorithm::SHA256
-            .context()
-            .expect("SHA-256 is supported")
-            .for_digest();
+        let mut context =
+            sequoia_openpgp::types::HashAlgorithm::SHA256.context().expect("SHA-256 is supported").for_digest();
         context.update(HASH_PREFIX);
         context.update(&json);
         crate::hashing::hex_digest(context).expect("SHA-256 digests")
@@ -193,18 +191,14 @@ struct Anchor {
 
 fn read_anchor(conn: &rusqlite::Connection) -> Result<Option<Anchor>> {
     Ok(conn
-        .query_row(
-            "SELECT base_seq, base_prev, head_seq, head_hash FROM audit_anchor WHERE id = 1",
-            [],
-            |r| {
-                Ok(Anchor {
-                    base_seq: r.get::<_, i64>(0)? as u64,
-                    base_prev: r.get(1)?,
-                    head_seq: r.get::<_, i64>(2)? as u64,
-                    head_hash: r.get(3)?,
-                })
-            },
-        )
+        .query_row("SELECT base_seq, base_prev, head_seq, head_hash FROM audit_anchor WHERE id = 1", [], |r| {
+            Ok(Anchor {
+                base_seq: r.get::<_, i64>(0)? as u64,
+                base_prev: r.get(1)?,
+                head_seq: r.get::<_, i64>(2)? as u64,
+                head_hash: r.get(3)?,
+            })
+        })
         .optional()?)
 }
 
@@ -214,30 +208,39 @@ fn random_id() -> String {
     sequoia_openpgp::fmt::hex::encode(bytes).to_lowercase()
 }
 
-/// The last complete record in the log file, if any.
-fn last_record(path: &Path) -> Result<Option<Record>> {
+/// The readable records with a sequence number above `seq` near the end
+/// of the log file, in order.
+fn records_after(path: &Path, seq: u64) -> Result<Vec<Record>> {
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(Error::io("io-read", path, e)),
     };
     let len = file.metadata().map_err(|e| Error::io("io-read", path, e))?.len();
-    let start = len.saturating_sub(64 * 1024);
-    file.seek(SeekFrom::Start(start))
-        .map_err(|e| Error::io("io-read", path, e))?;
+    let start = len.saturating_sub(256 * 1024);
+    file.seek(SeekFrom::Start(start)).map_err(|e| Error::io("io-read", path, e))?;
     let mut tail = Vec::new();
     file.read_to_end(&mut tail).map_err(|e| Error::io("io-read", path, e))?;
     let text = String::from_utf8_lossy(&tail);
-    Ok(text
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .and_then(|l| serde_json::from_str(l).ok()))
+    Ok(text.lines().filter_map(|l| serde_json::from_str::<Record>(l).ok()).filter(|r| r.seq > seq).collect())
 }
 
 /// Appends `event` to the log. The database's write lock is held from
 /// reading the head to recording the new one, so appends never race.
 pub fn record(ctx: &mut Context<'_>, event: Event) -> Result<Record> {
+    let mut records = record_all(ctx, vec![event], |_| Ok(()))?;
+    Ok(records.pop().expect("one event, one record"))
+}
+
+/// Appends `events` and, in the same database transaction, runs `also`
+/// (e.g. marking files as delivered): either both happen or, after a
+/// crash, the records are adopted by the next append and `also`'s effect
+/// is recovered from its own journal.
+pub fn record_all(
+    ctx: &mut Context<'_>,
+    events: Vec<Event>,
+    also: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
+) -> Result<Vec<Record>> {
     let path = ctx.home.audit_log();
     let actor = match ctx.identity() {
         Ok(identity) => identity.fingerprint_hex(),
@@ -246,57 +249,79 @@ pub fn record(ctx: &mut Context<'_>, event: Event) -> Result<Record> {
     let time = crate::fmt_time(ctx.now);
     let conn = ctx.store()?.connection();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let mut anchor = read_anchor(&tx)?;
-    // A process killed after writing its record but before recording the
-    // head leaves one valid record past the head: adopt it.
-    if let (Some(a), Some(last)) = (&mut anchor, last_record(&path)?) {
-        if last.seq == a.head_seq + 1 && last.prev == a.head_hash && last.hash == last.compute_hash() {
-            a.head_seq = last.seq;
-            a.head_hash = last.hash.clone();
+    also(&tx)?;
+    let records = append(&tx, &path, &actor, &time, events)?;
+    tx.commit()?;
+    Ok(records)
+}
+
+/// Writes `events` after the current head, inside the caller's
+/// transaction, and moves the head.
+fn append(
+    tx: &rusqlite::Transaction<'_>,
+    path: &Path,
+    actor: &str,
+    time: &str,
+    events: Vec<Event>,
+) -> Result<Vec<Record>> {
+    let mut anchor = read_anchor(tx)?;
+    // A process killed after writing records but before recording the
+    // head leaves valid records past the head: adopt them.
+    if let Some(a) = &mut anchor {
+        for record in records_after(path, a.head_seq)? {
+            if record.seq == a.head_seq + 1 && record.prev == a.head_hash && record.hash == record.compute_hash() {
+                a.head_seq = record.seq;
+                a.head_hash = record.hash.clone();
+            }
         }
     }
-    let (seq, prev) = match &anchor {
+    let (mut seq, mut prev) = match &anchor {
         Some(a) => (a.head_seq + 1, a.head_hash.clone()),
         None => (1, GENESIS.to_owned()),
     };
-    let mut record = Record {
-        seq,
-        id: random_id(),
-        time,
-        actor,
-        action: event.action.code().to_owned(),
-        contact: event.contact,
-        fingerprint: event.fingerprint,
-        document_sha256: event.document_sha256,
-        document_size: event.document_size,
-        outcome: event.outcome.code().to_owned(),
-        detail: event.detail,
-        prev,
-        hash: String::new(),
-    };
-    record.hash = record.compute_hash();
-    let mut line = serde_json::to_vec(&record).expect("plain data serializes");
-    line.push(b'\n');
+    let mut records = Vec::with_capacity(events.len());
+    let mut lines = Vec::new();
+    for event in events {
+        let mut record = Record {
+            seq,
+            id: random_id(),
+            time: time.to_owned(),
+            actor: actor.to_owned(),
+            action: event.action.code().to_owned(),
+            contact: event.contact,
+            fingerprint: event.fingerprint,
+            document_sha256: event.document_sha256,
+            document_size: event.document_size,
+            outcome: event.outcome.code().to_owned(),
+            detail: event.detail,
+            prev,
+            hash: String::new(),
+        };
+        record.hash = record.compute_hash();
+        serde_json::to_writer(&mut lines, &record).expect("plain data serializes");
+        lines.push(b'\n');
+        seq += 1;
+        prev = record.hash.clone();
+        records.push(record);
+    }
+    let Some(last) = records.last() else { return Ok(records) };
     let mut options = std::fs::OpenOptions::new();
     options.append(true).create(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::home::FILE_MODE);
-    let mut file = options.open(&path).map_err(|e| Error::io("io-write", &path, e))?;
-    file.write_all(&line)
-        .and_then(|()| file.sync_data())
-        .map_err(|e| Error::io("io-write", &path, e))?;
+    let mut file = options.open(path).map_err(|e| Error::io("io-write", path, e))?;
+    file.write_all(&lines).and_then(|()| file.sync_data()).map_err(|e| Error::io("io-write", path, e))?;
     match anchor {
         Some(_) => tx.execute(
             "UPDATE audit_anchor SET head_seq = ?1, head_hash = ?2 WHERE id = 1",
-            params![record.seq as i64, record.hash],
+            params![last.seq as i64, last.hash],
         )?,
         None => tx.execute(
             "INSERT INTO audit_anchor (id, base_seq, base_prev, head_seq, head_hash) VALUES (1, 1, ?1, ?2, ?3)",
-            params![GENESIS, record.seq as i64, record.hash],
+            params![GENESIS, last.seq as i64, last.hash],
         )?,
     };
-    tx.commit()?;
-    Ok(record)
+    Ok(records)
 }
 
 /// Records an event without letting a logging problem mask the outcome of
@@ -361,12 +386,7 @@ pub fn check(ctx: &mut Context<'_>) -> Result<CheckReport> {
         if record.seq != expected_seq {
             return broken(
                 report,
-                crate::tr!(
-                    "audit-out-of-sequence",
-                    line = number,
-                    seq = record.seq,
-                    expected = expected_seq
-                ),
+                crate::tr!("audit-out-of-sequence", line = number, seq = record.seq, expected = expected_seq),
             );
         }
         if record.hash != record.compute_hash() {
@@ -386,19 +406,11 @@ pub fn check(ctx: &mut Context<'_>) -> Result<CheckReport> {
     }
     let last = report.last_seq.unwrap_or(anchor.base_seq.saturating_sub(1));
     if last < anchor.head_seq {
-        return broken(
-            report,
-            crate::tr!("audit-truncated", last = last, head = anchor.head_seq),
-        );
+        return broken(report, crate::tr!("audit-truncated", last = last, head = anchor.head_seq));
     }
-    if last == anchor.head_seq + 1 {
-        report.unconfirmed_tail = true;
-    } else if last > anchor.head_seq {
-        return broken(
-            report,
-            crate::tr!("audit-beyond-head", last = last, head = anchor.head_seq),
-        );
-    }
+    // Records past the head, correctly chained, were written by a process
+    // that stopped before confirming them; the next append adopts them.
+    report.unconfirmed_tail = last > anchor.head_seq;
     Ok(report)
 }
 
@@ -433,11 +445,7 @@ pub fn read(ctx: &Context<'_>, filter: &Filter) -> Result<Vec<Record>> {
         if filter.action.as_ref().is_some_and(|a| *a != record.action) {
             continue;
         }
-        if filter
-            .contact
-            .as_ref()
-            .is_some_and(|c| record.contact.as_ref() != Some(c))
-        {
+        if filter.contact.as_ref().is_some_and(|c| record.contact.as_ref() != Some(c)) {
             continue;
         }
         records.push(record);

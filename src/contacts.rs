@@ -48,9 +48,7 @@ impl Kind {
 pub fn validate_alias(alias: &str) -> Result<&str> {
     let ok = !alias.is_empty()
         && alias.len() <= MAX_ALIAS_CHARS
-        && alias
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
+        && alias.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
         && !alias.starts_with('-')
         && !alias.starts_with('.');
     if ok {
@@ -108,10 +106,7 @@ impl Contact {
 
     /// When the certificate stops being valid, if ever.
     pub fn expires(&self, now: std::time::SystemTime) -> Option<std::time::SystemTime> {
-        self.cert
-            .with_policy(crate::policy::standard(), now)
-            .ok()
-            .and_then(|vc| vc.primary_key().key_expiration_time())
+        self.cert.with_policy(crate::policy::standard(), now).ok().and_then(|vc| vc.primary_key().key_expiration_time())
     }
 
     pub fn summary(&self, now: std::time::SystemTime) -> ContactSummary {
@@ -130,11 +125,7 @@ impl Contact {
         let problem = crate::policy::check_contact_cert(&self.cert, now).err();
         ContactDetails {
             summary: self.summary(now),
-            user_ids: self
-                .cert
-                .userids()
-                .map(|ua| String::from_utf8_lossy(ua.userid().value()).into_owned())
-                .collect(),
+            user_ids: self.cert.userids().map(|ua| String::from_utf8_lossy(ua.userid().value()).into_owned()).collect(),
             added_at: self.added_at.clone(),
             updated_at: self.updated_at.clone(),
             usable: problem.is_none(),
@@ -146,18 +137,13 @@ impl Contact {
 /// Reads a key file that must hold exactly one public certificate,
 /// without judging the certificate.
 pub fn read_key_file(path: &Path) -> Result<Cert> {
-    let fail = |reason: String| Error::KeyFile {
-        path: path.to_path_buf(),
-        reason,
-    };
+    let fail = |reason: String| Error::KeyFile { path: path.to_path_buf(), reason };
     let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
     if meta.is_dir() {
         return Err(fail(crate::tr!("key-file-is-dir")));
     }
     if meta.len() > MAX_KEY_FILE_BYTES {
-        return Err(Error::CertRejected(CertProblem::Malformed(crate::tr!(
-            "key-file-too-large"
-        ))));
+        return Err(Error::CertRejected(CertProblem::Malformed(crate::tr!("key-file-too-large"))));
     }
     let bytes = zeroize::Zeroizing::new(std::fs::read(path).map_err(|e| fail(e.to_string()))?);
     parse_exactly_one(&bytes)
@@ -211,11 +197,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 fn from_row(row: ContactRow, own: Option<&Cert>, now: std::time::SystemTime) -> Result<Contact> {
     let cert = Cert::from_bytes(&row.cert).map_err(|e| {
-        Error::State(crate::tr!(
-            "state-contact-damaged",
-            alias = row.alias.clone(),
-            reason = e.to_string()
-        ))
+        Error::State(crate::tr!("state-contact-damaged", alias = row.alias.clone(), reason = e.to_string()))
     })?;
     // The fingerprint column is an index; the certificate is the truth.
     if cert.fingerprint().to_hex() != row.fingerprint {
@@ -245,10 +227,7 @@ pub fn get(ctx: &mut Context<'_>, alias: &str) -> Result<Contact> {
     validate_alias(alias)?;
     let own = own_cert(ctx)?;
     let now = ctx.now;
-    let row = ctx
-        .store()?
-        .contact(alias)?
-        .ok_or_else(|| Error::ContactNotFound(alias.to_owned()))?;
+    let row = ctx.store()?.contact(alias)?.ok_or_else(|| Error::ContactNotFound(alias.to_owned()))?;
     from_row(row, Some(&own), now)
 }
 
@@ -312,9 +291,7 @@ pub fn add(ctx: &mut Context<'_>, alias: &str, key_file: &Path, kind: Kind) -> R
     ctx.store()?.insert_contact(&row)?;
     audit::record(
         ctx,
-        Event::new(Action::ContactAdd, Outcome::Success)
-            .contact(alias, &row.fingerprint)
-            .detail(kind.as_str()),
+        Event::new(Action::ContactAdd, Outcome::Success).contact(alias, &row.fingerprint).detail(kind.as_str()),
     )?;
     get(ctx, alias)
 }
@@ -338,11 +315,7 @@ pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Upd
     let old_fingerprint = current.fingerprint();
     let (cert, changed) = if offered.fingerprint() == current.cert.fingerprint() {
         // Merging keeps our own certification, so verification survives.
-        let merged = current
-            .cert
-            .clone()
-            .merge_public(offered)
-            .map_err(|e| Error::Internal(e.to_string()))?;
+        let merged = current.cert.clone().merge_public(offered).map_err(|e| Error::Internal(e.to_string()))?;
         match crate::policy::check_contact_cert(&merged, ctx.now) {
             Ok(()) => (merged, false),
             Err(CertProblem::Revoked) => {
@@ -365,38 +338,21 @@ pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Upd
     };
     let bytes = cert.to_vec().map_err(|e| Error::Internal(e.to_string()))?;
     let now = crate::fmt_time(ctx.now);
-    ctx.store()?
-        .replace_contact_cert(alias, &cert.fingerprint().to_hex(), &bytes, &now)?;
+    ctx.store()?.replace_contact_cert(alias, &cert.fingerprint().to_hex(), &bytes, &now)?;
     let contact = get(ctx, alias)?;
-    let detail = if changed {
-        format!("key changed from {old_fingerprint}")
-    } else {
-        "same key refreshed".into()
-    };
+    let detail = if changed { format!("key changed from {old_fingerprint}") } else { "same key refreshed".into() };
     audit::record(
         ctx,
-        Event::new(Action::ContactUpdate, Outcome::Success)
-            .contact(alias, &contact.fingerprint())
-            .detail(detail),
+        Event::new(Action::ContactUpdate, Outcome::Success).contact(alias, &contact.fingerprint()).detail(detail),
     )?;
-    Ok(if changed {
-        Update::KeyChanged {
-            old_fingerprint,
-            contact,
-        }
-    } else {
-        Update::Refreshed(contact)
-    })
+    Ok(if changed { Update::KeyChanged { old_fingerprint, contact } } else { Update::Refreshed(contact) })
 }
 
 /// `contact remove`.
 pub fn remove(ctx: &mut Context<'_>, alias: &str) -> Result<Contact> {
     let contact = get(ctx, alias)?;
     ctx.store()?.remove_contact(alias)?;
-    audit::record(
-        ctx,
-        Event::new(Action::ContactRemove, Outcome::Success).contact(alias, &contact.fingerprint()),
-    )?;
+    audit::record(ctx, Event::new(Action::ContactRemove, Outcome::Success).contact(alias, &contact.fingerprint()))?;
     Ok(contact)
 }
 
@@ -404,8 +360,7 @@ pub fn remove(ctx: &mut Context<'_>, alias: &str) -> Result<Contact> {
 pub(crate) fn store_certified(ctx: &mut Context<'_>, alias: &str, cert: &Cert) -> Result<()> {
     let bytes = cert.to_vec().map_err(|e| Error::Internal(e.to_string()))?;
     let now = crate::fmt_time(ctx.now);
-    ctx.store()?
-        .replace_contact_cert(alias, &cert.fingerprint().to_hex(), &bytes, &now)
+    ctx.store()?.replace_contact_cert(alias, &cert.fingerprint().to_hex(), &bytes, &now)
 }
 
 #[cfg(test)]
@@ -417,17 +372,7 @@ mod tests {
         for good in ["p-0042", "gp.bakker", "a", "x_y", &"a".repeat(64)] {
             assert!(validate_alias(good).is_ok(), "{good}");
         }
-        for bad in [
-            "",
-            "Jansen",
-            "a b",
-            "-x",
-            ".hidden",
-            "ä",
-            "a/b",
-            &"a".repeat(65),
-            "naam@x",
-        ] {
+        for bad in ["", "Jansen", "a b", "-x", ".hidden", "ä", "a/b", &"a".repeat(65), "naam@x"] {
             assert!(validate_alias(bad).is_err(), "{bad}");
         }
     }
@@ -440,22 +385,15 @@ mod tests {
 
     #[test]
     fn an_armored_private_block_is_named_as_secret() {
-        let err = parse_one_cert(
-            b"-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nxx\n",
-            std::time::SystemTime::now(),
-        )
-        .unwrap_err();
+        let err =
+            parse_one_cert(b"-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nxx\n", std::time::SystemTime::now()).unwrap_err();
         assert!(matches!(err, Error::CertRejected(CertProblem::SecretKeyMaterial)));
     }
 
     #[test]
     fn two_certificates_are_refused() {
         let gen = || {
-            CertBuilder::general_purpose(Some("x <x@example.org>"))
-                .generate()
-                .unwrap()
-                .0
-                .strip_secret_key_material()
+            CertBuilder::general_purpose(Some("x <x@example.org>")).generate().unwrap().0.strip_secret_key_material()
         };
         let mut bytes = gen().armored().to_vec().unwrap();
         bytes.extend(gen().armored().to_vec().unwrap());
@@ -465,11 +403,8 @@ mod tests {
 
     #[test]
     fn truncated_certificates_are_malformed() {
-        let cert = CertBuilder::general_purpose(Some("x <x@example.org>"))
-            .generate()
-            .unwrap()
-            .0
-            .strip_secret_key_material();
+        let cert =
+            CertBuilder::general_purpose(Some("x <x@example.org>")).generate().unwrap().0.strip_secret_key_material();
         let bytes = cert.to_vec().unwrap();
         let err = parse_one_cert(&bytes[..bytes.len() / 2], std::time::SystemTime::now()).unwrap_err();
         assert_eq!(err.exit_status().code(), 4);

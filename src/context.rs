@@ -71,13 +71,7 @@ pub struct Context<'p> {
 
 impl<'p> Context<'p> {
     pub fn new(home: Home, secrets: SecretsConfig, prompter: &'p dyn Prompter) -> Context<'p> {
-        Context {
-            home,
-            now: clock(),
-            secrets,
-            prompter,
-            store: None,
-        }
+        Context { home, now: clock(), secrets, prompter, store: None }
     }
 
     /// Checks that the home exists and is private; every command except
@@ -151,8 +145,7 @@ impl<'p> Context<'p> {
             match keychain::load(&identity.fingerprint_hex()) {
                 Ok(p) => return Ok(p),
                 Err(e) if self.prompter.is_interactive() => {
-                    self.prompter
-                        .notice(&crate::tr!("notice-keychain-fallback", reason = e.to_string()));
+                    self.prompter.notice(&crate::tr!("notice-keychain-fallback", reason = e.to_string()));
                 }
                 Err(e) => return Err(e),
             }
@@ -188,10 +181,7 @@ impl<'p> Context<'p> {
 /// waiting; release builds always use the system clock.
 pub fn clock() -> SystemTime {
     #[cfg(debug_assertions)]
-    if let Some(now) = std::env::var("CAREPOST_TEST_NOW")
-        .ok()
-        .and_then(|s| crate::parse_time(&s))
-    {
+    if let Some(now) = std::env::var("CAREPOST_TEST_NOW").ok().and_then(|s| crate::parse_time(&s)) {
         return now;
     }
     SystemTime::now()

@@ -85,15 +85,7 @@ fn is_crypt(block: &Path, depth: u8) -> bool {
         return true;
     }
     // A partition's parent device, or the devices under an LVM volume.
-    let slaves = std::fs::read_dir(block.join("slaves"))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path());
-    let parent = std::fs::canonicalize(block)
-        .ok()
-        .and_then(|p| p.parent().map(Path::to_path_buf));
-    slaves
-        .chain(parent.filter(|p| p.join("dev").exists()))
-        .any(|p| is_crypt(&p, depth + 1))
+    let slaves = std::fs::read_dir(block.join("slaves")).into_iter().flatten().flatten().map(|e| e.path());
+    let parent = std::fs::canonicalize(block).ok().and_then(|p| p.parent().map(Path::to_path_buf));
+    slaves.chain(parent.filter(|p| p.join("dev").exists())).any(|p| is_crypt(&p, depth + 1))
 }

@@ -210,11 +210,7 @@ fn message_problem_message(problem: &MessageProblem) -> String {
         MessageProblem::Tampered => tr!("message-tampered"),
         MessageProblem::NotForUs(ids) => tr!(
             "message-not-for-us",
-            recipients = if ids.is_empty() {
-                tr!("message-anonymous-recipients")
-            } else {
-                ids.join(", ")
-            }
+            recipients = if ids.is_empty() { tr!("message-anonymous-recipients") } else { ids.join(", ") }
         ),
         MessageProblem::PasswordOnly => tr!("message-password-only"),
         MessageProblem::NotEncrypted => tr!("message-not-encrypted"),
@@ -299,10 +295,9 @@ impl Error {
     pub fn hint(&self) -> Option<String> {
         use Error::*;
         Some(match self {
-            UnsafePermissions { path, wanted, .. } => tr!(
-                "hint-chmod",
-                command = format!("chmod {:o} {}", wanted, shell_quote(&path.display().to_string()))
-            ),
+            UnsafePermissions { path, wanted, .. } => {
+                tr!("hint-chmod", command = format!("chmod {:o} {}", wanted, shell_quote(&path.display().to_string())))
+            }
             ForeignOwner { .. } => tr!("hint-foreign-owner"),
             NoIdentity => tr!("hint-run-init"),
             IdentityExists(_) => tr!("hint-identity-exists"),
@@ -371,11 +366,7 @@ impl Error {
     /// Wraps an I/O error with what carepost was doing (an `io-…` message
     /// id such as `"io-read"`) and where.
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io {
-            action,
-            path: path.into(),
-            source,
-        }
+        Error::Io { action, path: path.into(), source }
     }
 }
 
@@ -404,21 +395,13 @@ mod tests {
         assert_eq!(Error::FingerprintMismatch("x".into()).exit_status().code(), 3);
         assert_eq!(Error::CertRejected(CertProblem::Revoked).exit_status().code(), 4);
         assert_eq!(Error::InvalidAlias("X".into()).exit_status().code(), 2);
-        let perm = Error::UnsafePermissions {
-            path: "/h".into(),
-            mode: 0o755,
-            wanted: 0o700,
-        };
+        let perm = Error::UnsafePermissions { path: "/h".into(), mode: 0o755, wanted: 0o700 };
         assert_eq!(perm.exit_status().code(), 1);
     }
 
     #[test]
     fn permission_hint_gives_the_exact_command() {
-        let e = Error::UnsafePermissions {
-            path: "/home/a b/carepost".into(),
-            mode: 0o755,
-            wanted: 0o700,
-        };
+        let e = Error::UnsafePermissions { path: "/home/a b/carepost".into(), mode: 0o755, wanted: 0o700 };
         assert!(e.hint().unwrap().contains("chmod 700 '/home/a b/carepost'"));
         assert!(e.to_string().contains("755"));
     }

@@ -6,11 +6,7 @@ use qrcode::{EcLevel, QrCode};
 
 /// Hex in groups of four separated by spaces (10 groups for v4 keys).
 pub fn hex_groups(hex: &str) -> String {
-    hex.as_bytes()
-        .chunks(4)
-        .map(|c| std::str::from_utf8(c).expect("hex is ASCII"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    hex.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).expect("hex is ASCII")).collect::<Vec<_>>().join(" ")
 }
 
 /// The fingerprint as PGP words.

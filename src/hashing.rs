@@ -31,20 +31,12 @@ impl ParallelHasher {
                 context
             })
             .expect("a thread can be started");
-        ParallelHasher {
-            chunks: Some(chunks),
-            worker: Some(worker),
-        }
+        ParallelHasher { chunks: Some(chunks), worker: Some(worker) }
     }
 
     /// A plain SHA-256 (not for a signature).
     pub fn sha256() -> ParallelHasher {
-        ParallelHasher::new(
-            HashAlgorithm::SHA256
-                .context()
-                .expect("SHA-256 is supported")
-                .for_digest(),
-        )
+        ParallelHasher::new(HashAlgorithm::SHA256.context().expect("SHA-256 is supported").for_digest())
     }
 
     pub fn update(&self, chunk: Arc<Vec<u8>>) {
@@ -89,11 +81,7 @@ pub struct HashingWriter<W> {
 
 impl<W: Write> HashingWriter<W> {
     pub fn new(inner: W) -> HashingWriter<W> {
-        HashingWriter {
-            inner,
-            hasher: ParallelHasher::sha256(),
-            written: 0,
-        }
+        HashingWriter { inner, hasher: ParallelHasher::sha256(), written: 0 }
     }
 
     /// The SHA-256 (hex) and length of everything written.
@@ -119,10 +107,7 @@ impl<W: Write> Write for HashingWriter<W> {
 
 /// SHA-256 (hex) of everything `reader` yields, and its length.
 pub fn sha256_of(reader: &mut dyn std::io::Read) -> std::io::Result<(String, u64)> {
-    let mut context = HashAlgorithm::SHA256
-        .context()
-        .expect("SHA-256 is supported")
-        .for_digest();
+    let mut context = HashAlgorithm::SHA256.context().expect("SHA-256 is supported").for_digest();
     let mut buffer = vec![0u8; 1 << 16];
     let mut total = 0u64;
     loop {

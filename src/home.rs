@@ -43,9 +43,7 @@ impl Home {
         let root = if root.is_absolute() {
             root
         } else {
-            std::env::current_dir()
-                .map_err(|e| Error::io("io-resolve", &root, e))?
-                .join(root)
+            std::env::current_dir().map_err(|e| Error::io("io-resolve", &root, e))?.join(root)
         };
         Ok(Home { root })
     }
@@ -111,12 +109,7 @@ impl Home {
                 check_mode(&dir, DIR_MODE)?;
             }
         }
-        for file in [
-            self.secret_key(),
-            self.revocation_certificate(),
-            self.state_db(),
-            self.audit_log(),
-        ] {
+        for file in [self.secret_key(), self.revocation_certificate(), self.state_db(), self.audit_log()] {
             if file.exists() {
                 check_mode(&file, FILE_MODE)?;
             }
@@ -165,16 +158,10 @@ pub fn check_mode(path: &Path, wanted: u32) -> Result<()> {
         };
         let mode = meta.mode() & 0o7777;
         if mode & 0o077 != 0 {
-            return Err(Error::UnsafePermissions {
-                path: path.to_path_buf(),
-                mode,
-                wanted,
-            });
+            return Err(Error::UnsafePermissions { path: path.to_path_buf(), mode, wanted });
         }
         if meta.uid() != current_uid() {
-            return Err(Error::ForeignOwner {
-                path: path.to_path_buf(),
-            });
+            return Err(Error::ForeignOwner { path: path.to_path_buf() });
         }
     }
     #[cfg(not(unix))]
@@ -213,8 +200,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     if replace {
         tmp.persist(path).map_err(|e| Error::io("io-write", path, e.error))?;
     } else {
-        tmp.persist_noclobber(path)
-            .map_err(|e| Error::io("io-write", path, e.error))?;
+        tmp.persist_noclobber(path).map_err(|e| Error::io("io-write", path, e.error))?;
     }
     sync_dir(dir);
     Ok(())

@@ -81,9 +81,7 @@ pub fn validate_name(name: &str) -> Result<&str> {
     let name = name.trim();
     if name.is_empty()
         || name.chars().count() > MAX_NAME_CHARS
-        || name
-            .chars()
-            .any(|c| crate::safe::is_dangerous(c) || c == '<' || c == '>')
+        || name.chars().any(|c| crate::safe::is_dangerous(c) || c == '<' || c == '>')
     {
         return Err(Error::InvalidName);
     }
@@ -96,9 +94,7 @@ pub fn validate_email(email: &str) -> Result<&str> {
     let email = email.trim();
     let bad = || Error::InvalidEmail(email.to_owned());
     if email.len() > MAX_EMAIL_CHARS
-        || email
-            .chars()
-            .any(|c| c.is_whitespace() || crate::safe::is_dangerous(c) || "<>()[]\\,;:\"".contains(c))
+        || email.chars().any(|c| c.is_whitespace() || crate::safe::is_dangerous(c) || "<>()[]\\,;:\"".contains(c))
     {
         return Err(bad());
     }
@@ -136,11 +132,7 @@ impl Identity {
             .set_cipher_suite(CipherSuite::Cv25519)
             .set_creation_time(now)
             .set_primary_key_flags(KeyFlags::empty().set_certification().set_signing())
-            .add_subkey(
-                KeyFlags::empty().set_transport_encryption().set_storage_encryption(),
-                None,
-                None,
-            )
+            .add_subkey(KeyFlags::empty().set_transport_encryption().set_storage_encryption(), None, None)
             .add_userid(userid)
             .set_validity_period(VALIDITY)
             .generate()
@@ -154,13 +146,7 @@ impl Identity {
             .map(|ka| {
                 let (public, secret) = ka.key().clone().take_secret();
                 let secret = secret
-                    .encrypt_with(
-                        &public,
-                        stretch.s2k(),
-                        openpgp::types::SymmetricAlgorithm::AES256,
-                        None,
-                        &password,
-                    )
+                    .encrypt_with(&public, stretch.s2k(), openpgp::types::SymmetricAlgorithm::AES256, None, &password)
                     .map_err(internal)?;
                 let key = public.add_secret(secret).0;
                 Ok(if ka.primary() {
@@ -229,23 +215,16 @@ impl Identity {
     }
 
     pub fn name(&self) -> String {
-        self.primary_userid()
-            .and_then(|u| u.name().ok().flatten().map(str::to_owned))
-            .unwrap_or_default()
+        self.primary_userid().and_then(|u| u.name().ok().flatten().map(str::to_owned)).unwrap_or_default()
     }
 
     pub fn email(&self) -> String {
-        self.primary_userid()
-            .and_then(|u| u.email().ok().flatten().map(str::to_owned))
-            .unwrap_or_default()
+        self.primary_userid().and_then(|u| u.email().ok().flatten().map(str::to_owned)).unwrap_or_default()
     }
 
     /// When the identity key stops being valid, if ever.
     pub fn expires(&self) -> Option<SystemTime> {
-        self.key
-            .with_policy(crate::policy::standard(), None)
-            .ok()
-            .and_then(|vc| vc.primary_key().key_expiration_time())
+        self.key.with_policy(crate::policy::standard(), None).ok().and_then(|vc| vc.primary_key().key_expiration_time())
     }
 
     /// The public certificate, for contacts.
@@ -262,10 +241,7 @@ impl Identity {
     pub fn unlock(&self, passphrase: &Passphrase, purpose: Purpose, now: SystemTime) -> Result<Unlocked> {
         let password = passphrase.to_password();
         let policy = crate::policy::standard();
-        let vc = self
-            .key
-            .with_policy(policy, now)
-            .map_err(|e| Error::IdentityUnusable(e.to_string()))?;
+        let vc = self.key.with_policy(policy, now).map_err(|e| Error::IdentityUnusable(e.to_string()))?;
         let mut signer = None;
         let mut decryptors = Vec::new();
         match purpose {
@@ -291,11 +267,7 @@ impl Identity {
                     .collect::<Result<Vec<_>>>()?;
             }
         }
-        Ok(Unlocked {
-            cert: self.public_cert(),
-            signer,
-            decryptors,
-        })
+        Ok(Unlocked { cert: self.public_cert(), signer, decryptors })
     }
 }
 
@@ -349,8 +321,7 @@ pub fn create(ctx: &mut crate::Context<'_>, name: &str, email: &str) -> Result<I
             if !ctx.prompter.is_interactive() {
                 return Err(e);
             }
-            ctx.prompter
-                .notice(&crate::tr!("notice-keychain-unavailable-init", reason = e.to_string()));
+            ctx.prompter.notice(&crate::tr!("notice-keychain-unavailable-init", reason = e.to_string()));
             passphrase = ctx.prompt_new_passphrase()?;
             (identity, revocation) = Identity::generate(&name, &email, &passphrase, Stretch::Full, ctx.now)?;
             source = PassphraseSource::User;
@@ -393,14 +364,8 @@ mod tests {
     #[test]
     fn new_identity_is_v4_ed25519_with_x25519_subkey_and_three_years() {
         let now = SystemTime::now();
-        let (id, _) = Identity::generate(
-            "Dr. A. Jansen",
-            "a.jansen@praktijk.example",
-            &pass(),
-            Stretch::Light,
-            now,
-        )
-        .unwrap();
+        let (id, _) =
+            Identity::generate("Dr. A. Jansen", "a.jansen@praktijk.example", &pass(), Stretch::Light, now).unwrap();
         let cert = id.public_cert();
         assert_eq!(cert.primary_key().key().version(), 4);
         let vc = cert.with_policy(crate::policy::standard(), now).unwrap();
@@ -424,14 +389,8 @@ mod tests {
         assert!(id.unlock(&pass(), Purpose::Sign, now).is_ok());
         assert_eq!(id.unlock(&pass(), Purpose::Decrypt, now).unwrap().decryptors.len(), 1);
         let wrong = Passphrase::new("wrong".into());
-        assert!(matches!(
-            id.unlock(&wrong, Purpose::Sign, now),
-            Err(Error::WrongPassphrase)
-        ));
-        assert!(matches!(
-            id.unlock(&wrong, Purpose::Decrypt, now),
-            Err(Error::WrongPassphrase)
-        ));
+        assert!(matches!(id.unlock(&wrong, Purpose::Sign, now), Err(Error::WrongPassphrase)));
+        assert!(matches!(id.unlock(&wrong, Purpose::Decrypt, now), Err(Error::WrongPassphrase)));
     }
 
     #[test]
@@ -441,9 +400,6 @@ mod tests {
         assert!(validate_email("no-at-sign").is_err());
         assert!(validate_email("a@b@c").is_err());
         assert!(validate_email("a b@c.nl").is_err());
-        assert_eq!(
-            validate_email(" huisarts@praktijk.nl ").unwrap(),
-            "huisarts@praktijk.nl"
-        );
+        assert_eq!(validate_email(" huisarts@praktijk.nl ").unwrap(), "huisarts@praktijk.nl");
     }
 }

@@ -30,12 +30,8 @@ fn with_deadline<T: Send + 'static>(job: impl FnOnce() -> Result<T> + Send + 'st
         })
         .map_err(|e| Error::Keychain(e.to_string()))?;
     let limit = timeout();
-    rx.recv_timeout(limit).unwrap_or_else(|_| {
-        Err(Error::Keychain(crate::tr!(
-            "keychain-timeout",
-            seconds = limit.as_secs()
-        )))
-    })
+    rx.recv_timeout(limit)
+        .unwrap_or_else(|_| Err(Error::Keychain(crate::tr!("keychain-timeout", seconds = limit.as_secs()))))
 }
 
 fn entry(account: &str) -> Result<keyring::Entry> {

@@ -50,9 +50,7 @@ pub fn fmt_time(t: std::time::SystemTime) -> String {
 
 /// Parses a time written by [`fmt_time`].
 pub fn parse_time(s: &str) -> Option<std::time::SystemTime> {
-    chrono::DateTime::parse_from_rfc3339(s)
-        .ok()
-        .map(std::time::SystemTime::from)
+    chrono::DateTime::parse_from_rfc3339(s).ok().map(std::time::SystemTime::from)
 }
 
 /// A byte count for people: `1.5 GiB`, `640 KiB`, `12 bytes`.

@@ -137,26 +137,11 @@ mod tests {
             outer_name("20261123", "ab12cd34", "Jansen_ontslagbrief.PDF", false),
             "document-20261123-ab12cd34.pdf.pgp"
         );
-        assert_eq!(
-            outer_name("20261123", "ab12cd34", "scan.jpeg", true),
-            "document-20261123-ab12cd34.jpeg.asc"
-        );
-        assert_eq!(
-            outer_name("20261123", "ab12cd34", "README", false),
-            "document-20261123-ab12cd34.pgp"
-        );
-        assert_eq!(
-            outer_name("20261123", "ab12cd34", "x.tar.gz", false),
-            "document-20261123-ab12cd34.gz.pgp"
-        );
-        assert_eq!(
-            outer_name("20261123", "ab12cd34", ".bashrc", false),
-            "document-20261123-ab12cd34.pgp"
-        );
-        assert_eq!(
-            outer_name("20261123", "ab12cd34", "a.p df", false),
-            "document-20261123-ab12cd34.pgp"
-        );
+        assert_eq!(outer_name("20261123", "ab12cd34", "scan.jpeg", true), "document-20261123-ab12cd34.jpeg.asc");
+        assert_eq!(outer_name("20261123", "ab12cd34", "README", false), "document-20261123-ab12cd34.pgp");
+        assert_eq!(outer_name("20261123", "ab12cd34", "x.tar.gz", false), "document-20261123-ab12cd34.gz.pgp");
+        assert_eq!(outer_name("20261123", "ab12cd34", ".bashrc", false), "document-20261123-ab12cd34.pgp");
+        assert_eq!(outer_name("20261123", "ab12cd34", "a.p df", false), "document-20261123-ab12cd34.pgp");
     }
 
     #[test]
@@ -178,12 +163,7 @@ mod tests {
             ("Verwijsbrief Öztürk.pdf".as_bytes(), Some("Verwijsbrief Öztürk.pdf")),
         ];
         for (input, expected) in cases {
-            assert_eq!(
-                sanitize(input).as_deref(),
-                *expected,
-                "{:?}",
-                String::from_utf8_lossy(input)
-            );
+            assert_eq!(sanitize(input).as_deref(), *expected, "{:?}", String::from_utf8_lossy(input));
         }
     }
 

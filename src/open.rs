@@ -148,10 +148,7 @@ impl VerificationHelper for Helper {
     }
 
     fn get_certs(&mut self, ids: &[KeyHandle]) -> openpgp::Result<Vec<Cert>> {
-        let matches = |cert: &Cert| {
-            cert.keys()
-                .any(|k| ids.iter().any(|id| id.aliases(k.key().key_handle())))
-        };
+        let matches = |cert: &Cert| cert.keys().any(|k| ids.iter().any(|id| id.aliases(k.key().key_handle())));
         let mut certs: Vec<Cert> = self.contacts.iter().filter(|c| matches(c)).cloned().collect();
         if matches(&self.own) {
             certs.push(self.own.clone());
@@ -258,11 +255,7 @@ impl DecryptionHelper for Helper {
         if pkesks.is_empty() && !skesks.is_empty() {
             return Err(self.reject(MessageProblem::PasswordOnly));
         }
-        let ids = pkesks
-            .iter()
-            .filter_map(|p| p.recipient())
-            .map(|h| h.to_hex())
-            .collect();
+        let ids = pkesks.iter().filter_map(|p| p.recipient()).map(|h| h.to_hex()).collect();
         Err(self.reject(MessageProblem::NotForUs(ids)))
     }
 }
@@ -367,18 +360,12 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
     let contact_list = contacts::list(ctx)?;
 
     let mut pending = PendingFile::new_in(&out_dir)?;
-    let session_key = (request.mode == Mode::Sealed)
-        .then(|| SessionKey::new(32))
-        .transpose()
-        .map_err(internal)?;
+    let session_key = (request.mode == Mode::Sealed).then(|| SessionKey::new(32)).transpose().map_err(internal)?;
     let input = std::fs::File::open(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
     progress.start(input_meta.len());
     let decrypted = decrypt(
         ctx,
-        Source {
-            reader: BufReader::with_capacity(CHUNK, input),
-            path: Some(&request.input),
-        },
+        Source { reader: BufReader::with_capacity(CHUNK, input), path: Some(&request.input) },
         &unlocked,
         &contact_list,
         limit,
@@ -404,16 +391,9 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
                 .detail(format!("sender {}; verified sender required", sender.status.as_str())),
         );
         let who = sender.alias.clone().or(sender.fingerprint.clone()).unwrap_or_default();
-        return Err(Error::SenderNotVerified {
-            status: sender.status.as_str().to_owned(),
-            who,
-        });
+        return Err(Error::SenderNotVerified { status: sender.status.as_str().to_owned(), who });
     }
-    let outer = request
-        .input
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let outer = request.input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let filename = decrypted
         .filename
         .as_deref()
@@ -424,41 +404,38 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         Mode::Sealed => format!("{}.sealed", crate::names::random_id()),
         _ => filename.clone(),
     };
-    let output = pending.persist(&stored_name)?;
-    let filename = match request.mode {
-        Mode::Sealed => filename,
-        _ => output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or(filename),
-    };
-    let recorded = (|| -> Result<i64> {
-        let id = retention::record_file(
-            ctx,
-            kind,
-            &output,
-            decrypted.stored_size,
-            &decrypted.stored_sha256,
-            keep_for,
-            session_key.as_ref().map(|k| &k[..]),
-        )?;
-        audit::record(
-            ctx,
-            sender_event(&sender, Outcome::Success, &decrypted).detail(format!(
-                "sender {}; {}",
-                sender.status.as_str(),
-                kind.code()
-            )),
-        )?;
-        Ok(id)
-    })();
-    let id = match recorded {
-        Ok(id) => id,
+    // Announced before it gets its name: a crash in between cannot leave a
+    // document that retention does not know.
+    let id = retention::record_pending(
+        ctx,
+        kind,
+        &out_dir.join(&stored_name),
+        decrypted.stored_size,
+        &decrypted.stored_sha256,
+        keep_for,
+        session_key.as_ref().map(|k| &k[..]),
+    )?;
+    let output = match pending.persist(&stored_name) {
+        Ok(output) => output,
         Err(e) => {
-            let _ = std::fs::remove_file(&output);
+            retention::abandon(ctx, &[id]);
             return Err(e);
         }
     };
+    let filename = match request.mode {
+        Mode::Sealed => filename,
+        _ => output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(filename),
+    };
+    let event = sender_event(&sender, Outcome::Success, &decrypted).detail(format!(
+        "sender {}; {}",
+        sender.status.as_str(),
+        kind.code()
+    ));
+    if let Err(e) = audit::record_all(ctx, vec![event], |tx| retention::activate(tx, id, &output)) {
+        let _ = std::fs::remove_file(&output);
+        retention::abandon(ctx, &[id]);
+        return Err(e);
+    }
     Ok(Opened {
         output,
         filename,
@@ -583,29 +560,18 @@ fn decrypt_into<R: Read + Send + Sync>(
     progress: &dyn crate::send::Progress,
 ) -> anyhow::Result<(u64, String)> {
     let policy = crate::policy::standard();
-    let mut decryptor = DecryptorBuilder::from_reader(input)?
-        .buffer_size(DECRYPTOR_BUFFER)
-        .with_policy(policy, now, helper)?;
+    let mut decryptor =
+        DecryptorBuilder::from_reader(input)?.buffer_size(DECRYPTOR_BUFFER).with_policy(policy, now, helper)?;
     // The literal packet's header has been read by now, so a sealed copy
     // can carry the document's name inside its own encryption.
     let target = match seal_with {
         Some(key) => {
-            let name = findings
-                .lock()
-                .expect("not poisoned")
-                .filename
-                .clone()
-                .unwrap_or_default();
+            let name = findings.lock().expect("not poisoned").filename.clone().unwrap_or_default();
             Target::Sealed(crate::vault::seal_writer(sink, key, &name)?)
         }
         None => Target::Plain(std::io::BufWriter::with_capacity(CHUNK, sink)),
     };
-    let mut out = Bounded {
-        inner: target,
-        written: 0,
-        limit,
-        exceeded,
-    };
+    let mut out = Bounded { inner: target, written: 0, limit, exceeded };
     let hasher = crate::hashing::ParallelHasher::sha256();
     loop {
         let mut buffer = vec![0u8; CHUNK];
@@ -634,12 +600,7 @@ fn sender_of(findings: &Findings, own: &Cert, contacts: &[Contact]) -> Sender {
     let mut best: Option<Sender> = None;
     for fingerprint in &findings.good {
         let candidate = if *fingerprint == own.fingerprint() {
-            Sender {
-                status: SenderStatus::Verified,
-                alias: None,
-                fingerprint: Some(fingerprint.to_hex()),
-                own: true,
-            }
+            Sender { status: SenderStatus::Verified, alias: None, fingerprint: Some(fingerprint.to_hex()), own: true }
         } else {
             let contact = contacts.iter().find(|c| c.cert.fingerprint() == *fingerprint);
             Sender {
@@ -658,18 +619,10 @@ fn sender_of(findings: &Findings, own: &Cert, contacts: &[Contact]) -> Sender {
         }
     }
     best.unwrap_or_else(|| match findings.unknown.first() {
-        Some(issuer) => Sender {
-            status: SenderStatus::Unknown,
-            alias: None,
-            fingerprint: Some(issuer.clone()),
-            own: false,
-        },
-        None => Sender {
-            status: SenderStatus::Unsigned,
-            alias: None,
-            fingerprint: None,
-            own: false,
-        },
+        Some(issuer) => {
+            Sender { status: SenderStatus::Unknown, alias: None, fingerprint: Some(issuer.clone()), own: false }
+        }
+        None => Sender { status: SenderStatus::Unsigned, alias: None, fingerprint: None, own: false },
     })
 }
 
@@ -718,10 +671,7 @@ fn classify(e: anyhow::Error, out_dir: &Path) -> Error {
         MessageProblem::Truncated
     } else if lower.contains("armor") || lower.contains("base64") {
         MessageProblem::BadArmor(text)
-    } else if ["manipulated", "authentication", "mdc", "aead"]
-        .iter()
-        .any(|w| lower.contains(w))
-    {
+    } else if ["manipulated", "authentication", "mdc", "aead"].iter().any(|w| lower.contains(w)) {
         MessageProblem::Tampered
     } else {
         MessageProblem::Malformed(text)
@@ -770,12 +720,9 @@ fn check_looks_like_a_message(path: &Path) -> Result<()> {
     use openpgp::parse::PacketParserResult;
     let armored = {
         let mut head = [0u8; 64];
-        let n = std::fs::File::open(path)
-            .and_then(|mut f| f.read(&mut head))
-            .map_err(|e| Error::io("io-read", path, e))?;
-        String::from_utf8_lossy(&head[..n])
-            .trim_start()
-            .starts_with("-----BEGIN PGP")
+        let n =
+            std::fs::File::open(path).and_then(|mut f| f.read(&mut head)).map_err(|e| Error::io("io-read", path, e))?;
+        String::from_utf8_lossy(&head[..n]).trim_start().starts_with("-----BEGIN PGP")
     };
     let reject = |e: Option<anyhow::Error>| {
         Error::MessageRejected(match (armored, e) {

@@ -36,11 +36,7 @@ impl PendingFile {
     pub fn new_in(dir: &Path) -> Result<PendingFile> {
         #[cfg(target_os = "linux")]
         if let Some(file) = anonymous_in(dir) {
-            return Ok(PendingFile {
-                file,
-                dir: dir.to_path_buf(),
-                backing: Backing::Anonymous,
-            });
+            return Ok(PendingFile { file, dir: dir.to_path_buf(), backing: Backing::Anonymous });
         }
         let named = tempfile::Builder::new()
             .prefix(PART_PREFIX)
@@ -52,11 +48,7 @@ impl PendingFile {
         #[cfg(unix)]
         rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive)
             .map_err(|e| Error::io("io-create", &*path, e.into()))?;
-        Ok(PendingFile {
-            file,
-            dir: dir.to_path_buf(),
-            backing: Backing::Named(path),
-        })
+        Ok(PendingFile { file, dir: dir.to_path_buf(), backing: Backing::Named(path) })
     }
 
     pub fn file(&mut self) -> &mut File {
@@ -65,9 +57,7 @@ impl PendingFile {
 
     /// Reads the content back from the start (e.g. to hash what was written).
     pub fn rewind(&mut self) -> Result<&mut File> {
-        self.file
-            .seek(SeekFrom::Start(0))
-            .map_err(|e| Error::io("io-read", &self.dir, e))?;
+        self.file.seek(SeekFrom::Start(0)).map_err(|e| Error::io("io-read", &self.dir, e))?;
         Ok(&mut self.file)
     }
 
@@ -75,10 +65,7 @@ impl PendingFile {
     /// `name`, `name-2`, `name-3`, … in its directory. Never replaces an
     /// existing file. Returns the final path.
     pub fn persist(mut self, name: &str) -> Result<PathBuf> {
-        assert!(
-            !name.is_empty() && !name.contains('/') && name != "." && name != "..",
-            "persist takes a base name"
-        );
+        assert!(!name.is_empty() && !name.contains('/') && name != "." && name != "..", "persist takes a base name");
         self.file.sync_all().map_err(|e| Error::io("io-write", &self.dir, e))?;
         for n in 1..=MAX_SUFFIX {
             let target = self.dir.join(crate::names::with_suffix(name, n));
@@ -91,11 +78,7 @@ impl PendingFile {
                 Err(e) => return Err(Error::io("io-write", target, e)),
             }
         }
-        Err(Error::io(
-            "io-write",
-            self.dir.join(name),
-            std::io::ErrorKind::AlreadyExists.into(),
-        ))
+        Err(Error::io("io-write", self.dir.join(name), std::io::ErrorKind::AlreadyExists.into()))
     }
 
     fn link(&mut self, target: &Path) -> std::io::Result<()> {
@@ -129,13 +112,9 @@ fn anonymous_in(dir: &Path) -> Option<File> {
     if !Path::new("/proc/self/fd").is_dir() {
         return None;
     }
-    rustix::fs::open(
-        dir,
-        OFlags::TMPFILE | OFlags::RDWR | OFlags::CLOEXEC,
-        Mode::from_raw_mode(0o600),
-    )
-    .ok()
-    .map(File::from)
+    rustix::fs::open(dir, OFlags::TMPFILE | OFlags::RDWR | OFlags::CLOEXEC, Mode::from_raw_mode(0o600))
+        .ok()
+        .map(File::from)
 }
 
 /// Removes `.carepost-*.part` files in `dir` whose writer is gone (their
@@ -182,11 +161,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut pending = PendingFile::new_in(dir.path()).unwrap();
         pending.file().write_all(b"secret").unwrap();
-        let visible: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name())
-            .collect();
+        let visible: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
         #[cfg(target_os = "linux")]
         assert!(visible.is_empty(), "{visible:?}");
         let path = pending.persist("a.pdf").unwrap();
@@ -229,11 +204,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(".carepost-dead.part"), b"stale plaintext").unwrap();
         std::fs::write(dir.path().join("unrelated.part"), b"not ours").unwrap();
-        let live = tempfile::Builder::new()
-            .prefix(PART_PREFIX)
-            .suffix(PART_SUFFIX)
-            .tempfile_in(dir.path())
-            .unwrap();
+        let live = tempfile::Builder::new().prefix(PART_PREFIX).suffix(PART_SUFFIX).tempfile_in(dir.path()).unwrap();
         #[cfg(unix)]
         rustix::fs::flock(live.as_file(), rustix::fs::FlockOperation::NonBlockingLockExclusive).unwrap();
         assert_eq!(clean_leftovers(dir.path()), 1);

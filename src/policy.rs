@@ -85,12 +85,7 @@ pub fn check_contact_cert(cert: &Cert, now: SystemTime) -> Result<(), CertProble
         // subkey), so look again with a policy that lets them through.
         let lenient = diagnostic();
         let weak = cert.with_policy(&lenient, now).ok().and_then(|vc| {
-            vc.keys()
-                .supported()
-                .alive()
-                .revoked(false)
-                .for_transport_encryption()
-                .find_map(|ka| weakness(ka.key()))
+            vc.keys().supported().alive().revoked(false).for_transport_encryption().find_map(|ka| weakness(ka.key()))
         });
         return Err(match weak {
             Some(reason) => CertProblem::TooWeak(reason),
@@ -105,11 +100,7 @@ pub fn check_contact_cert(cert: &Cert, now: SystemTime) -> Result<(), CertProble
 /// refusal, never for accepting a key.
 fn diagnostic() -> StandardPolicy<'static> {
     let mut policy = StandardPolicy::new();
-    for algo in [
-        AsymmetricAlgorithm::RSA1024,
-        AsymmetricAlgorithm::DSA1024,
-        AsymmetricAlgorithm::ElGamal1024,
-    ] {
+    for algo in [AsymmetricAlgorithm::RSA1024, AsymmetricAlgorithm::DSA1024, AsymmetricAlgorithm::ElGamal1024] {
         policy.accept_asymmetric_algo(algo);
     }
     policy
@@ -137,11 +128,7 @@ mod tests {
     use openpgp::cert::CipherSuite;
 
     fn gen(cs: CipherSuite) -> Cert {
-        CertBuilder::general_purpose(Some("Test <t@example.org>"))
-            .set_cipher_suite(cs)
-            .generate()
-            .unwrap()
-            .0
+        CertBuilder::general_purpose(Some("Test <t@example.org>")).set_cipher_suite(cs).generate().unwrap().0
     }
 
     #[test]
@@ -155,10 +142,7 @@ mod tests {
     #[test]
     fn secret_keys_are_refused() {
         let cert = gen(CipherSuite::Cv25519);
-        assert_eq!(
-            check_contact_cert(&cert, SystemTime::now()),
-            Err(CertProblem::SecretKeyMaterial)
-        );
+        assert_eq!(check_contact_cert(&cert, SystemTime::now()), Err(CertProblem::SecretKeyMaterial));
     }
 
     #[test]
@@ -170,11 +154,8 @@ mod tests {
 
     #[test]
     fn no_encryption_subkey_is_refused() {
-        let (cert, _) = CertBuilder::new()
-            .add_userid("Sign Only <s@example.org>")
-            .add_signing_subkey()
-            .generate()
-            .unwrap();
+        let (cert, _) =
+            CertBuilder::new().add_userid("Sign Only <s@example.org>").add_signing_subkey().generate().unwrap();
         assert_eq!(
             check_contact_cert(&cert.strip_secret_key_material(), SystemTime::now()),
             Err(CertProblem::NoEncryptionKey)
@@ -186,18 +167,8 @@ mod tests {
         use openpgp::packet::key::{Key4, SecretParts, SubordinateRole};
         use openpgp::packet::signature::SignatureBuilder;
         use openpgp::types::{KeyFlags, SignatureType};
-        let (cert, _) = CertBuilder::new()
-            .add_userid("Mixed <m@example.org>")
-            .generate()
-            .unwrap();
-        let mut primary = cert
-            .primary_key()
-            .key()
-            .clone()
-            .parts_into_secret()
-            .unwrap()
-            .into_keypair()
-            .unwrap();
+        let (cert, _) = CertBuilder::new().add_userid("Mixed <m@example.org>").generate().unwrap();
+        let mut primary = cert.primary_key().key().clone().parts_into_secret().unwrap().into_keypair().unwrap();
         let subkey: Key<SecretParts, SubordinateRole> = Key4::generate_rsa(1024).unwrap().into();
         let binding = subkey
             .bind(
@@ -208,10 +179,7 @@ mod tests {
                     .unwrap(),
             )
             .unwrap();
-        let cert = cert
-            .insert_packets(vec![openpgp::Packet::from(subkey), binding.into()])
-            .unwrap()
-            .0;
+        let cert = cert.insert_packets(vec![openpgp::Packet::from(subkey), binding.into()]).unwrap().0;
         match check_contact_cert(&cert.strip_secret_key_material(), SystemTime::now()) {
             Err(CertProblem::TooWeak(reason)) => assert!(reason.contains("1024"), "{reason}"),
             other => panic!("expected too weak, got {other:?}"),

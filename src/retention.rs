@@ -161,10 +161,9 @@ impl Policy {
     /// else the policy's.
     pub fn choose(&self, kind: Kind, retain: Option<Duration>) -> Result<Duration> {
         match retain {
-            Some(d) if d > self.max => Err(Error::RetainTooLong {
-                asked: format_duration(d),
-                max: format_duration(self.max),
-            }),
+            Some(d) if d > self.max => {
+                Err(Error::RetainTooLong { asked: format_duration(d), max: format_duration(self.max) })
+            }
             Some(d) => Ok(d),
             None => Ok(self.for_kind(kind)),
         }
@@ -205,10 +204,7 @@ pub fn set(ctx: &mut Context<'_>, assignments: &[String]) -> Result<Policy> {
         return Err(Error::Usage(crate::tr!("retention-set-syntax", given = "")));
     }
     if policy.sent > policy.max || policy.received > policy.max || policy.view > policy.max {
-        return Err(Error::RetainTooLong {
-            asked: crate::tr!("retention-defaults"),
-            max: format_duration(policy.max),
-        });
+        return Err(Error::RetainTooLong { asked: crate::tr!("retention-defaults"), max: format_duration(policy.max) });
     }
     let store = ctx.store()?;
     let tx = store.connection().transaction()?;
@@ -219,11 +215,7 @@ pub fn set(ctx: &mut Context<'_>, assignments: &[String]) -> Result<Policy> {
         )?;
     }
     tx.commit()?;
-    let detail = changes
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let detail = changes.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" ");
     audit::record(ctx, Event::new(Action::RetentionSet, Outcome::Success).detail(detail))?;
     Ok(policy)
 }
@@ -239,6 +231,117 @@ pub struct ManagedFile {
     pub created_at: String,
     pub expires_at: String,
     pub state: String,
+}
+
+/// How old a `pending` record must be before recovery treats its writer as
+/// gone (the window it covers is milliseconds long).
+const PENDING_GRACE: Duration = Duration::from_secs(60);
+/// Name variants recovery looks at (`name`, `name-2`, …).
+const RECOVERY_VARIANTS: u32 = 100;
+
+/// Announces a file about to be given its name in `planned`'s folder: if
+/// the process dies between naming the file and [`activate`], recovery
+/// finds it by its hash and records it, so no document escapes retention.
+pub fn record_pending(
+    ctx: &mut Context<'_>,
+    kind: Kind,
+    planned: &Path,
+    size: u64,
+    sha256: &str,
+    keep_for: Duration,
+    sealed_key: Option<&[u8]>,
+) -> Result<i64> {
+    let id = record_file(ctx, kind, planned, size, sha256, keep_for, sealed_key)?;
+    ctx.store()?.connection().execute("UPDATE managed_files SET state = 'pending' WHERE id = ?1", [id])?;
+    Ok(id)
+}
+
+/// Marks a pending file as written at `path` (inside the caller's
+/// transaction, together with its audit record).
+pub fn activate(tx: &rusqlite::Transaction<'_>, id: i64, path: &Path) -> Result<()> {
+    tx.execute(
+        "UPDATE managed_files SET state = 'active', path = ?2 WHERE id = ?1 AND state = 'pending'",
+        params![id, path.to_string_lossy()],
+    )?;
+    Ok(())
+}
+
+/// Forgets pending records whose file was never written.
+pub fn abandon(ctx: &mut Context<'_>, ids: &[i64]) {
+    let now = crate::fmt_time(ctx.now);
+    if let Ok(store) = ctx.store() {
+        for id in ids {
+            let _ = store.connection().execute(
+                "UPDATE managed_files SET state = 'missing', closed_at = ?2 WHERE id = ?1 AND state = 'pending'",
+                params![id, now],
+            );
+        }
+    }
+}
+
+/// Finishes what a killed process left pending: a file that was named is
+/// found by its hash and recorded; otherwise the record is closed.
+pub fn recover_pending(ctx: &mut Context<'_>) -> Result<usize> {
+    let before = crate::fmt_time(ctx.now.checked_sub(PENDING_GRACE).unwrap_or(SystemTime::UNIX_EPOCH));
+    let stale: Vec<ManagedFile> = {
+        let conn = ctx.store()?.connection();
+        let mut stmt =
+            conn.prepare(&format!("SELECT {COLUMNS} FROM managed_files WHERE state = 'pending' AND created_at <= ?1"))?;
+        let rows = stmt.query_map([before], row_to_file)?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()?
+    };
+    let mut recovered = 0;
+    for item in stale {
+        let found = find_written(ctx, &item)?;
+        let now = crate::fmt_time(ctx.now);
+        let conn = ctx.store()?.connection();
+        match found {
+            Some(path) => {
+                conn.execute(
+                    "UPDATE managed_files SET state = 'active', path = ?2 WHERE id = ?1",
+                    params![item.id, path.to_string_lossy()],
+                )?;
+                recovered += 1;
+            }
+            None => {
+                conn.execute(
+                    "UPDATE managed_files SET state = 'missing', closed_at = ?2, sealed_key = NULL WHERE id = ?1",
+                    params![item.id, now],
+                )?;
+            }
+        }
+    }
+    Ok(recovered)
+}
+
+/// The file a pending record's writer produced, if it got that far: the
+/// planned name or a numbered variant, with the recorded size and hash,
+/// not already claimed by another record.
+fn find_written(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Option<PathBuf>> {
+    let (Some(dir), Some(name)) = (item.path.parent(), item.path.file_name()) else { return Ok(None) };
+    let name = name.to_string_lossy();
+    for n in 1..=RECOVERY_VARIANTS {
+        let candidate = dir.join(crate::names::with_suffix(&name, n));
+        let Ok(meta) = std::fs::symlink_metadata(&candidate) else { continue };
+        if !meta.is_file() || meta.len() != item.size {
+            continue;
+        }
+        let claimed: bool = ctx.store()?.connection().query_row(
+            "SELECT EXISTS (SELECT 1 FROM managed_files WHERE path = ?1 AND state = 'active')",
+            [candidate.to_string_lossy()],
+            |r| r.get(0),
+        )?;
+        if claimed {
+            continue;
+        }
+        let matches = open_no_follow(&candidate, false)
+            .and_then(|mut f| crate::hashing::sha256_of(&mut f))
+            .is_ok_and(|(sha256, _)| sha256 == item.sha256);
+        if matches {
+            return Ok(Some(candidate));
+        }
+    }
+    Ok(None)
 }
 
 /// Records a file carepost just created. `path` must be absolute.
@@ -302,13 +405,9 @@ pub fn files(ctx: &mut Context<'_>, all: bool) -> Result<Vec<ManagedFile>> {
 /// One managed file by id.
 pub fn file(ctx: &mut Context<'_>, id: i64) -> Result<ManagedFile> {
     let conn = ctx.store()?.connection();
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM managed_files WHERE id = ?1"),
-        [id],
-        row_to_file,
-    )
-    .optional()?
-    .ok_or(Error::NoSuchFile(id))
+    conn.query_row(&format!("SELECT {COLUMNS} FROM managed_files WHERE id = ?1"), [id], row_to_file)
+        .optional()?
+        .ok_or(Error::NoSuchFile(id))
 }
 
 /// The key of a sealed document, while it has not expired.
@@ -364,6 +463,9 @@ impl PurgeReport {
 /// Deletes what has expired. `limit` bounds the work (the quick purge
 /// before every command); `None` does everything.
 pub fn purge(ctx: &mut Context<'_>, dry_run: bool, limit: Option<usize>) -> Result<PurgeReport> {
+    if !dry_run {
+        recover_pending(ctx)?;
+    }
     let now = crate::fmt_time(ctx.now);
     let due: Vec<ManagedFile> = {
         let conn = ctx.store()?.connection();
@@ -373,18 +475,10 @@ pub fn purge(ctx: &mut Context<'_>, dry_run: bool, limit: Option<usize>) -> Resu
         let rows = stmt.query_map(params![now, limit.map_or(-1, |l| l as i64)], row_to_file)?;
         rows.collect::<std::result::Result<Vec<_>, _>>()?
     };
-    let mut report = PurgeReport {
-        dry_run,
-        ..Default::default()
-    };
+    let mut report = PurgeReport { dry_run, ..Default::default() };
     for item in due {
         let verdict = if dry_run { inspect(&item) } else { remove(ctx, &item)? };
-        report.files.push(Purged {
-            id: item.id,
-            kind: item.kind,
-            path: item.path.clone(),
-            verdict,
-        });
+        report.files.push(Purged { id: item.id, kind: item.kind, path: item.path.clone(), verdict });
     }
     if !dry_run && limit.is_none() {
         let log_retention = policy(ctx)?.log;
@@ -454,9 +548,7 @@ fn open_no_follow(path: &Path, write: bool) -> std::io::Result<std::fs::File> {
 #[cfg(unix)]
 fn same_file(meta: &std::fs::Metadata, file: &std::fs::File) -> bool {
     use std::os::unix::fs::MetadataExt;
-    file.metadata()
-        .map(|m| m.dev() == meta.dev() && m.ino() == meta.ino())
-        .unwrap_or(false)
+    file.metadata().map(|m| m.dev() == meta.dev() && m.ino() == meta.ino()).unwrap_or(false)
 }
 
 #[cfg(not(unix))]
@@ -529,9 +621,7 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
                 }
             }
             // The path must still name the file checked above.
-            let still_ours = std::fs::symlink_metadata(&item.path)
-                .map(|m| same_file(&m, &file))
-                .unwrap_or(false);
+            let still_ours = std::fs::symlink_metadata(&item.path).map(|m| same_file(&m, &file)).unwrap_or(false);
             drop(file);
             if !still_ours {
                 close(ctx, item.id, "changed")?;
@@ -592,11 +682,10 @@ pub fn summary(ctx: &mut Context<'_>) -> Result<Summary> {
             Kind::Sealed => summary.sealed = n,
         }
     }
-    summary.overdue = conn.query_row(
-        "SELECT COUNT(*) FROM managed_files WHERE state = 'active' AND expires_at <= ?1",
-        [&now],
-        |r| r.get::<_, i64>(0),
-    )? as u64;
+    summary.overdue =
+        conn.query_row("SELECT COUNT(*) FROM managed_files WHERE state = 'active' AND expires_at <= ?1", [&now], |r| {
+            r.get::<_, i64>(0)
+        })? as u64;
     summary.next_expiry = conn
         .query_row(
             "SELECT MIN(expires_at) FROM managed_files WHERE state = 'active' AND expires_at > ?1",

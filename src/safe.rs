@@ -58,10 +58,7 @@ mod tests {
 
     #[test]
     fn ordinary_names_are_unchanged() {
-        assert_eq!(
-            Safe("Anaïs de Vries-Öztürk <a@b.nl>").to_string(),
-            "Anaïs de Vries-Öztürk <a@b.nl>"
-        );
+        assert_eq!(Safe("Anaïs de Vries-Öztürk <a@b.nl>").to_string(), "Anaïs de Vries-Öztürk <a@b.nl>");
     }
 
     proptest! {

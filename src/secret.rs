@@ -36,15 +36,10 @@ impl Passphrase {
 
     /// Reads the first line of `path`. The content never appears in errors.
     pub fn from_file(path: &Path) -> Result<Passphrase> {
-        let fail = |reason: String| Error::PassphraseFile {
-            path: path.to_path_buf(),
-            reason,
-        };
+        let fail = |reason: String| Error::PassphraseFile { path: path.to_path_buf(), reason };
         let file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
         let mut raw = Zeroizing::new(Vec::new());
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut raw)
-            .map_err(|e| fail(e.to_string()))?;
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut raw).map_err(|e| fail(e.to_string()))?;
         if raw.len() as u64 > MAX_FILE_BYTES {
             return Err(fail(crate::tr!("passphrase-file-too-large")));
         }
@@ -84,10 +79,7 @@ fn base64url(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut out = String::with_capacity(bytes.len() * 4 / 3 + 2);
     for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
         let chars = chunk.len() + 1;
         for i in 0..chars {
             out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);

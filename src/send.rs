@@ -125,11 +125,7 @@ impl Recipients {
             return Err(Error::Usage(crate::tr!("send-nothing")));
         }
         let mut seen = std::collections::BTreeSet::new();
-        let mut checked = Recipients {
-            contacts: Vec::new(),
-            unverified_ok: None,
-            warnings: Vec::new(),
-        };
+        let mut checked = Recipients { contacts: Vec::new(), unverified_ok: None, warnings: Vec::new() };
         for alias in aliases {
             if !seen.insert(alias.as_str()) {
                 continue;
@@ -143,22 +139,15 @@ impl Recipients {
                         .contact(alias, &contact.fingerprint())
                         .detail(error.to_string()),
                 );
-                return Err(Error::RecipientUnusable {
-                    alias: alias.clone(),
-                    problem,
-                });
+                return Err(Error::RecipientUnusable { alias: alias.clone(), problem });
             }
             if let Some(warning) = expiry_warning(&contact.cert, Some(alias), ctx.now) {
                 checked.warnings.push(warning);
             }
             checked.contacts.push(contact);
         }
-        let unverified: Vec<String> = checked
-            .contacts
-            .iter()
-            .filter(|c| !c.is_verified())
-            .map(|c| c.alias.clone())
-            .collect();
+        let unverified: Vec<String> =
+            checked.contacts.iter().filter(|c| !c.is_verified()).map(|c| c.alias.clone()).collect();
         if !unverified.is_empty() {
             match reason {
                 None => {
@@ -224,12 +213,7 @@ impl Sealer {
         }
         let mut certs: Vec<Cert> = recipients.certs().cloned().collect();
         certs.push(own);
-        Ok(Sealer {
-            certs,
-            signer: unlocked.signer().clone(),
-            now: ctx.now,
-            warnings,
-        })
+        Ok(Sealer { certs, signer: unlocked.signer().clone(), now: ctx.now, warnings })
     }
 
     /// `seipdv1` or `seipdv2`: Sequoia's rule, stated for the report —
@@ -260,28 +244,10 @@ impl Sealer {
         progress: &dyn Progress,
     ) -> openpgp::Result<(String, u64)> {
         let policy = policy::standard();
-        let valid = self
-            .certs
-            .iter()
-            .map(|c| c.with_policy(policy, self.now))
-            .collect::<openpgp::Result<Vec<_>>>()?;
-        let keys: Vec<Recipient> = valid
-            .iter()
-            .flat_map(policy::encryption_keys)
-            .map(Recipient::from)
-            .collect();
+        let valid = self.certs.iter().map(|c| c.with_policy(policy, self.now)).collect::<openpgp::Result<Vec<_>>>()?;
+        let keys: Vec<Recipient> = valid.iter().flat_map(policy::encryption_keys).map(Recipient::from).collect();
         let intended: Vec<Fingerprint> = self.certs.iter().map(Cert::fingerprint).collect();
-        seal(
-            input,
-            sink,
-            literal_name,
-            keys,
-            &self.signer,
-            &intended,
-            armor,
-            self.now,
-            progress,
-        )
+        seal(input, sink, literal_name, keys, &self.signer, &intended, armor, self.now, progress)
     }
 }
 
@@ -345,13 +311,32 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
         sealed.push((path, pending, outer, sha256, bytes, written));
     }
 
+    // Each output is announced before it gets its name, so that a crash
+    // in between cannot leave a file that retention does not know.
+    let mut pending_ids = Vec::with_capacity(sealed.len());
+    for (_, _, outer, _, _, (output_sha256, output_size)) in &sealed {
+        let planned = out_dir.join(outer);
+        match retention::record_pending(
+            ctx,
+            retention::Kind::Sent,
+            &planned,
+            *output_size,
+            output_sha256,
+            keep_for,
+            None,
+        ) {
+            Ok(id) => pending_ids.push(id),
+            Err(e) => {
+                retention::abandon(ctx, &pending_ids);
+                return Err(e);
+            }
+        }
+    }
     let mut persisted: Vec<PathBuf> = Vec::new();
-    let mut written = Vec::new();
-    for (input, pending, outer, sha256, size, output_hash) in sealed {
+    for (input, pending, outer, sha256, size, _) in sealed {
         match pending.persist(&outer) {
             Ok(output) => {
                 persisted.push(output.clone());
-                written.push(output_hash);
                 report.outputs.push(Sent {
                     input,
                     output,
@@ -364,45 +349,45 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
             }
             Err(e) => {
                 remove_all(&persisted);
+                retention::abandon(ctx, &pending_ids);
                 return Err(e);
             }
         }
     }
 
-    // 6. The outputs are recorded for retention, a justified exception is
-    //    recorded, and every recipient of every document goes into the
-    //    audit log — or the send does not stand.
-    let recorded = (|| -> Result<()> {
-        for (sent, (output_sha256, output_size)) in report.outputs.iter().zip(&written) {
-            retention::record_file(
-                ctx,
-                retention::Kind::Sent,
-                &sent.output,
-                *output_size,
-                output_sha256,
-                keep_for,
-                None,
-            )?;
-        }
-        if let Some(reason) = &report.unverified_ok {
-            let documents: Vec<(&str, u64)> = report.outputs.iter().map(|o| (o.sha256.as_str(), o.size)).collect();
-            record_risk_acceptance(ctx, &summaries, reason, &documents)?;
-        }
-        for sent in &report.outputs {
-            for recipient in &summaries {
-                let mut event = Event::new(Action::Send, Outcome::Success)
-                    .contact(&recipient.alias, &recipient.fingerprint)
-                    .document(&sent.sha256, sent.size);
-                if let (false, Some(reason)) = (recipient.verified, &report.unverified_ok) {
-                    event = event.detail(format!("unverified-ok: {reason}"));
-                }
-                audit::record(ctx, event)?;
+    // 6. In one transaction: the outputs become managed files, a justified
+    //    exception is recorded, and every recipient of every document goes
+    //    into the audit log — or the send does not stand.
+    let mut events = Vec::new();
+    for sent in &report.outputs {
+        for recipient in &summaries {
+            let mut event = Event::new(Action::Send, Outcome::Success)
+                .contact(&recipient.alias, &recipient.fingerprint)
+                .document(&sent.sha256, sent.size);
+            if let (false, Some(reason)) = (recipient.verified, &report.unverified_ok) {
+                event = event.detail(format!("unverified-ok: {reason}"));
             }
+            events.push(event);
+        }
+    }
+    let acceptance = report.unverified_ok.as_ref().map(|reason| {
+        let documents: Vec<(&str, u64)> = report.outputs.iter().map(|o| (o.sha256.as_str(), o.size)).collect();
+        risk_acceptance(&summaries, reason, &documents)
+    });
+    let actor = ctx.identity()?.fingerprint_hex();
+    let at = crate::fmt_time(ctx.now);
+    let recorded = audit::record_all(ctx, events, |tx| {
+        for (id, sent) in pending_ids.iter().zip(&report.outputs) {
+            retention::activate(tx, *id, &sent.output)?;
+        }
+        if let Some((contacts, reason, documents)) = &acceptance {
+            crate::store::record_risk_acceptance(tx, &at, &actor, "send-unverified", contacts, reason, documents)?;
         }
         Ok(())
-    })();
+    });
     if let Err(e) = recorded {
         remove_all(&persisted);
+        retention::abandon(ctx, &pending_ids);
         return Err(e);
     }
     Ok(report)
@@ -443,10 +428,7 @@ fn open_input(path: &Path) -> Result<(PathBuf, File, u64)> {
 
 /// The name that travels inside the encryption: the document's own name.
 fn literal_name(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     // The literal packet's name field holds at most 255 bytes.
     crate::names::sanitize(name.as_bytes()).unwrap_or_else(|| crate::names::FALLBACK_STEM.to_owned())
 }
@@ -470,9 +452,8 @@ fn seal(
     if armor {
         message = Armorer::new(message).kind(openpgp::armor::Kind::Message).build()?;
     }
-    let mut message = Encryptor::for_recipients(message, recipients)
-        .symmetric_algo(SymmetricAlgorithm::AES256)
-        .build()?;
+    let mut message =
+        Encryptor::for_recipients(message, recipients).symmetric_algo(SymmetricAlgorithm::AES256).build()?;
 
     // What `stream::Signer` would do, split so that hashing runs on its
     // own thread: a one-pass signature packet, the literal data, then the
@@ -484,10 +465,7 @@ fn seal(
     ops.set_last(true);
     Packet::from(ops).serialize(&mut message)?;
 
-    let mut literal = LiteralWriter::new(message)
-        .format(DataFormat::Binary)
-        .filename(literal_name)?
-        .build()?;
+    let mut literal = LiteralWriter::new(message).format(DataFormat::Binary).filename(literal_name)?.build()?;
     let hash = SIGNATURE_HASH.context()?.for_signature(4);
     let (hash, length) = std::thread::scope(|scope| -> openpgp::Result<_> {
         let (chunks, received) = sync_channel::<Arc<Vec<u8>>>(4);
@@ -517,9 +495,7 @@ fn seal(
     })?;
     let digest = hash.clone().into_digest()?;
 
-    let mut message = literal
-        .finalize_one()?
-        .expect("the literal writer sits on the encryptor");
+    let mut message = literal.finalize_one()?.expect("the literal writer sits on the encryptor");
     let signature = SignatureBuilder::new(SignatureType::Binary)
         .set_signature_creation_time(now)?
         .set_intended_recipients(intended)?
@@ -554,23 +530,17 @@ fn classify_write_error(e: anyhow::Error, out_dir: &Path) -> Error {
     }
 }
 
-fn record_risk_acceptance(
-    ctx: &mut Context<'_>,
+/// The risk-acceptance row for unverified recipients: (contacts JSON,
+/// reason, documents JSON).
+fn risk_acceptance(
     recipients: &[RecipientSummary],
     reason: &str,
     documents: &[(&str, u64)],
-) -> Result<()> {
-    let now = crate::fmt_time(ctx.now);
-    let actor = ctx.identity()?.fingerprint_hex();
+) -> (String, String, String) {
     let contacts = serde_json::to_string(
-        &recipients
-            .iter()
-            .filter(|r| !r.verified)
-            .map(|r| (&r.alias, &r.fingerprint))
-            .collect::<Vec<_>>(),
+        &recipients.iter().filter(|r| !r.verified).map(|r| (&r.alias, &r.fingerprint)).collect::<Vec<_>>(),
     )
     .expect("plain data serializes");
     let documents = serde_json::to_string(documents).expect("plain data serializes");
-    ctx.store()?
-        .record_risk_acceptance(&now, &actor, "send-unverified", &contacts, reason, &documents)
+    (contacts, reason.to_owned(), documents)
 }

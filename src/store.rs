@@ -55,7 +55,7 @@ const MIGRATIONS: &[&str] = &[
         expires_at  TEXT NOT NULL,
         plaintext   INTEGER NOT NULL,
         state       TEXT NOT NULL DEFAULT 'active'
-                    CHECK (state IN ('active', 'deleted', 'missing', 'changed')),
+                    CHECK (state IN ('pending', 'active', 'deleted', 'missing', 'changed')),
         closed_at   TEXT,
         sealed_key  BLOB
     );
@@ -124,10 +124,7 @@ impl Store {
     }
 
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?)
+        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
     }
 
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
@@ -177,37 +174,21 @@ impl Store {
     /// adding at once cannot both succeed.
     pub fn insert_contact(&mut self, row: &ContactRow) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if tx
-            .query_row("SELECT 1 FROM contacts WHERE alias = ?1", [&row.alias], |_| Ok(()))
-            .optional()?
-            .is_some()
-        {
+        if tx.query_row("SELECT 1 FROM contacts WHERE alias = ?1", [&row.alias], |_| Ok(())).optional()?.is_some() {
             return Err(Error::AliasTaken(row.alias.clone()));
         }
         if let Some(existing) = tx
-            .query_row(
-                "SELECT alias FROM contacts WHERE fingerprint = ?1",
-                [&row.fingerprint],
-                |r| r.get::<_, String>(0),
-            )
+            .query_row("SELECT alias FROM contacts WHERE fingerprint = ?1", [&row.fingerprint], |r| {
+                r.get::<_, String>(0)
+            })
             .optional()?
         {
-            return Err(Error::CertAlreadyStored {
-                alias: existing,
-                fingerprint: row.fingerprint.clone(),
-            });
+            return Err(Error::CertAlreadyStored { alias: existing, fingerprint: row.fingerprint.clone() });
         }
         tx.execute(
             "INSERT INTO contacts (alias, kind, fingerprint, cert, added_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                row.alias,
-                row.kind,
-                row.fingerprint,
-                row.cert,
-                row.added_at,
-                row.updated_at
-            ],
+            params![row.alias, row.kind, row.fingerprint, row.cert, row.added_at, row.updated_at],
         )?;
         tx.commit()?;
         Ok(())
@@ -225,10 +206,7 @@ impl Store {
             )
             .optional()?
         {
-            return Err(Error::CertAlreadyStored {
-                alias: other,
-                fingerprint: fingerprint.to_owned(),
-            });
+            return Err(Error::CertAlreadyStored { alias: other, fingerprint: fingerprint.to_owned() });
         }
         let changed = tx.execute(
             "UPDATE contacts SET fingerprint = ?2, cert = ?3, updated_at = ?4 WHERE alias = ?1",
@@ -238,25 +216,6 @@ impl Store {
             return Err(Error::ContactNotFound(alias.to_owned()));
         }
         tx.commit()?;
-        Ok(())
-    }
-
-    /// Records a risk the user accepted and why (JSON lists of contacts
-    /// and document hashes; never names).
-    pub fn record_risk_acceptance(
-        &self,
-        at: &str,
-        actor: &str,
-        action: &str,
-        contacts: &str,
-        reason: &str,
-        documents: &str,
-    ) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO risk_acceptances (at, actor, action, contacts, reason, documents)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![at, actor, action, contacts, reason, documents],
-        )?;
         Ok(())
     }
 
@@ -278,6 +237,25 @@ fn row_to_contact(r: &rusqlite::Row<'_>) -> rusqlite::Result<ContactRow> {
         added_at: r.get(4)?,
         updated_at: r.get(5)?,
     })
+}
+
+/// Records a risk the user accepted and why (JSON lists of contacts and
+/// document hashes; never names), on `conn` or inside a transaction.
+pub fn record_risk_acceptance(
+    conn: &Connection,
+    at: &str,
+    actor: &str,
+    action: &str,
+    contacts: &str,
+    reason: &str,
+    documents: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO risk_acceptances (at, actor, action, contacts, reason, documents)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![at, actor, action, contacts, reason, documents],
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -307,14 +285,8 @@ mod tests {
     fn alias_and_fingerprint_are_unique() {
         let (_dir, mut store) = store();
         store.insert_contact(&row("a", "F1")).unwrap();
-        assert!(matches!(
-            store.insert_contact(&row("a", "F2")),
-            Err(Error::AliasTaken(_))
-        ));
-        assert!(matches!(
-            store.insert_contact(&row("b", "F1")),
-            Err(Error::CertAlreadyStored { .. })
-        ));
+        assert!(matches!(store.insert_contact(&row("a", "F2")), Err(Error::AliasTaken(_))));
+        assert!(matches!(store.insert_contact(&row("b", "F1")), Err(Error::CertAlreadyStored { .. })));
         store.insert_contact(&row("b", "F2")).unwrap();
         assert_eq!(store.contacts().unwrap().len(), 2);
     }

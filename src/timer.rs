@@ -38,11 +38,7 @@ pub fn unit_dir() -> Option<PathBuf> {
 
 /// Quotes one word for a systemd `ExecStart=` line.
 fn systemd_quote(word: &str) -> String {
-    let escaped = word
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('%', "%%")
-        .replace('$', "$$");
+    let escaped = word.replace('\\', "\\\\").replace('"', "\\\"").replace('%', "%%").replace('$', "$$");
     format!("\"{escaped}\"")
 }
 
@@ -83,11 +79,7 @@ pub fn unit_files(program: &Path, home: &Home) -> (String, String) {
 }
 
 fn systemctl(args: &[&str]) -> std::result::Result<(), String> {
-    let output = Command::new("systemctl")
-        .arg("--user")
-        .args(args)
-        .output()
-        .map_err(|e| e.to_string())?;
+    let output = Command::new("systemctl").arg("--user").args(args).output().map_err(|e| e.to_string())?;
     if output.status.success() {
         Ok(())
     } else {
@@ -132,11 +124,7 @@ pub fn install(home: &Home) -> Result<TimerReport> {
 /// `purge --uninstall-timer`.
 pub fn uninstall(home: &Home) -> Result<TimerReport> {
     let Some(dir) = unit_dir().filter(|_| cfg!(target_os = "linux")) else {
-        return Ok(TimerReport {
-            files: Vec::new(),
-            activated: false,
-            note: None,
-        });
+        return Ok(TimerReport { files: Vec::new(), activated: false, note: None });
     };
     let name = unit_name(home);
     let stopped = systemctl(&["disable", "--now", &format!("{name}.timer")]);
@@ -149,19 +137,11 @@ pub fn uninstall(home: &Home) -> Result<TimerReport> {
         }
     }
     let _ = systemctl(&["daemon-reload"]);
-    Ok(TimerReport {
-        files,
-        activated: stopped.is_ok(),
-        note: None,
-    })
+    Ok(TimerReport { files, activated: stopped.is_ok(), note: None })
 }
 
 fn other_platform_hint(program: &Path, home: &Home) -> String {
-    let command = format!(
-        "{} --home {} --no-keychain purge --quiet",
-        program.display(),
-        home.root().display()
-    );
+    let command = format!("{} --home {} --no-keychain purge --quiet", program.display(), home.root().display());
     if cfg!(target_os = "macos") {
         crate::tr!("timer-hint-macos", command = command)
     } else if cfg!(windows) {

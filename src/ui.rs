@@ -23,9 +23,7 @@ impl Output {
         let stdout = std::io::stdout();
         let mut out = stdout.lock();
         let written = if self.json {
-            serde_json::to_writer_pretty(&mut out, value)
-                .map_err(std::io::Error::other)
-                .and_then(|()| writeln!(out))
+            serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::other).and_then(|()| writeln!(out))
         } else {
             human(&mut out)
         };
@@ -98,10 +96,7 @@ impl Prompter for Terminal {
         eprint!("{prompt} ");
         let _ = std::io::stderr().flush();
         let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(|e| Error::io("io-read", "<terminal>", e))?;
+        std::io::stdin().lock().read_line(&mut line).map_err(|e| Error::io("io-read", "<terminal>", e))?;
         Ok(line.trim_end_matches(['\n', '\r']).to_owned())
     }
 
@@ -121,9 +116,7 @@ const PROGRESS_THRESHOLD: u64 = 16 << 20;
 
 impl ProgressBar {
     pub fn for_stderr() -> ProgressBar {
-        ProgressBar {
-            bar: std::cell::RefCell::new(None),
-        }
+        ProgressBar { bar: std::cell::RefCell::new(None) }
     }
 }
 

@@ -35,10 +35,7 @@ pub fn seal_writer<'a, W: Write + Send + Sync + 'a>(
     let message = Encryptor::with_session_key(message, SymmetricAlgorithm::AES256, key.clone())?
         .aead_algo(AEADAlgorithm::default())
         .build()?;
-    LiteralWriter::new(message)
-        .format(DataFormat::Binary)
-        .filename(name)?
-        .build()
+    LiteralWriter::new(message).format(DataFormat::Binary).filename(name)?.build()
 }
 
 struct KeyHelper {
@@ -115,38 +112,29 @@ pub fn export(ctx: &mut Context<'_>, id: i64, out_dir: Option<&Path>, view: bool
     };
     let sealed = std::fs::File::open(&item.path).map_err(|e| Error::io("io-read", &item.path, e))?;
     let mut pending = PendingFile::new_in(&dir)?;
-    let helper = KeyHelper {
-        key: SessionKey::from(&key[..]),
-        filename: None,
-    };
+    let helper = KeyHelper { key: SessionKey::from(&key[..]), filename: None };
     let (size, sha256, filename) = unseal_into(sealed, pending.file(), helper, ctx.now)
         .map_err(|_| Error::MessageRejected(MessageProblem::Tampered))?;
-    let name = filename
-        .as_deref()
-        .and_then(crate::names::sanitize)
-        .unwrap_or_else(|| crate::names::FALLBACK_STEM.into());
-    let output = pending.persist(&name)?;
-    let new_id = retention::record_file(ctx, kind, &output, size, &sha256, keep_for, None);
-    let new_id = match new_id {
-        Ok(id) => id,
+    let name =
+        filename.as_deref().and_then(crate::names::sanitize).unwrap_or_else(|| crate::names::FALLBACK_STEM.into());
+    let new_id = retention::record_pending(ctx, kind, &dir.join(&name), size, &sha256, keep_for, None)?;
+    let output = match pending.persist(&name) {
+        Ok(output) => output,
         Err(e) => {
-            let _ = std::fs::remove_file(&output);
+            retention::abandon(ctx, &[new_id]);
             return Err(e);
         }
     };
     let action = if view { Action::View } else { Action::Export };
-    audit::record(
-        ctx,
-        Event::new(action, Outcome::Success)
-            .document(&sha256, size)
-            .detail(format!("sealed #{id}")),
-    )?;
+    let event = Event::new(action, Outcome::Success).document(&sha256, size).detail(format!("sealed #{id}"));
+    if let Err(e) = audit::record_all(ctx, vec![event], |tx| retention::activate(tx, new_id, &output)) {
+        let _ = std::fs::remove_file(&output);
+        retention::abandon(ctx, &[new_id]);
+        return Err(e);
+    }
     Ok(Unsealed {
         id: new_id,
-        filename: output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or(name),
+        filename: output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(name),
         output,
         size,
         sha256,
@@ -197,31 +185,16 @@ mod tests {
         let path = dir.path().join("s");
         std::fs::write(&path, &sealed).unwrap();
         let mut out = tempfile::tempfile().unwrap();
-        let helper = KeyHelper {
-            key: key.clone(),
-            filename: None,
-        };
-        let (size, _, name) = unseal_into(
-            std::fs::File::open(&path).unwrap(),
-            &mut out,
-            helper,
-            std::time::SystemTime::now(),
-        )
-        .unwrap();
+        let helper = KeyHelper { key: key.clone(), filename: None };
+        let (size, _, name) =
+            unseal_into(std::fs::File::open(&path).unwrap(), &mut out, helper, std::time::SystemTime::now()).unwrap();
         assert_eq!(size, 20);
         assert_eq!(name.as_deref(), Some(&b"brief.pdf"[..]));
 
-        let wrong = KeyHelper {
-            key: SessionKey::new(32).unwrap(),
-            filename: None,
-        };
+        let wrong = KeyHelper { key: SessionKey::new(32).unwrap(), filename: None };
         let mut out = tempfile::tempfile().unwrap();
-        assert!(unseal_into(
-            std::fs::File::open(&path).unwrap(),
-            &mut out,
-            wrong,
-            std::time::SystemTime::now()
-        )
-        .is_err());
+        assert!(
+            unseal_into(std::fs::File::open(&path).unwrap(), &mut out, wrong, std::time::SystemTime::now()).is_err()
+        );
     }
 }

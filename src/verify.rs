@@ -51,14 +51,8 @@ pub struct Verification {
 /// What the user typed, reduced to fingerprint bytes: hex (any case, with
 /// or without spaces, colons, dashes, a `0x` prefix) or PGP words.
 pub fn parse_reading(text: &str, expected_len: usize) -> Result<Vec<u8>> {
-    let compact: String = text
-        .chars()
-        .filter(|c| !(c.is_whitespace() || matches!(c, ':' | '-' | '.' | ',')))
-        .collect();
-    let compact = compact
-        .strip_prefix("0x")
-        .or_else(|| compact.strip_prefix("0X"))
-        .unwrap_or(&compact);
+    let compact: String = text.chars().filter(|c| !(c.is_whitespace() || matches!(c, ':' | '-' | '.' | ','))).collect();
+    let compact = compact.strip_prefix("0x").or_else(|| compact.strip_prefix("0X")).unwrap_or(&compact);
     if compact.is_empty() {
         return Err(Error::UnreadableFingerprint(crate::tr!("reading-empty")));
     }
@@ -84,18 +78,11 @@ pub fn status(own: &Cert, alias: &str, cert: &Cert, now: SystemTime) -> Option<V
     let policy = crate::policy::standard();
     let issuer = own.primary_key().key().role_as_unspecified();
     cert.userids()
-        .flat_map(|ua| {
-            ua.valid_certifications_by_key(policy, now, issuer)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|ua| ua.valid_certifications_by_key(policy, now, issuer).cloned().collect::<Vec<_>>())
         .filter(|sig| sig.notation(ALIAS_NOTATION).any(|v| v == alias.as_bytes()))
         .filter_map(|sig| {
             let at = sig.signature_creation_time()?;
-            let method = sig
-                .notation(METHOD_NOTATION)
-                .next()
-                .map(|v| String::from_utf8_lossy(v).into_owned());
+            let method = sig.notation(METHOD_NOTATION).next().map(|v| String::from_utf8_lossy(v).into_owned());
             Some(Verification { at, method })
         })
         .max_by_key(|v| v.at)
@@ -121,11 +108,7 @@ pub fn verify(ctx: &mut Context<'_>, alias: &str, reading: &str, method: Method)
         Err(e) => return Err(refused(ctx, e, "reading incomplete or unreadable")),
     };
     if heard != expected.as_bytes() {
-        return Err(refused(
-            ctx,
-            Error::FingerprintMismatch(alias.to_owned()),
-            "fingerprint mismatch",
-        ));
+        return Err(refused(ctx, Error::FingerprintMismatch(alias.to_owned()), "fingerprint mismatch"));
     }
     let unlocked = ctx.unlock(crate::identity::Purpose::Sign)?;
     let mut signer = unlocked.signer().clone();
@@ -136,21 +119,9 @@ pub fn verify(ctx: &mut Context<'_>, alias: &str, reading: &str, method: Method)
             .set_signature_creation_time(ctx.now)
             .and_then(|b| b.set_exportable_certification(false))
             .and_then(|b| {
-                b.add_notation(
-                    METHOD_NOTATION,
-                    method.as_str(),
-                    NotationDataFlags::empty().set_human_readable(),
-                    false,
-                )
+                b.add_notation(METHOD_NOTATION, method.as_str(), NotationDataFlags::empty().set_human_readable(), false)
             })
-            .and_then(|b| {
-                b.add_notation(
-                    ALIAS_NOTATION,
-                    alias,
-                    NotationDataFlags::empty().set_human_readable(),
-                    false,
-                )
-            })
+            .and_then(|b| b.add_notation(ALIAS_NOTATION, alias, NotationDataFlags::empty().set_human_readable(), false))
             .and_then(|b| b.sign_userid_binding(&mut signer, cert.primary_key().key(), &userid))
             .map_err(|e| Error::Internal(e.to_string()))?;
         cert = cert
@@ -179,10 +150,7 @@ mod tests {
     const FPR: &str = "E58294F2E9A227486E8B061B31CC528FD7FA3F19";
 
     fn fpr_bytes() -> Vec<u8> {
-        (0..40)
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&FPR[i..i + 2], 16).unwrap())
-            .collect()
+        (0..40).step_by(2).map(|i| u8::from_str_radix(&FPR[i..i + 2], 16).unwrap()).collect()
     }
 
     #[test]
@@ -209,27 +177,15 @@ mod tests {
 
     #[test]
     fn key_ids_and_partial_fingerprints_are_refused() {
-        assert!(matches!(
-            parse_reading("31CC528FD7FA3F19", 20),
-            Err(Error::PartialFingerprint(16))
-        ));
-        assert!(matches!(
-            parse_reading("D7FA 3F19", 20),
-            Err(Error::PartialFingerprint(8))
-        ));
-        assert!(matches!(
-            parse_reading("topmost Istanbul", 20),
-            Err(Error::PartialFingerprint(4))
-        ));
+        assert!(matches!(parse_reading("31CC528FD7FA3F19", 20), Err(Error::PartialFingerprint(16))));
+        assert!(matches!(parse_reading("D7FA 3F19", 20), Err(Error::PartialFingerprint(8))));
+        assert!(matches!(parse_reading("topmost Istanbul", 20), Err(Error::PartialFingerprint(4))));
         assert!(matches!(parse_reading("E58", 20), Err(Error::PartialFingerprint(3))));
     }
 
     #[test]
     fn nonsense_is_unreadable() {
-        assert!(matches!(
-            parse_reading("hello world", 20),
-            Err(Error::UnreadableFingerprint(_))
-        ));
+        assert!(matches!(parse_reading("hello world", 20), Err(Error::UnreadableFingerprint(_))));
         assert!(matches!(parse_reading("  ", 20), Err(Error::UnreadableFingerprint(_))));
     }
 }

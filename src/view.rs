@@ -20,9 +20,7 @@ pub const LAUNCHER_THRESHOLD: Duration = Duration::from_secs(3);
 pub fn private_dir(home: &Home) -> Result<PathBuf> {
     let candidates = [
         std::env::var_os("XDG_RUNTIME_DIR").map(|d| PathBuf::from(d).join("carepost-view")),
-        Some(PathBuf::from("/dev/shm"))
-            .filter(|d| d.is_dir())
-            .map(|d| d.join(format!("carepost-view-{}", uid()))),
+        Some(PathBuf::from("/dev/shm")).filter(|d| d.is_dir()).map(|d| d.join(format!("carepost-view-{}", uid()))),
     ];
     for dir in candidates.into_iter().flatten() {
         if dir.parent().is_some_and(Path::is_dir) && home.ensure_dir(&dir).is_ok() {
@@ -77,9 +75,5 @@ pub fn show(path: &Path) -> Result<Viewed> {
     if !status.success() {
         return Err(Error::Viewer(status.to_string()));
     }
-    Ok(if started.elapsed() >= LAUNCHER_THRESHOLD {
-        Viewed::Closed
-    } else {
-        Viewed::Launched
-    })
+    Ok(if started.elapsed() >= LAUNCHER_THRESHOLD { Viewed::Closed } else { Viewed::Launched })
 }

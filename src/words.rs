@@ -215,12 +215,9 @@ impl fmt::Display for WordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WordError::Empty => f.write_str("no PGP words were given"),
-            WordError::UnknownWord { position, word } => write!(
-                f,
-                "word {} (\"{}\") is not in the PGP word list",
-                position + 1,
-                word.escape_debug()
-            ),
+            WordError::UnknownWord { position, word } => {
+                write!(f, "word {} (\"{}\") is not in the PGP word list", position + 1, word.escape_debug())
+            }
             WordError::WrongPosition { position, word } => {
                 let (found, needed) = if is_even(*position) {
                     ("three-syllable", "two-syllable")
@@ -257,9 +254,7 @@ fn list_for(position: usize) -> &'static [&'static str; 256] {
 
 /// The byte whose word in `list` is `word`, ignoring ASCII case.
 fn lookup(list: &[&str; 256], word: &str) -> Option<u8> {
-    list.iter()
-        .position(|candidate| candidate.eq_ignore_ascii_case(word))
-        .and_then(|index| u8::try_from(index).ok())
+    list.iter().position(|candidate| candidate.eq_ignore_ascii_case(word)).and_then(|index| u8::try_from(index).ok())
 }
 
 /// `word`, cut to at most [`MAX_REPORTED_WORD_CHARS`] characters (the last
@@ -282,11 +277,7 @@ fn is_separator(c: char) -> bool {
 /// list for bytes at odd offsets. Words keep their canonical capitalisation.
 #[must_use]
 pub fn encode(bytes: &[u8]) -> Vec<&'static str> {
-    bytes
-        .iter()
-        .enumerate()
-        .map(|(position, &byte)| list_for(position)[usize::from(byte)])
-        .collect()
+    bytes.iter().enumerate().map(|(position, &byte)| list_for(position)[usize::from(byte)]).collect()
 }
 
 /// The words for `bytes` in lower case, joined by single spaces (empty input
@@ -323,15 +314,9 @@ pub fn decode(text: &str) -> Result<Vec<u8>, WordError> {
         if let Some(byte) = lookup(list_for(position), word) {
             bytes.push(byte);
         } else if lookup(list_for(position + 1), word).is_some() {
-            return Err(WordError::WrongPosition {
-                position,
-                word: bounded(word),
-            });
+            return Err(WordError::WrongPosition { position, word: bounded(word) });
         } else {
-            return Err(WordError::UnknownWord {
-                position,
-                word: bounded(word),
-            });
+            return Err(WordError::UnknownWord { position, word: bounded(word) });
         }
     }
     if bytes.is_empty() {
@@ -388,10 +373,7 @@ mod tests {
         assert_eq!(odd.len(), 256);
         assert!(even.is_disjoint(&odd), "{:?}", even.intersection(&odd));
         for word in EVEN_WORDS.iter().chain(ODD_WORDS.iter()) {
-            assert!(
-                !word.is_empty() && word.chars().all(|c| c.is_ascii_alphabetic()),
-                "{word:?}"
-            );
+            assert!(!word.is_empty() && word.chars().all(|c| c.is_ascii_alphabetic()), "{word:?}");
         }
         // Longest words: 9 and 11 letters, as the list's description says.
         assert_eq!(EVEN_WORDS.iter().map(|w| w.len()).max(), Some(9));
@@ -433,17 +415,10 @@ mod tests {
         assert_eq!(encode(&WIKIPEDIA_BYTES), expected);
         assert_eq!(
             to_phrase(&WIKIPEDIA_BYTES),
-            WIKIPEDIA_WORDS
-                .to_lowercase()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
+            WIKIPEDIA_WORDS.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
         );
         assert_eq!(decode(WIKIPEDIA_WORDS), Ok(WIKIPEDIA_BYTES.to_vec()));
-        assert_eq!(
-            WIKIPEDIA_BYTES.to_vec(),
-            hex("E582 94F2 E9A2 2748 6E8B 061B 31CC 528F D7FA 3F19")
-        );
+        assert_eq!(WIKIPEDIA_BYTES.to_vec(), hex("E582 94F2 E9A2 2748 6E8B 061B 31CC 528F D7FA 3F19"));
     }
 
     #[test]
@@ -464,10 +439,7 @@ mod tests {
         ];
         for (hex_text, words) in vectors {
             let bytes = hex(hex_text);
-            assert_eq!(
-                encode(&bytes).join(" "),
-                words.split_whitespace().collect::<Vec<_>>().join(" ")
-            );
+            assert_eq!(encode(&bytes).join(" "), words.split_whitespace().collect::<Vec<_>>().join(" "));
             assert_eq!(decode(words), Ok(bytes));
         }
     }
@@ -489,22 +461,13 @@ mod tests {
     fn missed_word_is_wrong_position() {
         // "Istanbul" left out: "Pluto" (two syllables) lands on an odd place.
         let err = decode("topmost Pluto vagabond").unwrap_err();
-        assert_eq!(
-            err,
-            WordError::WrongPosition {
-                position: 1,
-                word: "Pluto".to_owned()
-            }
-        );
+        assert_eq!(err, WordError::WrongPosition { position: 1, word: "Pluto".to_owned() });
         assert!(err.to_string().contains("word 2 (\"Pluto\")"), "{err}");
 
         // Two words swapped.
         assert_eq!(
             decode("istanbul topmost"),
-            Err(WordError::WrongPosition {
-                position: 0,
-                word: "istanbul".to_owned()
-            })
+            Err(WordError::WrongPosition { position: 0, word: "istanbul".to_owned() })
         );
     }
 
@@ -512,16 +475,10 @@ mod tests {
     fn garbage_is_unknown_word() {
         assert_eq!(
             decode("topmost istanbul xyzzy"),
-            Err(WordError::UnknownWord {
-                position: 2,
-                word: "xyzzy".to_owned()
-            })
+            Err(WordError::UnknownWord { position: 2, word: "xyzzy".to_owned() })
         );
         // Only ASCII case is folded; other look-alikes are unknown.
-        assert!(matches!(
-            decode("topmoſt"),
-            Err(WordError::UnknownWord { position: 0, .. })
-        ));
+        assert!(matches!(decode("topmoſt"), Err(WordError::UnknownWord { position: 0, .. })));
     }
 
     #[test]

@@ -24,15 +24,7 @@ const METHOD_NOTATION: &str = "method@carepost.invalid";
 const ALIAS_NOTATION: &str = "alias@carepost.invalid";
 
 /// The fields `contact list` and `contact show` must carry (PRODUCT.md).
-const CONTRACT_FIELDS: [&str; 7] = [
-    "alias",
-    "kind",
-    "fingerprint",
-    "verified",
-    "verified_at",
-    "method",
-    "expires",
-];
+const CONTRACT_FIELDS: [&str; 7] = ["alias", "kind", "fingerprint", "verified", "verified_at", "method", "expires"];
 
 fn clinician() -> Carepost {
     Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example")
@@ -68,17 +60,8 @@ fn listed(cp: &Carepost, alias: &str) -> Value {
 }
 
 fn add(cp: &Carepost, alias: &str, key: &Path) -> Value {
-    let out = cp
-        .cmd()
-        .args(["--json", "contact", "add", alias, "--key-file"])
-        .arg(key)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "adding {alias} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = cp.cmd().args(["--json", "contact", "add", alias, "--key-file"]).arg(key).output().unwrap();
+    assert!(out.status.success(), "adding {alias} failed: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -90,15 +73,8 @@ fn verify(cp: &Carepost, alias: &str, fingerprint: &str) -> Value {
 fn fails(cp: &Carepost, args: &[&str], code: i32) -> String {
     let out = cp.cmd().args(args).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "carepost {args:?}: expected exit {code}; stderr: {stderr}"
-    );
-    assert!(
-        stderr.starts_with("error: "),
-        "carepost {args:?}: not an error line: {stderr}"
-    );
+    assert_eq!(out.status.code(), Some(code), "carepost {args:?}: expected exit {code}; stderr: {stderr}");
+    assert!(stderr.starts_with("error: "), "carepost {args:?}: not an error line: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     stderr
 }
@@ -108,12 +84,7 @@ fn fails(cp: &Carepost, args: &[&str], code: i32) -> String {
 /// Returns stderr.
 fn add_is_refused(cp: &Carepost, alias: &str, key: &Path, code: i32, why: &[&str]) -> String {
     let before = list(cp);
-    let out = cp
-        .cmd()
-        .args(["contact", "add", alias, "--key-file"])
-        .arg(key)
-        .output()
-        .unwrap();
+    let out = cp.cmd().args(["contact", "add", alias, "--key-file"]).arg(key).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(
         out.status.code(),
@@ -124,11 +95,7 @@ fn add_is_refused(cp: &Carepost, alias: &str, key: &Path, code: i32, why: &[&str
     assert!(stderr.starts_with("error: "), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     for part in why {
-        assert!(
-            stderr.contains(part),
-            "adding {} should say {part:?}; stderr: {stderr}",
-            key.display()
-        );
+        assert!(stderr.contains(part), "adding {} should say {part:?}; stderr: {stderr}", key.display());
     }
     assert_eq!(list(cp), before, "the contact book changed");
     stderr
@@ -168,18 +135,11 @@ fn gpg_export(gpg: &Gpg, cp: &Carepost, uid: &str, name: &str) -> PathBuf {
 
 /// The fingerprint in `n`-character groups joined by `sep`.
 fn grouped(fpr: &str, n: usize, sep: &str) -> String {
-    fpr.as_bytes()
-        .chunks(n)
-        .map(|c| std::str::from_utf8(c).unwrap())
-        .collect::<Vec<_>>()
-        .join(sep)
+    fpr.as_bytes().chunks(n).map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(sep)
 }
 
 fn fingerprint_bytes(fpr: &str) -> Vec<u8> {
-    (0..fpr.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&fpr[i..i + 2], 16).unwrap())
-        .collect()
+    (0..fpr.len()).step_by(2).map(|i| u8::from_str_radix(&fpr[i..i + 2], 16).unwrap()).collect()
 }
 
 fn unix_seconds(rfc3339: &str) -> u64 {
@@ -206,9 +166,8 @@ fn state_db(cp: &Carepost) -> rusqlite::Connection {
 }
 
 fn stored_cert(cp: &Carepost, alias: &str) -> Cert {
-    let blob: Vec<u8> = state_db(cp)
-        .query_row("SELECT cert FROM contacts WHERE alias = ?1", [alias], |r| r.get(0))
-        .unwrap();
+    let blob: Vec<u8> =
+        state_db(cp).query_row("SELECT cert FROM contacts WHERE alias = ?1", [alias], |r| r.get(0)).unwrap();
     Cert::from_bytes(&blob).unwrap()
 }
 
@@ -226,11 +185,7 @@ fn store_raw(cp: &Carepost, alias: &str, fingerprint: &str, blob: &[u8]) {
 fn all_stored_certs(cp: &Carepost) -> Vec<Cert> {
     let conn = state_db(cp);
     let mut stmt = conn.prepare("SELECT cert FROM contacts").unwrap();
-    let blobs: Vec<Vec<u8>> = stmt
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let blobs: Vec<Vec<u8>> = stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
     blobs.iter().map(|b| Cert::from_bytes(b).unwrap()).collect()
 }
 
@@ -253,14 +208,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 /// notations for `alias`, made by `signer_cert`; with `claimed_issuer`,
 /// the issuer subpackets name that certificate instead of the real signer.
 fn forged_certification(target: &Cert, alias: &str, signer_cert: &Cert, claimed_issuer: Option<&Cert>) -> Cert {
-    let mut signer = signer_cert
-        .primary_key()
-        .key()
-        .clone()
-        .parts_into_secret()
-        .unwrap()
-        .into_keypair()
-        .unwrap();
+    let mut signer = signer_cert.primary_key().key().clone().parts_into_secret().unwrap().into_keypair().unwrap();
     let userid = target.userids().next().unwrap().userid().clone();
     let flags = NotationDataFlags::empty().set_human_readable();
     let mut builder = SignatureBuilder::new(SignatureType::PositiveCertification)
@@ -271,20 +219,10 @@ fn forged_certification(target: &Cert, alias: &str, signer_cert: &Cert, claimed_
         .add_notation(ALIAS_NOTATION, alias, flags, false)
         .unwrap();
     if let Some(claimed) = claimed_issuer {
-        builder = builder
-            .set_issuer_fingerprint(claimed.fingerprint())
-            .unwrap()
-            .set_issuer(claimed.keyid())
-            .unwrap();
+        builder = builder.set_issuer_fingerprint(claimed.fingerprint()).unwrap().set_issuer(claimed.keyid()).unwrap();
     }
-    let sig = builder
-        .sign_userid_binding(&mut signer, target.primary_key().key(), &userid)
-        .unwrap();
-    target
-        .clone()
-        .insert_packets(vec![Packet::from(userid), sig.into()])
-        .unwrap()
-        .0
+    let sig = builder.sign_userid_binding(&mut signer, target.primary_key().key(), &userid).unwrap();
+    target.clone().insert_packets(vec![Packet::from(userid), sig.into()]).unwrap().0
 }
 
 // ---------------------------------------------------------------------------
@@ -322,10 +260,7 @@ fn gpg_rsa3072_patient_key_is_listed_unverified_with_the_contract_fields() {
     for field in CONTRACT_FIELDS {
         assert_eq!(shown[field], c[field], "show and list differ on {field}");
     }
-    assert_eq!(
-        shown["user_ids"],
-        serde_json::json!(["Patient Rsa <rsa.patient@example.org>"])
-    );
+    assert_eq!(shown["user_ids"], serde_json::json!(["Patient Rsa <rsa.patient@example.org>"]));
 }
 
 #[test]
@@ -334,11 +269,7 @@ fn gpg_curve25519_key_is_added_as_a_colleague_from_a_binary_export() {
     let cp = clinician();
     let fpr = gpg_curve25519(&gpg, "Dr. Cv Collega <collega@example.org>");
     let key = write(&cp, "collega.gpg", gpg.export_binary("collega@example.org"));
-    cp.cmd()
-        .args(["contact", "add", "gp.collega", "--colleague", "--key-file"])
-        .arg(&key)
-        .assert()
-        .success();
+    cp.cmd().args(["contact", "add", "gp.collega", "--colleague", "--key-file"]).arg(&key).assert().success();
     let c = listed(&cp, "gp.collega");
     assert_eq!(c["kind"], "colleague");
     assert_eq!(c["fingerprint"], fpr.as_str());
@@ -356,23 +287,15 @@ fn contacts_default_to_patient_and_are_listed_by_alias() {
         add(&cp, alias, &key);
     }
     assert_eq!(aliases(&cp), ["p-a", "p-b"]);
-    assert!(list(&cp)["contacts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|c| c["kind"] == "patient"));
+    assert!(list(&cp)["contacts"].as_array().unwrap().iter().all(|c| c["kind"] == "patient"));
 }
 
 #[test]
 fn patient_and_colleague_flags_cannot_be_combined() {
     let cp = clinician();
     let key = write_public(&cp, "k.asc", &sequoia_cert("K <k@example.org>"));
-    let out = cp
-        .cmd()
-        .args(["contact", "add", "k", "--patient", "--colleague", "--key-file"])
-        .arg(&key)
-        .output()
-        .unwrap();
+    let out =
+        cp.cmd().args(["contact", "add", "k", "--patient", "--colleague", "--key-file"]).arg(&key).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(aliases(&cp).is_empty());
 }
@@ -420,11 +343,7 @@ fn secret_key_exports_are_refused_and_no_secret_material_is_stored() {
     assert_eq!(secret_packets, 2);
 
     // `contact update` refuses secrets the same way.
-    let stderr = fails(
-        &cp,
-        &["contact", "update", "p-0001", "--key-file", armored.to_str().unwrap()],
-        4,
-    );
+    let stderr = fails(&cp, &["contact", "update", "p-0001", "--key-file", armored.to_str().unwrap()], 4);
     assert!(stderr.contains("SECRET"), "{stderr}");
     assert!(all_stored_certs(&cp).iter().all(|c| !c.is_tsk()));
 }
@@ -436,11 +355,7 @@ fn empty_and_plain_text_files_hold_no_certificate() {
     add_is_refused(&cp, "p-0001", &empty, 4, &["no OpenPGP key"]);
     let blank = write(&cp, "blank.asc", b"\n \n\t\n");
     add_is_refused(&cp, "p-0001", &blank, 4, &["no OpenPGP key"]);
-    let text = write(
-        &cp,
-        "letter.txt",
-        "Dear doctor,\nhere is my key: please call me on my mobile.\nRegards\n",
-    );
+    let text = write(&cp, "letter.txt", "Dear doctor,\nhere is my key: please call me on my mobile.\nRegards\n");
     add_is_refused(&cp, "p-0001", &text, 4, &["OpenPGP key"]);
 }
 
@@ -521,15 +436,7 @@ fn sha1_self_signatures_are_refused_as_too_weak() {
     let cp = clinician();
     let uid = "Sha One <sha1@example.org>";
     let fpr = gpg.quick_gen_key(&["--cert-digest-algo", "SHA1"], uid, "rsa2048", "sign,cert", "2y");
-    gpg.run(&[
-        "--cert-digest-algo",
-        "SHA1",
-        "--quick-add-key",
-        &fpr,
-        "rsa2048",
-        "encr",
-        "2y",
-    ]);
+    gpg.run(&["--cert-digest-algo", "SHA1", "--quick-add-key", &fpr, "rsa2048", "encr", "2y"]);
     let key = gpg_export(&gpg, &cp, "sha1@example.org", "sha1.asc");
     add_is_refused(&cp, "p-0001", &key, 4, &["too weak", "SHA1"]);
 }
@@ -593,11 +500,7 @@ fn your_own_key_is_refused_as_a_contact() {
     // Nor can a contact's key be replaced by your own.
     let key = write_public(&cp, "k.asc", &sequoia_cert("K <k@example.org>"));
     let fpr = add(&cp, "p-0001", &key)["fingerprint"].clone();
-    let stderr = fails(
-        &cp,
-        &["contact", "update", "p-0001", "--key-file", own.to_str().unwrap()],
-        4,
-    );
+    let stderr = fails(&cp, &["contact", "update", "p-0001", "--key-file", own.to_str().unwrap()], 4);
     assert!(stderr.contains("this is your own key"), "{stderr}");
     assert_eq!(listed(&cp, "p-0001")["fingerprint"], fpr);
 }
@@ -653,18 +556,10 @@ fn the_same_certificate_under_a_second_alias_is_refused() {
 fn a_hostile_user_id_cannot_drive_the_terminal() {
     let cp = clinician();
     let hostile = "Mallory\u{1b}[2J\u{1b}]0;title\u{7} \u{202E}gpj.exe <m@example.org>";
-    let (cert, _) = CertBuilder::new()
-        .add_userid(UserID::from(hostile))
-        .add_transport_encryption_subkey()
-        .generate()
-        .unwrap();
+    let (cert, _) =
+        CertBuilder::new().add_userid(UserID::from(hostile)).add_transport_encryption_subkey().generate().unwrap();
     let key = write_public(&cp, "mallory.asc", &cert);
-    let added = cp
-        .cmd()
-        .args(["contact", "add", "p-0001", "--key-file"])
-        .arg(&key)
-        .output()
-        .unwrap();
+    let added = cp.cmd().args(["contact", "add", "p-0001", "--key-file"]).arg(&key).output().unwrap();
     assert!(added.status.success());
     let shown = cp.cmd().args(["contact", "show", "p-0001"]).output().unwrap();
     assert!(shown.status.success());
@@ -688,23 +583,11 @@ fn a_hostile_user_id_cannot_drive_the_terminal() {
 #[test]
 fn verify_accepts_the_full_fingerprint_in_every_spelling_and_records_the_method() {
     let cp = clinician();
-    let start = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
+    let start = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs();
     let mut fingerprints = Vec::new();
     for i in 0..7 {
-        let key = write_public(
-            &cp,
-            &format!("c{i}.asc"),
-            &sequoia_cert(&format!("C{i} <c{i}@example.org>")),
-        );
-        fingerprints.push(
-            add(&cp, &format!("c{i}"), &key)["fingerprint"]
-                .as_str()
-                .unwrap()
-                .to_owned(),
-        );
+        let key = write_public(&cp, &format!("c{i}.asc"), &sequoia_cert(&format!("C{i} <c{i}@example.org>")));
+        fingerprints.push(add(&cp, &format!("c{i}"), &key)["fingerprint"].as_str().unwrap().to_owned());
     }
     let phrase = |fpr: &str| carepost::words::to_phrase(&fingerprint_bytes(fpr));
     let readings: Vec<(&str, String, &str)> = vec![
@@ -725,10 +608,7 @@ fn verify_accepts_the_full_fingerprint_in_every_spelling_and_records_the_method(
         assert_eq!(listed["verified"], true);
         assert_eq!(listed["method"], *method);
         let at = unix_seconds(listed["verified_at"].as_str().unwrap());
-        let now = SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .unwrap()
-            .as_secs();
+        let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs();
         assert!(start <= at && at <= now, "verified_at {at} not in {start}..={now}");
     }
 }
@@ -751,9 +631,7 @@ fn a_mismatched_fingerprint_is_refused_and_the_contact_stays_unverified() {
         assert_eq!(c["verified"], false);
         assert_eq!(c["verified_at"], Value::Null);
     }
-    assert!(stored_cert(&cp, "p-0001")
-        .userids()
-        .all(|ua| ua.certifications().next().is_none()));
+    assert!(stored_cert(&cp, "p-0001").userids().all(|ua| ua.certifications().next().is_none()));
 }
 
 #[test]
@@ -784,11 +662,7 @@ fn key_ids_and_partial_fingerprints_are_refused_as_partial() {
 #[test]
 fn verifying_an_unknown_alias_fails() {
     let cp = clinician();
-    let stderr = fails(
-        &cp,
-        &["contact", "verify", "p-9999", "--fingerprint", &"AB".repeat(20)],
-        1,
-    );
+    let stderr = fails(&cp, &["contact", "verify", "p-9999", "--fingerprint", &"AB".repeat(20)], 1);
     assert!(stderr.contains("no contact \"p-9999\""), "{stderr}");
     assert!(stderr.contains("carepost contact list"), "{stderr}");
 }
@@ -798,19 +672,11 @@ fn verify_without_a_reading_off_a_terminal_says_what_to_give_instead_of_waiting(
     let cp = clinician();
     let key = write_public(&cp, "k.asc", &sequoia_cert("K <k@example.org>"));
     add(&cp, "p-0001", &key);
-    let out = cp
-        .cmd()
-        .args(["contact", "verify", "p-0001"])
-        .timeout(Duration::from_secs(30))
-        .output()
-        .unwrap();
+    let out = cp.cmd().args(["contact", "verify", "p-0001"]).timeout(Duration::from_secs(30)).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("nobody is at a terminal"), "{stderr}");
-    assert!(
-        stderr.contains("--fingerprint") && stderr.contains("--words"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("--fingerprint") && stderr.contains("--words"), "{stderr}");
     assert_eq!(listed(&cp, "p-0001")["verified"], false);
 }
 
@@ -826,26 +692,11 @@ fn a_certification_by_another_key_does_not_verify_a_contact() {
         add(&cp, "p-0001", &write_public(&cp, "contact.asc", &contact));
         let own = Cert::from_bytes(&std::fs::read(cp.export_key()).unwrap()).unwrap();
         let forged = forged_certification(&contact, "p-0001", &attacker, claims_to_be_you.then_some(&own));
-        store_raw(
-            &cp,
-            "p-0001",
-            &contact.fingerprint().to_hex(),
-            &forged.to_vec().unwrap(),
-        );
+        store_raw(&cp, "p-0001", &contact.fingerprint().to_hex(), &forged.to_vec().unwrap());
         // The tampered blob is read (not refused as damaged) and carries
         // the forged certification.
-        assert_eq!(
-            stored_cert(&cp, "p-0001")
-                .userids()
-                .flat_map(|ua| ua.certifications())
-                .count(),
-            1
-        );
-        let what = if claims_to_be_you {
-            "claims the user's key as issuer"
-        } else {
-            "names the attacker as issuer"
-        };
+        assert_eq!(stored_cert(&cp, "p-0001").userids().flat_map(|ua| ua.certifications()).count(), 1);
+        let what = if claims_to_be_you { "claims the user's key as issuer" } else { "names the attacker as issuer" };
         let c = listed(&cp, "p-0001");
         assert_eq!(c["verified"], false, "a certification that {what}");
         assert_eq!(c["method"], Value::Null);
@@ -871,11 +722,7 @@ fn a_certification_copied_from_another_contact_does_not_verify() {
         .clone();
     // Re-label the copy for p-b's alias would break the signature; copy it as is.
     let b_uid = b.userids().next().unwrap().userid().clone();
-    let b_with_copy = b
-        .clone()
-        .insert_packets(vec![Packet::from(b_uid), carepost_sig.into()])
-        .unwrap()
-        .0;
+    let b_with_copy = b.clone().insert_packets(vec![Packet::from(b_uid), carepost_sig.into()]).unwrap().0;
     store_raw(&cp, "p-b", &b.fingerprint().to_hex(), &b_with_copy.to_vec().unwrap());
     assert_eq!(listed(&cp, "p-a")["verified"], true);
     assert_eq!(listed(&cp, "p-b")["verified"], false);
@@ -893,18 +740,15 @@ fn swapping_stored_certificates_does_not_carry_verification_to_another_alias() {
 
     let conn = state_db(&cp);
     let row = |alias: &str| -> (String, Vec<u8>) {
-        conn.query_row(
-            "SELECT fingerprint, cert FROM contacts WHERE alias = ?1",
-            [alias],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        conn.query_row("SELECT fingerprint, cert FROM contacts WHERE alias = ?1", [alias], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .unwrap()
     };
     let (fa, ca) = row("p-a");
     let (fb, cb) = row("p-b");
     conn.execute_batch("BEGIN IMMEDIATE").unwrap();
-    conn.execute("UPDATE contacts SET fingerprint = 'swapping' WHERE alias = 'p-a'", [])
-        .unwrap();
+    conn.execute("UPDATE contacts SET fingerprint = 'swapping' WHERE alias = 'p-a'", []).unwrap();
     for (alias, fpr, cert) in [("p-b", &fa, &ca), ("p-a", &fb, &cb)] {
         conn.execute(
             "UPDATE contacts SET fingerprint = ?2, cert = ?3 WHERE alias = ?1",
@@ -932,10 +776,9 @@ fn a_damaged_or_mismatched_stored_certificate_is_a_clear_error() {
     add(&cp, "p-a", &write_public(&cp, "a.asc", &a));
     let fpr = a.fingerprint().to_hex();
     let other = sequoia_cert("Other <o@example.org>");
-    for (what, blob) in [
-        ("garbage", b"\x99\x01\x0dnot a certificate".to_vec()),
-        ("another key", other.to_vec().unwrap()),
-    ] {
+    for (what, blob) in
+        [("garbage", b"\x99\x01\x0dnot a certificate".to_vec()), ("another key", other.to_vec().unwrap())]
+    {
         store_raw(&cp, "p-a", &fpr, &blob);
         let stderr = fails(&cp, &["contact", "show", "p-a"], 1);
         assert!(stderr.contains("stored key for \"p-a\" is damaged"), "{what}: {stderr}");
@@ -944,14 +787,7 @@ fn a_damaged_or_mismatched_stored_certificate_is_a_clear_error() {
         let out = cp.cmd().args(["--json", "contact", "list"]).output().unwrap();
         assert!(out.status.success(), "{what}");
         let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert!(
-            listed["contacts"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .all(|c| c["alias"] != "p-a"),
-            "{what}"
-        );
+        assert!(listed["contacts"].as_array().unwrap().iter().all(|c| c["alias"] != "p-a"), "{what}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("stored key for \"p-a\" is damaged"), "{what}: {stderr}");
         fails(&cp, &["contact", "verify", "p-a", "--fingerprint", &fpr], 1);
@@ -966,19 +802,10 @@ fn updating_to_the_same_key_with_a_later_expiry_keeps_verification() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
     // Made two days ago, so that the renewal's self-signature is newer.
-    let two_days_ago = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-        - 2 * 86400;
+    let two_days_ago = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs() - 2 * 86400;
     let uid = "Renewing <renew@example.org>";
-    let fpr = gpg.quick_gen_key(
-        &["--faked-system-time", &two_days_ago.to_string()],
-        uid,
-        "future-default",
-        "default",
-        "1y",
-    );
+    let fpr =
+        gpg.quick_gen_key(&["--faked-system-time", &two_days_ago.to_string()], uid, "future-default", "default", "1y");
     add(&cp, "p-0001", &gpg_export(&gpg, &cp, uid, "v1.asc"));
     verify(&cp, "p-0001", &fpr);
     let before = listed(&cp, "p-0001");
@@ -1010,12 +837,7 @@ fn a_different_key_for_a_contact_warns_loudly_and_drops_verification() {
     add(&cp, "p-0001", &write_public(&cp, "old.asc", &old));
     verify(&cp, "p-0001", &old.fingerprint().to_hex());
     let new_key = write_public(&cp, "new.asc", &new);
-    let out = cp
-        .cmd()
-        .args(["--json", "contact", "update", "p-0001", "--key-file"])
-        .arg(&new_key)
-        .output()
-        .unwrap();
+    let out = cp.cmd().args(["--json", "contact", "update", "p-0001", "--key-file"]).arg(&new_key).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("WARNING"), "{stderr}");
@@ -1044,11 +866,7 @@ fn updating_to_a_key_stored_under_another_alias_is_refused() {
     add(&cp, "p-a", &a_key);
     add(&cp, "p-b", &write_public(&cp, "b.asc", &b));
     let before = list(&cp);
-    let stderr = fails(
-        &cp,
-        &["contact", "update", "p-b", "--key-file", a_key.to_str().unwrap()],
-        1,
-    );
+    let stderr = fails(&cp, &["contact", "update", "p-b", "--key-file", a_key.to_str().unwrap()], 1);
     assert!(stderr.contains("already in your contacts as \"p-a\""), "{stderr}");
     assert_eq!(list(&cp), before);
 }
@@ -1062,11 +880,7 @@ fn updating_with_a_revoked_version_of_the_same_key_keeps_the_revocation() {
     add(&cp, "p-0001", &gpg_export(&gpg, &cp, uid, "v1.asc"));
     gpg.revoke(&fpr);
     let revoked = gpg_export(&gpg, &cp, uid, "revoked.asc");
-    let stderr = fails(
-        &cp,
-        &["contact", "update", "p-0001", "--key-file", revoked.to_str().unwrap()],
-        4,
-    );
+    let stderr = fails(&cp, &["contact", "update", "p-0001", "--key-file", revoked.to_str().unwrap()], 4);
     assert!(stderr.contains("REVOKED"), "{stderr}");
     assert_eq!(listed(&cp, "p-0001")["fingerprint"], fpr.as_str());
     // The revocation was kept: nothing can be sent to this key any more,
@@ -1089,11 +903,7 @@ fn updating_with_a_revoked_version_of_the_same_key_keeps_the_revocation() {
 fn updating_an_unknown_alias_fails() {
     let cp = clinician();
     let key = write_public(&cp, "k.asc", &sequoia_cert("K <k@example.org>"));
-    let stderr = fails(
-        &cp,
-        &["contact", "update", "p-9999", "--key-file", key.to_str().unwrap()],
-        1,
-    );
+    let stderr = fails(&cp, &["contact", "update", "p-9999", "--key-file", key.to_str().unwrap()], 1);
     assert!(stderr.contains("no contact \"p-9999\""), "{stderr}");
     assert!(aliases(&cp).is_empty());
 }
@@ -1106,11 +916,7 @@ fn a_removed_contact_is_gone_from_the_list() {
     let cp = clinician();
     let a = sequoia_cert("A <a@example.org>");
     add(&cp, "p-a", &write_public(&cp, "a.asc", &a));
-    add(
-        &cp,
-        "p-b",
-        &write_public(&cp, "b.asc", &sequoia_cert("B <b@example.org>")),
-    );
+    add(&cp, "p-b", &write_public(&cp, "b.asc", &sequoia_cert("B <b@example.org>")));
     verify(&cp, "p-a", &a.fingerprint().to_hex());
     let removed = cp.json(&["contact", "remove", "p-a"]);
     assert_eq!(removed["alias"], "p-a");
@@ -1124,11 +930,7 @@ fn a_removed_contact_is_gone_from_the_list() {
 #[test]
 fn removing_an_unknown_alias_fails() {
     let cp = clinician();
-    add(
-        &cp,
-        "p-a",
-        &write_public(&cp, "a.asc", &sequoia_cert("A <a@example.org>")),
-    );
+    add(&cp, "p-a", &write_public(&cp, "a.asc", &sequoia_cert("A <a@example.org>")));
     let stderr = fails(&cp, &["contact", "remove", "p-9999"], 1);
     assert!(stderr.contains("no contact \"p-9999\""), "{stderr}");
     assert_eq!(aliases(&cp), ["p-a"]);
@@ -1169,20 +971,14 @@ fn eight_concurrent_adds_all_land() {
     let children: Vec<_> = keys.iter().map(|(alias, key, _)| spawn_add(&cp, alias, key)).collect();
     for (child, (alias, _, _)) in children.into_iter().zip(&keys) {
         let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{alias}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{alias}: {}", String::from_utf8_lossy(&out.stderr));
     }
     let all = list(&cp);
     let contacts = all["contacts"].as_array().unwrap();
     assert_eq!(contacts.len(), 8);
     for (alias, _, fpr) in &keys {
         assert!(
-            contacts
-                .iter()
-                .any(|c| c["alias"] == alias.as_str() && c["fingerprint"] == fpr.as_str()),
+            contacts.iter().any(|c| c["alias"] == alias.as_str() && c["fingerprint"] == fpr.as_str()),
             "{alias} missing"
         );
     }
@@ -1197,11 +993,8 @@ fn two_concurrent_adds_of_one_alias_let_exactly_one_win() {
             sequoia_cert(&format!("X{round} <x{round}@example.org>")),
             sequoia_cert(&format!("Y{round} <y{round}@example.org>")),
         ];
-        let keys: Vec<PathBuf> = certs
-            .iter()
-            .enumerate()
-            .map(|(i, c)| write_public(&cp, &format!("race-{round}-{i}.asc"), c))
-            .collect();
+        let keys: Vec<PathBuf> =
+            certs.iter().enumerate().map(|(i, c)| write_public(&cp, &format!("race-{round}-{i}.asc"), c)).collect();
         let children: Vec<_> = keys.iter().map(|k| spawn_add(&cp, &alias, k)).collect();
         let outs: Vec<_> = children.into_iter().map(|c| c.wait_with_output().unwrap()).collect();
         let winners: Vec<usize> = (0..2).filter(|&i| outs[i].status.success()).collect();
@@ -1210,10 +1003,7 @@ fn two_concurrent_adds_of_one_alias_let_exactly_one_win() {
         assert_eq!(loser.status.code(), Some(1));
         let stderr = String::from_utf8_lossy(&loser.stderr);
         assert!(stderr.contains("already a contact"), "{stderr}");
-        assert_eq!(
-            listed(&cp, &alias)["fingerprint"],
-            certs[winners[0]].fingerprint().to_hex()
-        );
+        assert_eq!(listed(&cp, &alias)["fingerprint"], certs[winners[0]].fingerprint().to_hex());
     }
     assert_eq!(aliases(&cp).len(), 3);
 }

@@ -10,13 +10,7 @@ use predicates::prelude::*;
 fn init_creates_a_private_home_and_a_v4_key() {
     let cp = Carepost::new();
     cp.cmd()
-        .args([
-            "init",
-            "--name",
-            "Dr. A. Jansen",
-            "--email",
-            "a.jansen@praktijk.example",
-        ])
+        .args(["init", "--name", "Dr. A. Jansen", "--email", "a.jansen@praktijk.example"])
         .assert()
         .success()
         .stdout(predicate::str::contains("Created your identity"));
@@ -54,29 +48,19 @@ fn init_refuses_a_second_identity() {
 #[test]
 fn init_without_any_passphrase_source_exits_5_with_a_hint() {
     let cp = Carepost::new();
-    cp.bare_cmd()
-        .args(["init", "--name", "A", "--email", "a@example.org"])
-        .assert()
-        .code(5)
-        .stderr(
-            predicate::str::starts_with("error: ")
-                .and(predicate::str::contains("hint: "))
-                .and(predicate::str::contains("--passphrase-file")),
-        );
+    cp.bare_cmd().args(["init", "--name", "A", "--email", "a@example.org"]).assert().code(5).stderr(
+        predicate::str::starts_with("error: ")
+            .and(predicate::str::contains("hint: "))
+            .and(predicate::str::contains("--passphrase-file")),
+    );
     assert!(!cp.home.join("identity/key.pgp").exists());
 }
 
 #[test]
 fn init_rejects_bad_names_and_emails_as_usage_errors() {
     let cp = Carepost::new();
-    cp.cmd()
-        .args(["init", "--name", "A", "--email", "not-an-address"])
-        .assert()
-        .code(2);
-    cp.cmd()
-        .args(["init", "--name", "Evil\u{1b}[2J", "--email", "a@example.org"])
-        .assert()
-        .code(2);
+    cp.cmd().args(["init", "--name", "A", "--email", "not-an-address"]).assert().code(2);
+    cp.cmd().args(["init", "--name", "Evil\u{1b}[2J", "--email", "a@example.org"]).assert().code(2);
     assert!(!cp.home.join("identity/key.pgp").exists());
 }
 
@@ -94,11 +78,7 @@ fn commands_before_init_say_what_to_do() {
 fn wrong_passphrase_exits_5_and_never_echoes_it() {
     let cp = Carepost::with_identity("A", "a@example.org");
     let other = Carepost::with_identity("B", "b@example.org");
-    cp.cmd()
-        .args(["contact", "add", "b", "--key-file"])
-        .arg(other.export_key())
-        .assert()
-        .success();
+    cp.cmd().args(["contact", "add", "b", "--key-file"]).arg(other.export_key()).assert().success();
     let wrong = cp.path("wrong");
     std::fs::write(&wrong, "the-wrong-passphrase-xyz\n").unwrap();
     cp.bare_cmd()
@@ -136,11 +116,7 @@ fn a_home_readable_by_others_is_refused_with_the_chmod_to_run() {
     std::fs::set_permissions(&cp.home, std::fs::Permissions::from_mode(0o700)).unwrap();
     let key = cp.home.join("identity/key.pgp");
     std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
-    cp.cmd()
-        .arg("whoami")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(format!("chmod 600 {}", key.display())));
+    cp.cmd().arg("whoami").assert().code(1).stderr(predicate::str::contains(format!("chmod 600 {}", key.display())));
 }
 
 #[test]
@@ -150,16 +126,9 @@ fn whoami_shows_hex_groups_words_and_a_qr_code() {
     let out = cp.cmd().args(["whoami", "--qr"]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    let groups: Vec<String> = fpr
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8(c.to_vec()).unwrap())
-        .collect();
+    let groups: Vec<String> = fpr.as_bytes().chunks(4).map(|c| String::from_utf8(c.to_vec()).unwrap()).collect();
     assert!(text.contains(&groups.join(" ")), "{text}");
-    let bytes: Vec<u8> = (0..40)
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&fpr[i..i + 2], 16).unwrap())
-        .collect();
+    let bytes: Vec<u8> = (0..40).step_by(2).map(|i| u8::from_str_radix(&fpr[i..i + 2], 16).unwrap()).collect();
     assert!(text.contains(&carepost::words::to_phrase(&bytes)));
     assert!(text.contains('▀') || text.contains('▄') || text.contains('█'));
     let svg = cp.path("fpr.svg");
@@ -180,9 +149,7 @@ fn exported_key_imports_cleanly_into_gpg() {
     let listing = String::from_utf8(gpg.run(&["--with-colons", "--list-keys", "c.devries@praktijk.example"])).unwrap();
     assert!(listing.contains(&cp.fingerprint()));
     // Ed25519 primary (algo 22) that signs and certifies, X25519 subkey (18) that encrypts.
-    assert!(listing
-        .lines()
-        .any(|l| l.starts_with("pub:") && l.split(':').nth(3) == Some("22")));
+    assert!(listing.lines().any(|l| l.starts_with("pub:") && l.split(':').nth(3) == Some("22")));
     assert!(listing.lines().any(|l| l.starts_with("sub:")
         && l.split(':').nth(3) == Some("18")
         && l.split(':').nth(11).unwrap().contains('e')));
@@ -214,11 +181,7 @@ fn concurrent_inits_make_exactly_one_identity() {
             cmd.spawn().unwrap()
         })
         .collect();
-    let successes = children
-        .into_iter()
-        .map(|mut c| c.wait().unwrap())
-        .filter(|s| s.success())
-        .count();
+    let successes = children.into_iter().map(|mut c| c.wait().unwrap()).filter(|s| s.success()).count();
     assert_eq!(successes, 1);
     cp.json(&["whoami"]);
 }

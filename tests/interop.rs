@@ -81,23 +81,12 @@ fn file_name(path: &Path) -> &str {
 /// Panics unless `a` and `b` hold the same bytes (without printing them).
 fn assert_same_content(a: &Path, b: &Path) {
     let (x, y) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
-    assert!(
-        x == y,
-        "{} ({} bytes) and {} ({} bytes) differ",
-        a.display(),
-        x.len(),
-        b.display(),
-        y.len()
-    );
+    assert!(x == y, "{} ({} bytes) and {} ({} bytes) differ", a.display(), x.len(), b.display(), y.len());
 }
 
 /// A fresh, empty directory inside `cp`'s temporary directory.
 fn fresh_dir(cp: &Carepost) -> PathBuf {
-    tempfile::Builder::new()
-        .prefix("out")
-        .tempdir_in(cp.dir.path())
-        .unwrap()
-        .keep()
+    tempfile::Builder::new().prefix("out").tempdir_in(cp.dir.path()).unwrap().keep()
 }
 
 // ---------------------------------------------------------------------
@@ -124,12 +113,8 @@ fn send(cp: &Carepost, input: &Path, to: &[&str], armor: bool) -> Sent {
     let outputs = json["outputs"].as_array().unwrap();
     assert_eq!(outputs.len(), 1, "{json}");
     let sent = &outputs[0];
-    let aliases: Vec<&str> = sent["recipients"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["alias"].as_str().unwrap())
-        .collect();
+    let aliases: Vec<&str> =
+        sent["recipients"].as_array().unwrap().iter().map(|r| r["alias"].as_str().unwrap()).collect();
     assert_eq!(aliases, to, "{json}");
     let output = PathBuf::from(sent["output"].as_str().unwrap());
     assert_eq!(output.parent(), Some(dir.as_path()));
@@ -143,10 +128,7 @@ fn send(cp: &Carepost, input: &Path, to: &[&str], armor: bool) -> Sent {
             "the document's name is visible in the encrypted file"
         );
     }
-    Sent {
-        output,
-        format: sent["format"].as_str().unwrap().to_owned(),
-    }
+    Sent { output, format: sent["format"].as_str().unwrap().to_owned() }
 }
 
 /// `document-YYYYMMDD-xxxxxxxx.<ext>.pgp` (`.asc` when armored).
@@ -160,10 +142,7 @@ fn assert_neutral_name(output: &Path, input: &Path, armor: bool) {
         .unwrap_or_else(|| panic!("{name} is not document-<date>-<id>{suffix}"));
     let (date, id) = middle.split_once('-').unwrap();
     assert!(date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()), "{name}");
-    assert!(
-        id.len() == 8 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
-        "{name}"
-    );
+    assert!(id.len() == 8 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()), "{name}");
 }
 
 /// `carepost open --json FILE -o DIR` into a fresh directory.
@@ -179,11 +158,7 @@ fn open(cp: &Carepost, input: &Path) -> Value {
 /// `open --require-verified-sender` must exit 3 and write nothing.
 fn assert_open_refused(cp: &Carepost, input: &Path) {
     let dir = fresh_dir(cp);
-    let out = cp
-        .cmd()
-        .args(["open", "--require-verified-sender", s(input), "-o", s(&dir)])
-        .output()
-        .unwrap();
+    let out = cp.cmd().args(["open", "--require-verified-sender", s(input), "-o", s(&dir)]).output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
     let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
     assert!(left.is_empty(), "a refused open left {left:?}");
@@ -235,10 +210,7 @@ fn sender_lifecycle(cp: &Carepost, peer: &PeerKey<'_>, messages: &[Incoming]) {
         );
     }
 
-    cp.cmd()
-        .args(["contact", "add", peer.alias, "--key-file", s(peer.cert)])
-        .assert()
-        .success();
+    cp.cmd().args(["contact", "add", peer.alias, "--key-file", s(peer.cert)]).assert().success();
     for m in messages {
         assert_open_refused(cp, &m.message);
         let json = open(cp, &m.message);
@@ -247,22 +219,12 @@ fn sender_lifecycle(cp: &Carepost, peer: &PeerKey<'_>, messages: &[Incoming]) {
         assert_eq!(json["sender"]["fingerprint"], primary.as_str());
     }
 
-    cp.cmd()
-        .args(["contact", "verify", peer.alias, "--fingerprint", &primary])
-        .assert()
-        .success();
+    cp.cmd().args(["contact", "verify", peer.alias, "--fingerprint", &primary]).assert().success();
     for m in messages {
         let dir = fresh_dir(cp);
         let out = cp
             .cmd()
-            .args([
-                "--json",
-                "open",
-                "--require-verified-sender",
-                s(&m.message),
-                "-o",
-                s(&dir),
-            ])
+            .args(["--json", "open", "--require-verified-sender", s(&m.message), "-o", s(&dir)])
             .output()
             .unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -275,15 +237,9 @@ fn sender_lifecycle(cp: &Carepost, peer: &PeerKey<'_>, messages: &[Incoming]) {
 
 /// Adds a peer's certificate as a verified contact.
 fn add_verified_peer(cp: &Carepost, alias: &str, cert: &Path) {
-    cp.cmd()
-        .args(["contact", "add", alias, "--key-file", s(cert), "--patient"])
-        .assert()
-        .success();
+    cp.cmd().args(["contact", "add", alias, "--key-file", s(cert), "--patient"]).assert().success();
     let fpr = cert_fingerprints(cert).0;
-    cp.cmd()
-        .args(["contact", "verify", alias, "--fingerprint", &fpr])
-        .assert()
-        .success();
+    cp.cmd().args(["contact", "verify", alias, "--fingerprint", &fpr]).assert().success();
 }
 
 // ---------------------------------------------------------------------
@@ -311,10 +267,7 @@ fn assert_seipdv1(path: &Path, recipients: usize) {
     let (seip, pkesks) = packets.split_last().expect("packets");
     assert!(matches!(seip, Packet::SEIP(SEIP::V1(_))), "{tags:?}");
     assert_eq!(pkesks.len(), recipients, "{tags:?}");
-    assert!(
-        pkesks.iter().all(|p| matches!(p, Packet::PKESK(PKESK::V3(_)))),
-        "{tags:?}"
-    );
+    assert!(pkesks.iter().all(|p| matches!(p, Packet::PKESK(PKESK::V3(_)))), "{tags:?}");
 }
 
 /// Panics unless `path` is PKESK v6… + one SEIPD v2 with AES-256.
@@ -330,10 +283,7 @@ fn assert_seipdv2(path: &Path, recipients: usize) {
         other => panic!("expected SEIPD v2, got {:?} in {tags:?}", other.tag()),
     }
     assert_eq!(pkesks.len(), recipients, "{tags:?}");
-    assert!(
-        pkesks.iter().all(|p| matches!(p, Packet::PKESK(PKESK::V6(_)))),
-        "{tags:?}"
-    );
+    assert!(pkesks.iter().all(|p| matches!(p, Packet::PKESK(PKESK::V6(_)))), "{tags:?}");
 }
 
 /// The primary fingerprint of the certificate in `path`, and the
@@ -380,15 +330,9 @@ fn gpg_patient(kind: GpgKey) -> Option<(GpgUser, String, PathBuf)> {
 /// file name in the literal packet, and the exact document.
 fn gpg_decrypts(peer: &GpgUser, message: &Path, original: &Path, signer: &str) {
     let out_path = peer.path("decrypted");
-    let out = peer
-        .gpg
-        .run_raw(&["--status-fd", "1", "-o", s(&out_path), "--decrypt", s(message)], None);
+    let out = peer.gpg.run_raw(&["--status-fd", "1", "-o", s(&out_path), "--decrypt", s(message)], None);
     let status = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "gpg --decrypt failed: {status}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "gpg --decrypt failed: {status}\n{}", String::from_utf8_lossy(&out.stderr));
     let line = |keyword: &str| {
         status
             .lines()
@@ -399,10 +343,7 @@ fn gpg_decrypts(peer: &GpgUser, message: &Path, original: &Path, signer: &str) {
     for bad in ["BADSIG", "ERRSIG", "EXPSIG", "REVKEYSIG", "BADMDC", "DECRYPTION_FAILED"] {
         assert!(!status.contains(&format!("[GNUPG:] {bad}")), "{status}");
     }
-    assert!(
-        line("GOODSIG").starts_with(&format!("[GNUPG:] GOODSIG {} ", &signer[24..])),
-        "{status}"
-    );
+    assert!(line("GOODSIG").starts_with(&format!("[GNUPG:] GOODSIG {} ", &signer[24..])), "{status}");
     let validsig = line("VALIDSIG");
     assert!(
         validsig.starts_with(&format!("[GNUPG:] VALIDSIG {signer} ")) && validsig.ends_with(&format!(" {signer}")),
@@ -432,10 +373,7 @@ fn gpg_sees_no_compression(peer: &GpgUser, message: &Path, original: &Path) {
     let out = peer.gpg.run_raw(&["--list-packets", s(message)], None);
     let listing = String::from_utf8_lossy(&out.stdout);
     assert!(listing.contains(":literal data packet:"), "{listing}");
-    assert!(
-        listing.contains(&format!("name=\"{}\"", file_name(original))),
-        "{listing}"
-    );
+    assert!(listing.contains(&format!("name=\"{}\"", file_name(original))), "{listing}");
     assert!(listing.contains(":onepass_sig packet:"), "{listing}");
     assert!(listing.contains(":signature packet:"), "{listing}");
     assert!(!listing.contains(":compressed packet:"), "{listing}");
@@ -451,21 +389,12 @@ fn carepost_to_gpg(kind: GpgKey) {
     };
     let cp = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
     let doctor = cp.fingerprint();
-    cp.cmd()
-        .args(["contact", "add", "patient", "--patient", "--key-file"])
-        .arg(&patient_cert)
-        .assert()
-        .success();
-    cp.cmd()
-        .args(["contact", "verify", "patient", "--fingerprint", &patient_fpr])
-        .assert()
-        .success();
+    cp.cmd().args(["contact", "add", "patient", "--patient", "--key-file"]).arg(&patient_cert).assert().success();
+    cp.cmd().args(["contact", "verify", "patient", "--fingerprint", &patient_fpr]).assert().success();
     peer.gpg.import(&cp.export_key());
 
-    let documents = [
-        binary_document(cp.dir.path(), "Jansen_ontslagbrief.pdf"),
-        text_document(cp.dir.path(), "verwijsbrief.txt"),
-    ];
+    let documents =
+        [binary_document(cp.dir.path(), "Jansen_ontslagbrief.pdf"), text_document(cp.dir.path(), "verwijsbrief.txt")];
     for document in &documents {
         for armor in [false, true] {
             let sent = send(&cp, document, &["patient"], armor);
@@ -504,14 +433,7 @@ fn gpg_to_carepost(kind: GpgKey) {
     let doctor_cert = cp.export_key();
     let encrypt = |input: &Path, output: &str, extra: &[&str]| -> PathBuf {
         let output = peer.path(output);
-        let mut args = vec![
-            "--trust-model",
-            "always",
-            "--recipient-file",
-            s(&doctor_cert),
-            "-u",
-            PATIENT_EMAIL,
-        ];
+        let mut args = vec!["--trust-model", "always", "--recipient-file", s(&doctor_cert), "-u", PATIENT_EMAIL];
         args.extend(extra);
         args.extend(["-se", "-o", s(&output), s(input)]);
         peer.gpg.run(&args);
@@ -610,25 +532,11 @@ fn sq_both_directions() {
     let (_, all_keys) = cert_fingerprints(&cert);
     sender_lifecycle(
         &cp,
-        &PeerKey {
-            cert: &cert,
-            alias: "patient",
-            signer_fingerprints: all_keys,
-        },
+        &PeerKey { cert: &cert, alias: "patient", signer_fingerprints: all_keys },
         &[
             // sq's default ("pad") pads inside a compressed data packet.
-            Incoming {
-                message: m1,
-                original: letter,
-                filename: "document.txt".into(),
-                compressed: true,
-            },
-            Incoming {
-                message: m2,
-                original: photo,
-                filename: "document.jpg".into(),
-                compressed: false,
-            },
+            Incoming { message: m1, original: letter, filename: "document.txt".into(), compressed: true },
+            Incoming { message: m2, original: photo, filename: "document.jpg".into(), compressed: false },
         ],
     );
 
@@ -684,18 +592,8 @@ fn rnp_both_directions(rsa: bool) {
             signer_fingerprints: vec![primary],
         },
         &[
-            Incoming {
-                message: m1,
-                filename: file_name(&letter).into(),
-                original: letter,
-                compressed: true,
-            },
-            Incoming {
-                message: m2,
-                filename: file_name(&photo).into(),
-                original: photo,
-                compressed: false,
-            },
+            Incoming { message: m1, filename: file_name(&letter).into(), original: letter, compressed: true },
+            Incoming { message: m2, filename: file_name(&photo).into(), original: photo, compressed: false },
         ],
     );
 
@@ -747,19 +645,13 @@ fn rnp_librepgp_aead_messages_are_refused_with_a_clear_reason() {
         assert!(tags.contains(&Tag::AED), "not packet 20: {tags:?}");
 
         let dir = fresh_dir(&cp);
-        let out = cp
-            .cmd()
-            .args(["--json", "open", s(&message), "-o", s(&dir)])
-            .output()
-            .unwrap();
+        let out = cp.cmd().args(["--json", "open", s(&message), "-o", s(&dir)]).output().unwrap();
         assert_eq!(out.status.code(), Some(4), "{}", String::from_utf8_lossy(&out.stderr));
         let error: Value = serde_json::from_slice(&out.stdout).unwrap();
         let text = error["error"]["message"].as_str().unwrap();
         assert!(text.contains("OCB") && text.contains("nothing was saved"), "{error}");
         assert!(!text.contains("secure") && !text.contains("changed"), "{error}");
-        let hint = error["error"]["hint"]
-            .as_str()
-            .unwrap_or_else(|| panic!("no hint: {error}"));
+        let hint = error["error"]["hint"].as_str().unwrap_or_else(|| panic!("no hint: {error}"));
         assert!(hint.contains("standard OpenPGP"), "{error}");
         let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
         assert!(left.is_empty(), "a refused open left {left:?}");
@@ -794,17 +686,8 @@ fn sop_both_directions(program: &'static str, binary: bool, compresses: bool) {
     let (_, all_keys) = cert_fingerprints(&cert);
     sender_lifecycle(
         &cp,
-        &PeerKey {
-            cert: &cert,
-            alias: "patient",
-            signer_fingerprints: all_keys,
-        },
-        &[Incoming {
-            message,
-            original: from_peer,
-            filename: format!("document.{ext}"),
-            compressed: compresses,
-        }],
+        &PeerKey { cert: &cert, alias: "patient", signer_fingerprints: all_keys },
+        &[Incoming { message, original: from_peer, filename: format!("document.{ext}"), compressed: compresses }],
     );
 
     // carepost → peer: decrypts and verifies the carepost signature.
@@ -892,22 +775,13 @@ fn a_gpg_recipient_among_carepost_ones_gets_seipdv1() {
     let Some((peer, patient_fpr, patient_cert)) = gpg_patient(GpgKey::Curve25519) else {
         return;
     };
-    assert!(
-        !features(&patient_cert).is_some_and(|f| f.supports_seipdv2()),
-        "gpg 2.2 keys do not advertise SEIPD v2"
-    );
+    assert!(!features(&patient_cert).is_some_and(|f| f.supports_seipdv2()), "gpg 2.2 keys do not advertise SEIPD v2");
     let a = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
     let b = Carepost::with_identity("Dr. B. Peeters", "b.peeters@ziekenhuis.example");
     a.add_verified("peeters", &b);
     b.add_verified("jansen", &a);
-    a.cmd()
-        .args(["contact", "add", "patient", "--key-file", s(&patient_cert)])
-        .assert()
-        .success();
-    a.cmd()
-        .args(["contact", "verify", "patient", "--fingerprint", &patient_fpr])
-        .assert()
-        .success();
+    a.cmd().args(["contact", "add", "patient", "--key-file", s(&patient_cert)]).assert().success();
+    a.cmd().args(["contact", "verify", "patient", "--fingerprint", &patient_fpr]).assert().success();
     peer.gpg.import(&a.export_key());
 
     let letter = text_document(a.dir.path(), "verwijsbrief.txt");

@@ -99,11 +99,7 @@ fn step(out_dir: &Path, name: &str) -> Step {
         std::fs::read_to_string(out_dir.join(format!("{name}.{ext}")))
             .unwrap_or_else(|_| panic!("step {name} did not run"))
     };
-    Step {
-        code: read("code").trim().parse().unwrap(),
-        out: read("out"),
-        err: read("err"),
-    }
+    Step { code: read("code").trim().parse().unwrap(), out: read("out"), err: read("err") }
 }
 
 fn expect_success(out_dir: &Path, name: &str) -> Step {
@@ -131,10 +127,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn init_stores_the_passphrase_in_the_keychain_and_later_commands_unlock_with_it() {
-    if !["dbus-run-session", "gnome-keyring-daemon", "secret-tool", "timeout"]
-        .iter()
-        .all(|p| common::have_peer(p))
-    {
+    if !["dbus-run-session", "gnome-keyring-daemon", "secret-tool", "timeout"].iter().all(|p| common::have_peer(p)) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -143,10 +136,7 @@ fn init_stores_the_passphrase_in_the_keychain_and_later_commands_unlock_with_it(
     let out_dir = private_dir(tmp.path(), "steps");
     let cp_home = tmp.path().join("carepost-home");
 
-    let peer = CertBuilder::general_purpose(Some("Peer <peer@example.org>"))
-        .generate()
-        .unwrap()
-        .0;
+    let peer = CertBuilder::general_purpose(Some("Peer <peer@example.org>")).generate().unwrap().0;
     let peer_key = tmp.path().join("peer.asc");
     std::fs::write(&peer_key, peer.armored().to_vec().unwrap()).unwrap();
 
@@ -168,10 +158,7 @@ fn init_stores_the_passphrase_in_the_keychain_and_later_commands_unlock_with_it(
 
     let probe = step(&out_dir, "probe");
     if probe.code != 0 {
-        let why = format!(
-            "no Secret Service could be started in a private D-Bus session: {}",
-            probe.err
-        );
+        let why = format!("no Secret Service could be started in a private D-Bus session: {}", probe.err);
         if common::in_ci() {
             panic!("{why}");
         }
@@ -194,11 +181,7 @@ fn init_stores_the_passphrase_in_the_keychain_and_later_commands_unlock_with_it(
     // fingerprint as account; nothing in the home holds it in clear.
     let secret = expect_success(&out_dir, "lookup").out;
     let secret = secret.trim_end_matches('\n');
-    assert!(
-        secret.len() >= 22,
-        "a generated passphrase carries at least 128 bits; got {} characters",
-        secret.len()
-    );
+    assert!(secret.len() >= 22, "a generated passphrase carries at least 128 bits; got {} characters", secret.len());
     let files = files_under(&cp_home);
     assert!(files.iter().any(|f| f.ends_with("identity/key.pgp")));
     for file in &files {
@@ -236,18 +219,12 @@ fn init_with_an_unreachable_keychain_exits_5_at_once_and_keeps_no_identity() {
         .args(["init", "--name", "Dr. N. Okeychain", "--email", "n@example.org"]);
     let (code, _, stderr, took) = run_with_deadline(cmd, tmp.path(), Duration::from_secs(60));
     assert_eq!(code, Some(5), "{stderr}");
-    assert!(
-        took < Duration::from_secs(15),
-        "init took {took:?} to notice there is no keychain"
-    );
+    assert!(took < Duration::from_secs(15), "init took {took:?} to notice there is no keychain");
     let mut lines = stderr.lines();
     let error = lines.next().unwrap_or_default();
     assert!(error.starts_with("error: "), "{stderr}");
     assert!(error.contains("keychain"), "{stderr}");
-    assert!(
-        lines.any(|l| l.starts_with("hint: ") && l.contains("--passphrase-file")),
-        "{stderr}"
-    );
+    assert!(lines.any(|l| l.starts_with("hint: ") && l.contains("--passphrase-file")), "{stderr}");
     assert!(!cp_home.join("identity/key.pgp").exists());
     assert!(!cp_home.join("identity/revocation.asc").exists());
 }

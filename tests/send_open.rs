@@ -28,12 +28,7 @@ fn pair() -> (Carepost, Carepost) {
 
 fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
+        .map(|entries| entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
         .unwrap_or_default();
     names.sort();
     names
@@ -62,11 +57,7 @@ fn send(from: &Carepost, path: &Path, alias: &str, dir: &Path, extra: &[&str]) -
         .args(extra)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "send failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "send failed: {}", String::from_utf8_lossy(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     PathBuf::from(json["outputs"][0]["output"].as_str().unwrap())
 }
@@ -137,16 +128,11 @@ fn default_output_goes_to_the_outbox_and_the_sender_can_reopen_it() {
     let output = PathBuf::from(json["outputs"][0]["output"].as_str().unwrap());
     assert!(output.starts_with(clinician.home.join("outbox")));
     assert!(output.to_str().unwrap().ends_with(".txt.asc"));
-    assert!(std::fs::read_to_string(&output)
-        .unwrap()
-        .starts_with("-----BEGIN PGP MESSAGE-----"));
+    assert!(std::fs::read_to_string(&output).unwrap().starts_with("-----BEGIN PGP MESSAGE-----"));
     let opened = clinician.json(&["open", output.to_str().unwrap()]);
     assert_eq!(opened["sender"]["status"], "verified");
     assert_eq!(opened["sender"]["self"], true);
-    assert!(opened["output"]
-        .as_str()
-        .unwrap()
-        .starts_with(clinician.home.join("inbox").to_str().unwrap()));
+    assert!(opened["output"].as_str().unwrap().starts_with(clinician.home.join("inbox").to_str().unwrap()));
 }
 
 #[test]
@@ -164,12 +150,7 @@ fn keep_name_keeps_the_name_outside_and_never_overwrites() {
 fn unverified_recipients_are_refused_before_anything_is_written() {
     let clinician = Carepost::with_identity("Dr. A", "a@example.org");
     let patient = Carepost::with_identity("P", "p@example.org");
-    clinician
-        .cmd()
-        .args(["contact", "add", "p-1", "--key-file"])
-        .arg(patient.export_key())
-        .assert()
-        .success();
+    clinician.cmd().args(["contact", "add", "p-1", "--key-file"]).arg(patient.export_key()).assert().success();
     let input = write(&clinician, "brief.pdf", b"content");
     let dir = fresh_dir(&clinician, "out");
     clinician
@@ -189,22 +170,10 @@ fn unverified_recipients_are_refused_before_anything_is_written() {
 fn one_unverified_recipient_stops_the_whole_send() {
     let (clinician, _patient) = pair();
     let other = Carepost::with_identity("Q", "q@example.org");
-    clinician
-        .cmd()
-        .args(["contact", "add", "q", "--key-file"])
-        .arg(other.export_key())
-        .assert()
-        .success();
+    clinician.cmd().args(["contact", "add", "q", "--key-file"]).arg(other.export_key()).assert().success();
     let input = write(&clinician, "a.pdf", b"x");
     let dir = fresh_dir(&clinician, "out");
-    clinician
-        .cmd()
-        .arg("send")
-        .arg(&input)
-        .args(["--to", "p-0042", "--to", "q", "-o"])
-        .arg(&dir)
-        .assert()
-        .code(3);
+    clinician.cmd().arg("send").arg(&input).args(["--to", "p-0042", "--to", "q", "-o"]).arg(&dir).assert().code(3);
     assert!(files_in(&dir).is_empty());
 }
 
@@ -212,12 +181,7 @@ fn one_unverified_recipient_stops_the_whole_send() {
 fn a_reason_allows_sending_unverified_and_is_recorded() {
     let clinician = Carepost::with_identity("Dr. A", "a@example.org");
     let patient = Carepost::with_identity("P", "p@example.org");
-    clinician
-        .cmd()
-        .args(["contact", "add", "p-1", "--key-file"])
-        .arg(patient.export_key())
-        .assert()
-        .success();
+    clinician.cmd().args(["contact", "add", "p-1", "--key-file"]).arg(patient.export_key()).assert().success();
     let input = write(&clinician, "brief.pdf", b"content");
     let dir = fresh_dir(&clinician, "out");
     clinician
@@ -242,11 +206,8 @@ fn a_reason_allows_sending_unverified_and_is_recorded() {
     assert_eq!(json["unverified_ok"], reason);
     assert_eq!(json["outputs"][0]["recipients"][0]["verified"], false);
     let db = rusqlite::Connection::open(clinician.home.join("state.db")).unwrap();
-    let (stored, contacts): (String, String) = db
-        .query_row("SELECT reason, contacts FROM risk_acceptances", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .unwrap();
+    let (stored, contacts): (String, String) =
+        db.query_row("SELECT reason, contacts FROM risk_acceptances", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
     assert_eq!(stored, reason);
     assert!(contacts.contains("p-1") && contacts.contains(&patient.fingerprint()));
     assert!(!contacts.contains("brief"));
@@ -260,11 +221,7 @@ fn input_problems_are_caught_before_any_output() {
     let empty = write(&clinician, "empty.pdf", b"");
     let folder = fresh_dir(&clinician, "a-folder");
     let missing = clinician.path("missing.pdf");
-    for (bad, message) in [
-        (&missing, "could not read"),
-        (&empty, "is empty"),
-        (&folder, "is not a file"),
-    ] {
+    for (bad, message) in [(&missing, "could not read"), (&empty, "is empty"), (&folder, "is not a file")] {
         clinician
             .cmd()
             .arg("send")
@@ -277,14 +234,7 @@ fn input_problems_are_caught_before_any_output() {
             .stderr(predicate::str::contains(message));
         assert!(files_in(&dir).is_empty(), "output left behind after {message}");
     }
-    clinician
-        .cmd()
-        .arg("send")
-        .arg(&good)
-        .args(["--to", "nobody", "-o"])
-        .arg(&dir)
-        .assert()
-        .code(1);
+    clinician.cmd().arg("send").arg(&good).args(["--to", "nobody", "-o"]).arg(&dir).assert().code(1);
     clinician
         .cmd()
         .arg("send")
@@ -315,12 +265,7 @@ fn several_documents_give_one_output_each() {
     assert_eq!(files_in(&dir).len(), 2);
     let inbox = fresh_dir(&patient, "in");
     for output in json["outputs"].as_array().unwrap() {
-        patient.json(&[
-            "open",
-            output["output"].as_str().unwrap(),
-            "-o",
-            inbox.to_str().unwrap(),
-        ]);
+        patient.json(&["open", output["output"].as_str().unwrap(), "-o", inbox.to_str().unwrap()]);
     }
     assert_eq!(files_in(&inbox), ["a.pdf", "b.jpg"]);
 }
@@ -330,9 +275,7 @@ fn a_recipient_whose_stored_key_is_revoked_is_refused_without_override() {
     let (clinician, _patient) = pair();
     // A revoked key cannot be imported; simulate one arriving in the store
     // by other means (an old home, a restored backup).
-    let (cert, revocation) = CertBuilder::general_purpose(Some("R <r@example.org>"))
-        .generate()
-        .unwrap();
+    let (cert, revocation) = CertBuilder::general_purpose(Some("R <r@example.org>")).generate().unwrap();
     let revoked = cert.insert_packets(revocation).unwrap().0.strip_secret_key_material();
     let db = rusqlite::Connection::open(clinician.home.join("state.db")).unwrap();
     db.execute(
@@ -370,21 +313,10 @@ fn open_fails_with(cp: &Carepost, message: &Path, extra: &[&str], code: i32, say
 
 fn open_fails_saying_one_of(cp: &Carepost, message: &Path, extra: &[&str], code: i32, any_of: &[&str]) -> PathBuf {
     let dir = fresh_dir(cp, &format!("in-{}", common_suffix()));
-    let out = cp
-        .cmd()
-        .arg("open")
-        .arg(message)
-        .args(extra)
-        .arg("-o")
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let out = cp.cmd().arg("open").arg(message).args(extra).arg("-o").arg(&dir).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(code), "{stderr}");
-    assert!(
-        any_of.iter().any(|s| stderr.contains(s)),
-        "stderr {stderr:?} says none of {any_of:?}"
-    );
+    assert!(any_of.iter().any(|s| stderr.contains(s)), "stderr {stderr:?} says none of {any_of:?}");
     assert!(stderr.starts_with("error: "), "{stderr}");
     assert_nothing_written(&dir);
     dir
@@ -416,13 +348,7 @@ fn truncated_messages_are_rejected() {
         let truncated = write(&patient, &format!("cut-{cut}.pgp"), &bytes[..cut]);
         open_fails_saying_one_of(&patient, &truncated, &[], 4, &["incomplete", "cut short"]);
     }
-    let armored = send(
-        &clinician,
-        &input,
-        "p-0042",
-        &fresh_dir(&clinician, "out-armor"),
-        &["--armor"],
-    );
+    let armored = send(&clinician, &input, "p-0042", &fresh_dir(&clinician, "out-armor"), &["--armor"]);
     let text = std::fs::read(&armored).unwrap();
     let truncated = write(&patient, "cut.asc", &text[..text.len() / 2]);
     open_fails_saying_one_of(&patient, &truncated, &[], 4, &["incomplete", "cut short", "damaged"]);
@@ -457,15 +383,7 @@ fn a_message_for_someone_else_names_the_keys_it_is_for() {
     let input = write(&clinician, "a.pdf", b"not for the stranger");
     let sent = send(&clinician, &input, "p-0042", &fresh_dir(&clinician, "out"), &[]);
     let err = String::from_utf8(
-        stranger
-            .cmd()
-            .arg("open")
-            .arg(&sent)
-            .arg("-o")
-            .arg(fresh_dir(&stranger, "in"))
-            .output()
-            .unwrap()
-            .stderr,
+        stranger.cmd().arg("open").arg(&sent).arg("-o").arg(fresh_dir(&stranger, "in")).output().unwrap().stderr,
     )
     .unwrap();
     assert!(err.contains("not encrypted to your key"), "{err}");
@@ -489,23 +407,11 @@ fn custom_message(
     let policy = StandardPolicy::new();
     let mut sink = Vec::new();
     let message = Message::new(&mut sink);
-    let recipients = recipient
-        .keys()
-        .with_policy(&policy, None)
-        .supported()
-        .alive()
-        .revoked(false)
-        .for_transport_encryption();
+    let recipients =
+        recipient.keys().with_policy(&policy, None).supported().alive().revoked(false).for_transport_encryption();
     let mut message = Encryptor::for_recipients(message, recipients).build().unwrap();
     if let Some(signer_cert) = signer {
-        let mut keypair = signer_cert
-            .primary_key()
-            .key()
-            .clone()
-            .parts_into_secret()
-            .unwrap()
-            .into_keypair()
-            .unwrap();
+        let mut keypair = signer_cert.primary_key().key().clone().parts_into_secret().unwrap().into_keypair().unwrap();
         if data == signed_data {
             message = Signer::new(message, keypair).unwrap().build().unwrap();
         } else {
@@ -518,9 +424,7 @@ fn custom_message(
             let mut literal = LiteralWriter::new(message).filename(filename).unwrap().build().unwrap();
             literal.write_all(data).unwrap();
             let mut message = literal.finalize_one().unwrap().unwrap();
-            let sig = SignatureBuilder::new(SignatureType::Binary)
-                .sign_message(&mut keypair, signed_data)
-                .unwrap();
+            let sig = SignatureBuilder::new(SignatureType::Binary).sign_message(&mut keypair, signed_data).unwrap();
             Packet::from(sig).serialize(&mut message).unwrap();
             message.finalize().unwrap();
             return sink;
@@ -546,19 +450,8 @@ fn a_forged_signature_is_rejected() {
     let recipient = openpgp::Cert::from_file(patient.export_key()).unwrap();
     let signer = stranger_key();
     let key_file = write(&patient, "stranger.asc", &signer.armored().to_vec().unwrap());
-    patient
-        .cmd()
-        .args(["contact", "add", "stranger", "--key-file"])
-        .arg(&key_file)
-        .assert()
-        .success();
-    let forged = custom_message(
-        &recipient,
-        Some(&signer),
-        b"brief.pdf",
-        b"what arrived",
-        b"what was signed",
-    );
+    patient.cmd().args(["contact", "add", "stranger", "--key-file"]).arg(&key_file).assert().success();
+    let forged = custom_message(&recipient, Some(&signer), b"brief.pdf", b"what arrived", b"what was signed");
     let path = write(&patient, "forged.pgp", &forged);
     open_fails(&patient, &path, 4, "signature");
 }
@@ -567,49 +460,22 @@ fn a_forged_signature_is_rejected() {
 fn unsigned_and_unknown_senders_are_reported_and_can_be_refused() {
     let (_clinician, patient) = pair();
     let recipient = openpgp::Cert::from_file(patient.export_key()).unwrap();
-    let unsigned = write(
-        &patient,
-        "unsigned.pgp",
-        &custom_message(&recipient, None, b"a.txt", b"hello", b"hello"),
-    );
+    let unsigned = write(&patient, "unsigned.pgp", &custom_message(&recipient, None, b"a.txt", b"hello", b"hello"));
     let dir = fresh_dir(&patient, "in");
     let json = patient.json(&["open", unsigned.to_str().unwrap(), "-o", dir.to_str().unwrap()]);
     assert_eq!(json["sender"]["status"], "unsigned");
     assert!(json["sender"]["fingerprint"].is_null());
-    open_fails_with(
-        &patient,
-        &unsigned,
-        &["--require-verified-sender"],
-        3,
-        "not a verified contact",
-    );
+    open_fails_with(&patient, &unsigned, &["--require-verified-sender"], 3, "not a verified contact");
 
     let stranger = stranger_key();
-    let signed = write(
-        &patient,
-        "signed.pgp",
-        &custom_message(&recipient, Some(&stranger), b"b.txt", b"hi", b"hi"),
-    );
-    let out = patient
-        .cmd()
-        .args(["--json", "open"])
-        .arg(&signed)
-        .arg("-o")
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let signed = write(&patient, "signed.pgp", &custom_message(&recipient, Some(&stranger), b"b.txt", b"hi", b"hi"));
+    let out = patient.cmd().args(["--json", "open"]).arg(&signed).arg("-o").arg(&dir).output().unwrap();
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["sender"]["status"], "unknown");
     assert_eq!(json["sender"]["fingerprint"], stranger.fingerprint().to_hex());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not in your contacts"));
-    open_fails_with(
-        &patient,
-        &signed,
-        &["--require-verified-sender"],
-        3,
-        "not a verified contact",
-    );
+    open_fails_with(&patient, &signed, &["--require-verified-sender"], 3, "not a verified contact");
 }
 
 #[test]
@@ -625,11 +491,8 @@ fn hostile_inner_names_stay_inside_the_output_folder() {
         (b"\x1b]0;pwned\x07name.txt", "]0;pwnedname.txt"),
     ];
     for (inner, expected) in cases {
-        let message = write(
-            &patient,
-            "document-20261123-abcdefgh.pdf.pgp",
-            &custom_message(&recipient, None, inner, b"x", b"x"),
-        );
+        let message =
+            write(&patient, "document-20261123-abcdefgh.pdf.pgp", &custom_message(&recipient, None, inner, b"x", b"x"));
         let json = patient.json(&["open", message.to_str().unwrap(), "-o", dir.to_str().unwrap()]);
         assert_eq!(json["filename"], *expected, "{:?}", String::from_utf8_lossy(inner));
         assert_eq!(Path::new(json["output"].as_str().unwrap()).parent().unwrap(), dir);
@@ -656,13 +519,7 @@ fn decompression_bombs_stop_at_the_bound_and_leave_nothing() {
     let Some(gpg) = common::Gpg::new() else { return };
     let (_clinician, patient) = pair();
     gpg.import(&patient.export_key());
-    gpg.run(&[
-        "--quick-gen-key",
-        "Bomber <b@example.org>",
-        "future-default",
-        "default",
-        "1y",
-    ]);
+    gpg.run(&["--quick-gen-key", "Bomber <b@example.org>", "future-default", "default", "1y"]);
     // 64 MiB of zeros compresses to a few dozen KiB.
     let zeros = write(&patient, "zeros.bin", &vec![0u8; 64 << 20]);
     let bomb = patient.path("bomb.pgp");
@@ -695,14 +552,7 @@ fn decompression_bombs_stop_at_the_bound_and_leave_nothing() {
         .stderr(predicate::str::contains("larger than 8.0 MiB"));
     assert_nothing_written(&dir);
     // Within the bound, the same message opens.
-    let json = patient.json(&[
-        "open",
-        bomb.to_str().unwrap(),
-        "--max-size",
-        "65M",
-        "-o",
-        dir.to_str().unwrap(),
-    ]);
+    let json = patient.json(&["open", bomb.to_str().unwrap(), "--max-size", "65M", "-o", dir.to_str().unwrap()]);
     assert_eq!(json["size"], 64 << 20);
     assert_eq!(json["compressed"], true);
 }

@@ -23,16 +23,8 @@ fn the_tour_completes_and_touches_nothing_of_the_user() {
                 .and(predicate::str::contains("not verified"))
                 .and(predicate::str::contains("changed, damaged")),
         );
-    assert_eq!(
-        std::fs::read_dir(user.path()).unwrap().count(),
-        0,
-        "the tour wrote into the user's home"
-    );
-    assert_eq!(
-        std::fs::read_dir(scratch.path()).unwrap().count(),
-        0,
-        "the tour left its temporary folder behind"
-    );
+    assert_eq!(std::fs::read_dir(user.path()).unwrap().count(), 0, "the tour wrote into the user's home");
+    assert_eq!(std::fs::read_dir(scratch.path()).unwrap().count(), 0, "the tour left its temporary folder behind");
 }
 
 #[test]

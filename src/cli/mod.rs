@@ -214,15 +214,8 @@ pub struct OpenArgs {
 pub fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
     let (digits, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len()));
-    let number: u64 = digits
-        .parse()
-        .map_err(|_| format!("'{text}' is not a size such as 500M or 4G"))?;
-    let factor: u64 = match unit
-        .trim()
-        .to_ascii_uppercase()
-        .trim_end_matches("IB")
-        .trim_end_matches('B')
-    {
+    let number: u64 = digits.parse().map_err(|_| format!("'{text}' is not a size such as 500M or 4G"))?;
+    let factor: u64 = match unit.trim().to_ascii_uppercase().trim_end_matches("IB").trim_end_matches('B') {
         "" => 1,
         "K" => 1 << 10,
         "M" => 1 << 20,

@@ -9,11 +9,9 @@ use std::io::Write;
 
 fn verified_label(contact: &Contact) -> String {
     match &contact.verification {
-        Some(v) => tr!(
-            "contact-verified-on",
-            date = carepost::fmt_time(v.at),
-            method = v.method.clone().unwrap_or_default()
-        ),
+        Some(v) => {
+            tr!("contact-verified-on", date = carepost::fmt_time(v.at), method = v.method.clone().unwrap_or_default())
+        }
         None => tr!("contact-not-verified"),
     }
 }
@@ -39,11 +37,7 @@ pub fn add(ctx: &mut Context<'_>, args: ContactAddArgs, out: &Output) -> Result<
     let summary = contact.summary(ctx.now);
     warn_if_expiring(&contact, ctx.now, out);
     out.result(&summary, |w| {
-        writeln!(
-            w,
-            "{}",
-            tr!("contact-added", alias = contact.alias.clone(), kind = kind.as_str())
-        )?;
+        writeln!(w, "{}", tr!("contact-added", alias = contact.alias.clone(), kind = kind.as_str()))?;
         writeln!(w, "  {}", hex_groups(&summary.fingerprint))?;
         writeln!(w, "{}", tr!("contact-added-next", alias = contact.alias.clone()))
     })
@@ -60,9 +54,7 @@ pub fn list(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
         out.warning(&problem.to_string());
     }
     let now = ctx.now;
-    let list = ContactList {
-        contacts: all.iter().map(|c| c.summary(now)).collect(),
-    };
+    let list = ContactList { contacts: all.iter().map(|c| c.summary(now)).collect() };
     out.result(&list, |w| {
         if all.is_empty() {
             return writeln!(w, "{}", tr!("contact-list-empty"));
@@ -90,12 +82,7 @@ pub fn show(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), E
         for uid in &details.user_ids {
             writeln!(w, "{:<12} {}", tr!("show-user-id"), Safe(uid))?;
         }
-        writeln!(
-            w,
-            "{:<12} {}",
-            tr!("show-fingerprint"),
-            hex_groups(&details.summary.fingerprint)
-        )?;
+        writeln!(w, "{:<12} {}", tr!("show-fingerprint"), hex_groups(&details.summary.fingerprint))?;
         writeln!(w, "{:<12} {}", tr!("show-words"), words(&contact.cert.fingerprint()))?;
         writeln!(w, "{:<12} {}", tr!("show-verified"), verified_label(&contact))?;
         if let Some(expires) = &details.summary.expires {
@@ -128,9 +115,7 @@ pub fn verify(ctx: &mut Context<'_>, args: ContactVerifyArgs, out: &Output) -> R
     };
     let contact = verify::verify(ctx, &args.alias, &reading, args.method.into())?;
     let summary = contact.summary(ctx.now);
-    out.result(&summary, |w| {
-        writeln!(w, "{}", tr!("verify-done", alias = contact.alias.clone()))
-    })
+    out.result(&summary, |w| writeln!(w, "{}", tr!("verify-done", alias = contact.alias.clone())))
 }
 
 #[derive(Serialize)]
@@ -145,10 +130,7 @@ pub fn update(ctx: &mut Context<'_>, args: ContactUpdateArgs, out: &Output) -> R
     let now = ctx.now;
     let (contact, old_fingerprint) = match contacts::update(ctx, &args.alias, &args.key_file)? {
         Update::Refreshed(contact) => (contact, None),
-        Update::KeyChanged {
-            old_fingerprint,
-            contact,
-        } => {
+        Update::KeyChanged { old_fingerprint, contact } => {
             let mut err = std::io::stderr().lock();
             let _ = writeln!(
                 err,
@@ -164,11 +146,7 @@ pub fn update(ctx: &mut Context<'_>, args: ContactUpdateArgs, out: &Output) -> R
         }
     };
     warn_if_expiring(&contact, now, out);
-    let result = Updated {
-        summary: contact.summary(now),
-        key_changed: old_fingerprint.is_some(),
-        old_fingerprint,
-    };
+    let result = Updated { summary: contact.summary(now), key_changed: old_fingerprint.is_some(), old_fingerprint };
     out.result(&result, |w| {
         if result.key_changed {
             writeln!(w, "{}", tr!("update-replaced", alias = contact.alias.clone()))
@@ -181,7 +159,5 @@ pub fn update(ctx: &mut Context<'_>, args: ContactUpdateArgs, out: &Output) -> R
 pub fn remove(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), Error> {
     let contact = contacts::remove(ctx, &args.alias)?;
     let summary = contact.summary(ctx.now);
-    out.result(&summary, |w| {
-        writeln!(w, "{}", tr!("contact-removed", alias = contact.alias.clone()))
-    })
+    out.result(&summary, |w| writeln!(w, "{}", tr!("contact-removed", alias = contact.alias.clone())))
 }

@@ -15,11 +15,7 @@ pub fn run(ctx: &mut Context<'_>, args: ExportKeyArgs, out: &Output) -> Result<(
                 "fingerprint": identity.fingerprint_hex(),
             });
             out.result(&result, |w| {
-                writeln!(
-                    w,
-                    "{}",
-                    tr!("export-written", path = Safe(path.display().to_string()).to_string())
-                )
+                writeln!(w, "{}", tr!("export-written", path = Safe(path.display().to_string()).to_string()))
             })
         }
         None if out.json => {
@@ -31,10 +27,7 @@ pub fn run(ctx: &mut Context<'_>, args: ExportKeyArgs, out: &Output) -> Result<(
         }
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(&armored)
-                .and_then(|()| stdout.flush())
-                .map_err(|e| Error::io("io-write", "<stdout>", e))
+            stdout.write_all(&armored).and_then(|()| stdout.flush()).map_err(|e| Error::io("io-write", "<stdout>", e))
         }
     }
 }

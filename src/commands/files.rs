@@ -11,9 +11,7 @@ struct Files {
 }
 
 pub fn run(ctx: &mut Context<'_>, args: FilesArgs, out: &Output) -> Result<(), Error> {
-    let files = Files {
-        files: retention::files(ctx, args.all)?,
-    };
+    let files = Files { files: retention::files(ctx, args.all)? };
     out.result(&files, |w| {
         if files.files.is_empty() {
             return writeln!(w, "{}", tr!("files-empty"));

@@ -25,11 +25,7 @@ pub fn run(ctx: &mut Context<'_>, args: InitArgs, out: &Output) -> Result<(), Er
         writeln!(
             w,
             "{}",
-            tr!(
-                "init-done",
-                name = Safe(&created.name).to_string(),
-                email = Safe(&created.email).to_string()
-            )
+            tr!("init-done", name = Safe(&created.name).to_string(), email = Safe(&created.email).to_string())
         )?;
         writeln!(w, "  {}", hex_groups(&created.fingerprint))?;
         writeln!(w, "{}", tr!("init-next-steps"))

@@ -27,14 +27,8 @@ pub fn run(ctx: &mut Context<'_>, args: LogArgs, out: &Output) -> Result<(), Err
             None => Ok(()),
         };
     }
-    let filter = Filter {
-        since: args.since,
-        action: args.action,
-        contact: args.contact,
-    };
-    let records = Records {
-        records: audit::read(ctx, &filter)?,
-    };
+    let filter = Filter { since: args.since, action: args.action, contact: args.contact };
+    let records = Records { records: audit::read(ctx, &filter)? };
     out.result(&records, |w| {
         if records.records.is_empty() {
             return writeln!(w, "{}", tr!("log-empty"));
@@ -45,17 +39,10 @@ pub fn run(ctx: &mut Context<'_>, args: LogArgs, out: &Output) -> Result<(), Err
                 (None, Some(fingerprint)) => fingerprint.clone(),
                 _ => String::new(),
             };
-            let document = r
-                .document_sha256
-                .as_ref()
-                .map(|h| format!(" sha256:{}", &h[..16.min(h.len())]))
-                .unwrap_or_default();
+            let document =
+                r.document_sha256.as_ref().map(|h| format!(" sha256:{}", &h[..16.min(h.len())])).unwrap_or_default();
             let detail = r.detail.as_ref().map(|d| format!(" — {}", Safe(d))).unwrap_or_default();
-            writeln!(
-                w,
-                "{:>5} {} {:<15} {:<8} {}{}{}",
-                r.seq, r.time, r.action, r.outcome, who, document, detail
-            )?;
+            writeln!(w, "{:>5} {} {:<15} {:<8} {}{}{}", r.seq, r.time, r.action, r.outcome, who, document, detail)?;
         }
         Ok(())
     })

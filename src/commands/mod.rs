@@ -26,18 +26,12 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         return tour::run(out);
     }
     let home = Home::locate(cli.global.home)?;
-    let secrets = SecretsConfig {
-        passphrase_file: cli.global.passphrase_file,
-        no_keychain: cli.global.no_keychain,
-    };
+    let secrets = SecretsConfig { passphrase_file: cli.global.passphrase_file, no_keychain: cli.global.no_keychain };
     let terminal = Terminal;
     let mut ctx = Context::new(home, secrets, &terminal);
     if !matches!(cli.command, Command::Init(_)) {
         ctx.require_home()?;
-        let purge_first = !matches!(
-            cli.command,
-            Command::Purge(_) | Command::Log(LogArgs { check: true, .. })
-        );
+        let purge_first = !matches!(cli.command, Command::Purge(_) | Command::Log(LogArgs { check: true, .. }));
         housekeeping(&mut ctx, purge_first, out);
     }
     match cli.command {

@@ -23,14 +23,14 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
     let sender = &opened.sender;
     match sender.status {
         SenderStatus::Verified => {}
-        SenderStatus::Unverified => out.warning(&tr!(
-            "open-sender-unverified",
-            alias = sender.alias.clone().unwrap_or_default()
-        )),
+        SenderStatus::Unverified => {
+            out.warning(&tr!("open-sender-unverified", alias = sender.alias.clone().unwrap_or_default()))
+        }
         SenderStatus::Unknown => out.warning(&tr!(
             "open-sender-unknown",
             // Indented here: Fluent drops the indentation before a placeable.
-            fingerprint = format!("  {}", carepost::fingerprint::hex_groups(sender.fingerprint.as_deref().unwrap_or("")))
+            fingerprint =
+                format!("  {}", carepost::fingerprint::hex_groups(sender.fingerprint.as_deref().unwrap_or("")))
         )),
         SenderStatus::Unsigned => out.warning(&tr!("open-unsigned")),
     }

@@ -6,11 +6,7 @@ use carepost::{timer, tr, Context, Error};
 
 pub fn run(ctx: &mut Context<'_>, args: PurgeArgs, out: &Output) -> Result<(), Error> {
     if args.install_timer || args.uninstall_timer {
-        let report = if args.install_timer {
-            timer::install(&ctx.home)?
-        } else {
-            timer::uninstall(&ctx.home)?
-        };
+        let report = if args.install_timer { timer::install(&ctx.home)? } else { timer::uninstall(&ctx.home)? };
         if let Some(note) = &report.note {
             out.warning(note);
         }
@@ -25,15 +21,7 @@ pub fn run(ctx: &mut Context<'_>, args: PurgeArgs, out: &Output) -> Result<(), E
                 writeln!(w, "{line}")?;
             }
             if report.activated {
-                writeln!(
-                    w,
-                    "{}",
-                    if args.install_timer {
-                        tr!("timer-active")
-                    } else {
-                        tr!("timer-inactive")
-                    }
-                )?;
+                writeln!(w, "{}", if args.install_timer { tr!("timer-active") } else { tr!("timer-inactive") })?;
             }
             Ok(())
         });

@@ -7,28 +7,13 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
         let f = &status.files;
         let rows = [
             (tr!("status-home"), status.home.clone()),
-            (
-                tr!("status-fingerprint"),
-                carepost::fingerprint::hex_groups(&status.fingerprint),
-            ),
-            (
-                tr!("status-identity-expires"),
-                status.identity_expires.clone().unwrap_or_else(|| "-".into()),
-            ),
+            (tr!("status-fingerprint"), carepost::fingerprint::hex_groups(&status.fingerprint)),
+            (tr!("status-identity-expires"), status.identity_expires.clone().unwrap_or_else(|| "-".into())),
             (
                 tr!("status-files"),
-                tr!(
-                    "status-files-counts",
-                    sent = f.sent,
-                    received = f.received,
-                    view = f.view,
-                    sealed = f.sealed
-                ),
+                tr!("status-files-counts", sent = f.sent, received = f.received, view = f.view, sealed = f.sealed),
             ),
-            (
-                tr!("status-next-expiry"),
-                f.next_expiry.clone().unwrap_or_else(|| "-".into()),
-            ),
+            (tr!("status-next-expiry"), f.next_expiry.clone().unwrap_or_else(|| "-".into())),
             (tr!("status-overdue"), f.overdue.to_string()),
             (tr!("status-timer"), yes_no(status.timer_installed)),
             (tr!("status-keychain"), status.keychain.to_owned()),

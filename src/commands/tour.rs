@@ -43,10 +43,7 @@ impl Person {
         carepost::home::write_atomic(&passphrase_file, format!("{}\n", passphrase.expose()).as_bytes(), false)?;
         Ok(Person {
             home: Home::locate(Some(root.join(name)))?,
-            secrets: SecretsConfig {
-                passphrase_file: Some(passphrase_file),
-                no_keychain: true,
-            },
+            secrets: SecretsConfig { passphrase_file: Some(passphrase_file), no_keychain: true },
         })
     }
 
@@ -86,10 +83,7 @@ fn say(out: &Output, text: &str) {
 
 fn step(out: &Output, tour: &mut Tour, id: &'static str, text: String) {
     tour.steps.push(id);
-    say(
-        out,
-        &format!("\n{} {}", tr!("tour-step", number = tour.steps.len()), text),
-    );
+    say(out, &format!("\n{} {}", tr!("tour-step", number = tour.steps.len()), text));
 }
 
 fn walk(root: &Path, tour: &mut Tour, out: &Output) -> Result<(), Error> {
@@ -99,39 +93,16 @@ fn walk(root: &Path, tour: &mut Tour, out: &Output) -> Result<(), Error> {
     say(out, &tr!("tour-intro", folder = root.display().to_string()));
 
     step(out, tour, "identities", tr!("tour-identities"));
-    let dr = identity::create(
-        &mut clinician.ctx(&nobody),
-        "Dr. A. Jansen",
-        "a.jansen@huisarts.example",
-    )?;
+    let dr = identity::create(&mut clinician.ctx(&nobody), "Dr. A. Jansen", "a.jansen@huisarts.example")?;
     let pt = identity::create(&mut patient.ctx(&nobody), "P. de Vries", "p.devries@example.org")?;
-    detail(
-        out,
-        &tr!(
-            "tour-identity",
-            who = "Dr. A. Jansen",
-            fingerprint = hex_groups(&dr.fingerprint_hex())
-        ),
-    );
-    detail(
-        out,
-        &tr!(
-            "tour-identity",
-            who = "P. de Vries",
-            fingerprint = hex_groups(&pt.fingerprint_hex())
-        ),
-    );
+    detail(out, &tr!("tour-identity", who = "Dr. A. Jansen", fingerprint = hex_groups(&dr.fingerprint_hex())));
+    detail(out, &tr!("tour-identity", who = "P. de Vries", fingerprint = hex_groups(&pt.fingerprint_hex())));
 
     step(out, tour, "exchange", tr!("tour-exchange"));
     let dr_key = write_file(root, "jansen-key.asc", &dr.export_armored()?)?;
     let pt_key = write_file(root, "devries-key.asc", &pt.export_armored()?)?;
     contacts::add(&mut clinician.ctx(&nobody), "p-0042", &pt_key, contacts::Kind::Patient)?;
-    contacts::add(
-        &mut patient.ctx(&nobody),
-        "dr-jansen",
-        &dr_key,
-        contacts::Kind::Colleague,
-    )?;
+    contacts::add(&mut patient.ctx(&nobody), "dr-jansen", &dr_key, contacts::Kind::Colleague)?;
     detail(out, &tr!("tour-exchanged"));
 
     step(out, tour, "refused-unverified", tr!("tour-refused"));
@@ -155,10 +126,7 @@ fn walk(root: &Path, tour: &mut Tour, out: &Output) -> Result<(), Error> {
     detail(out, &tr!("tour-reads-out", who = "P. de Vries", words = heard.clone()));
     verify::verify(&mut clinician.ctx(&nobody), "p-0042", &heard, verify::Method::Phone)?;
     let heard = carepost::fingerprint::hex_groups(&dr.fingerprint_hex());
-    detail(
-        out,
-        &tr!("tour-reads-out", who = "Dr. A. Jansen", words = heard.clone()),
-    );
+    detail(out, &tr!("tour-reads-out", who = "Dr. A. Jansen", words = heard.clone()));
     verify::verify(&mut patient.ctx(&nobody), "dr-jansen", &heard, verify::Method::Phone)?;
     detail(out, &tr!("tour-verified"));
 
@@ -186,11 +154,7 @@ fn walk(root: &Path, tour: &mut Tour, out: &Output) -> Result<(), Error> {
     }
     detail(
         out,
-        &tr!(
-            "tour-opened",
-            file = opened.filename.clone(),
-            alias = opened.sender.alias.clone().unwrap_or_default()
-        ),
+        &tr!("tour-opened", file = opened.filename.clone(), alias = opened.sender.alias.clone().unwrap_or_default()),
     );
 
     step(out, tour, "tampered", tr!("tour-tamper"));
@@ -200,11 +164,7 @@ fn walk(root: &Path, tour: &mut Tour, out: &Output) -> Result<(), Error> {
     let tampered = write_file(root, "tampered.txt.pgp", &bytes)?;
     let rejected_dir = root.join("tampered-out");
     std::fs::create_dir(&rejected_dir).map_err(|e| Error::io("io-create-dir", &rejected_dir, e))?;
-    let request = open::Request {
-        input: tampered,
-        output_dir: Some(rejected_dir.clone()),
-        ..Default::default()
-    };
+    let request = open::Request { input: tampered, output_dir: Some(rejected_dir.clone()), ..Default::default() };
     match open::open(&mut patient.ctx(&nobody), &request, &send::Silent) {
         Err(e @ Error::MessageRejected(MessageProblem::Tampered | MessageProblem::Truncated)) => {
             detail(out, &format!("carepost: {e}"))
@@ -227,7 +187,5 @@ fn write_file(root: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }

@@ -19,10 +19,7 @@ pub fn run(ctx: &mut Context<'_>, args: WhoamiArgs, out: &Output) -> Result<(), 
     let fingerprint = identity.fingerprint_hex();
     if let Some(path) = &args.qr_svg {
         home::write_atomic(path, qr_svg(&fingerprint).as_bytes(), false)?;
-        out.notice(&tr!(
-            "whoami-qr-written",
-            path = Safe(path.display().to_string()).to_string()
-        ));
+        out.notice(&tr!("whoami-qr-written", path = Safe(path.display().to_string()).to_string()));
     }
     let me = Whoami {
         name: identity.name(),

@@ -353,7 +353,7 @@ word-no = no
 
 log-empty = No audit records match.
 log-intact = The audit log is intact: { $count } records, each chained to the one before.
-log-unconfirmed-tail = The newest record was written just before carepost was interrupted; it is intact and will be confirmed by the next command.
+log-unconfirmed-tail = The newest records were written just before carepost was interrupted; they are intact and the next command confirms them.
 error-audit-broken = the audit log was changed or damaged: { $problem }
 hint-audit-broken = keep a copy of audit.log and state.db as evidence, and report it to whoever is responsible for information security in your practice
 audit-no-anchor = the log has records but the state database has no record of them
@@ -364,4 +364,3 @@ audit-altered = record { $seq } was altered after it was written
 audit-chain-broken = record { $seq } does not follow the record before it
 audit-head-differs = record { $seq } differs from the one the state database remembers
 audit-truncated = the log ends at record { $last }, but the state database says there were { $head }: records were cut off the end
-audit-beyond-head = the log continues to record { $last }, past the { $head } the state database knows

@@ -81,9 +81,7 @@ fn bundle(lang: &str, source: &'static str) -> FluentBundle<FluentResource> {
     // Terminal output: Unicode isolation marks would show up as garbage.
     bundle.set_use_isolating(false);
     let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, _errors)| resource);
-    bundle
-        .add_resource(resource)
-        .expect("message ids are unique within a catalogue");
+    bundle.add_resource(resource).expect("message ids are unique within a catalogue");
     bundle
 }
 
@@ -176,9 +174,7 @@ mod tests {
                         };
                         let id = &rest[..rest.find('"').unwrap()];
                         if !id.is_empty()
-                            && id
-                                .bytes()
-                                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
                         {
                             found.insert(id.to_owned());
                         }

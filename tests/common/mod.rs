@@ -50,20 +50,13 @@ impl Carepost {
         let home = dir.path().join("home");
         let passphrase_file = dir.path().join("passphrase");
         std::fs::write(&passphrase_file, format!("{PASSPHRASE}\n")).unwrap();
-        Carepost {
-            dir,
-            home,
-            passphrase_file,
-        }
+        Carepost { dir, home, passphrase_file }
     }
 
     /// A home with an identity already created.
     pub fn with_identity(name: &str, email: &str) -> Carepost {
         let cp = Carepost::new();
-        cp.cmd()
-            .args(["init", "--name", name, "--email", email])
-            .assert()
-            .success();
+        cp.cmd().args(["init", "--name", name, "--email", email]).assert().success();
         cp
     }
 
@@ -93,11 +86,7 @@ impl Carepost {
     /// Runs a command with `--json` and parses its stdout.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let out = self.cmd().arg("--json").args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "carepost {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "carepost {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
         serde_json::from_slice(&out.stdout).unwrap()
     }
 
@@ -116,15 +105,8 @@ impl Carepost {
 
     /// Adds another carepost user as a contact, verified.
     pub fn add_verified(&self, alias: &str, other: &Carepost) {
-        self.cmd()
-            .args(["contact", "add", alias, "--key-file"])
-            .arg(other.export_key())
-            .assert()
-            .success();
-        self.cmd()
-            .args(["contact", "verify", alias, "--fingerprint", &other.fingerprint()])
-            .assert()
-            .success();
+        self.cmd().args(["contact", "add", alias, "--key-file"]).arg(other.export_key()).assert().success();
+        self.cmd().args(["contact", "verify", alias, "--fingerprint", &other.fingerprint()]).assert().success();
     }
 }
 
@@ -154,11 +136,7 @@ impl Gpg {
     /// Runs gpg with this home; panics with gpg's stderr on failure.
     pub fn run(&self, args: &[&str]) -> Vec<u8> {
         let out = self.run_raw(args, None);
-        assert!(
-            out.status.success(),
-            "gpg {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "gpg {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
         out.stdout
     }
 
@@ -166,15 +144,7 @@ impl Gpg {
         use std::io::Write;
         let mut cmd = std::process::Command::new("gpg");
         cmd.env("GNUPGHOME", self.home())
-            .args([
-                "--batch",
-                "--yes",
-                "--no-tty",
-                "--pinentry-mode",
-                "loopback",
-                "--passphrase",
-                "",
-            ])
+            .args(["--batch", "--yes", "--no-tty", "--pinentry-mode", "loopback", "--passphrase", ""])
             .args(args)
             .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
             .stdout(Stdio::piped())
@@ -189,11 +159,7 @@ impl Gpg {
     /// Fingerprint of the (single) key whose user ID contains `uid`.
     pub fn fingerprint(&self, uid: &str) -> String {
         let out = String::from_utf8(self.run(&["--with-colons", "--list-keys", uid])).unwrap();
-        out.lines()
-            .find(|l| l.starts_with("fpr:"))
-            .and_then(|l| l.split(':').nth(9))
-            .expect("a fingerprint")
-            .to_owned()
+        out.lines().find(|l| l.starts_with("fpr:")).and_then(|l| l.split(':').nth(9)).expect("a fingerprint").to_owned()
     }
 
     /// Generates a key: `algo` is e.g. "ed25519" or "rsa3072", and an
@@ -251,18 +217,10 @@ impl Gpg {
         let path = self.home().join("openpgp-revocs.d").join(format!("{fingerprint}.rev"));
         let text = std::fs::read_to_string(&path).unwrap();
         // gpg prefixes the armor line with ':' so it cannot be imported by accident.
-        let armored = text.replacen(
-            ":-----BEGIN PGP PUBLIC KEY BLOCK-----",
-            "-----BEGIN PGP PUBLIC KEY BLOCK-----",
-            1,
-        );
+        let armored = text.replacen(":-----BEGIN PGP PUBLIC KEY BLOCK-----", "-----BEGIN PGP PUBLIC KEY BLOCK-----", 1);
         assert_ne!(armored, text, "gpg's revocation certificate changed format");
         let out = self.run_raw(&["--import"], Some(armored.as_bytes()));
-        assert!(
-            out.status.success(),
-            "importing the revocation failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "importing the revocation failed: {}", String::from_utf8_lossy(&out.stderr));
     }
 
     /// When gpg says the primary key `fingerprint` expires (seconds since
@@ -270,11 +228,7 @@ impl Gpg {
     pub fn expiry(&self, fingerprint: &str) -> Option<u64> {
         let out = String::from_utf8(self.run(&["--with-colons", "--list-keys", fingerprint])).unwrap();
         let pub_line = out.lines().find(|l| l.starts_with("pub:")).expect("a pub line");
-        pub_line
-            .split(':')
-            .nth(6)
-            .filter(|s| !s.is_empty())
-            .map(|s| s.parse().unwrap())
+        pub_line.split(':').nth(6).filter(|s| !s.is_empty()).map(|s| s.parse().unwrap())
     }
 }
 

@@ -59,12 +59,7 @@ fn run(mut cmd: Command, stdin: Option<&Path>, stdout: Option<&Path>) -> Output 
 
 /// Panics with the peer's stderr unless it succeeded.
 pub fn check(what: &str, out: Output) -> Output {
-    assert!(
-        out.status.success(),
-        "{what} failed ({}): {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{what} failed ({}): {}", out.status, String::from_utf8_lossy(&out.stderr));
     out
 }
 
@@ -87,8 +82,7 @@ impl GpgUser {
     /// makes it (Ed25519 primary that signs, Cv25519 encryption
     /// subkey). Returns the fingerprint.
     pub fn generate_curve25519(&self, uid: &str) -> String {
-        self.gpg
-            .run(&["--quick-gen-key", uid, "future-default", "default", "0"]);
+        self.gpg.run(&["--quick-gen-key", uid, "future-default", "default", "0"]);
         self.gpg.fingerprint(uid)
     }
 
@@ -122,9 +116,7 @@ pub struct Sq {
 
 impl Sq {
     pub fn new() -> Option<Sq> {
-        have_peer("sq").then(|| Sq {
-            sandbox: Sandbox::new("sq"),
-        })
+        have_peer("sq").then(|| Sq { sandbox: Sandbox::new("sq") })
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -145,21 +137,9 @@ impl Sq {
         let cert = self.path(&format!("{name}.cert.asc"));
         check(
             "sq key generate",
-            self.sq(&[
-                "key",
-                "generate",
-                "--userid",
-                userid,
-                "--expires-in",
-                "never",
-                "--export",
-                s(&key),
-            ]),
+            self.sq(&["key", "generate", "--userid", userid, "--expires-in", "never", "--export", s(&key)]),
         );
-        check(
-            "sq key extract-cert",
-            self.sq(&["key", "extract-cert", "--output", s(&cert), s(&key)]),
-        );
+        check("sq key extract-cert", self.sq(&["key", "extract-cert", "--output", s(&cert), s(&key)]));
         (key, cert)
     }
 
@@ -243,31 +223,10 @@ impl Rnp {
         let answers = self.path("expert-answers");
         std::fs::write(&answers, "22\n").unwrap();
         let mut cmd = self.sandbox.command("timeout");
-        cmd.arg("20")
-            .arg("rnpkeys")
-            .arg("--homedir")
-            .arg(self.path("rnp-home"))
-            .args([
-                "--notty",
-                "--generate-key",
-                "--expert",
-                "--expiration",
-                "0",
-                "--userid",
-                userid,
-                "--password",
-                "",
-            ]);
-        check("rnpkeys --generate-key --expert", run(cmd, Some(&answers), None));
-    }
-
-    /// rnp's default key: RSA primary that signs, RSA encryption subkey.
-    pub fn generate_rsa3072(&self, userid: &str) {
-        let mut cmd = self.cmd("rnpkeys");
-        cmd.args([
+        cmd.arg("20").arg("rnpkeys").arg("--homedir").arg(self.path("rnp-home")).args([
+            "--notty",
             "--generate-key",
-            "--numbits",
-            "3072",
+            "--expert",
             "--expiration",
             "0",
             "--userid",
@@ -275,6 +234,13 @@ impl Rnp {
             "--password",
             "",
         ]);
+        check("rnpkeys --generate-key --expert", run(cmd, Some(&answers), None));
+    }
+
+    /// rnp's default key: RSA primary that signs, RSA encryption subkey.
+    pub fn generate_rsa3072(&self, userid: &str) {
+        let mut cmd = self.cmd("rnpkeys");
+        cmd.args(["--generate-key", "--numbits", "3072", "--expiration", "0", "--userid", userid, "--password", ""]);
         check("rnpkeys --generate-key", run(cmd, None, None));
     }
 
@@ -297,19 +263,7 @@ impl Rnp {
     /// keyring); rnp compresses by default, `-z 0` turns it off.
     pub fn encrypt(&self, signer: &str, recipient: &str, input: &Path, output: &Path, armor: bool, compress: bool) {
         let mut cmd = self.cmd("rnp");
-        cmd.args([
-            "--notty",
-            "-e",
-            "-s",
-            "-u",
-            signer,
-            "-r",
-            recipient,
-            "--password",
-            "",
-            "--output",
-            s(output),
-        ]);
+        cmd.args(["--notty", "-e", "-s", "-u", signer, "-r", recipient, "--password", "", "--output", s(output)]);
         if armor {
             cmd.arg("--armor");
         }
@@ -350,10 +304,7 @@ pub struct Sop {
 
 impl Sop {
     pub fn new(program: &'static str) -> Option<Sop> {
-        have_peer(program).then(|| Sop {
-            program,
-            sandbox: Sandbox::new(program),
-        })
+        have_peer(program).then(|| Sop { program, sandbox: Sandbox::new(program) })
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -373,10 +324,7 @@ impl Sop {
         let mut cmd = self.sandbox.command(self.program);
         cmd.args(["generate-key", userid]);
         check(&format!("{} generate-key", self.program), run(cmd, None, Some(&key)));
-        check(
-            &format!("{} extract-cert", self.program),
-            self.sop(&["extract-cert"], &key, &cert),
-        );
+        check(&format!("{} extract-cert", self.program), self.sop(&["extract-cert"], &key, &cert));
         (key, cert)
     }
 
@@ -384,10 +332,7 @@ impl Sop {
     /// defaults otherwise.
     pub fn encrypt(&self, sign_with: &Path, cert: &Path, input: &Path, output: &Path) {
         let sign = format!("--sign-with={}", s(sign_with));
-        check(
-            &format!("{} encrypt", self.program),
-            self.sop(&["encrypt", &sign, s(cert)], input, output),
-        );
+        check(&format!("{} encrypt", self.program), self.sop(&["encrypt", &sign, s(cert)], input, output));
     }
 
     /// `decrypt --verify-with=CERT KEY < input > output`; returns the
@@ -397,17 +342,10 @@ impl Sop {
         let verifications = self.path("verifications");
         let _ = std::fs::remove_file(&verifications);
         // gosop predates the option's final name.
-        let flag = if self.program == "gosop" {
-            "--verify-out"
-        } else {
-            "--verifications-out"
-        };
+        let flag = if self.program == "gosop" { "--verify-out" } else { "--verifications-out" };
         let out = format!("{flag}={}", s(&verifications));
         let with = format!("--verify-with={}", s(verify_with));
-        check(
-            &format!("{} decrypt", self.program),
-            self.sop(&["decrypt", &out, &with, s(key)], input, output),
-        );
+        check(&format!("{} decrypt", self.program), self.sop(&["decrypt", &out, &with, s(key)], input, output));
         std::fs::read_to_string(verifications).unwrap()
     }
 }
