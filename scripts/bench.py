@@ -9,8 +9,12 @@ Prints the median wall time of several runs, throughput, peak RSS, and the
 ratio carepost/gpg-uncompressed (> 1 means carepost is faster).
 
 Usage: scripts/bench.py [--runs N] [--sizes 1K,1M,256M,1G] [--keep]
-Needs: python3, gpg, cargo. Uses only temporary directories; never your
-own GnuPG or carepost home.
+                        [--backend rust|nettle|openssl]
+Needs: python3, gpg, cargo, GNU time (for peak RSS). Uses only temporary
+directories; never your own GnuPG or carepost home. `--backend` builds
+carepost with another Sequoia crypto backend (into target/bench-BACKEND;
+nettle and openssl need their -dev packages and libclang) to compare
+backends in the same run as gpg.
 """
 
 import argparse
@@ -104,11 +108,19 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="1K,1M,256M")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--backend", choices=["rust", "nettle", "openssl"], default="rust",
+                        help="Sequoia crypto backend to build carepost with (default: rust, the shipped one)")
     args = parser.parse_args()
     sizes = [parse_size(s) for s in args.sizes.split(",")]
 
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    carepost = os.path.join(ROOT, "target", "release", "carepost")
+    if args.backend == "rust":
+        build, target = [], os.path.join(ROOT, "target")
+    else:
+        target = os.path.join(ROOT, "target", f"bench-{args.backend}")
+        build = ["--no-default-features", "--features", f"crypto-{args.backend}", "--target-dir", target]
+    subprocess.run(["cargo", "build", "--release", "--quiet", *build], cwd=ROOT, check=True)
+    carepost = os.path.join(target, "release", "carepost")
+    print(f"carepost built with the {args.backend} backend", flush=True)
     gpg = shutil.which("gpg")
     if not gpg:
         sys.exit("gpg is needed for the comparison")
