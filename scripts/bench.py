@@ -113,10 +113,11 @@ def main():
     args = parser.parse_args()
     sizes = [parse_size(s) for s in args.sizes.split(",")]
 
+    base = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
     if args.backend == "rust":
-        build, target = [], os.path.join(ROOT, "target")
+        build, target = [], base
     else:
-        target = os.path.join(ROOT, "target", f"bench-{args.backend}")
+        target = os.path.join(base, f"bench-{args.backend}")
         build = ["--no-default-features", "--features", f"crypto-{args.backend}", "--target-dir", target]
     subprocess.run(["cargo", "build", "--release", "--quiet", *build], cwd=ROOT, check=True)
     carepost = os.path.join(target, "release", "carepost")
