@@ -9,12 +9,18 @@ Prints the median wall time of several runs, throughput, peak RSS, and the
 ratio carepost/gpg-uncompressed (> 1 means carepost is faster).
 
 Usage: scripts/bench.py [--runs N] [--sizes 1K,1M,256M,1G] [--keep]
-                        [--backend rust|nettle|openssl]
+                        [--backend rust|nettle|openssl] [--keychain]
 Needs: python3, gpg, cargo, GNU time (for peak RSS). Uses only temporary
 directories; never your own GnuPG or carepost home. `--backend` builds
 carepost with another Sequoia crypto backend (into target/bench-BACKEND;
 nettle and openssl need their -dev packages and libclang) to compare
 backends in the same run as gpg.
+
+By default carepost reads its passphrase from a file, as a user-chosen
+passphrase: unlocking the key then costs OpenPGP's full S2K stretching
+(about 45 ms) on every command. `--keychain` measures the default set-up
+instead: a generated passphrase in the OS keychain (a private D-Bus
+session with gnome-keyring, started for the run), lightly stretched.
 """
 
 import argparse
@@ -110,6 +116,8 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--backend", choices=["rust", "nettle", "openssl"], default="rust",
                         help="Sequoia crypto backend to build carepost with (default: rust, the shipped one)")
+    parser.add_argument("--keychain", action="store_true",
+                        help="use a generated passphrase in a keychain started for the run (the default set-up)")
     args = parser.parse_args()
     sizes = [parse_size(s) for s in args.sizes.split(",")]
 
@@ -119,9 +127,27 @@ def main():
     else:
         target = os.path.join(base, f"bench-{args.backend}")
         build = ["--no-default-features", "--features", f"crypto-{args.backend}", "--target-dir", target]
-    subprocess.run(["cargo", "build", "--release", "--quiet", *build], cwd=ROOT, check=True)
+    if not os.environ.get("CAREPOST_BENCH_KEYRING"):
+        subprocess.run(["cargo", "build", "--release", "--quiet", *build], cwd=ROOT, check=True)
+    if args.keychain and not os.environ.get("CAREPOST_BENCH_KEYRING"):
+        # Re-run inside a private D-Bus session with an unlocked
+        # gnome-keyring, so that the user's own keychain is never touched.
+        script = ('eval "$(printf bench | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null; '
+                  'eval "$(gnome-keyring-daemon --start --components=secrets)" >/dev/null; '
+                  'exec "$@"')
+        private = tempfile.mkdtemp(prefix="carepost-bench-keyring-")
+        os.mkdir(os.path.join(private, "runtime"), 0o700)
+        env = dict(os.environ, CAREPOST_BENCH_KEYRING="1", HOME=private,
+                   XDG_RUNTIME_DIR=os.path.join(private, "runtime"))
+        for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "DBUS_SESSION_BUS_ADDRESS"):
+            env.pop(var, None)
+        code = subprocess.run(["dbus-run-session", "--", "sh", "-c", script, "sh", sys.executable, *sys.argv],
+                              env=env).returncode
+        shutil.rmtree(private, ignore_errors=True)
+        sys.exit(code)
     carepost = os.path.join(target, "release", "carepost")
-    print(f"carepost built with the {args.backend} backend", flush=True)
+    print(f"carepost built with the {args.backend} backend; passphrase from "
+          f"{'a keychain started for this run' if args.keychain else 'a file (full S2K stretching)'}", flush=True)
     gpg = shutil.which("gpg")
     if not gpg:
         sys.exit("gpg is needed for the comparison")
@@ -136,6 +162,8 @@ def main():
         os.chmod(pw, 0o600)
 
         def cp(home, *rest):
+            if args.keychain:
+                return [carepost, "--home", os.path.join(work, home), *rest]
             return [carepost, "--home", os.path.join(work, home), "--no-keychain", "--passphrase-file", pw, *rest]
 
         def g(*rest):
