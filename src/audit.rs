@@ -39,6 +39,12 @@ pub enum Action {
     Purge,
     RetentionSet,
     LogCut,
+    /// Email delivery settings changed (`mail setup`).
+    MailSetup,
+    /// An encrypted email handed to the mail server (or the attempt).
+    MailSend,
+    /// A pending email the user chose not to send (`mail cancel`).
+    MailCancel,
 }
 
 impl Action {
@@ -56,10 +62,13 @@ impl Action {
             Action::Purge => "purge",
             Action::RetentionSet => "retention-set",
             Action::LogCut => "log-cut",
+            Action::MailSetup => "mail-setup",
+            Action::MailSend => "mail-send",
+            Action::MailCancel => "mail-cancel",
         }
     }
 
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 15] = [
         Action::Init,
         Action::ContactAdd,
         Action::ContactUpdate,
@@ -72,6 +81,9 @@ impl Action {
         Action::Purge,
         Action::RetentionSet,
         Action::LogCut,
+        Action::MailSetup,
+        Action::MailSend,
+        Action::MailCancel,
     ];
 }
 
@@ -342,6 +354,9 @@ pub struct CheckReport {
     pub problem: Option<String>,
     /// A record written just before a crash, not yet confirmed as head.
     pub unconfirmed_tail: bool,
+    /// Records whose time is earlier than the record before them: the
+    /// clock was set back. The chain, not the times, shows tampering.
+    pub clock_went_back: u64,
 }
 
 /// Verifies the whole chain against the anchors in the database.
@@ -355,6 +370,7 @@ pub fn check(ctx: &mut Context<'_>) -> Result<CheckReport> {
         last_seq: None,
         problem: None,
         unconfirmed_tail: false,
+        clock_went_back: 0,
     };
     let broken = |mut report: CheckReport, problem: String| {
         report.intact = false;
@@ -376,6 +392,7 @@ pub fn check(ctx: &mut Context<'_>) -> Result<CheckReport> {
     };
     let mut expected_seq = anchor.base_seq;
     let mut expected_prev = anchor.base_prev.clone();
+    let mut previous_time = None;
     for (index, line) in std::io::BufReader::new(file).lines().enumerate() {
         let line = line.map_err(|e| Error::io("io-read", &path, e))?;
         let number = index + 1;
@@ -395,6 +412,11 @@ pub fn check(ctx: &mut Context<'_>) -> Result<CheckReport> {
         if record.prev != expected_prev {
             return broken(report, crate::tr!("audit-chain-broken", seq = record.seq));
         }
+        let time = crate::parse_time(&record.time);
+        if time.is_some() && time < previous_time {
+            report.clock_went_back += 1;
+        }
+        previous_time = time.or(previous_time);
         report.first_seq.get_or_insert(record.seq);
         report.last_seq = Some(record.seq);
         report.records += 1;
@@ -457,6 +479,11 @@ pub fn read(ctx: &Context<'_>, filter: &Filter) -> Result<Vec<Record>> {
 /// keeping the rest verifiable: the new first record's predecessor becomes
 /// the database's base anchor. Returns how many records were removed.
 pub fn cut_before(ctx: &mut Context<'_>, keep_after: std::time::SystemTime) -> Result<u64> {
+    // Never cut a log that does not check out: the cut would take the
+    // altered or missing records with it, and the rest would verify again.
+    if !check(ctx)?.intact {
+        return Ok(0);
+    }
     let path = ctx.home.audit_log();
     let conn = ctx.store()?.connection();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -275,6 +275,16 @@ pub fn list_all(ctx: &mut Context<'_>) -> Result<(Vec<Contact>, Vec<Error>)> {
 pub fn add(ctx: &mut Context<'_>, alias: &str, key_file: &Path, kind: Kind) -> Result<Contact> {
     validate_alias(alias)?;
     let cert = read_cert_file(key_file, ctx.now)?;
+    add_cert(ctx, alias, cert, kind, None)
+}
+
+/// Imports `cert` (e.g. from an email's Autocrypt header) as `alias`,
+/// unverified, after the same checks as `contact add`. `source` is noted
+/// in the audit record.
+pub fn add_cert(ctx: &mut Context<'_>, alias: &str, cert: Cert, kind: Kind, source: Option<&str>) -> Result<Contact> {
+    validate_alias(alias)?;
+    crate::policy::check_contact_cert(&cert, ctx.now).map_err(Error::CertRejected)?;
+    let cert = cert.strip_secret_key_material();
     let own = own_cert(ctx)?;
     if cert.fingerprint() == own.fingerprint() {
         return Err(Error::CertRejected(CertProblem::OwnKey));
@@ -291,7 +301,10 @@ pub fn add(ctx: &mut Context<'_>, alias: &str, key_file: &Path, kind: Kind) -> R
     ctx.store()?.insert_contact(&row)?;
     audit::record(
         ctx,
-        Event::new(Action::ContactAdd, Outcome::Success).contact(alias, &row.fingerprint).detail(kind.as_str()),
+        Event::new(Action::ContactAdd, Outcome::Success).contact(alias, &row.fingerprint).detail(match source {
+            Some(source) => format!("{}; {source}", kind.as_str()),
+            None => kind.as_str().to_owned(),
+        }),
     )?;
     get(ctx, alias)
 }

@@ -50,6 +50,9 @@ impl Prompter for NonInteractive {
 pub struct SecretsConfig {
     pub passphrase_file: Option<PathBuf>,
     pub no_keychain: bool,
+    /// The mail server password's file (`--smtp-password-file`), read by
+    /// commands that deliver email.
+    pub smtp_password_file: Option<PathBuf>,
 }
 
 /// How a new identity's passphrase was chosen.

@@ -142,6 +142,32 @@ pub enum Error {
     AuditBroken(String),
     #[error("{}", tr!("error-not-interactive", what = .0.clone()))]
     NotInteractive(String),
+    #[error("{}", tr!("error-mail-not-set-up"))]
+    MailNotSetUp,
+    #[error("{}", tr!("error-mail-setting", reason = .0.clone()))]
+    MailSetting(String),
+    #[error("{}", tr!("error-plaintext-smtp-not-loopback", host = Safe(.0).to_string()))]
+    PlaintextSmtpNotLoopback(String),
+    #[error("{}", tr!("error-plaintext-smtp-needs-flag"))]
+    PlaintextSmtpNeedsFlag,
+    #[error("{}", tr!("error-smtp-password-missing", account = .0.clone()))]
+    SmtpPasswordMissing(String),
+    #[error("{}", tr!("error-smtp-password-file", path = Safe(path.display().to_string()).to_string(), reason = reason.clone()))]
+    SmtpPasswordFile { path: PathBuf, reason: String },
+    #[error("{}", tr!("error-ca-file", path = Safe(path.display().to_string()).to_string(), reason = reason.clone()))]
+    CaFile { path: PathBuf, reason: String },
+    #[error("{}", tr!("error-not-pgp-mime", reason = .0.clone()))]
+    NotPgpMime(String),
+    #[error("{}", delivery_problem_message(server, problem))]
+    DeliveryFailed { server: String, problem: DeliveryProblem },
+    #[error("{}", tr!("error-mail-no-such-message", message_id = Safe(.0).to_string()))]
+    MailNoSuchMessage(String),
+    #[error("{}", tr!("error-output-exists", path = Safe(.0.display().to_string()).to_string()))]
+    OutputExists(PathBuf),
+    #[error("{}", tr!("error-no-email-address", alias = .0.clone()))]
+    NoEmailAddress(String),
+    #[error("{}", mail_problem_message(.0))]
+    MailRejected(MailProblem),
     #[error("{}", tr!("error-usage", reason = .0.clone()))]
     Usage(String),
     #[error("{}", tr!("error-internal", reason = .0.clone()))]
@@ -196,6 +222,179 @@ impl MessageProblem {
             MessageProblem::LibrePgpAead => "librepgp-aead",
             MessageProblem::Malformed(_) => "malformed",
         }
+    }
+}
+
+/// Why a received email (`open MESSAGE.eml`) was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MailProblem {
+    /// Larger than carepost parses in memory (the bound, in bytes).
+    TooLarge(u64),
+    /// A header section beyond any sane size.
+    HeadersTooLarge,
+    /// MIME parts nested deeper than the bound.
+    TooDeep(usize),
+    /// Declared PGP/MIME, but the encrypted part is missing or broken.
+    BrokenPgpMime(String),
+}
+
+impl MailProblem {
+    /// A short stable code for the audit log.
+    pub fn code(&self) -> &'static str {
+        match self {
+            MailProblem::TooLarge(_) => "mail-too-large",
+            MailProblem::HeadersTooLarge => "mail-headers-too-large",
+            MailProblem::TooDeep(_) => "mail-too-deep",
+            MailProblem::BrokenPgpMime(_) => "mail-broken-pgp-mime",
+        }
+    }
+}
+
+fn mail_problem_message(problem: &MailProblem) -> String {
+    match problem {
+        MailProblem::TooLarge(limit) => tr!("mail-too-large", limit = crate::format_size(*limit)),
+        MailProblem::HeadersTooLarge => tr!("mail-headers-too-large"),
+        MailProblem::TooDeep(depth) => tr!("mail-too-deep", depth = *depth),
+        MailProblem::BrokenPgpMime(reason) => tr!("mail-broken-pgp-mime", reason = Safe(reason).to_string()),
+    }
+}
+
+/// The step of an SMTP delivery that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeliveryStep {
+    /// Reaching the server and reading its greeting.
+    Connect,
+    /// Encrypting the connection and checking the server's certificate.
+    Tls,
+    /// Logging in.
+    Login,
+    /// Announcing the sender (`MAIL FROM`).
+    Sender,
+    /// Announcing the recipients (`RCPT TO`).
+    Recipient,
+    /// Handing over the message (`DATA`).
+    Data,
+}
+
+impl DeliveryStep {
+    /// A short stable code for the audit log and JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            DeliveryStep::Connect => "connect",
+            DeliveryStep::Tls => "tls",
+            DeliveryStep::Login => "login",
+            DeliveryStep::Sender => "sender",
+            DeliveryStep::Recipient => "recipient",
+            DeliveryStep::Data => "data",
+        }
+    }
+}
+
+/// Why an encrypted message could not be handed to the mail server. The
+/// message stays in the outbox, pending; `carepost mail retry` sends it.
+/// Texts come from the server or the network and are shown through
+/// [`Safe`]; they never hold the password.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeliveryProblem {
+    /// The server could not be reached at all.
+    Unreachable(String),
+    /// No encrypted connection with a trusted certificate could be made.
+    Tls(String),
+    /// The server refused the user name or password.
+    AuthRefused(String),
+    /// The server refused these recipients' addresses (its reply).
+    RecipientRejected { addresses: Vec<String>, reply: String },
+    /// The message is larger than the server accepts.
+    TooLarge { size: u64, limit: Option<u64> },
+    /// The server refused another step (its reply).
+    Refused { step: DeliveryStep, reply: String },
+    /// The connection broke off or timed out during a step.
+    Interrupted { step: DeliveryStep, reason: String },
+}
+
+impl DeliveryProblem {
+    /// The step that failed.
+    pub fn step(&self) -> DeliveryStep {
+        match self {
+            DeliveryProblem::Unreachable(_) => DeliveryStep::Connect,
+            DeliveryProblem::Tls(_) => DeliveryStep::Tls,
+            DeliveryProblem::AuthRefused(_) => DeliveryStep::Login,
+            DeliveryProblem::RecipientRejected { .. } => DeliveryStep::Recipient,
+            DeliveryProblem::TooLarge { .. } => DeliveryStep::Data,
+            DeliveryProblem::Refused { step, .. } | DeliveryProblem::Interrupted { step, .. } => *step,
+        }
+    }
+
+    /// A short stable code for the audit log and JSON (no addresses, no
+    /// server text).
+    pub fn code(&self) -> &'static str {
+        match self {
+            DeliveryProblem::Unreachable(_) => "unreachable",
+            DeliveryProblem::Tls(_) => "tls-failed",
+            DeliveryProblem::AuthRefused(_) => "login-refused",
+            DeliveryProblem::RecipientRejected { .. } => "recipient-rejected",
+            DeliveryProblem::TooLarge { .. } => "too-large",
+            DeliveryProblem::Refused { .. } => "refused",
+            DeliveryProblem::Interrupted { .. } => "interrupted",
+        }
+    }
+
+    /// Whether the same failure would hit every other pending message too
+    /// (so `mail retry` stops instead of trying each).
+    pub fn affects_all(&self) -> bool {
+        matches!(self, DeliveryProblem::Unreachable(_) | DeliveryProblem::Tls(_) | DeliveryProblem::AuthRefused(_))
+    }
+}
+
+fn delivery_problem_message(server: &str, problem: &DeliveryProblem) -> String {
+    let server = Safe(server).to_string();
+    match problem {
+        DeliveryProblem::Unreachable(reason) => {
+            tr!("delivery-unreachable", server = server, reason = Safe(reason).to_string())
+        }
+        DeliveryProblem::Tls(reason) => tr!("delivery-tls", server = server, reason = Safe(reason).to_string()),
+        DeliveryProblem::AuthRefused(reply) => {
+            tr!("delivery-auth-refused", server = server, reply = Safe(reply).to_string())
+        }
+        DeliveryProblem::RecipientRejected { addresses, reply } => tr!(
+            "delivery-recipient-rejected",
+            server = server,
+            addresses = Safe(addresses.join(", ")).to_string(),
+            count = addresses.len(),
+            reply = Safe(reply).to_string()
+        ),
+        DeliveryProblem::TooLarge { size, limit: Some(limit) } => tr!(
+            "delivery-too-large-limit",
+            server = server,
+            size = crate::format_size(*size),
+            limit = crate::format_size(*limit)
+        ),
+        DeliveryProblem::TooLarge { size, limit: None } => {
+            tr!("delivery-too-large", server = server, size = crate::format_size(*size))
+        }
+        DeliveryProblem::Refused { step, reply } => tr!(
+            "delivery-refused",
+            server = server,
+            step = crate::i18n::translate(step_message_id(*step), &[]),
+            reply = Safe(reply).to_string()
+        ),
+        DeliveryProblem::Interrupted { step, reason } => tr!(
+            "delivery-interrupted",
+            server = server,
+            step = crate::i18n::translate(step_message_id(*step), &[]),
+            reason = Safe(reason).to_string()
+        ),
+    }
+}
+
+fn step_message_id(step: DeliveryStep) -> &'static str {
+    match step {
+        DeliveryStep::Connect => "delivery-step-connect",
+        DeliveryStep::Tls => "delivery-step-tls",
+        DeliveryStep::Login => "delivery-step-login",
+        DeliveryStep::Sender => "delivery-step-sender",
+        DeliveryStep::Recipient => "delivery-step-recipient",
+        DeliveryStep::Data => "delivery-step-data",
     }
 }
 
@@ -254,14 +453,20 @@ impl Error {
             | InvalidEmail(_)
             | PassphrasesDiffer
             | InvalidDuration(_)
-            | RetainTooLong { .. } => ExitStatus::Usage,
+            | RetainTooLong { .. }
+            | MailSetting(_) => ExitStatus::Usage,
             FingerprintMismatch(_)
             | PartialFingerprint(_)
             | UnreadableFingerprint(_)
             | RecipientsUnverified(_)
             | RecipientUnusable { .. }
-            | SenderNotVerified { .. } => ExitStatus::Refused,
-            CertRejected(_) | MessageRejected(_) | ContactRevoked(_) | AuditBroken(_) => ExitStatus::Rejected,
+            | SenderNotVerified { .. }
+            | PlaintextSmtpNotLoopback(_)
+            | PlaintextSmtpNeedsFlag
+            | NotPgpMime(_) => ExitStatus::Refused,
+            CertRejected(_) | MessageRejected(_) | ContactRevoked(_) | AuditBroken(_) | MailRejected(_) => {
+                ExitStatus::Rejected
+            }
             NoIdentity
             | NoPassphrase
             | WrongPassphrase
@@ -287,6 +492,14 @@ impl Error {
             | CertAlreadyStored { .. }
             | KeyFile { .. }
             | NotInteractive(_)
+            | OutputExists(_)
+            | NoEmailAddress(_)
+            | MailNotSetUp
+            | SmtpPasswordMissing(_)
+            | SmtpPasswordFile { .. }
+            | CaFile { .. }
+            | DeliveryFailed { .. }
+            | MailNoSuchMessage(_)
             | Internal(_) => ExitStatus::Failure,
         }
     }
@@ -358,7 +571,41 @@ impl Error {
                 MessageProblem::PasswordOnly => tr!("hint-message-password-only"),
                 _ => return None,
             },
+            OutputExists(_) => tr!("hint-output-exists"),
+            NoEmailAddress(alias) => tr!("hint-no-email-address", alias = alias.clone()),
+            MailRejected(problem) => match problem {
+                MailProblem::TooLarge(_) => tr!("hint-mail-too-large"),
+                _ => tr!("hint-message-resend"),
+            },
+            MailNotSetUp => tr!("hint-mail-not-set-up"),
+            MailSetting(_) => tr!("hint-mail-setting"),
+            PlaintextSmtpNotLoopback(_) | PlaintextSmtpNeedsFlag => tr!("hint-plaintext-smtp"),
+            SmtpPasswordMissing(_) => tr!("hint-smtp-password-missing"),
+            SmtpPasswordFile { .. } => tr!("hint-smtp-password-file"),
+            CaFile { .. } => tr!("hint-ca-file"),
+            NotPgpMime(_) => tr!("hint-not-pgp-mime"),
+            MailNoSuchMessage(_) => tr!("hint-mail-no-such-message"),
+            DeliveryFailed { problem, .. } => match problem {
+                DeliveryProblem::Unreachable(_) | DeliveryProblem::Interrupted { .. } => {
+                    tr!("hint-delivery-unreachable")
+                }
+                DeliveryProblem::Tls(_) => tr!("hint-delivery-tls"),
+                DeliveryProblem::AuthRefused(_) => tr!("hint-delivery-auth-refused"),
+                DeliveryProblem::RecipientRejected { .. } => tr!("hint-delivery-recipient-rejected"),
+                DeliveryProblem::TooLarge { .. } => tr!("hint-delivery-too-large"),
+                DeliveryProblem::Refused { .. } => tr!("hint-delivery-refused"),
+            },
             State(_) => tr!("hint-state"),
+            Io { source, .. } => {
+                use std::io::ErrorKind::*;
+                match source.kind() {
+                    StorageFull | QuotaExceeded => tr!("hint-io-no-space"),
+                    PermissionDenied | ReadOnlyFilesystem => tr!("hint-io-read-only"),
+                    NotFound => tr!("hint-io-not-found"),
+                    AlreadyExists | NotADirectory | IsADirectory => tr!("hint-io-in-the-way"),
+                    _ => tr!("hint-io"),
+                }
+            }
             _ => return None,
         })
     }

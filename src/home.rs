@@ -78,6 +78,10 @@ impl Home {
     pub fn sealed(&self) -> PathBuf {
         self.root.join("sealed")
     }
+    /// Held while a purge runs, so that purges never race each other.
+    pub fn purge_lock(&self) -> PathBuf {
+        self.root.join("purge.lock")
+    }
 
     pub fn exists(&self) -> bool {
         self.root.is_dir()

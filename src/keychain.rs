@@ -1,6 +1,7 @@
 //! The OS keychain (Secret Service on Linux, Keychain on macOS, Credential
 //! Manager on Windows), holding the identity's generated passphrase under
-//! service `carepost` and the identity's fingerprint as account.
+//! service `carepost` and the identity's fingerprint as account, and the
+//! mail server password under service `carepost-smtp` and `user@host`.
 //!
 //! Every call runs on a helper thread with a deadline: a keychain that
 //! waits for a desktop prompt nobody will see must not hang carepost.
@@ -65,6 +66,31 @@ pub fn delete(fingerprint: &str) -> Result<()> {
     with_deadline(move || match entry(&account)?.delete_credential() {
         Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
         Err(e) => Err(describe(e)),
+    })
+}
+
+/// The service under which the mail server password is kept, with
+/// `user@host` as account (`carepost mail setup`).
+pub const SMTP_SERVICE: &str = "carepost-smtp";
+
+/// Stores the mail server password for `account` (`user@host`).
+pub fn store_smtp_password(account: &str, password: &Passphrase) -> Result<()> {
+    let account = account.to_owned();
+    let secret = password.clone();
+    with_deadline(move || {
+        keyring::Entry::new(SMTP_SERVICE, &account).map_err(describe)?.set_password(secret.expose()).map_err(describe)
+    })
+}
+
+/// The stored mail server password for `account`.
+pub fn load_smtp_password(account: &str) -> Result<Passphrase> {
+    let account = account.to_owned();
+    with_deadline(move || {
+        keyring::Entry::new(SMTP_SERVICE, &account)
+            .map_err(describe)?
+            .get_password()
+            .map(Passphrase::new)
+            .map_err(describe)
     })
 }
 

@@ -25,6 +25,7 @@ pub mod hashing;
 pub mod home;
 pub mod identity;
 pub mod keychain;
+pub mod mail;
 pub mod names;
 pub mod open;
 pub mod output;

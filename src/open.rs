@@ -130,6 +130,8 @@ struct Helper {
     own: Cert,
     contacts: Vec<Cert>,
     findings: Arc<Mutex<Findings>>,
+    /// Checking a detached signature: there is no encryption layer.
+    detached: bool,
 }
 
 impl Helper {
@@ -199,7 +201,7 @@ impl VerificationHelper for Helper {
             }
         }
         let encrypted = self.findings.lock().expect("not poisoned").encrypted;
-        if !encrypted {
+        if !encrypted && !self.detached {
             return Err(self.reject(MessageProblem::NotEncrypted));
         }
         if let Some(who) = bad {
@@ -404,6 +406,7 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         Mode::Sealed => format!("{}.sealed", crate::names::random_id()),
         _ => filename.clone(),
     };
+    let expires = crate::fmt_time(retention::expiry_base(ctx)? + keep_for);
     // Announced before it gets its name: a crash in between cannot leave a
     // document that retention does not know.
     let id = retention::record_pending(
@@ -445,7 +448,7 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         compressed: decrypted.compressed,
         id,
         kind,
-        expires: crate::fmt_time(ctx.now + keep_for),
+        expires,
     })
 }
 
@@ -505,6 +508,7 @@ pub fn decrypt<R: Read + Send + Sync>(
         own: unlocked.cert.clone(),
         contacts: contact_list.iter().map(|c| c.cert.clone()).collect(),
         findings: Arc::clone(&findings),
+        detached: false,
     };
     let exceeded = Arc::new(Mutex::new(false));
     let mut stored = HashingWriter::new(sink);
@@ -542,6 +546,38 @@ pub fn decrypt<R: Read + Send + Sync>(
         stored_size,
         stored_sha256,
     })
+}
+
+/// Checks a detached `signature` over `data` (a `multipart/signed` part
+/// inside an encrypted email) and says who made it, as [`decrypt`] does
+/// for a signed message. A bad signature is an error.
+pub fn verify_detached(
+    ctx: &Context<'_>,
+    unlocked: &crate::identity::Unlocked,
+    contact_list: &[Contact],
+    data: &[u8],
+    signature: &[u8],
+) -> Result<Sender> {
+    use openpgp::parse::stream::DetachedVerifierBuilder;
+    let findings = Arc::new(Mutex::new(Findings::default()));
+    let helper = Helper {
+        decryptors: Vec::new(),
+        own: unlocked.cert.clone(),
+        contacts: contact_list.iter().map(|c| c.cert.clone()).collect(),
+        findings: Arc::clone(&findings),
+        detached: true,
+    };
+    let checked = DetachedVerifierBuilder::from_bytes(signature)
+        .and_then(|b| b.with_policy(crate::policy::standard(), ctx.now, helper))
+        .and_then(|mut verifier| verifier.verify_bytes(data));
+    if let Err(e) = checked {
+        if let Some(problem) = findings.lock().expect("not poisoned").problem.clone() {
+            return Err(Error::MessageRejected(problem));
+        }
+        return Err(classify(e, Path::new(".")));
+    }
+    let findings = std::mem::take(&mut *findings.lock().expect("not poisoned"));
+    Ok(sender_of(&findings, &unlocked.cert, contact_list))
 }
 
 /// Streams the decrypted content of `input` into `sink` (sealed under

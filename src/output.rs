@@ -81,6 +81,23 @@ impl PendingFile {
         Err(Error::io("io-write", self.dir.join(name), std::io::ErrorKind::AlreadyExists.into()))
     }
 
+    /// Like [`PendingFile::persist`], but under exactly `name`: fails
+    /// (with `AlreadyExists`) rather than choosing another name, for a
+    /// path the user gave.
+    pub fn persist_new(mut self, name: &str) -> Result<PathBuf> {
+        assert!(!name.is_empty() && !name.contains('/') && name != "." && name != "..", "persist takes a base name");
+        self.file.sync_all().map_err(|e| Error::io("io-write", &self.dir, e))?;
+        let target = self.dir.join(name);
+        match self.link(&target) {
+            Ok(()) => {
+                crate::home::sync_dir(&self.dir);
+                Ok(target)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::OutputExists(target)),
+            Err(e) => Err(Error::io("io-write", target, e)),
+        }
+    }
+
     fn link(&mut self, target: &Path) -> std::io::Result<()> {
         match &mut self.backing {
             #[cfg(target_os = "linux")]

@@ -251,17 +251,32 @@ pub fn record_pending(
     keep_for: Duration,
     sealed_key: Option<&[u8]>,
 ) -> Result<i64> {
-    let id = record_file(ctx, kind, planned, size, sha256, keep_for, sealed_key)?;
-    ctx.store()?.connection().execute("UPDATE managed_files SET state = 'pending' WHERE id = ?1", [id])?;
-    Ok(id)
+    // Inserted as 'pending' in one statement: a record that is briefly
+    // 'active' would survive a kill before its file exists.
+    insert_file(ctx, kind, planned, size, sha256, keep_for, sealed_key, "pending")
 }
 
 /// Marks a pending file as written at `path` (inside the caller's
 /// transaction, together with its audit record).
 pub fn activate(tx: &rusqlite::Transaction<'_>, id: i64, path: &Path) -> Result<()> {
+    let path = path.to_string_lossy();
+    // Naming never replaces a file, so an active record for this path had
+    // already lost its file (e.g. a purge killed between unlinking it and
+    // closing the record). Close it, or two records would claim this one
+    // file — and the stale one's purge would delete the new document.
     tx.execute(
-        "UPDATE managed_files SET state = 'active', path = ?2 WHERE id = ?1 AND state = 'pending'",
-        params![id, path.to_string_lossy()],
+        "UPDATE managed_files
+         SET state = 'missing', sealed_key = NULL,
+             closed_at = (SELECT created_at FROM managed_files WHERE id = ?1)
+         WHERE path = ?2 AND state = 'active' AND id != ?1",
+        params![id, path],
+    )?;
+    // 'missing': recovery in another process (whose clock ran ahead) gave
+    // up on this record while the file was being named; it exists now.
+    tx.execute(
+        "UPDATE managed_files SET state = 'active', path = ?2, closed_at = NULL
+         WHERE id = ?1 AND state IN ('pending', 'missing')",
+        params![id, path],
     )?;
     Ok(())
 }
@@ -354,12 +369,26 @@ pub fn record_file(
     keep_for: Duration,
     sealed_key: Option<&[u8]>,
 ) -> Result<i64> {
+    insert_file(ctx, kind, path, size, sha256, keep_for, sealed_key, "active")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert_file(
+    ctx: &mut Context<'_>,
+    kind: Kind,
+    path: &Path,
+    size: u64,
+    sha256: &str,
+    keep_for: Duration,
+    sealed_key: Option<&[u8]>,
+    state: &str,
+) -> Result<i64> {
     let created = crate::fmt_time(ctx.now);
-    let expires = crate::fmt_time(ctx.now + keep_for);
+    let expires = crate::fmt_time(expiry_base(ctx)? + keep_for);
     let conn = ctx.store()?.connection();
     conn.execute(
-        "INSERT INTO managed_files (kind, path, size, sha256, created_at, expires_at, plaintext, sealed_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO managed_files (kind, path, size, sha256, created_at, expires_at, plaintext, sealed_key, state)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             kind.code(),
             path.to_string_lossy(),
@@ -368,10 +397,20 @@ pub fn record_file(
             created,
             expires,
             kind.is_plaintext(),
-            sealed_key
+            sealed_key,
+            state
         ],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// The time a new file's retention counts from: the clock, or — when the
+/// clock was set back — the newest time carepost already recorded, so a
+/// clock running behind never makes a document expire early.
+pub fn expiry_base(ctx: &mut Context<'_>) -> Result<SystemTime> {
+    let newest: Option<String> =
+        ctx.store()?.connection().query_row("SELECT MAX(created_at) FROM managed_files", [], |r| r.get(0))?;
+    Ok(newest.as_deref().and_then(crate::parse_time).map_or(ctx.now, |t| t.max(ctx.now)))
 }
 
 fn row_to_file(r: &rusqlite::Row<'_>) -> rusqlite::Result<ManagedFile> {
@@ -412,11 +451,14 @@ pub fn file(ctx: &mut Context<'_>, id: i64) -> Result<ManagedFile> {
 
 /// The key of a sealed document, while it has not expired.
 pub fn sealed_key(ctx: &mut Context<'_>, id: i64) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>> {
+    // Expired is gone, whether or not a purge has run since.
+    let now = crate::fmt_time(ctx.now);
     let conn = ctx.store()?.connection();
     let key: Option<Vec<u8>> = conn
         .query_row(
-            "SELECT sealed_key FROM managed_files WHERE id = ?1 AND kind = 'sealed' AND state = 'active'",
-            [id],
+            "SELECT sealed_key FROM managed_files
+             WHERE id = ?1 AND kind = 'sealed' AND state = 'active' AND expires_at > ?2",
+            params![id, now],
             |r| r.get(0),
         )
         .optional()?
@@ -463,6 +505,13 @@ impl PurgeReport {
 /// Deletes what has expired. `limit` bounds the work (the quick purge
 /// before every command); `None` does everything.
 pub fn purge(ctx: &mut Context<'_>, dry_run: bool, limit: Option<usize>) -> Result<PurgeReport> {
+    // One purge at a time: two processes checking, overwriting and
+    // unlinking the same file would each see the other's work as a change.
+    // The quick purge (bounded) skips when another purge is running.
+    let _lock = match (dry_run, lock_purges(ctx, limit.is_none())?) {
+        (false, None) => return Ok(PurgeReport::default()),
+        (_, lock) => lock,
+    };
     if !dry_run {
         recover_pending(ctx)?;
     }
@@ -477,7 +526,7 @@ pub fn purge(ctx: &mut Context<'_>, dry_run: bool, limit: Option<usize>) -> Resu
     };
     let mut report = PurgeReport { dry_run, ..Default::default() };
     for item in due {
-        let verdict = if dry_run { inspect(&item) } else { remove(ctx, &item)? };
+        let verdict = if dry_run { inspect(&item, overwrite_started(ctx, item.id)?) } else { remove(ctx, &item)? };
         report.files.push(Purged { id: item.id, kind: item.kind, path: item.path.clone(), verdict });
     }
     if !dry_run && limit.is_none() {
@@ -494,9 +543,34 @@ pub fn purge(ctx: &mut Context<'_>, dry_run: bool, limit: Option<usize>) -> Resu
     Ok(report)
 }
 
+/// Takes the home's purge lock (released when the file is closed, also
+/// when the process is killed); `None` when `wait` is false and another
+/// process holds it.
+fn lock_purges(ctx: &Context<'_>, wait: bool) -> Result<Option<std::fs::File>> {
+    let path = ctx.home.purge_lock();
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::home::FILE_MODE);
+    let file = options.open(&path).map_err(|e| Error::io("io-create", &path, e))?;
+    #[cfg(unix)]
+    {
+        use rustix::fs::FlockOperation;
+        let operation = if wait { FlockOperation::LockExclusive } else { FlockOperation::NonBlockingLockExclusive };
+        match rustix::fs::flock(&file, operation) {
+            Ok(()) => {}
+            Err(rustix::io::Errno::WOULDBLOCK) if !wait => return Ok(None),
+            Err(e) => return Err(Error::io("io-create", &path, e.into())),
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = wait;
+    Ok(Some(file))
+}
+
 /// What deleting `item` would find, without deleting.
-fn inspect(item: &ManagedFile) -> Verdict {
-    match check_unchanged(item) {
+fn inspect(item: &ManagedFile, overwrite_started: bool) -> Verdict {
+    match check_unchanged(item, overwrite_started) {
         Ok(Some(_)) => Verdict::Deleted,
         Ok(None) => Verdict::AlreadyGone,
         Err(Check::Changed) => Verdict::Changed,
@@ -511,7 +585,14 @@ enum Check {
 
 /// Opens `item` without following links and checks it is still what
 /// carepost wrote. `Ok(None)`: it is gone.
-fn check_unchanged(item: &ManagedFile) -> std::result::Result<Option<(std::fs::File, bool)>, Check> {
+///
+/// `overwrite_started`: an earlier purge began overwriting this file and
+/// was stopped before unlinking it. Its content is then zeros up to where
+/// it stopped, so a same-sized file that starts with zeros is still ours.
+fn check_unchanged(
+    item: &ManagedFile,
+    overwrite_started: bool,
+) -> std::result::Result<Option<(std::fs::File, bool)>, Check> {
     let meta = match std::fs::symlink_metadata(&item.path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -531,10 +612,32 @@ fn check_unchanged(item: &ManagedFile) -> std::result::Result<Option<(std::fs::F
         return Err(Check::Changed);
     }
     let (sha256, size) = crate::hashing::sha256_of(&mut file).map_err(|e| Check::Failed(e.to_string()))?;
-    if size != item.size || sha256 != item.sha256 {
+    if size != item.size || (sha256 != item.sha256 && !(overwrite_started && starts_with_zeros(&mut file, size))) {
         return Err(Check::Changed);
     }
     Ok(Some((file, writable)))
+}
+
+/// Whether the first bytes (up to 512) of `file` are all zero.
+fn starts_with_zeros(file: &mut std::fs::File, size: u64) -> bool {
+    use std::io::Read;
+    let mut head = vec![0xffu8; size.min(512) as usize];
+    !head.is_empty()
+        && file.seek(SeekFrom::Start(0)).is_ok()
+        && file.read_exact(&mut head).is_ok()
+        && head.iter().all(|b| *b == 0)
+}
+
+/// Whether a purge started overwriting this still-active file (its
+/// `closed_at` is set before the overwrite begins).
+fn overwrite_started(ctx: &mut Context<'_>, id: i64) -> Result<bool> {
+    let conn = ctx.store()?.connection();
+    Ok(conn
+        .query_row("SELECT closed_at IS NOT NULL FROM managed_files WHERE id = ?1 AND state = 'active'", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .unwrap_or(false))
 }
 
 fn open_no_follow(path: &Path, write: bool) -> std::io::Result<std::fs::File> {
@@ -556,6 +659,18 @@ fn same_file(_: &std::fs::Metadata, _: &std::fs::File) -> bool {
     true
 }
 
+/// Whether `file` has no other name (hard link) than the recorded one.
+#[cfg(unix)]
+fn only_link(file: &std::fs::File) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    file.metadata().is_ok_and(|m| m.nlink() == 1)
+}
+
+#[cfg(not(unix))]
+fn only_link(_: &std::fs::File) -> bool {
+    true
+}
+
 /// Overwrites a file's content with zeros, through an open handle.
 fn overwrite(file: &mut std::fs::File, size: u64) -> std::io::Result<()> {
     file.seek(SeekFrom::Start(0))?;
@@ -569,13 +684,17 @@ fn overwrite(file: &mut std::fs::File, size: u64) -> std::io::Result<()> {
     file.sync_all()
 }
 
-fn close(ctx: &mut Context<'_>, id: i64, state: &str) -> Result<()> {
+/// Closes a record and writes its audit record in one transaction, so a
+/// kill in between cannot leave a deletion the log does not show.
+fn close(ctx: &mut Context<'_>, id: i64, state: &str, event: Event) -> Result<()> {
     let now = crate::fmt_time(ctx.now);
-    let conn = ctx.store()?.connection();
-    conn.execute(
-        "UPDATE managed_files SET state = ?2, closed_at = ?3, sealed_key = NULL WHERE id = ?1",
-        params![id, state, now],
-    )?;
+    audit::record_all(ctx, vec![event], |tx| {
+        tx.execute(
+            "UPDATE managed_files SET state = ?2, closed_at = ?3, sealed_key = NULL WHERE id = ?1",
+            params![id, state, now],
+        )?;
+        Ok(())
+    })?;
     Ok(())
 }
 
@@ -598,15 +717,13 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
             .document(&item.sha256, item.size)
             .detail(format!("{} {detail}", item.kind.code()))
     };
-    let verdict = match check_unchanged(item) {
+    let verdict = match check_unchanged(item, overwrite_started(ctx, item.id)?) {
         Ok(None) => {
-            close(ctx, item.id, "missing")?;
-            audit::record(ctx, event(Outcome::Success, "already-gone"))?;
+            close(ctx, item.id, "missing", event(Outcome::Success, "already-gone"))?;
             Verdict::AlreadyGone
         }
         Err(Check::Changed) => {
-            close(ctx, item.id, "changed")?;
-            audit::record(ctx, event(Outcome::Refused, "changed-since-written"))?;
+            close(ctx, item.id, "changed", event(Outcome::Refused, "changed-since-written"))?;
             Verdict::Changed
         }
         Err(Check::Failed(reason)) => {
@@ -614,7 +731,16 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
             Verdict::Failed(reason)
         }
         Ok(Some((mut file, writable))) => {
-            if item.kind.is_plaintext() && writable {
+            // A second hard link is a copy the user kept: overwriting would
+            // destroy it (and not erase anything); unlinking ours is enough.
+            if item.kind.is_plaintext() && writable && only_link(&file) {
+                // Noted first: if this process is stopped halfway, the
+                // next purge knows the zeros are its own work.
+                let now = crate::fmt_time(ctx.now);
+                ctx.store()?.connection().execute(
+                    "UPDATE managed_files SET closed_at = ?2 WHERE id = ?1 AND state = 'active'",
+                    params![item.id, now],
+                )?;
                 if let Err(e) = overwrite(&mut file, item.size) {
                     audit::record_quietly(ctx, event(Outcome::Failed, "overwrite-failed"));
                     return Ok(Verdict::Failed(e.to_string()));
@@ -624,8 +750,7 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
             let still_ours = std::fs::symlink_metadata(&item.path).map(|m| same_file(&m, &file)).unwrap_or(false);
             drop(file);
             if !still_ours {
-                close(ctx, item.id, "changed")?;
-                audit::record(ctx, event(Outcome::Refused, "changed-since-written"))?;
+                close(ctx, item.id, "changed", event(Outcome::Refused, "changed-since-written"))?;
                 return Ok(Verdict::Changed);
             }
             match std::fs::remove_file(&item.path) {
@@ -633,8 +758,7 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
                     if let Some(dir) = item.path.parent() {
                         crate::home::sync_dir(dir);
                     }
-                    close(ctx, item.id, "deleted")?;
-                    audit::record(ctx, event(Outcome::Success, "deleted"))?;
+                    close(ctx, item.id, "deleted", event(Outcome::Success, "deleted"))?;
                     Verdict::Deleted
                 }
                 Err(e) => {
@@ -650,6 +774,7 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
 /// Removes one managed file now (a view whose viewer closed), through the
 /// same checks as purge.
 pub fn remove_now(ctx: &mut Context<'_>, id: i64) -> Result<Verdict> {
+    let _lock = lock_purges(ctx, true)?;
     let item = file(ctx, id)?;
     if item.state != "active" {
         return Ok(Verdict::AlreadyGone);

@@ -272,7 +272,7 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
 
     // 3. Where the output goes, and for how long.
     let keep_for = retention::policy(ctx)?.choose(retention::Kind::Sent, request.retain)?;
-    let expires = crate::fmt_time(ctx.now + keep_for);
+    let expires = crate::fmt_time(retention::expiry_base(ctx)? + keep_for);
     let out_dir = match &request.output_dir {
         Some(dir) if dir.is_dir() => std::fs::canonicalize(dir).map_err(|e| Error::io("io-resolve", dir, e))?,
         Some(dir) => return Err(Error::OutputDir(dir.clone())),
@@ -414,7 +414,7 @@ fn expiry_warning(cert: &Cert, alias: Option<&str>, now: std::time::SystemTime) 
     })
 }
 
-fn open_input(path: &Path) -> Result<(PathBuf, File, u64)> {
+pub(crate) fn open_input(path: &Path) -> Result<(PathBuf, File, u64)> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io("io-read", path, e))?;
     if !meta.is_file() {
         return Err(Error::InputNotAFile(path.to_path_buf()));
@@ -427,7 +427,7 @@ fn open_input(path: &Path) -> Result<(PathBuf, File, u64)> {
 }
 
 /// The name that travels inside the encryption: the document's own name.
-fn literal_name(path: &Path) -> String {
+pub(crate) fn literal_name(path: &Path) -> String {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     // The literal packet's name field holds at most 255 bytes.
     crate::names::sanitize(name.as_bytes()).unwrap_or_else(|| crate::names::FALLBACK_STEM.to_owned())
@@ -523,7 +523,7 @@ fn read_chunk(input: &mut dyn Read) -> std::io::Result<Vec<u8>> {
     Ok(buffer)
 }
 
-fn classify_write_error(e: anyhow::Error, out_dir: &Path) -> Error {
+pub(crate) fn classify_write_error(e: anyhow::Error, out_dir: &Path) -> Error {
     match e.downcast::<std::io::Error>() {
         Ok(io) => Error::io("io-write", out_dir, io),
         Err(other) => Error::Internal(other.to_string()),
@@ -532,7 +532,7 @@ fn classify_write_error(e: anyhow::Error, out_dir: &Path) -> Error {
 
 /// The risk-acceptance row for unverified recipients: (contacts JSON,
 /// reason, documents JSON).
-fn risk_acceptance(
+pub(crate) fn risk_acceptance(
     recipients: &[RecipientSummary],
     reason: &str,
     documents: &[(&str, u64)],

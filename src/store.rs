@@ -60,6 +60,27 @@ const MIGRATIONS: &[&str] = &[
         sealed_key  BLOB
     );
     CREATE INDEX managed_files_due ON managed_files (state, expires_at);",
+    // 4: encrypted emails waiting for (or done with) SMTP delivery. The
+    //    envelope is read from the message itself when it is sent, so no
+    //    email address is kept here; recipients are aliases and
+    //    fingerprints, errors a step and a code, never a server's text.
+    "CREATE TABLE mail_outbox (
+        id              INTEGER PRIMARY KEY,
+        path            TEXT NOT NULL,
+        message_id      TEXT NOT NULL UNIQUE,
+        recipients      TEXT NOT NULL,
+        size            INTEGER NOT NULL,
+        sha256          TEXT NOT NULL,
+        queued_at       TEXT NOT NULL,
+        state           TEXT NOT NULL DEFAULT 'pending'
+                        CHECK (state IN ('pending', 'sending', 'sent', 'cancelled', 'gone')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        claimed_at      TEXT,
+        last_error      TEXT,
+        sent_at         TEXT,
+        server          TEXT
+    );
+    CREATE INDEX mail_outbox_state ON mail_outbox (state);",
 ];
 
 /// How long a command waits for another carepost process to finish writing.

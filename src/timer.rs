@@ -53,6 +53,8 @@ pub fn unit_files(program: &Path, home: &Home) -> (String, String) {
         "--quiet".into(),
     ]
     .join(" ");
+    // No PrivateTmp=: documents sent or opened with `-o /tmp/…` must stay
+    // visible to the purge, or it would take them for gone and forget them.
     let service = format!(
         "[Unit]\n\
          Description=carepost: delete documents whose retention has ended\n\
@@ -61,8 +63,7 @@ pub fn unit_files(program: &Path, home: &Home) -> (String, String) {
          Type=oneshot\n\
          ExecStart={exec}\n\
          Nice=10\n\
-         NoNewPrivileges=yes\n\
-         PrivateTmp=yes\n"
+         NoNewPrivileges=yes\n"
     );
     let timer = "[Unit]\n\
          Description=carepost: hourly purge of expired documents\n\
@@ -78,8 +79,18 @@ pub fn unit_files(program: &Path, home: &Home) -> (String, String) {
     (service, timer)
 }
 
+/// The `systemctl` to ask. Debug builds (the test suite) honour
+/// `CAREPOST_SYSTEMCTL`, so that tests never touch a real user session.
+fn systemctl_program() -> std::ffi::OsString {
+    #[cfg(debug_assertions)]
+    if let Some(program) = std::env::var_os("CAREPOST_SYSTEMCTL") {
+        return program;
+    }
+    "systemctl".into()
+}
+
 fn systemctl(args: &[&str]) -> std::result::Result<(), String> {
-    let output = Command::new("systemctl").arg("--user").args(args).output().map_err(|e| e.to_string())?;
+    let output = Command::new(systemctl_program()).arg("--user").args(args).output().map_err(|e| e.to_string())?;
     if output.status.success() {
         Ok(())
     } else {

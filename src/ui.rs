@@ -23,7 +23,10 @@ impl Output {
         let stdout = std::io::stdout();
         let mut out = stdout.lock();
         let written = if self.json {
-            serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::other).and_then(|()| writeln!(out))
+            // Keep the I/O error's kind, so a closed pipe stays one.
+            serde_json::to_writer_pretty(&mut out, value)
+                .map_err(|e| e.io_error_kind().map_or_else(|| std::io::Error::other(e), std::io::Error::from))
+                .and_then(|()| writeln!(out))
         } else {
             human(&mut out)
         };
@@ -57,7 +60,8 @@ pub fn report_error(error: &Error, json: bool) {
         let doc = serde_json::json!({
             "error": { "code": error.exit_status().code(), "message": message, "hint": hint }
         });
-        println!("{doc}");
+        // Not println!: it panics when stdout is a closed pipe.
+        let _ = writeln!(std::io::stdout().lock(), "{doc}");
     }
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{} {message}", tr!("label-error"));

@@ -5,7 +5,9 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 mod contact;
+mod mail;
 pub use contact::*;
+pub use mail::*;
 
 /// Send consult documents end-to-end encrypted, only to people whose key
 /// you confirmed by phone.
@@ -38,6 +40,10 @@ pub struct Global {
     /// Never use the OS keychain
     #[arg(long, global = true, env = "CAREPOST_NO_KEYCHAIN")]
     pub no_keychain: bool,
+
+    /// Read the mail server password from the first line of FILE instead of the keychain or a prompt
+    #[arg(long, global = true, env = "CAREPOST_SMTP_PASSWORD_FILE", value_name = "FILE")]
+    pub smtp_password_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,6 +78,9 @@ pub enum Command {
     Files(FilesArgs),
     /// Decrypt a sealed document (see `open --sealed`)
     Export(ExportArgs),
+    /// Set up email delivery, and send what is still waiting
+    #[command(subcommand)]
+    Mail(MailCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -179,11 +188,28 @@ pub struct SendArgs {
     /// `sent` retention
     #[arg(long, value_name = "DURATION", value_parser = parse_retain)]
     pub retain: Option<std::time::Duration>,
+    /// Write one encrypted email (PGP/MIME) holding every document to
+    /// FILE, instead of one encrypted file per document
+    #[arg(long, value_name = "OUT.eml", conflicts_with_all = ["output_dir", "armor", "keep_name"])]
+    pub eml: Option<PathBuf>,
+    /// The email's subject; it travels only inside the encryption
+    #[arg(long, value_name = "TEXT")]
+    pub subject: Option<String>,
+    /// The email's message text
+    #[arg(long, value_name = "TEXT", conflicts_with = "message_file")]
+    pub message: Option<String>,
+    /// Read the email's message text from FILE (UTF-8)
+    #[arg(long, value_name = "FILE")]
+    pub message_file: Option<PathBuf>,
+    /// Compose one encrypted email (PGP/MIME) into the outbox and deliver
+    /// it through the mail server set up with `carepost mail setup`
+    #[arg(long, conflicts_with_all = ["eml", "output_dir", "armor", "keep_name"])]
+    pub smtp: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct OpenArgs {
-    /// The encrypted file (.pgp, .gpg or .asc)
+    /// The encrypted file (.pgp, .gpg or .asc), or a received email (.eml)
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Folder for the document (default: the home's inbox)
@@ -208,6 +234,13 @@ pub struct OpenArgs {
     /// key (use `carepost export ID` to read it)
     #[arg(long, conflicts_with = "output_dir")]
     pub sealed: bool,
+    /// For an email that is not encrypted: save its attachments anyway
+    #[arg(long)]
+    pub accept_unencrypted: bool,
+    /// For an email with an Autocrypt header: add its key as the new,
+    /// unverified contact ALIAS
+    #[arg(long, value_name = "ALIAS")]
+    pub add_autocrypt: Option<String>,
 }
 
 /// Parses `123`, `64K`, `500M`, `4G` (binary units).

@@ -13,19 +13,21 @@ struct Records {
 pub fn run(ctx: &mut Context<'_>, args: LogArgs, out: &Output) -> Result<(), Error> {
     if args.check {
         let report = audit::check(ctx)?;
-        out.result(&report, |w| {
-            if report.intact {
-                writeln!(w, "{}", tr!("log-intact", count = report.records))?;
-                if report.unconfirmed_tail {
-                    writeln!(w, "{}", tr!("log-unconfirmed-tail"))?;
-                }
+        if report.clock_went_back > 0 {
+            out.warning(&tr!("log-clock-went-back", count = report.clock_went_back));
+        }
+        // A broken log is reported as the error alone: `--json` must
+        // still print one JSON document.
+        if let Some(problem) = report.problem {
+            return Err(Error::AuditBroken(problem));
+        }
+        return out.result(&report, |w| {
+            writeln!(w, "{}", tr!("log-intact", count = report.records))?;
+            if report.unconfirmed_tail {
+                writeln!(w, "{}", tr!("log-unconfirmed-tail"))?;
             }
             Ok(())
-        })?;
-        return match report.problem {
-            Some(problem) => Err(Error::AuditBroken(problem)),
-            None => Ok(()),
-        };
+        });
     }
     let filter = Filter { since: args.since, action: args.action, contact: args.contact };
     let records = Records { records: audit::read(ctx, &filter)? };

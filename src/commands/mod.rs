@@ -8,11 +8,13 @@ use carepost::home::Home;
 use carepost::{Context, Error};
 
 mod contact;
+mod eml;
 mod export;
 mod export_key;
 mod files;
 mod init;
 mod log;
+mod mail;
 mod open;
 mod purge;
 mod retention;
@@ -26,7 +28,11 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         return tour::run(out);
     }
     let home = Home::locate(cli.global.home)?;
-    let secrets = SecretsConfig { passphrase_file: cli.global.passphrase_file, no_keychain: cli.global.no_keychain };
+    let secrets = SecretsConfig {
+        passphrase_file: cli.global.passphrase_file,
+        no_keychain: cli.global.no_keychain,
+        smtp_password_file: cli.global.smtp_password_file,
+    };
     let terminal = Terminal;
     let mut ctx = Context::new(home, secrets, &terminal);
     if !matches!(cli.command, Command::Init(_)) {
@@ -55,6 +61,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         Command::Log(args) => log::run(&mut ctx, args, out),
         Command::Files(args) => files::run(&mut ctx, args, out),
         Command::Export(args) => export::run(&mut ctx, args, out),
+        Command::Mail(command) => mail::run(&mut ctx, command, out),
     }
 }
 

@@ -5,6 +5,9 @@ use carepost::safe::Safe;
 use carepost::{retention, tr, view, Context, Error};
 
 pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Error> {
+    if args.file.is_file() && carepost::mail::parse::looks_like_email(&args.file)? {
+        return super::eml::open(ctx, args, out);
+    }
     let mode = match (args.view, args.sealed) {
         (true, _) => Mode::View,
         (_, true) => Mode::Sealed,

@@ -5,6 +5,15 @@ use carepost::send::{self, Request};
 use carepost::{tr, Context, Error};
 
 pub fn run(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Error> {
+    if args.smtp {
+        return super::mail::send(ctx, args, out);
+    }
+    if args.eml.is_some() {
+        return super::eml::send(ctx, args, out);
+    }
+    if args.subject.is_some() || args.message.is_some() || args.message_file.is_some() {
+        return Err(Error::Usage(tr!("mail-options-need-eml")));
+    }
     let request = Request {
         inputs: args.files,
         recipients: args.to,

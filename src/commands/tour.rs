@@ -43,7 +43,11 @@ impl Person {
         carepost::home::write_atomic(&passphrase_file, format!("{}\n", passphrase.expose()).as_bytes(), false)?;
         Ok(Person {
             home: Home::locate(Some(root.join(name)))?,
-            secrets: SecretsConfig { passphrase_file: Some(passphrase_file), no_keychain: true },
+            secrets: SecretsConfig {
+                passphrase_file: Some(passphrase_file),
+                no_keychain: true,
+                smtp_password_file: None,
+            },
         })
     }
 

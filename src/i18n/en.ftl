@@ -92,6 +92,11 @@ hint-fingerprint-mismatch = do not send anything to this contact. Call them on a
 hint-fingerprint-partial = ask the contact to read out the whole fingerprint: 40 characters (10 groups of 4), or all 20 words
 hint-not-interactive = give the fingerprint on the command line, e.g. --fingerprint "ABCD 1234 …" or --words "…"
 hint-state = run `carepost` again; if this persists, restore the home from a backup
+hint-io-no-space = the disk is full: free some space there, or choose another folder with -o; carepost left nothing half-written
+hint-io-read-only = carepost may not write there (read-only or no permission): choose another folder with -o, or fix the folder's permissions
+hint-io-not-found = check that the path exists and is spelled correctly, then try again
+hint-io-in-the-way = something else is in the way at that path: move it aside and try again
+hint-io = check the path, the free disk space and the permissions, then try again
 
 ## Passphrases and the keychain
 
@@ -354,6 +359,10 @@ word-no = no
 log-empty = No audit records match.
 log-intact = The audit log is intact: { $count } records, each chained to the one before.
 log-unconfirmed-tail = The newest records were written just before carepost was interrupted; they are intact and the next command confirms them.
+log-clock-went-back = { $count ->
+    [one] one record carries
+   *[other] { $count } records carry
+} an earlier time than the record before it: the computer's clock was set back at some point. The chain is intact, so this is not tampering; check the date and time settings.
 error-audit-broken = the audit log was changed or damaged: { $problem }
 hint-audit-broken = keep a copy of audit.log and state.db as evidence, and report it to whoever is responsible for information security in your practice
 audit-no-anchor = the log has records but the state database has no record of them
@@ -364,3 +373,150 @@ audit-altered = record { $seq } was altered after it was written
 audit-chain-broken = record { $seq } does not follow the record before it
 audit-head-differs = record { $seq } differs from the one the state database remembers
 audit-truncated = the log ends at record { $last }, but the state database says there were { $head }: records were cut off the end
+
+## Email delivery (SMTP): mail setup, send --smtp, mail retry
+
+error-mail-not-set-up = email delivery is not set up in this carepost home
+hint-mail-not-set-up = set up your practice's mail server first: carepost mail setup --host HOST --port 587 --user USER --from ADDRESS
+error-mail-setting = { $reason }
+hint-mail-setting = see `carepost mail setup --help` for what each setting means
+mail-bad-host = "{ $host }" is not a server name or IP address
+mail-bad-user = the user name must be 1 to 256 characters, without spaces or control characters
+mail-bad-port = the port must be a number from 1 to 65535
+error-plaintext-smtp-not-loopback = carepost will not talk to the mail server { $host } without encryption: the password and the addresses would cross the network readable by anyone on the way
+error-plaintext-smtp-needs-flag = sending without TLS is refused unless you say so with --allow-plaintext-loopback (only for a mail relay on this computer)
+hint-plaintext-smtp = use --tls starttls (usually port 587) or --tls implicit (usually port 465); plain SMTP is only possible to a relay on this computer (127.0.0.1, ::1 or localhost) with --allow-plaintext-loopback
+error-smtp-password-missing = no password for the mail account { $account } is available
+hint-smtp-password-missing = store it in the OS keychain with `carepost mail setup … --password-file FILE` (or at the prompt), or give it for this command with --smtp-password-file FILE (env CAREPOST_SMTP_PASSWORD_FILE)
+error-smtp-password-file = cannot use the mail password file { $path }: { $reason }
+hint-smtp-password-file = the first line of the file must hold the password; make the file readable by you only
+error-ca-file = cannot use the CA certificate file { $path }: { $reason }
+hint-ca-file = ask whoever runs the mail server for its CA certificate as a PEM file (it starts with -----BEGIN CERTIFICATE-----)
+ca-file-no-certificate = it holds no PEM certificate
+ca-file-unusable = its certificate cannot be used: { $reason }
+error-not-pgp-mime = carepost refuses to send this message: { $reason }. Nothing was sent
+hint-not-pgp-mime = only messages that carepost composed and encrypted are sent; compose it again with `carepost send FILE... --to ALIAS --smtp`
+not-pgp-mime-changed = it changed after carepost composed it
+not-pgp-mime-missing = the file is gone (it may have been purged)
+delivery-unreachable = could not reach the mail server { $server } (step: connect): { $reason }. The encrypted message is kept in the outbox
+delivery-tls = could not set up a secure connection to the mail server { $server } (step: TLS): { $reason }. Nothing was sent; the encrypted message is kept in the outbox
+delivery-auth-refused = the mail server { $server } refused the login (step: login): { $reply }. The encrypted message is kept in the outbox
+delivery-recipient-rejected = the mail server { $server } refused { $count ->
+    [one] the recipient
+   *[other] the recipients
+} { $addresses } (step: recipient): { $reply }. Nothing was sent; the encrypted message is kept in the outbox
+delivery-too-large = the message ({ $size }) is larger than the mail server { $server } accepts (step: data). The encrypted message is kept in the outbox
+delivery-too-large-limit = the message ({ $size }) is larger than the mail server { $server } accepts ({ $limit }) (step: data). Nothing was sent; the encrypted message is kept in the outbox
+delivery-refused = the mail server { $server } refused the message (step: { $step }): { $reply }. The encrypted message is kept in the outbox
+delivery-interrupted = the connection to the mail server { $server } broke off (step: { $step }): { $reason }. The encrypted message is kept in the outbox
+delivery-step-connect = connect
+delivery-step-tls = TLS
+delivery-step-login = login
+delivery-step-sender = sender
+delivery-step-recipient = recipient
+delivery-step-data = data
+hint-delivery-unreachable = check the server name and port with `carepost mail show` and your internet connection, then run `carepost mail retry`
+hint-delivery-tls = the server's certificate could not be checked, so carepost did not send anything. Check the server name with `carepost mail show`; if your practice runs its own mail server, ask for its CA certificate and run `carepost mail setup … --ca-file FILE`; then `carepost mail retry`
+hint-delivery-auth-refused = check the user name with `carepost mail show`, store the right password with `carepost mail setup` again, then run `carepost mail retry`
+hint-delivery-recipient-rejected = check the contact's email address with the contact, then run `carepost mail retry`, or send the documents again to the right address
+hint-delivery-too-large = send the documents in several smaller messages; `carepost mail cancel MESSAGE-ID` stops carepost from retrying this one
+hint-delivery-refused = the server's reply above says why; run `carepost mail retry` later, or ask whoever runs the mail server
+tls-untrusted = the server's certificate is not signed by an authority this computer trusts
+tls-wrong-name = the server's certificate is for another server name
+tls-expired = the server's certificate has expired
+tls-not-yet-valid = the server's certificate is not valid yet (check this computer's clock)
+tls-revoked = the server's certificate was revoked
+tls-no-starttls = the server does not offer STARTTLS; carepost never sends without encryption
+tls-handshake-closed = the server closed the connection during the encryption handshake
+tls-other = { $reason }
+net-timeout = the server did not answer within { $seconds } seconds
+net-closed = the server closed the connection
+auth-no-mechanism = the server offers no login method carepost supports (PLAIN or LOGIN)
+smtp-resolve-failed = the server name could not be looked up: { $reason }
+smtp-non-ascii = the message holds 8-bit text but the server does not accept it
+prompt-smtp-password = Password for { $account }:
+mail-setup-done = Email delivery set up: { $server } ({ $tls }), sending as { $from }.
+mail-setup-keychain = The password is stored in the OS keychain.
+mail-setup-password-per-send = No password was stored (--no-keychain): give it with --smtp-password-file FILE or CAREPOST_SMTP_PASSWORD_FILE each time you send.
+mail-show-server = server:    { $server }
+mail-show-tls = security:  { $tls }
+mail-show-user = user:      { $user }
+mail-show-from = from:      { $from }
+mail-show-ca = extra CA:  { $ca }
+mail-show-password = password:  { $source }
+mail-show-pending = pending:   { $count }
+mail-password-keychain = in the OS keychain
+mail-password-file = given with --smtp-password-file at each send
+mail-tls-starttls = STARTTLS
+mail-tls-implicit = implicit TLS
+mail-tls-none = no encryption (relay on this computer only)
+mail-sent = Sent to { $server }: { $message_id }
+mail-send-failed = Not sent: { $message_id }: { $reason }
+mail-retry-nothing = No messages are waiting to be sent.
+mail-retry-skipped = Not tried: { $message_id } (the same problem would stop it)
+mail-cancelled = { $message_id } will not be sent; its encrypted file stays until its retention ends.
+error-mail-no-such-message = no pending message has the id { $message_id }
+hint-mail-no-such-message = `carepost mail show` lists the messages waiting to be sent
+
+## Email: composing (send --eml) and opening (open MESSAGE.eml)
+
+# The note outside the encryption of every email carepost writes. It is
+# deliberately in Dutch and English whatever the user's language, plain
+# ASCII, and holds no personal data.
+mail-preamble =
+    Dit is een versleuteld bericht (OpenPGP, PGP/MIME). Alleen de geadresseerde
+    kan het lezen. Ziet u alleen deze tekst? Open het bericht met een gratis
+    OpenPGP-programma, zoals Thunderbird, GPG4Win (Kleopatra), OpenKeychain of
+    Mailvelope.
+
+    This is an encrypted message (OpenPGP, PGP/MIME). Only the addressee can
+    read it. Seeing only this text? Open the message with a free OpenPGP app
+    such as Thunderbird, GPG4Win (Kleopatra), OpenKeychain or Mailvelope.
+mail-default-subject = Documents
+mail-default-text = { $count ->
+        [one] The document is attached.
+       *[other] The { $count } documents are attached.
+    }
+mail-output-not-a-file = --eml needs a file name, e.g. --eml letter.eml
+mail-subject-too-long = the subject is longer than { $max } characters
+mail-options-need-eml = --subject, --message and --message-file need --eml (or --smtp)
+mail-message-file = could not read the message text from { $path }: { $reason }
+mail-message-not-utf8 = the message text in { $path } is not UTF-8 text
+error-output-exists = { $path } already exists; carepost never replaces a file
+hint-output-exists = choose another file name, or move the existing file away first
+error-no-email-address = the key of "{ $alias }" carries no email address, so carepost cannot address an email to them
+hint-no-email-address = ask "{ $alias }" for a key with their email address (then: carepost contact update { $alias } --key-file FILE), or send separate files with `carepost send` without --eml
+eml-done = Encrypted email for { $recipients } with { $count ->
+        [one] { $count } document
+       *[other] { $count } documents
+    }: { $output } (carepost deletes it on { $expires })
+eml-next-step = The subject, the text and the documents are inside the encryption; outside, the subject reads "[...]". Deliver it with `carepost send ... --smtp` (set up once with `carepost mail setup`).
+mail-too-large = this email is larger than { $limit }, more than carepost reads; nothing was saved
+hint-mail-too-large = ask the sender to send fewer or smaller documents per email
+mail-headers-too-large = this email's header section is absurdly large; it was not read and nothing was saved
+mail-too-deep = this email nests its parts more than { $depth } levels deep; it was not read and nothing was saved
+mail-broken-pgp-mime = this email is damaged or not a valid encrypted email: { $reason }
+mail-no-encrypted-part = it says it is encrypted (PGP/MIME) but holds no encrypted part
+mail-broken-signed-part = its signed part (multipart/signed) is incomplete
+mail-unreadable = it cannot be read as an email
+mail-no-autocrypt = this email has no Autocrypt header, so there is no key to add
+mail-autocrypt-other-address = the key in this email's Autocrypt header is not for the address the email is from; it was not added
+mail-eml-mode = --view and --sealed do not work with emails yet; open it without them
+eml-subject = Subject: { $subject }
+eml-subject-unprotected = Subject (was NOT encrypted): { $subject }
+eml-from = From: { $from }
+eml-text-begin = ----- message -----
+eml-text-end = -------------------
+eml-saved = Saved: { $output }
+eml-saved-until = carepost deletes the saved attachments on { $expires }.
+eml-nothing-saved = The email has no attachments.
+eml-not-encrypted = this email is NOT encrypted: anyone on the way could have read or changed it.
+eml-unsaved = { $count ->
+        [one] { $count } attachment was not saved because the email is not encrypted; to save it anyway: --accept-unencrypted
+       *[other] { $count } attachments were not saved because the email is not encrypted; to save them anyway: --accept-unencrypted
+    }
+eml-from-mismatch = THIS EMAIL MAY BE FORGED: it says it is from { $from }, but it was signed by a key that does not belong to that address ({ $signer }). Do not act on it before you have checked with the sender by phone.
+eml-autocrypt = The email carries a key for { $addr } (Autocrypt, fingerprint { $fingerprint }). It is NOT verified. To add it as a contact: carepost open FILE --add-autocrypt ALIAS, then verify it by phone.
+eml-autocrypt-known = The email carries the key of your contact "{ $alias }" (Autocrypt).
+eml-autocrypt-added = Added the key from the email as contact "{ $alias }" (NOT verified). Check the fingerprint by phone: carepost contact verify { $alias }
+eml-autocrypt-mismatch = The email carries a key for another address ({ $addr }) than it is from; it is ignored.

@@ -1,0 +1,184 @@
+//! `send --eml` and `open MESSAGE.eml`: the email forms of `send` and
+//! `open` (see `carepost::mail`).
+
+use crate::cli::{OpenArgs, SendArgs};
+use crate::ui::{Output, ProgressBar};
+use carepost::mail::compose::{self, ComposeRequest};
+use carepost::mail::parse::{self, OpenMailRequest};
+use carepost::open::SenderStatus;
+use carepost::safe::Safe;
+use carepost::{tr, Context, Error};
+
+/// Longest message text read with `--message-file`.
+const MAX_MESSAGE_FILE: u64 = 1 << 20;
+
+/// `carepost send FILE... --to ALIAS --eml OUT.eml`.
+pub fn send(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Error> {
+    let message = match (&args.message, &args.message_file) {
+        (Some(text), _) => Some(text.clone()),
+        (None, Some(path)) => Some(read_message_file(path)?),
+        (None, None) => None,
+    };
+    let request = ComposeRequest {
+        inputs: args.files,
+        recipients: args.to,
+        unverified_ok: args.unverified_ok,
+        subject: args.subject,
+        message,
+        retain: args.retain,
+        output: args.eml.expect("called with --eml"),
+    };
+    let progress = ProgressBar::for_stderr();
+    let composed = compose::compose(ctx, &request, &progress)?;
+    for warning in &composed.report.warnings {
+        out.warning(warning);
+    }
+    if let Some(reason) = &composed.report.unverified_ok {
+        out.warning(&tr!("send-unverified-recorded", reason = Safe(reason).to_string()));
+    }
+    out.result(&composed, |w| {
+        let recipients = composed
+            .report
+            .outputs
+            .first()
+            .map(|sent| {
+                sent.recipients
+                    .iter()
+                    .map(|r| {
+                        if r.verified {
+                            r.alias.clone()
+                        } else {
+                            tr!("send-recipient-unverified", alias = r.alias.clone())
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
+        writeln!(
+            w,
+            "{}",
+            tr!(
+                "eml-done",
+                recipients = recipients,
+                count = composed.report.outputs.len(),
+                output = Safe(composed.path.display().to_string()).to_string(),
+                expires = composed.expires.clone()
+            )
+        )?;
+        writeln!(w, "{}", tr!("eml-next-step"))
+    })
+}
+
+pub(super) fn read_message_file(path: &std::path::Path) -> Result<String, Error> {
+    use std::io::Read;
+    let fail = |reason: String| {
+        Error::Usage(tr!("mail-message-file", path = Safe(path.display().to_string()).to_string(), reason = reason))
+    };
+    let file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_MESSAGE_FILE + 1).read_to_end(&mut bytes).map_err(|e| fail(e.to_string()))?;
+    if bytes.len() as u64 > MAX_MESSAGE_FILE {
+        return Err(fail(carepost::format_size(MAX_MESSAGE_FILE)));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| Error::Usage(tr!("mail-message-not-utf8", path = Safe(path.display().to_string()).to_string())))
+}
+
+/// `carepost open MESSAGE.eml`.
+pub fn open(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Error> {
+    if args.view || args.sealed {
+        return Err(Error::Usage(tr!("mail-eml-mode")));
+    }
+    let request = OpenMailRequest {
+        input: args.file,
+        output_dir: args.output_dir,
+        require_verified_sender: args.require_verified_sender,
+        accept_unencrypted: args.accept_unencrypted,
+        add_autocrypt: args.add_autocrypt,
+        retain: args.retain,
+        max_output: args.max_size,
+    };
+    let progress = ProgressBar::for_stderr();
+    let opened = parse::open(ctx, &request, &progress)?;
+    let sender = &opened.sender;
+    if opened.from_mismatch {
+        out.warning(&tr!(
+            "eml-from-mismatch",
+            from = Safe(opened.from.clone().unwrap_or_default()).to_string(),
+            signer = sender.alias.clone().or(sender.fingerprint.clone()).unwrap_or_default()
+        ));
+    }
+    if !opened.encrypted {
+        out.warning(&tr!("eml-not-encrypted"));
+    }
+    if opened.encrypted {
+        match sender.status {
+            SenderStatus::Verified => {}
+            SenderStatus::Unverified => {
+                out.warning(&tr!("open-sender-unverified", alias = sender.alias.clone().unwrap_or_default()))
+            }
+            SenderStatus::Unknown => out.warning(&tr!(
+                "open-sender-unknown",
+                fingerprint =
+                    format!("  {}", carepost::fingerprint::hex_groups(sender.fingerprint.as_deref().unwrap_or("")))
+            )),
+            SenderStatus::Unsigned => out.warning(&tr!("open-unsigned")),
+        }
+    }
+    if opened.unsaved_attachments > 0 {
+        out.warning(&tr!("eml-unsaved", count = opened.unsaved_attachments));
+    }
+    if let Some(autocrypt) = &opened.autocrypt {
+        let addr = Safe(&autocrypt.addr).to_string();
+        match (&autocrypt.added_as, &autocrypt.known_as, autocrypt.matches_from) {
+            (Some(alias), _, _) => out.notice(&tr!("eml-autocrypt-added", alias = alias.clone())),
+            (None, Some(alias), _) => out.notice(&tr!("eml-autocrypt-known", alias = alias.clone())),
+            (None, None, true) if autocrypt.fingerprint.is_some() => out.notice(&tr!(
+                "eml-autocrypt",
+                addr = addr,
+                fingerprint = carepost::fingerprint::hex_groups(autocrypt.fingerprint.as_deref().unwrap_or(""))
+            )),
+            (None, None, false) => out.notice(&tr!("eml-autocrypt-mismatch", addr = addr)),
+            _ => {}
+        }
+    }
+    let from_line = match (sender.status, &sender.alias, sender.own) {
+        (_, _, true) => tr!("open-from-self"),
+        (SenderStatus::Verified, Some(alias), _) => tr!("open-from-verified", alias = alias.clone()),
+        (SenderStatus::Unverified, Some(alias), _) => tr!("open-from-unverified", alias = alias.clone()),
+        (SenderStatus::Unknown, _, _) => tr!("open-from-unknown"),
+        _ => tr!("open-from-nobody"),
+    };
+    out.result(&opened, |w| {
+        if let Some(subject) = &opened.subject {
+            let subject = Safe(subject).to_string();
+            if opened.subject_protected {
+                writeln!(w, "{}", tr!("eml-subject", subject = subject))?;
+            } else {
+                writeln!(w, "{}", tr!("eml-subject-unprotected", subject = subject))?;
+            }
+        }
+        if let Some(from) = &opened.from {
+            writeln!(w, "{}", tr!("eml-from", from = Safe(from).to_string()))?;
+        }
+        writeln!(w, "{from_line}")?;
+        if let Some(text) = &opened.text {
+            writeln!(w, "{}", tr!("eml-text-begin"))?;
+            for line in text.lines() {
+                // Line by line: newlines stay, anything that could steer
+                // the terminal is escaped.
+                writeln!(w, "{}", Safe(line.replace('\t', "    ")))?;
+            }
+            writeln!(w, "{}", tr!("eml-text-end"))?;
+        }
+        for attachment in &opened.attachments {
+            writeln!(w, "{}", tr!("eml-saved", output = Safe(attachment.output.display().to_string()).to_string()))?;
+        }
+        match &opened.expires {
+            Some(expires) => writeln!(w, "{}", tr!("eml-saved-until", expires = expires.clone())),
+            None if opened.unsaved_attachments == 0 => writeln!(w, "{}", tr!("eml-nothing-saved")),
+            None => Ok(()),
+        }
+    })
+}

@@ -1,0 +1,17 @@
+//! Email: complete PGP/MIME messages (RFC 3156) with the subject protected
+//! inside the encryption (RFC 9788) and an Autocrypt header, and opening
+//! the messages carepost and other OpenPGP mail programs send.
+//!
+//! [`compose`] writes one signed and encrypted `.eml` for several
+//! documents under the same policy as `carepost send`; [`parse`] opens a
+//! received `.eml` — PGP/MIME, inline PGP, or separate encrypted
+//! attachments — and saves its attachments only after every check passed.
+
+pub mod compose;
+pub mod parse;
+// Delivery over SMTP (`mail setup`, `send --smtp`, `mail retry`):
+// `config` holds the server settings, `smtp` speaks to the server,
+// `outbox` keeps what is not delivered yet.
+pub mod config;
+pub mod outbox;
+pub mod smtp;

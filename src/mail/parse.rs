@@ -1,0 +1,929 @@
+//! Opening a received email (`carepost open MESSAGE.eml`): PGP/MIME
+//! (RFC 3156, from carepost, Thunderbird, GpgOL, Mailvelope, K-9), inline
+//! PGP (an armored text body), and plain messages whose attachments are
+//! separately encrypted `.pgp`/`.gpg`/`.asc` files (Kleopatra users).
+//!
+//! Every attachment is saved only after the whole message decrypted and
+//! every integrity and signature check passed: the decrypted inner MIME
+//! goes to a nameless private file in the home's `tmp` folder, never to a
+//! named one, and each attachment into a nameless file in the target
+//! folder that gets its sanitized name last. Either all attachments
+//! become managed `received` files with their audit records, or none.
+//!
+//! Parsing happens in memory (mail-parser works on a byte slice): the
+//! email file and its decrypted inner MIME are each bounded by
+//! [`MAX_MAIL_BYTES`]; larger messages are refused (exit 4). Mail
+//! servers commonly refuse anything over 25–50 MiB, so the bound only
+//! stops abuse. Hostile structure is bounded too: the header section
+//! ([`MAX_HEADER_BYTES`]) and MIME nesting ([`MAX_DEPTH`]).
+//!
+//! A plain (unencrypted) message is reported as such and nothing of it is
+//! saved unless the user asks for it. An Autocrypt header is reported and
+//! can be added as an *unverified* contact on request; it is never
+//! trusted by itself.
+
+use crate::audit::{self, Action, Event, Outcome};
+use crate::contacts::{self, Contact};
+use crate::error::{Error, MailProblem, Result};
+use crate::hashing::HashingWriter;
+use crate::open::{self, Decrypted, Sender, SenderStatus, Source};
+use crate::output::PendingFile;
+use crate::retention::{self, Kind};
+use crate::Context;
+use base64::Engine as _;
+use mail_parser::{Message, MessageParser, MessagePart, MimeHeaders, PartType};
+use openpgp::parse::Parse as _;
+use openpgp::Cert;
+use sequoia_openpgp as openpgp;
+use serde::Serialize;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use zeroize::Zeroizing;
+
+/// Largest email file, and largest decrypted inner MIME, parsed.
+pub const MAX_MAIL_BYTES: u64 = 256 << 20;
+/// Largest header section of the email (real ones are a few KiB).
+pub const MAX_HEADER_BYTES: usize = 1 << 20;
+/// Deepest MIME nesting accepted (real mail rarely exceeds 5).
+pub const MAX_DEPTH: usize = 32;
+/// Largest decrypted inline-PGP text.
+const MAX_TEXT_BYTES: u64 = 16 << 20;
+
+/// What the user asked to open.
+#[derive(Debug, Default, Clone)]
+pub struct OpenMailRequest {
+    pub input: PathBuf,
+    pub output_dir: Option<PathBuf>,
+    pub require_verified_sender: bool,
+    /// Save the attachments of an unencrypted message too.
+    pub accept_unencrypted: bool,
+    /// Add the key in the Autocrypt header as this (unverified) contact.
+    pub add_autocrypt: Option<String>,
+    /// Keep the attachments this long instead of the `received` retention.
+    pub retain: Option<std::time::Duration>,
+    /// Largest attachment to write (default: see [`open::output_limit`]).
+    pub max_output: Option<u64>,
+}
+
+/// How the message was protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MailFormat {
+    /// RFC 3156 `multipart/encrypted`.
+    PgpMime,
+    /// An armored OpenPGP message as the text body.
+    InlinePgp,
+    /// A plain message with separately encrypted attachments.
+    PgpAttachments,
+    /// Not encrypted at all.
+    Plain,
+}
+
+/// One saved attachment.
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedAttachment {
+    pub output: PathBuf,
+    pub filename: String,
+    pub size: u64,
+    pub sha256: String,
+    pub content_type: String,
+    /// Whether it arrived encrypted.
+    pub encrypted: bool,
+    /// Who signed it (for separately encrypted attachments, each has its
+    /// own signature).
+    pub sender: Sender,
+    /// The managed-file id (for `files`).
+    pub id: i64,
+}
+
+/// The Autocrypt header of the message.
+#[derive(Debug, Clone, Serialize)]
+pub struct AutocryptInfo {
+    pub addr: String,
+    pub prefer_encrypt: Option<String>,
+    /// The key's fingerprint, if the key data parses.
+    pub fingerprint: Option<String>,
+    /// The header's address is the message's From address (otherwise the
+    /// header must be ignored).
+    pub matches_from: bool,
+    /// The contact that already has this key, if any.
+    pub known_as: Option<String>,
+    /// Set when `--add-autocrypt` added it (unverified).
+    pub added_as: Option<String>,
+    /// Why the key could not be used as a contact's, if it cannot.
+    pub problem: Option<String>,
+}
+
+/// The result of opening an email: the contract's `open` fields (`output`
+/// and `filename` are the first attachment's, or null), plus the email's.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenedMail {
+    pub output: Option<PathBuf>,
+    pub filename: Option<String>,
+    pub sender: Sender,
+    pub encrypted: bool,
+    pub format: MailFormat,
+    /// The real subject: the protected one when there is one.
+    pub subject: Option<String>,
+    /// The subject came from inside the encryption.
+    pub subject_protected: bool,
+    pub text: Option<String>,
+    /// The sender's address as the message states it (the protected From
+    /// when there is one).
+    pub from: Option<String>,
+    /// The message claims to be from an address the signing key does not
+    /// carry (or the outer and protected From differ).
+    pub from_mismatch: bool,
+    pub attachments: Vec<SavedAttachment>,
+    /// Attachments not saved because the message is not encrypted.
+    pub unsaved_attachments: usize,
+    pub autocrypt: Option<AutocryptInfo>,
+    /// When carepost deletes the saved attachments (RFC 3339).
+    pub expires: Option<String>,
+}
+
+/// Whether `path` holds an email (RFC 5322 headers) rather than OpenPGP
+/// data: it starts with header fields such as `From:` or `Content-Type:`,
+/// not with OpenPGP packets or armor.
+pub fn looks_like_email(path: &Path) -> Result<bool> {
+    let mut head = vec![0u8; 4096];
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io("io-read", path, e))?;
+    let mut filled = 0;
+    while filled < head.len() {
+        match file.read(&mut head[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Error::io("io-read", path, e)),
+        }
+    }
+    head.truncate(filled);
+    Ok(is_email(&head))
+}
+
+fn is_email(head: &[u8]) -> bool {
+    let Some(&first) = head.first() else { return false };
+    if first & 0x80 != 0 || head.starts_with(b"-----BEGIN PGP") {
+        return false;
+    }
+    let text = String::from_utf8_lossy(head);
+    let mut lines = text.lines();
+    let mut line = lines.next().unwrap_or("");
+    if line.starts_with("From ") {
+        // An mbox separator line.
+        line = lines.next().unwrap_or("");
+    }
+    let field_name = |l: &str| {
+        l.split_once(':').is_some_and(|(name, _)| {
+            !name.is_empty() && name.len() <= 76 && name.bytes().all(|b| b.is_ascii_graphic() && b != b':')
+        })
+    };
+    const KNOWN: [&str; 10] = [
+        "from:",
+        "to:",
+        "subject:",
+        "date:",
+        "message-id:",
+        "mime-version:",
+        "content-type:",
+        "received:",
+        "return-path:",
+        "delivered-to:",
+    ];
+    field_name(line)
+        && text.lines().take_while(|l| !l.is_empty()).any(|l| {
+            let lower = l.to_ascii_lowercase();
+            KNOWN.iter().any(|k| lower.starts_with(k))
+        })
+}
+
+/// A document about to be saved.
+struct Staged {
+    pending: PendingFile,
+    name: String,
+    size: u64,
+    sha256: String,
+    content_type: String,
+    encrypted: bool,
+    sender: Sender,
+}
+
+/// What the inside of the message says, once decrypted.
+#[derive(Default)]
+struct Content {
+    subject: Option<String>,
+    from: Option<String>,
+    text: Option<String>,
+}
+
+/// `carepost open MESSAGE.eml`.
+pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::send::Progress) -> Result<OpenedMail> {
+    let meta = std::fs::metadata(&req.input).map_err(|e| Error::io("io-read", &req.input, e))?;
+    if !meta.is_file() {
+        return Err(Error::InputNotAFile(req.input.clone()));
+    }
+    if meta.len() > MAX_MAIL_BYTES {
+        return Err(reject(ctx, MailProblem::TooLarge(MAX_MAIL_BYTES)));
+    }
+    let keep_for = retention::policy(ctx)?.choose(Kind::Received, req.retain)?;
+    let out_dir = match &req.output_dir {
+        Some(dir) if dir.is_dir() => std::fs::canonicalize(dir).map_err(|e| Error::io("io-resolve", dir, e))?,
+        Some(dir) => return Err(Error::OutputDir(dir.clone())),
+        None => {
+            let inbox = ctx.home.inbox();
+            ctx.home.ensure_dir(&inbox)?;
+            inbox
+        }
+    };
+    let raw = Zeroizing::new(std::fs::read(&req.input).map_err(|e| Error::io("io-read", &req.input, e))?);
+    if header_section_len(&raw) > MAX_HEADER_BYTES {
+        return Err(reject(ctx, MailProblem::HeadersTooLarge));
+    }
+    let message = parse_bounded(ctx, &raw)?;
+
+    let outer_from = first_address(&message);
+    let outer_subject = message.subject().map(str::to_owned);
+    let autocrypt = message.header_raw("Autocrypt").map(str::to_owned);
+    let root_type = content_type_of(message.root_part());
+
+    let mut staged: Vec<Staged> = Vec::new();
+    let mut content = Content::default();
+    let mut subject_protected = false;
+    let mut unsaved = 0;
+    let mut senders: Vec<Sender> = Vec::new();
+    let mut signer_certs: Vec<Cert> = Vec::new();
+    let format;
+
+    if root_type == "multipart/encrypted" {
+        // RFC 3156: the second part holds the OpenPGP message.
+        format = MailFormat::PgpMime;
+        let encrypted = message
+            .root_part()
+            .sub_parts()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|id| message.part(*id))
+            .find(|p| content_type_of(p) == "application/octet-stream")
+            .map(|p| p.contents())
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| reject(ctx, MailProblem::BrokenPgpMime(crate::tr!("mail-no-encrypted-part"))))?;
+        let (unlocked, contact_list) = unlock(ctx)?;
+        let tmp = ctx.home.tmp();
+        ctx.home.ensure_dir(&tmp)?;
+        let mut inner_file = PendingFile::new_in(&tmp)?;
+        progress.start(encrypted.len() as u64);
+        let decrypted = decrypt_logged(
+            ctx,
+            Source { reader: encrypted, path: None },
+            &unlocked,
+            &contact_list,
+            MAX_MAIL_BYTES,
+            inner_file.file(),
+            progress,
+        );
+        progress.finish();
+        let decrypted = decrypted?;
+        drop(message);
+        drop(raw);
+        let mut inner = Zeroizing::new(Vec::with_capacity(decrypted.size as usize));
+        inner_file.rewind()?.read_to_end(&mut inner).map_err(|e| Error::io("io-read", &tmp, e))?;
+        drop(inner_file);
+        let mut sender = decrypted.sender.clone();
+        let inner_message = parse_bounded(ctx, &inner)?;
+        // A `multipart/signed` inside the encryption: check it, then read
+        // its first part as the content.
+        let signed_data;
+        let signed_message;
+        let content_message = if content_type_of(inner_message.root_part()) == "multipart/signed" {
+            let (data, signature) = signed_parts(&inner_message, &inner)
+                .ok_or_else(|| reject(ctx, MailProblem::BrokenPgpMime(crate::tr!("mail-broken-signed-part"))))?;
+            let detached = match open::verify_detached(ctx, &unlocked, &contact_list, &data, &signature) {
+                Ok(s) => s,
+                Err(e) => {
+                    log_failure(ctx, &e);
+                    return Err(e);
+                }
+            };
+            if rank(detached.status) < rank(sender.status) {
+                sender = detached;
+            }
+            signed_data = data;
+            signed_message = parse_bounded(ctx, &signed_data)?;
+            &signed_message
+        } else {
+            &inner_message
+        };
+        signer_certs.extend(signer_cert(&sender, &unlocked.cert, &contact_list));
+        content.subject = content_message.subject().map(str::to_owned);
+        subject_protected = content.subject.is_some();
+        content.from = first_address(content_message);
+        content.text = body_text(content_message);
+        for part in content_message.attachments() {
+            if is_legacy_display(part) {
+                continue;
+            }
+            staged.push(stage_plain(&out_dir, part, true, &sender)?);
+        }
+        senders.push(sender);
+    } else {
+        content.text = body_text(&message);
+        let armored = content.text.as_deref().and_then(armored_message).map(str::to_owned);
+        let encrypted_attachments: Vec<&MessagePart<'_>> =
+            message.attachments().filter(|p| is_encrypted_attachment(p)).collect();
+        let needs_key = armored.is_some() || !encrypted_attachments.is_empty();
+        let keys = if needs_key { Some(unlock(ctx)?) } else { None };
+        if let (Some(armored), Some((unlocked, contact_list))) = (&armored, &keys) {
+            let mut text = Vec::new();
+            let decrypted = decrypt_logged(
+                ctx,
+                Source { reader: armored.as_bytes(), path: None },
+                unlocked,
+                contact_list,
+                MAX_TEXT_BYTES,
+                &mut text,
+                progress,
+            )?;
+            content.text = Some(String::from_utf8_lossy(&text).into_owned());
+            signer_certs.extend(signer_cert(&decrypted.sender, &unlocked.cert, contact_list));
+            senders.push(decrypted.sender);
+        }
+        format = if armored.is_some() {
+            MailFormat::InlinePgp
+        } else if !encrypted_attachments.is_empty() {
+            MailFormat::PgpAttachments
+        } else {
+            MailFormat::Plain
+        };
+        for part in message.attachments() {
+            if let (true, Some((unlocked, contact_list))) = (is_encrypted_attachment(part), &keys) {
+                let (stage, decrypted) = stage_decrypted(ctx, &out_dir, part, unlocked, contact_list, req, progress)?;
+                signer_certs.extend(signer_cert(&decrypted.sender, &unlocked.cert, contact_list));
+                senders.push(decrypted.sender);
+                staged.push(stage);
+            } else if req.accept_unencrypted {
+                staged.push(stage_plain(&out_dir, part, false, &unsigned())?);
+            } else {
+                unsaved += 1;
+            }
+        }
+        if format == MailFormat::Plain || format == MailFormat::PgpAttachments {
+            content.subject = outer_subject.clone();
+        }
+    }
+    if content.subject.is_none() {
+        content.subject = outer_subject.filter(|s| s != crate::mail::compose::OUTER_SUBJECT && s != "...");
+    }
+    let encrypted = format != MailFormat::Plain;
+    // The weakest signature decides.
+    let sender = senders.iter().max_by_key(|s| rank(s.status)).cloned().unwrap_or_else(unsigned);
+
+    // Who the message says it is from, against who signed it.
+    let claimed: Vec<&String> = [content.from.as_ref(), outer_from.as_ref()].into_iter().flatten().collect();
+    let mut from_mismatch = content.from.is_some() && outer_from.is_some() && !same_addr(&content.from, &outer_from);
+    if sender.status != SenderStatus::Unsigned && sender.status != SenderStatus::Unknown {
+        for cert in &signer_certs {
+            let emails = cert_emails(cert);
+            if claimed.iter().any(|addr| !emails.iter().any(|e| e.eq_ignore_ascii_case(addr))) {
+                from_mismatch = true;
+            }
+        }
+    }
+
+    if req.require_verified_sender && sender.status != SenderStatus::Verified {
+        audit::record_quietly(
+            ctx,
+            sender_event(&sender, Outcome::Refused, None)
+                .detail(format!("email; sender {}; verified sender required", sender.status.as_str())),
+        );
+        let who = sender.alias.clone().or(sender.fingerprint.clone()).unwrap_or_default();
+        return Err(Error::SenderNotVerified { status: sender.status.as_str().to_owned(), who });
+    }
+
+    let autocrypt = match autocrypt {
+        Some(value) => Some(autocrypt_info(ctx, &value, content.from.as_ref().or(outer_from.as_ref()), req)?),
+        None => {
+            if req.add_autocrypt.is_some() {
+                return Err(Error::Usage(crate::tr!("mail-no-autocrypt")));
+            }
+            None
+        }
+    };
+
+    let (attachments, expires) = save_all(ctx, staged, &out_dir, keep_for, &sender, format)?;
+    let first = attachments.first();
+    Ok(OpenedMail {
+        output: first.map(|a| a.output.clone()),
+        filename: first.map(|a| a.filename.clone()),
+        sender,
+        encrypted,
+        format,
+        subject: content.subject,
+        subject_protected,
+        // Shown and returned with plain line feeds, whatever the wire had.
+        text: content.text.map(|t| t.replace("\r\n", "\n")),
+        from: content.from.or(outer_from),
+        from_mismatch,
+        attachments,
+        unsaved_attachments: unsaved,
+        autocrypt,
+        expires,
+    })
+}
+
+fn unsigned() -> Sender {
+    Sender { status: SenderStatus::Unsigned, alias: None, fingerprint: None, own: false }
+}
+
+fn rank(status: SenderStatus) -> u8 {
+    match status {
+        SenderStatus::Verified => 0,
+        SenderStatus::Unverified => 1,
+        SenderStatus::Unknown => 2,
+        SenderStatus::Unsigned => 3,
+    }
+}
+
+fn reject(ctx: &mut Context<'_>, problem: MailProblem) -> Error {
+    audit::record_quietly(ctx, Event::new(Action::Open, Outcome::Failed).detail(format!("email; {}", problem.code())));
+    Error::MailRejected(problem)
+}
+
+fn log_failure(ctx: &mut Context<'_>, e: &Error) {
+    if let Error::MessageRejected(problem) = e {
+        audit::record_quietly(
+            ctx,
+            Event::new(Action::Open, Outcome::Failed).detail(format!("email; {}", problem.code())),
+        );
+    }
+}
+
+fn unlock(ctx: &mut Context<'_>) -> Result<(crate::identity::Unlocked, Vec<Contact>)> {
+    let unlocked = ctx.unlock(crate::identity::Purpose::Decrypt)?;
+    let contact_list = contacts::list(ctx)?;
+    Ok((unlocked, contact_list))
+}
+
+fn decrypt_logged(
+    ctx: &mut Context<'_>,
+    source: Source<'_, &[u8]>,
+    unlocked: &crate::identity::Unlocked,
+    contact_list: &[Contact],
+    limit: u64,
+    sink: &mut (dyn Write + Send + Sync),
+    progress: &dyn crate::send::Progress,
+) -> Result<Decrypted> {
+    let decrypted = open::decrypt(ctx, source, unlocked, contact_list, limit, sink, None, progress);
+    if let Err(e) = &decrypted {
+        log_failure(ctx, e);
+    }
+    decrypted
+}
+
+/// Parses an email or MIME entity, within the nesting bound.
+fn parse_bounded<'a>(ctx: &mut Context<'_>, bytes: &'a [u8]) -> Result<Message<'a>> {
+    let message = MessageParser::default()
+        .parse(bytes)
+        .filter(|m| !m.parts.is_empty())
+        .ok_or_else(|| reject(ctx, MailProblem::BrokenPgpMime(crate::tr!("mail-unreadable"))))?;
+    let depth = depth_of(&message, 0);
+    if depth > MAX_DEPTH {
+        return Err(reject(ctx, MailProblem::TooDeep(MAX_DEPTH)));
+    }
+    Ok(message)
+}
+
+/// The deepest nesting of parts (nested messages included).
+fn depth_of(message: &Message<'_>, base: usize) -> usize {
+    let mut deepest = base;
+    let mut stack = vec![(0u32, base)];
+    let mut visited = 0usize;
+    while let Some((id, depth)) = stack.pop() {
+        visited += 1;
+        if depth > MAX_DEPTH || visited > message.parts.len() + 1 {
+            return depth.max(deepest);
+        }
+        deepest = deepest.max(depth);
+        let Some(part) = message.part(id) else { continue };
+        match &part.body {
+            PartType::Multipart(children) => stack.extend(children.iter().map(|c| (*c, depth + 1))),
+            PartType::Message(nested) => deepest = deepest.max(depth_of(nested, depth + 1)),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Bytes up to the blank line that ends the header section.
+fn header_section_len(raw: &[u8]) -> usize {
+    let limit = raw.len().min(MAX_HEADER_BYTES + 4);
+    let window = &raw[..limit];
+    let crlf = window.windows(4).position(|w| w == b"\r\n\r\n");
+    let lf = window.windows(2).position(|w| w == b"\n\n");
+    match (crlf, lf) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) if raw.len() > MAX_HEADER_BYTES => usize::MAX,
+        (None, None) => raw.len(),
+    }
+}
+
+/// `type/subtype` in lowercase; `text/plain` when absent.
+fn content_type_of(part: &MessagePart<'_>) -> String {
+    match part.content_type() {
+        Some(ct) => format!("{}/{}", ct.ctype(), ct.subtype().unwrap_or("")).to_ascii_lowercase(),
+        None => "text/plain".to_owned(),
+    }
+}
+
+/// The first address of the message's From.
+fn first_address(message: &Message<'_>) -> Option<String> {
+    message.from().and_then(|a| a.first()).and_then(|a| a.address.as_deref()).map(str::to_owned)
+}
+
+fn same_addr(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => true,
+    }
+}
+
+/// Thunderbird's "legacy display" part for protected headers.
+fn is_legacy_display(part: &MessagePart<'_>) -> bool {
+    content_type_of(part) == "text/rfc822-headers"
+}
+
+/// The message text: the first text body that is not a legacy-display
+/// part (HTML converted to text when there is no plain text).
+fn body_text(message: &Message<'_>) -> Option<String> {
+    for (pos, id) in message.text_body.iter().enumerate() {
+        let Some(part) = message.part(*id) else { continue };
+        if is_legacy_display(part) || message.attachments.contains(id) {
+            continue;
+        }
+        return message.body_text(pos).map(|t| t.into_owned());
+    }
+    None
+}
+
+/// The armored OpenPGP message in an inline-PGP text, if any.
+fn armored_message(text: &str) -> Option<&str> {
+    const BEGIN: &str = "-----BEGIN PGP MESSAGE-----";
+    const END: &str = "-----END PGP MESSAGE-----";
+    let start = text.find(BEGIN)?;
+    let end = text[start..].find(END)? + start + END.len();
+    Some(&text[start..end])
+}
+
+/// A separately encrypted file (`.pgp`, `.gpg`, or an `.asc` that is an
+/// armored message — not a key or a signature).
+fn is_encrypted_attachment(part: &MessagePart<'_>) -> bool {
+    let name = part.attachment_name().unwrap_or("").to_ascii_lowercase();
+    let contents = part.contents();
+    let armored = String::from_utf8_lossy(&contents[..contents.len().min(256)])
+        .trim_start()
+        .starts_with("-----BEGIN PGP MESSAGE-----");
+    let binary_message = contents.first().is_some_and(|b| {
+        // New or old format packet header of a PKESK (1) or SKESK (3).
+        let tag = if b & 0x40 != 0 { b & 0x3f } else { (b >> 2) & 0x0f };
+        b & 0x80 != 0 && (tag == 1 || tag == 3)
+    });
+    let ct = content_type_of(part);
+    (name.ends_with(".pgp") || name.ends_with(".gpg") || name.ends_with(".asc") || ct == "application/pgp-encrypted")
+        && (armored || binary_message)
+}
+
+/// For `multipart/signed`: the signed first part, canonicalized to CRLF,
+/// and the signature.
+fn signed_parts(message: &Message<'_>, raw: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let root = message.root_part();
+    let boundary = root.content_type()?.attribute("boundary")?.to_owned();
+    let children = root.sub_parts()?;
+    let first = message.part(*children.first()?)?;
+    let signature = children
+        .iter()
+        .filter_map(|id| message.part(*id))
+        .find(|p| content_type_of(p) == "application/pgp-signature")?
+        .contents()
+        .to_vec();
+    let start = first.raw_header_offset() as usize;
+    let delimiter = format!("\n--{boundary}");
+    let rest = raw.get(start..)?;
+    let mut end = start + rest.windows(delimiter.len()).position(|w| w == delimiter.as_bytes())?;
+    if end > start && raw[end - 1] == b'\r' {
+        end -= 1;
+    }
+    Some((canonical_crlf(&raw[start..end]), signature))
+}
+
+fn canonical_crlf(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() + data.len() / 32);
+    let mut last = 0u8;
+    for &b in data {
+        if b == b'\n' && last != b'\r' {
+            out.push(b'\r');
+        }
+        out.push(b);
+        last = b;
+    }
+    out
+}
+
+/// The certificate of a known signer (own or a contact's).
+fn signer_cert(sender: &Sender, own: &Cert, contact_list: &[Contact]) -> Option<Cert> {
+    let fingerprint = sender.fingerprint.as_deref()?;
+    if own.fingerprint().to_hex() == fingerprint {
+        return Some(own.clone());
+    }
+    contact_list.iter().find(|c| c.fingerprint() == fingerprint).map(|c| c.cert.clone())
+}
+
+fn cert_emails(cert: &Cert) -> Vec<String> {
+    cert.userids().filter_map(|ua| ua.userid().email().ok().flatten().map(str::to_owned)).collect()
+}
+
+/// An attachment as it is, into a nameless file in `out_dir`.
+fn stage_plain(out_dir: &Path, part: &MessagePart<'_>, encrypted: bool, sender: &Sender) -> Result<Staged> {
+    let content_type = content_type_of(part);
+    let name = part
+        .attachment_name()
+        .and_then(|n| crate::names::sanitize(n.as_bytes()))
+        .unwrap_or_else(|| fallback_name(&content_type));
+    let mut pending = PendingFile::new_in(out_dir)?;
+    let mut sink = HashingWriter::new(pending.file());
+    sink.write_all(part.contents()).map_err(|e| Error::io("io-write", out_dir, e))?;
+    let (sha256, size) = sink.finish().map_err(|e| Error::io("io-write", out_dir, e))?;
+    Ok(Staged { pending, name, size, sha256, content_type, encrypted, sender: sender.clone() })
+}
+
+/// A separately encrypted attachment, decrypted into a nameless file.
+fn stage_decrypted(
+    ctx: &mut Context<'_>,
+    out_dir: &Path,
+    part: &MessagePart<'_>,
+    unlocked: &crate::identity::Unlocked,
+    contact_list: &[Contact],
+    req: &OpenMailRequest,
+    progress: &dyn crate::send::Progress,
+) -> Result<(Staged, Decrypted)> {
+    let contents = part.contents();
+    let limit = req.max_output.unwrap_or_else(|| open::output_limit(contents.len() as u64));
+    let mut pending = PendingFile::new_in(out_dir)?;
+    progress.start(contents.len() as u64);
+    let decrypted = decrypt_logged(
+        ctx,
+        Source { reader: contents, path: None },
+        unlocked,
+        contact_list,
+        limit,
+        pending.file(),
+        progress,
+    );
+    progress.finish();
+    let decrypted = decrypted?;
+    let outer = part.attachment_name().unwrap_or("");
+    let name = decrypted
+        .filename
+        .as_deref()
+        .and_then(crate::names::sanitize)
+        .or_else(|| {
+            let lower = outer.to_ascii_lowercase();
+            [".pgp", ".gpg", ".asc"]
+                .iter()
+                .find(|s| lower.ends_with(*s))
+                .and_then(|s| crate::names::sanitize(&outer.as_bytes()[..outer.len() - s.len()]))
+        })
+        .unwrap_or_else(|| crate::names::fallback_name(outer));
+    let content_type = crate::mail::compose::detect_type(&name, b"").to_owned();
+    let stage = Staged {
+        pending,
+        name,
+        size: decrypted.size,
+        sha256: decrypted.sha256.clone(),
+        content_type,
+        encrypted: true,
+        sender: decrypted.sender.clone(),
+    };
+    Ok((stage, decrypted))
+}
+
+/// `document.<ext>` for an attachment without a usable name.
+fn fallback_name(content_type: &str) -> String {
+    let ext = match content_type {
+        "application/pdf" => "pdf",
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        "image/gif" => "gif",
+        "image/tiff" => "tif",
+        "application/dicom" => "dcm",
+        "text/plain" => "txt",
+        "text/html" => "html",
+        "message/rfc822" => "eml",
+        _ => return crate::names::FALLBACK_STEM.to_owned(),
+    };
+    format!("{}.{ext}", crate::names::FALLBACK_STEM)
+}
+
+fn sender_event(sender: &Sender, outcome: Outcome, document: Option<(&str, u64)>) -> Event {
+    let mut event = Event::new(Action::Open, outcome);
+    if let Some((sha256, size)) = document {
+        event = event.document(sha256, size);
+    }
+    match (&sender.alias, &sender.fingerprint) {
+        (Some(alias), Some(fingerprint)) => event.contact(alias, fingerprint),
+        (None, Some(fingerprint)) => event.fingerprint(fingerprint),
+        _ => event,
+    }
+}
+
+/// Names every staged attachment and records them, all or none.
+fn save_all(
+    ctx: &mut Context<'_>,
+    staged: Vec<Staged>,
+    out_dir: &Path,
+    keep_for: std::time::Duration,
+    sender: &Sender,
+    format: MailFormat,
+) -> Result<(Vec<SavedAttachment>, Option<String>)> {
+    let format_code = match format {
+        MailFormat::PgpMime => "pgp-mime",
+        MailFormat::InlinePgp => "inline-pgp",
+        MailFormat::PgpAttachments => "pgp-attachments",
+        MailFormat::Plain => "plain",
+    };
+    if staged.is_empty() {
+        let event = sender_event(sender, Outcome::Success, None)
+            .detail(format!("email {format_code}; sender {}; nothing saved", sender.status.as_str()));
+        audit::record_all(ctx, vec![event], |_| Ok(()))?;
+        return Ok((Vec::new(), None));
+    }
+    let expires = crate::fmt_time(retention::expiry_base(ctx)? + keep_for);
+    let mut ids = Vec::with_capacity(staged.len());
+    for stage in &staged {
+        match retention::record_pending(
+            ctx,
+            Kind::Received,
+            &out_dir.join(&stage.name),
+            stage.size,
+            &stage.sha256,
+            keep_for,
+            None,
+        ) {
+            Ok(id) => ids.push(id),
+            Err(e) => {
+                retention::abandon(ctx, &ids);
+                return Err(e);
+            }
+        }
+    }
+    let mut saved: Vec<SavedAttachment> = Vec::with_capacity(staged.len());
+    for (stage, id) in staged.into_iter().zip(&ids) {
+        match stage.pending.persist(&stage.name) {
+            Ok(output) => saved.push(SavedAttachment {
+                filename: output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(stage.name),
+                output,
+                size: stage.size,
+                sha256: stage.sha256,
+                content_type: stage.content_type,
+                encrypted: stage.encrypted,
+                sender: stage.sender,
+                id: *id,
+            }),
+            Err(e) => {
+                for s in &saved {
+                    let _ = std::fs::remove_file(&s.output);
+                }
+                retention::abandon(ctx, &ids);
+                return Err(e);
+            }
+        }
+    }
+    let events = saved
+        .iter()
+        .map(|a| {
+            sender_event(&a.sender, Outcome::Success, Some((&a.sha256, a.size))).detail(format!(
+                "email {format_code}; sender {}; {}",
+                a.sender.status.as_str(),
+                if a.encrypted { "received" } else { "received unencrypted" }
+            ))
+        })
+        .collect();
+    let recorded = audit::record_all(ctx, events, |tx| {
+        for a in &saved {
+            retention::activate(tx, a.id, &a.output)?;
+        }
+        Ok(())
+    });
+    if let Err(e) = recorded {
+        for s in &saved {
+            let _ = std::fs::remove_file(&s.output);
+        }
+        retention::abandon(ctx, &ids);
+        return Err(e);
+    }
+    Ok((saved, Some(expires)))
+}
+
+/// Reads an Autocrypt header (`addr=…; prefer-encrypt=…; keydata=…`) and,
+/// when asked, adds its key as an unverified contact.
+fn autocrypt_info(
+    ctx: &mut Context<'_>,
+    value: &str,
+    from: Option<&String>,
+    req: &OpenMailRequest,
+) -> Result<AutocryptInfo> {
+    let mut addr = String::new();
+    let mut prefer_encrypt = None;
+    let mut keydata = String::new();
+    for attribute in value.split(';') {
+        let Some((key, val)) = attribute.split_once('=') else { continue };
+        match key.trim().to_ascii_lowercase().as_str() {
+            "addr" => addr = val.trim().to_owned(),
+            "prefer-encrypt" => prefer_encrypt = Some(val.trim().to_owned()),
+            "keydata" => keydata = val.chars().filter(|c| !c.is_whitespace()).collect(),
+            _ => {}
+        }
+    }
+    let matches_from = from.is_some_and(|f| f.eq_ignore_ascii_case(&addr));
+    let bytes = base64::engine::general_purpose::STANDARD.decode(keydata.as_bytes()).unwrap_or_default();
+    let parsed = if bytes.is_empty() { None } else { Cert::from_bytes(&bytes).ok() };
+    let fingerprint = parsed.as_ref().map(|c| c.fingerprint().to_hex());
+    let known_as = match &parsed {
+        Some(cert) => contacts::find_by_key(ctx, &cert.fingerprint())?.map(|c| c.alias),
+        None => None,
+    };
+    let usable = contacts::parse_one_cert(&bytes, ctx.now);
+    let mut info = AutocryptInfo {
+        addr: addr.chars().take(254).collect(),
+        prefer_encrypt: prefer_encrypt.map(|p| p.chars().take(32).collect()),
+        fingerprint,
+        matches_from,
+        known_as,
+        added_as: None,
+        problem: usable.as_ref().err().map(|e| e.to_string()),
+    };
+    if let Some(alias) = &req.add_autocrypt {
+        if !matches_from {
+            return Err(Error::Usage(crate::tr!("mail-autocrypt-other-address")));
+        }
+        let cert = usable?;
+        if !cert.userids().any(|ua| ua.userid().email().ok().flatten().is_some_and(|e| e.eq_ignore_ascii_case(&addr))) {
+            return Err(Error::Usage(crate::tr!("mail-autocrypt-other-address")));
+        }
+        let contact = contacts::add_cert(ctx, alias, cert, contacts::Kind::Patient, Some("autocrypt"))?;
+        info.added_as = Some(contact.alias);
+    }
+    Ok(info)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_told_apart_from_openpgp_data() {
+        assert!(is_email(b"From: a@b.example\r\nTo: c@d.example\r\nSubject: x\r\n\r\nbody"));
+        assert!(is_email(b"Return-Path: <a@b>\nReceived: from x\nFrom: a@b\n\nbody"));
+        assert!(is_email(b"From a@b Mon Jan  1 00:00:00 2026\nFrom: a@b\n\nbody"));
+        assert!(!is_email(b"-----BEGIN PGP MESSAGE-----\n\nhQEMA..."));
+        assert!(!is_email(&[0x85, 0x01, 0x0c]));
+        assert!(!is_email(b"Hello there: this is just text\n"));
+        assert!(!is_email(b""));
+    }
+
+    #[test]
+    fn header_sections_are_measured_up_to_the_blank_line() {
+        assert_eq!(header_section_len(b"A: b\r\n\r\nbody"), 4);
+        assert_eq!(header_section_len(b"A: b\n\nbody"), 4);
+        let huge = vec![b'x'; MAX_HEADER_BYTES + 10];
+        assert!(header_section_len(&huge) > MAX_HEADER_BYTES);
+    }
+
+    #[test]
+    fn inline_pgp_blocks_are_found_inside_text() {
+        let text = "Hi\n-----BEGIN PGP MESSAGE-----\n\nabc\n-----END PGP MESSAGE-----\nbye";
+        assert_eq!(armored_message(text), Some("-----BEGIN PGP MESSAGE-----\n\nabc\n-----END PGP MESSAGE-----"));
+        assert_eq!(armored_message("no block"), None);
+    }
+
+    #[test]
+    fn deep_nesting_is_measured() {
+        let mut mail = String::from("From: a@b.example\r\nContent-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n");
+        for i in 1..50 {
+            mail.push_str(&format!("--b{}\r\nContent-Type: multipart/mixed; boundary=\"b{i}\"\r\n\r\n", i - 1));
+        }
+        let message = MessageParser::default().parse(mail.as_bytes()).unwrap();
+        assert!(depth_of(&message, 0) > MAX_DEPTH);
+        let flat = MessageParser::default().parse(b"From: a@b\r\n\r\nhello".as_slice()).unwrap();
+        assert_eq!(depth_of(&flat, 0), 0);
+    }
+
+    #[test]
+    fn signed_parts_are_cut_exactly_before_the_boundary() {
+        let mail = b"Content-Type: multipart/signed; boundary=\"s\"; protocol=\"application/pgp-signature\"\n\n\
+--s\nContent-Type: text/plain\n\nhello\n--s\nContent-Type: application/pgp-signature\n\nSIG\n--s--\n";
+        let message = MessageParser::default().parse(mail.as_slice()).unwrap();
+        let (data, signature) = signed_parts(&message, mail).unwrap();
+        assert_eq!(data, b"Content-Type: text/plain\r\n\r\nhello");
+        assert_eq!(signature, b"SIG");
+    }
+}

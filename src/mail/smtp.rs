@@ -1,0 +1,696 @@
+//! Handing an encrypted message to the mail server: one SMTP session over
+//! TLS, step by step, so that a failure says which step failed.
+//!
+//! The session is: connect (with TLS from the first byte for implicit
+//! TLS), STARTTLS (otherwise; a server that does not offer it is refused,
+//! never used in plain), EHLO, login (PLAIN or LOGIN, only ever over TLS),
+//! `MAIL FROM` (with `SIZE=` when the server announced a limit, and the
+//! message refused before transfer when it is larger), `RCPT TO` for every
+//! recipient (one refused recipient stops the whole message: it goes to
+//! everyone or to no one), `DATA`, `QUIT`.
+//!
+//! Nothing but a PGP/MIME message can be sent: [`check_pgp_mime`] parses
+//! the bytes about to go out — the outer MIME structure *and* the OpenPGP
+//! packets inside — and refuses anything that is not an encrypted message;
+//! the envelope is taken from the message's own From and To headers.
+
+use super::config::{SmtpConfig, TlsMode};
+use crate::error::{DeliveryProblem, DeliveryStep, Error, Result};
+use crate::secret::Passphrase;
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{Certificate, CertificateStore, SmtpConnection, TlsParameters};
+use lettre::transport::smtp::commands::{Data, Ehlo, Mail, Quit, Rcpt};
+use lettre::transport::smtp::extension::{ClientId, MailBodyParameter, MailParameter};
+use lettre::Address;
+use sequoia_openpgp as openpgp;
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::time::Duration;
+
+/// How long one network read or write may take.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Bytes handed to the connection at a time.
+const SEND_CHUNK: usize = 64 * 1024;
+/// Longest outer header block accepted.
+const MAX_HEADER_BYTES: usize = 64 * 1024;
+/// Longest server reply shown to the user.
+const MAX_REPLY_CHARS: usize = 300;
+
+fn timeout() -> Duration {
+    std::env::var("CAREPOST_SMTP_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .map(Duration::from_secs)
+        .unwrap_or(DEFAULT_TIMEOUT)
+}
+
+/// Who the message goes from and to, as the SMTP envelope says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Envelope {
+    pub from: String,
+    pub to: Vec<String>,
+}
+
+/// What the server said when it took the message.
+#[derive(Debug, Clone)]
+pub struct Accepted {
+    /// `host:port`.
+    pub server: String,
+    /// The server's final reply (often carries its queue id).
+    pub reply: String,
+}
+
+/// Delivers `message` — which must pass [`check_pgp_mime`] — to the
+/// envelope's recipients through the configured server.
+pub fn deliver(config: &SmtpConfig, password: &Passphrase, envelope: &Envelope, message: &[u8]) -> Result<Accepted> {
+    config.check()?;
+    let server = config.server();
+    let fail = |problem: DeliveryProblem| Error::DeliveryFailed { server: server.clone(), problem };
+    let from: Address = envelope.from.parse().map_err(|_| Error::InvalidEmail(envelope.from.clone()))?;
+    let mut to = Vec::with_capacity(envelope.to.len());
+    for address in &envelope.to {
+        to.push(address.parse::<Address>().map_err(|_| Error::InvalidEmail(address.clone()))?);
+    }
+    let hello = ClientId::Domain(from.domain().to_owned());
+    let limit = timeout();
+
+    // Connect, and encrypt.
+    let addresses: Vec<SocketAddr> = (config.host.as_str(), config.port)
+        .to_socket_addrs()
+        .map_err(|e| fail(DeliveryProblem::Unreachable(crate::tr!("smtp-resolve-failed", reason = e.to_string()))))?
+        .collect();
+    if config.tls == TlsMode::None && !addresses.iter().all(|a| a.ip().is_loopback()) {
+        return Err(Error::PlaintextSmtpNotLoopback(config.host.clone()));
+    }
+    let mut conn = match config.tls {
+        TlsMode::Implicit => {
+            let tls = tls_parameters(config)?;
+            SmtpConnection::connect(&addresses[..], Some(limit), &hello, Some(&tls), None)
+                .map_err(|e| fail(implicit_connect_problem(&e, limit)))?
+        }
+        TlsMode::Starttls => {
+            let tls = tls_parameters(config)?;
+            let mut conn = SmtpConnection::connect(&addresses[..], Some(limit), &hello, None, None)
+                .map_err(|e| fail(connect_problem(&e, limit)))?;
+            if !conn.can_starttls() {
+                conn.abort();
+                return Err(fail(DeliveryProblem::Tls(crate::tr!("tls-no-starttls"))));
+            }
+            conn.starttls(&tls, &hello).map_err(|e| fail(tls_problem(&e, limit)))?;
+            conn
+        }
+        TlsMode::None => SmtpConnection::connect(&addresses[..], Some(limit), &hello, None, None)
+            .map_err(|e| fail(connect_problem(&e, limit)))?,
+    };
+    let session = Session { conn: &mut conn, limit };
+    let result = session.run(config, password, &hello, &from, &to, envelope, message);
+    match &result {
+        Ok(_) => {
+            let _ = conn.command(Quit);
+        }
+        Err(_) => conn.abort(),
+    }
+    result.map(|reply| Accepted { server: server.clone(), reply }).map_err(fail)
+}
+
+/// One connected, encrypted session.
+struct Session<'c> {
+    conn: &'c mut SmtpConnection,
+    limit: Duration,
+}
+
+impl Session<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        self,
+        config: &SmtpConfig,
+        password: &Passphrase,
+        hello: &ClientId,
+        from: &Address,
+        to: &[Address],
+        envelope: &Envelope,
+        message: &[u8],
+    ) -> std::result::Result<String, DeliveryProblem> {
+        let limit = self.limit;
+        let conn = self.conn;
+        // The extensions again, for SIZE (which lettre does not keep).
+        let ehlo =
+            conn.command(Ehlo::new(hello.clone())).map_err(|e| step_problem(DeliveryStep::Connect, &e, limit))?;
+        let size_limit = ehlo
+            .message()
+            .filter_map(|line| line.strip_prefix("SIZE").map(str::trim))
+            .find_map(|n| n.parse::<u64>().ok())
+            .filter(|&n| n > 0);
+        let size = message.len() as u64;
+        if size_limit.is_some_and(|max| size > max) {
+            return Err(DeliveryProblem::TooLarge { size, limit: size_limit });
+        }
+
+        // Login: only ever on an encrypted connection (or to a local relay).
+        let credentials = Credentials::new(config.user.clone(), password.expose().to_owned());
+        conn.auth(&[Mechanism::Plain, Mechanism::Login], &credentials).map_err(|e| {
+            if e.is_client() {
+                DeliveryProblem::AuthRefused(crate::tr!("auth-no-mechanism"))
+            } else if e.is_permanent() || e.is_transient() || e.is_response() {
+                DeliveryProblem::AuthRefused(reply_text(&e))
+            } else {
+                step_problem(DeliveryStep::Login, &e, limit)
+            }
+        })?;
+        drop(credentials);
+
+        // Envelope.
+        let mut parameters = Vec::new();
+        if size_limit.is_some() {
+            parameters.push(MailParameter::Size(message.len()));
+        }
+        if !message.is_ascii() {
+            if !conn.server_info().supports_feature(lettre::transport::smtp::extension::Extension::EightBitMime) {
+                return Err(DeliveryProblem::Refused {
+                    step: DeliveryStep::Sender,
+                    reply: crate::tr!("smtp-non-ascii"),
+                });
+            }
+            parameters.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+        }
+        conn.command(Mail::new(Some(from.clone()), parameters)).map_err(|e| {
+            if is_too_large(&e) {
+                DeliveryProblem::TooLarge { size, limit: size_limit }
+            } else {
+                step_problem(DeliveryStep::Sender, &e, limit)
+            }
+        })?;
+        let mut rejected = Vec::new();
+        let mut reply = String::new();
+        for (address, text) in to.iter().zip(&envelope.to) {
+            if let Err(e) = conn.command(Rcpt::new(address.clone(), vec![])) {
+                if !(e.is_permanent() || e.is_transient()) {
+                    return Err(step_problem(DeliveryStep::Recipient, &e, limit));
+                }
+                rejected.push(text.clone());
+                reply = reply_text(&e);
+            }
+        }
+        if !rejected.is_empty() {
+            return Err(DeliveryProblem::RecipientRejected { addresses: rejected, reply });
+        }
+
+        // The message, line endings made CRLF as SMTP wants them. The
+        // client ends the data with CRLF "." CRLF, whose first CRLF ends
+        // the message's last line: the message's own is left off.
+        conn.command(Data).map_err(|e| step_problem(DeliveryStep::Data, &e, limit))?;
+        let body = message.strip_suffix(b"\r\n").or_else(|| message.strip_suffix(b"\n")).unwrap_or(message);
+        let accepted = conn.message_iter(crlf_chunks(body)).map_err(|e| {
+            if is_too_large(&e) {
+                DeliveryProblem::TooLarge { size, limit: size_limit }
+            } else {
+                step_problem(DeliveryStep::Data, &e, limit)
+            }
+        })?;
+        Ok(truncate(accepted.message().collect::<Vec<_>>().join(" ")))
+    }
+}
+
+/// `message` in chunks with every bare LF turned into CRLF.
+fn crlf_chunks(message: &[u8]) -> impl Iterator<Item = Vec<u8>> + '_ {
+    let mut previous = 0u8;
+    message.chunks(SEND_CHUNK).map(move |chunk| {
+        let mut out = Vec::with_capacity(chunk.len() + chunk.len() / 32);
+        for &b in chunk {
+            if b == b'\n' && previous != b'\r' {
+                out.push(b'\r');
+            }
+            out.push(b);
+            previous = b;
+        }
+        out
+    })
+}
+
+fn tls_parameters(config: &SmtpConfig) -> Result<TlsParameters> {
+    let mut builder = TlsParameters::builder(config.host.clone()).certificate_store(CertificateStore::Default);
+    if let Some(pem) = &config.ca_pem {
+        let path = config.ca_file.clone().unwrap_or_default();
+        let cert = Certificate::from_pem(pem.as_bytes())
+            .map_err(|e| Error::CaFile { path, reason: crate::tr!("ca-file-unusable", reason = e.to_string()) })?;
+        builder = builder.add_root_certificate(cert);
+    }
+    builder.build_rustls().map_err(|e| Error::Internal(e.to_string()))
+}
+
+/// The I/O error under a lettre error, if any.
+fn io_error(e: &lettre::transport::smtp::Error) -> Option<&std::io::Error> {
+    let mut source = std::error::Error::source(e);
+    while let Some(err) = source {
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            return Some(io);
+        }
+        source = err.source();
+    }
+    None
+}
+
+/// The TLS library's complaint under a lettre error, if any.
+fn rustls_error(e: &lettre::transport::smtp::Error) -> Option<&rustls::Error> {
+    let mut source = std::error::Error::source(e);
+    while let Some(err) = source {
+        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
+            return Some(tls);
+        }
+        if let Some(tls) =
+            err.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()).and_then(|inner| inner.downcast_ref())
+        {
+            return Some(tls);
+        }
+        source = err.source();
+    }
+    None
+}
+
+fn describe_tls(e: &rustls::Error) -> String {
+    use rustls::CertificateError as C;
+    match e {
+        rustls::Error::InvalidCertificate(cert) => match cert {
+            C::UnknownIssuer | C::BadSignature => crate::tr!("tls-untrusted"),
+            C::NotValidForName | C::NotValidForNameContext { .. } => crate::tr!("tls-wrong-name"),
+            C::Expired | C::ExpiredContext { .. } => crate::tr!("tls-expired"),
+            C::NotValidYet | C::NotValidYetContext { .. } => crate::tr!("tls-not-yet-valid"),
+            C::Revoked => crate::tr!("tls-revoked"),
+            other => crate::tr!("tls-other", reason = format!("{other:?}")),
+        },
+        other => crate::tr!("tls-other", reason = other.to_string()),
+    }
+}
+
+fn network_reason(e: &lettre::transport::smtp::Error, limit: Duration) -> String {
+    match io_error(e) {
+        Some(io) if matches!(io.kind(), std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock) => {
+            crate::tr!("net-timeout", seconds = limit.as_secs())
+        }
+        Some(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => crate::tr!("net-closed"),
+        Some(io) => io.to_string(),
+        None => truncate(e.to_string()),
+    }
+}
+
+/// Connecting (no TLS yet) failed.
+fn connect_problem(e: &lettre::transport::smtp::Error, limit: Duration) -> DeliveryProblem {
+    if e.is_permanent() || e.is_transient() {
+        return DeliveryProblem::Refused { step: DeliveryStep::Connect, reply: reply_text(e) };
+    }
+    DeliveryProblem::Unreachable(network_reason(e, limit))
+}
+
+/// Connecting with implicit TLS failed: before the TCP connection stood,
+/// the server is unreachable; after it, the TLS handshake (which happens
+/// while the greeting is read) failed unless the server answered.
+fn implicit_connect_problem(e: &lettre::transport::smtp::Error, limit: Duration) -> DeliveryProblem {
+    if let Some(tls) = rustls_error(e) {
+        return DeliveryProblem::Tls(describe_tls(tls));
+    }
+    if e.is_permanent() || e.is_transient() {
+        return DeliveryProblem::Refused { step: DeliveryStep::Connect, reply: reply_text(e) };
+    }
+    match io_error(e).map(std::io::Error::kind) {
+        Some(
+            std::io::ErrorKind::ConnectionRefused
+            | std::io::ErrorKind::HostUnreachable
+            | std::io::ErrorKind::NetworkUnreachable
+            | std::io::ErrorKind::AddrNotAvailable,
+        ) => DeliveryProblem::Unreachable(network_reason(e, limit)),
+        Some(std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::ConnectionReset) => {
+            DeliveryProblem::Tls(crate::tr!("tls-handshake-closed"))
+        }
+        _ => DeliveryProblem::Unreachable(network_reason(e, limit)),
+    }
+}
+
+/// STARTTLS, the handshake, or the EHLO over TLS failed.
+fn tls_problem(e: &lettre::transport::smtp::Error, limit: Duration) -> DeliveryProblem {
+    if let Some(tls) = rustls_error(e) {
+        return DeliveryProblem::Tls(describe_tls(tls));
+    }
+    if e.is_permanent() || e.is_transient() {
+        return DeliveryProblem::Tls(reply_text(e));
+    }
+    match io_error(e).map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::ConnectionReset) => {
+            DeliveryProblem::Tls(crate::tr!("tls-handshake-closed"))
+        }
+        _ => DeliveryProblem::Tls(network_reason(e, limit)),
+    }
+}
+
+/// A later step failed: the server said no, or the connection broke.
+fn step_problem(step: DeliveryStep, e: &lettre::transport::smtp::Error, limit: Duration) -> DeliveryProblem {
+    if e.is_permanent() || e.is_transient() {
+        DeliveryProblem::Refused { step, reply: reply_text(e) }
+    } else {
+        DeliveryProblem::Interrupted { step, reason: network_reason(e, limit) }
+    }
+}
+
+/// 552 (or enhanced status 5.3.4 / 5.2.3): the message is too big.
+fn is_too_large(e: &lettre::transport::smtp::Error) -> bool {
+    let text = reply_text(e);
+    e.status().map(u16::from) == Some(552) || text.contains("5.3.4") || text.contains("5.2.3")
+}
+
+/// `552 message text`, bounded.
+fn reply_text(e: &lettre::transport::smtp::Error) -> String {
+    let message = std::error::Error::source(e).map(ToString::to_string).unwrap_or_default();
+    let text = match e.status() {
+        Some(code) => format!("{code} {message}"),
+        None => message,
+    };
+    truncate(text.trim().to_owned())
+}
+
+fn truncate(mut text: String) -> String {
+    if let Some((cut, _)) = text.char_indices().nth(MAX_REPLY_CHARS) {
+        text.truncate(cut);
+        text.push('…');
+    }
+    text
+}
+
+/// Checks that `message` is an RFC 3156 PGP/MIME encrypted message and
+/// nothing else, and returns its envelope (From; To and Cc). On refusal,
+/// says why.
+///
+/// Checked: a `multipart/encrypted; protocol="application/pgp-encrypted"`
+/// top level with exactly two parts, the first `application/pgp-encrypted`
+/// saying `Version: 1`, the second `application/octet-stream` holding one
+/// ASCII-armored OpenPGP message that consists of public-key (or password)
+/// encrypted session keys followed by one encrypted container and nothing
+/// else — so no byte of a document can be in it unencrypted.
+pub fn check_pgp_mime(message: &[u8]) -> std::result::Result<Envelope, String> {
+    let (head, body) = split_head(message).ok_or("no header block")?;
+    let headers = parse_headers(head)?;
+    let content_type = header(&headers, "content-type").ok_or("no Content-Type")?;
+    let (kind, params) = parse_content_type(content_type);
+    if kind != "multipart/encrypted" {
+        return Err(format!("top-level type is {kind}, not multipart/encrypted"));
+    }
+    if !params.iter().any(|(k, v)| k == "protocol" && v.eq_ignore_ascii_case("application/pgp-encrypted")) {
+        return Err("protocol is not application/pgp-encrypted".into());
+    }
+    let boundary = params.iter().find(|(k, _)| k == "boundary").map(|(_, v)| v.clone()).ok_or("no boundary")?;
+    let parts = split_parts(body, &boundary)?;
+    if parts.len() != 2 {
+        return Err(format!("{} parts instead of 2", parts.len()));
+    }
+    let (control_head, control_body) = split_head(parts[0]).ok_or("first part has no header")?;
+    let control_headers = parse_headers(control_head)?;
+    let (control_type, _) = parse_content_type(header(&control_headers, "content-type").unwrap_or(""));
+    if control_type != "application/pgp-encrypted"
+        || !String::from_utf8_lossy(control_body).lines().any(|l| l.trim() == "Version: 1")
+    {
+        return Err("first part is not application/pgp-encrypted Version: 1".into());
+    }
+    let (data_head, data_body) = split_head(parts[1]).ok_or("second part has no header")?;
+    let data_headers = parse_headers(data_head)?;
+    let (data_type, _) = parse_content_type(header(&data_headers, "content-type").unwrap_or(""));
+    if data_type != "application/octet-stream" {
+        return Err(format!("second part is {data_type}, not application/octet-stream"));
+    }
+    if let Some(encoding) = header(&data_headers, "content-transfer-encoding") {
+        if !matches!(encoding.trim().to_ascii_lowercase().as_str(), "7bit" | "8bit") {
+            return Err(format!("second part has transfer encoding {encoding}"));
+        }
+    }
+    let armored = trim_ascii(data_body);
+    if !armored.starts_with(b"-----BEGIN PGP MESSAGE-----") || !armored.ends_with(b"-----END PGP MESSAGE-----") {
+        return Err("second part is not one armored OpenPGP message".into());
+    }
+    check_encrypted_packets(armored)?;
+
+    let from = header(&headers, "from").map(addresses).unwrap_or_default();
+    let [from] = <[String; 1]>::try_from(from).map_err(|_| "From does not hold exactly one address")?;
+    let mut to: Vec<String> = Vec::new();
+    for name in ["to", "cc"] {
+        for value in headers.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()) {
+            to.extend(addresses(value));
+        }
+    }
+    if to.is_empty() {
+        return Err("no recipient in To".into());
+    }
+    if headers.iter().any(|(n, _)| n == "bcc") {
+        return Err("a Bcc header".into());
+    }
+    Ok(Envelope { from, to })
+}
+
+/// The armored message is PKESK/SKESK packets, then one encrypted
+/// container (SEIPD v1 or v2), then nothing.
+fn check_encrypted_packets(armored: &[u8]) -> std::result::Result<(), String> {
+    use openpgp::parse::{PacketParserResult, Parse};
+    use openpgp::Packet;
+    let mut ppr = openpgp::parse::PacketParser::from_bytes(armored).map_err(|e| format!("not OpenPGP: {e}"))?;
+    let mut session_keys = 0;
+    let mut containers = 0;
+    while let PacketParserResult::Some(pp) = ppr {
+        if pp.recursion_depth() > 0 {
+            return Err("packets outside the encryption".into());
+        }
+        match &pp.packet {
+            Packet::PKESK(_) | Packet::SKESK(_) if containers == 0 => session_keys += 1,
+            Packet::SEIP(_) if containers == 0 && session_keys > 0 => containers += 1,
+            other => return Err(format!("an unexpected {} packet", other.tag())),
+        }
+        ppr = pp.next().map_err(|e| format!("unreadable OpenPGP: {e}"))?.1;
+    }
+    if containers != 1 {
+        return Err("no encrypted data".into());
+    }
+    Ok(())
+}
+
+fn trim_ascii(bytes: &[u8]) -> &[u8] {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(start, |i| i + 1);
+    &bytes[start..end]
+}
+
+/// Splits at the first empty line (CRLF or LF).
+fn split_head(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let limit = bytes.len().min(MAX_HEADER_BYTES);
+    let mut i = 0;
+    while i < limit {
+        if bytes[i] == b'\n' {
+            let rest = &bytes[i + 1..];
+            if rest.starts_with(b"\r\n") {
+                return Some((&bytes[..i + 1], &rest[2..]));
+            }
+            if rest.starts_with(b"\n") {
+                return Some((&bytes[..i + 1], &rest[1..]));
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Header fields, unfolded, with lowercase names.
+fn parse_headers(head: &[u8]) -> std::result::Result<Vec<(String, String)>, String> {
+    let text = std::str::from_utf8(head).map_err(|_| "headers are not UTF-8")?;
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for line in text.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with([' ', '\t']) {
+            let (_, value) = fields.last_mut().ok_or("a continuation line before any header")?;
+            value.push(' ');
+            value.push_str(line.trim());
+            continue;
+        }
+        let (name, value) = line.split_once(':').ok_or("a header line without a colon")?;
+        fields.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+    }
+    Ok(fields)
+}
+
+fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
+    headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+}
+
+/// `type/subtype` lowercased, and its parameters (names lowercased,
+/// quotes removed).
+fn parse_content_type(value: &str) -> (String, Vec<(String, String)>) {
+    let mut pieces = split_outside_quotes(value, ';').into_iter();
+    let kind = pieces.next().unwrap_or_default().trim().to_ascii_lowercase();
+    let params = pieces
+        .filter_map(|p| {
+            let (k, v) = p.split_once('=')?;
+            let v = v.trim();
+            let v = v.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(v);
+            Some((k.trim().to_ascii_lowercase(), v.to_owned()))
+        })
+        .collect();
+    (kind, params)
+}
+
+fn split_outside_quotes(value: &str, separator: char) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in value.chars() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' && quoted {
+            escaped = true;
+        } else if c == '"' {
+            quoted = !quoted;
+        } else if c == separator && !quoted {
+            out.push(String::new());
+            continue;
+        }
+        out.last_mut().expect("never empty").push(c);
+    }
+    out
+}
+
+/// The bare addresses in an address-list header: `<a@b>` or `a@b`.
+fn addresses(value: &str) -> Vec<String> {
+    split_outside_quotes(value, ',')
+        .iter()
+        .filter_map(|mailbox| {
+            let mailbox = mailbox.trim();
+            let bare = match (mailbox.rfind('<'), mailbox.rfind('>')) {
+                (Some(open), Some(close)) if open < close => &mailbox[open + 1..close],
+                _ => mailbox,
+            };
+            let bare = bare.trim();
+            (!bare.is_empty()).then(|| bare.to_owned())
+        })
+        .collect()
+}
+
+/// The parts between `--boundary` lines, up to `--boundary--`.
+fn split_parts<'m>(body: &'m [u8], boundary: &str) -> std::result::Result<Vec<&'m [u8]>, String> {
+    let delimiter = format!("--{boundary}");
+    let mut parts = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut offset = 0;
+    let mut closed = false;
+    for line in body.split_inclusive(|&b| b == b'\n') {
+        let content = trim_line_end(line);
+        if content.starts_with(delimiter.as_bytes()) {
+            let rest = trim_ascii(&content[delimiter.len()..]);
+            if rest == b"--" || rest.is_empty() {
+                if let Some(s) = start {
+                    // The line break before the delimiter belongs to it.
+                    parts.push(strip_final_newline(&body[s..offset]));
+                }
+                if rest == b"--" {
+                    closed = true;
+                    break;
+                }
+                start = Some(offset + line.len());
+            }
+        }
+        offset += line.len();
+    }
+    if !closed {
+        return Err("the multipart body is not closed".into());
+    }
+    Ok(parts)
+}
+
+fn trim_line_end(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+fn strip_final_newline(part: &[u8]) -> &[u8] {
+    let part = part.strip_suffix(b"\n").unwrap_or(part);
+    part.strip_suffix(b"\r").unwrap_or(part)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn armored_message() -> String {
+        use openpgp::cert::CertBuilder;
+        use openpgp::serialize::stream::{Armorer, Encryptor, LiteralWriter, Message};
+        use std::io::Write;
+        let (cert, _) = CertBuilder::general_purpose(Some("t@example.org")).generate().unwrap();
+        let p = openpgp::policy::StandardPolicy::new();
+        let keys: Vec<_> = cert.keys().with_policy(&p, None).supported().for_transport_encryption().collect::<Vec<_>>();
+        let mut out = Vec::new();
+        let m = Message::new(&mut out);
+        let m = Armorer::new(m).kind(openpgp::armor::Kind::Message).build().unwrap();
+        let m = Encryptor::for_recipients(m, keys).build().unwrap();
+        let mut w = LiteralWriter::new(m).build().unwrap();
+        w.write_all(b"inner mime").unwrap();
+        w.finalize().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn eml(armored: &str) -> String {
+        format!(
+            "From: Dr A <dr@example.nl>\r\nTo: p@example.org, \"B, C\" <c@example.org>\r\nSubject: [...]\r\n\
+             MIME-Version: 1.0\r\nContent-Type: multipart/encrypted;\r\n protocol=\"application/pgp-encrypted\";\r\n \
+             boundary=\"b1\"\r\n\r\nThis is an encrypted message.\r\n--b1\r\n\
+             Content-Type: application/pgp-encrypted\r\n\r\nVersion: 1\r\n\r\n--b1\r\n\
+             Content-Type: application/octet-stream; name=\"encrypted.asc\"\r\n\r\n{armored}\r\n--b1--\r\n"
+        )
+    }
+
+    #[test]
+    fn a_pgp_mime_message_passes_and_yields_its_envelope() {
+        let envelope = check_pgp_mime(eml(&armored_message()).as_bytes()).unwrap();
+        assert_eq!(envelope.from, "dr@example.nl");
+        assert_eq!(envelope.to, vec!["p@example.org".to_owned(), "c@example.org".to_owned()]);
+    }
+
+    #[test]
+    fn plaintext_is_refused() {
+        let plain = "From: a@b.nl\r\nTo: c@d.nl\r\nContent-Type: text/plain\r\n\r\nthe referral letter\r\n";
+        assert!(check_pgp_mime(plain.as_bytes()).unwrap_err().contains("text/plain"));
+    }
+
+    #[test]
+    fn an_unencrypted_openpgp_message_inside_is_refused() {
+        use openpgp::serialize::stream::{Armorer, LiteralWriter, Message};
+        use std::io::Write;
+        let mut out = Vec::new();
+        let m = Armorer::new(Message::new(&mut out)).kind(openpgp::armor::Kind::Message).build().unwrap();
+        let mut w = LiteralWriter::new(m).build().unwrap();
+        w.write_all(b"the referral letter in clear").unwrap();
+        w.finalize().unwrap();
+        let err = check_pgp_mime(eml(&String::from_utf8(out).unwrap()).as_bytes()).unwrap_err();
+        assert!(err.contains("unexpected"), "{err}");
+    }
+
+    #[test]
+    fn an_extra_part_is_refused() {
+        let text = eml(&armored_message())
+            .replace("\r\n--b1--\r\n", "\r\n--b1\r\nContent-Type: text/plain\r\n\r\nleaked text\r\n--b1--\r\n");
+        assert!(check_pgp_mime(text.as_bytes()).unwrap_err().contains("3 parts"));
+    }
+
+    #[test]
+    fn an_unclosed_multipart_is_refused() {
+        let text = eml(&armored_message()).replace("--b1--", "");
+        assert!(check_pgp_mime(text.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn bare_line_feeds_become_crlf_across_chunks() {
+        let mut message = vec![b'a'; SEND_CHUNK - 1];
+        message.extend_from_slice(b"\r\nb\nc\r\n");
+        let sent: Vec<u8> = crlf_chunks(&message).flatten().collect();
+        assert!(sent.ends_with(b"a\r\nb\r\nc\r\n"));
+        assert_eq!(sent.len(), message.len() + 1);
+    }
+
+    #[test]
+    fn replies_are_bounded() {
+        assert_eq!(truncate("x".repeat(1000)).chars().count(), MAX_REPLY_CHARS + 1);
+    }
+}
