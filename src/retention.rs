@@ -266,10 +266,10 @@ pub fn activate(tx: &rusqlite::Transaction<'_>, id: i64, path: &Path) -> Result<
     // file — and the stale one's purge would delete the new document.
     tx.execute(
         "UPDATE managed_files
-         SET state = 'missing', sealed_key = NULL,
+         SET state = 'missing', sealed_key = NULL, path = ?3,
              closed_at = (SELECT created_at FROM managed_files WHERE id = ?1)
          WHERE path = ?2 AND state = 'active' AND id != ?1",
-        params![id, path],
+        params![id, path, folder_only(&path)],
     )?;
     // 'missing': recovery in another process (whose clock ran ahead) gave
     // up on this record while the file was being named; it exists now.
@@ -286,10 +286,12 @@ pub fn abandon(ctx: &mut Context<'_>, ids: &[i64]) {
     let now = crate::fmt_time(ctx.now);
     if let Ok(store) = ctx.store() {
         for id in ids {
-            let _ = store.connection().execute(
+            if let Ok(1) = store.connection().execute(
                 "UPDATE managed_files SET state = 'missing', closed_at = ?2 WHERE id = ?1 AND state = 'pending'",
                 params![id, now],
-            );
+            ) {
+                let _ = forget_name(store.connection(), *id);
+            }
         }
     }
 }
@@ -323,6 +325,7 @@ pub fn recover_pending(ctx: &mut Context<'_>) -> Result<usize> {
                     "UPDATE managed_files SET state = 'missing', closed_at = ?2, sealed_key = NULL WHERE id = ?1",
                     params![item.id, now],
                 )?;
+                forget_name(conn, item.id)?;
             }
         }
     }
@@ -693,9 +696,34 @@ fn close(ctx: &mut Context<'_>, id: i64, state: &str, event: Event) -> Result<()
             "UPDATE managed_files SET state = ?2, closed_at = ?3, sealed_key = NULL WHERE id = ?1",
             params![id, state, now],
         )?;
+        if state != "changed" {
+            forget_name(tx, id)?;
+        }
         Ok(())
     })?;
     Ok(())
+}
+
+/// Reduces a closed record's path to its folder. A received document's
+/// name is often the patient's (`Jansen_ontslagbrief.pdf`); once the file
+/// is gone carepost has no use for it, and its index must not keep it.
+/// Files the user changed keep their path: they still exist, and the user
+/// may need to find them.
+fn forget_name(conn: &rusqlite::Connection, id: i64) -> Result<()> {
+    let path: Option<String> =
+        conn.query_row("SELECT path FROM managed_files WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+    if let Some(path) = path {
+        conn.execute("UPDATE managed_files SET path = ?2 WHERE id = ?1", params![id, folder_only(&path)])?;
+    }
+    Ok(())
+}
+
+/// `/home/u/inbox/Jansen.pdf` → `/home/u/inbox/`.
+fn folder_only(path: &str) -> String {
+    match Path::new(path).parent() {
+        Some(parent) => parent.join("").to_string_lossy().into_owned(),
+        None => String::new(),
+    }
 }
 
 /// Destroys a sealed document's key: every copy of its ciphertext, on any
@@ -825,6 +853,13 @@ pub fn summary(ctx: &mut Context<'_>) -> Result<Summary> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closed_records_keep_the_folder_not_the_name() {
+        assert_eq!(folder_only("/home/u/inbox/Jansen_ontslagbrief.pdf"), "/home/u/inbox/");
+        assert_eq!(folder_only("/tmp/out/document-20261201-k3m9x2qa.pdf.pgp"), "/tmp/out/");
+        assert_eq!(folder_only("/x"), "/");
+    }
 
     #[test]
     fn durations_parse_in_the_units_people_use() {

@@ -115,6 +115,17 @@ fn file_entry(cp: &Carepost, id: &Value) -> Value {
     files(cp, true).into_iter().find(|f| f["id"] == *id).unwrap_or_else(|| panic!("no managed file #{id}"))
 }
 
+/// A record after its file was deleted: found by id, since a closed record
+/// keeps only the folder, never the (often patient-identifying) name.
+fn closed_entry(cp: &Carepost, id: &Value, path: &Path) -> Value {
+    let entry = file_entry(cp, id);
+    let name = path.file_name().unwrap().to_str().unwrap();
+    let recorded = entry["path"].as_str().unwrap();
+    assert!(!recorded.contains(name), "a closed record still names {name}: {entry:#}");
+    assert_eq!(Path::new(recorded), path.parent().unwrap(), "{entry:#}");
+    entry
+}
+
 fn entry_for_path(cp: &Carepost, path: &Path) -> Value {
     files(cp, true)
         .into_iter()
@@ -375,6 +386,7 @@ fn purge_deletes_only_expired_recorded_files_and_dry_run_deletes_nothing() {
     assert_eq!(verdict(&report, &soon), "deleted");
     assert_eq!(verdict(&report, &outbox_soon), "deleted");
     assert!(soon.exists() && outbox_soon.exists());
+    let soon_id = entry_for_path(&clinician, &soon)["id"].clone();
     assert_eq!(entry_for_path(&clinician, &soon)["state"], "active");
     let out = clinician.cmd().env("CAREPOST_TEST_NOW", &two_hours).args(["purge", "--dry-run"]).output().unwrap();
     assert!(stdout(&out).contains("would delete"), "{}", stdout(&out));
@@ -395,7 +407,7 @@ fn purge_deletes_only_expired_recorded_files_and_dry_run_deletes_nothing() {
     assert_eq!(std::fs::read(&notes).unwrap(), b"my own notes");
     assert_eq!(std::fs::read(&own).unwrap(), b"mine");
     assert!(copy.exists(), "an unrecorded copy is not carepost's to delete");
-    assert_eq!(entry_for_path(&clinician, &soon)["state"], "deleted");
+    assert_eq!(closed_entry(&clinician, &soon_id, &soon)["state"], "deleted");
     assert_eq!(entry_for_path(&clinician, &week)["state"], "active");
     assert_eq!(files(&clinician, false).len(), 1);
 
@@ -507,13 +519,14 @@ fn a_recorded_file_already_deleted_is_reconciled_not_an_error() {
     let out = clinician.cmd().env("CAREPOST_TEST_NOW", &now).args(["purge", "--dry-run"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("was already gone"), "{}", stdout(&out));
+    let gone_id = entry_for_path(&clinician, &gone)["id"].clone();
     assert_eq!(entry_for_path(&clinician, &gone)["state"], "active", "a dry run changes no record");
 
     let out = clinician.cmd().env("CAREPOST_TEST_NOW", &now).args(["purge"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("was already gone"), "{}", stdout(&out));
     assert!(!stderr(&out).contains("error"), "{}", stderr(&out));
-    assert_eq!(entry_for_path(&clinician, &gone)["state"], "missing");
+    assert_eq!(closed_entry(&clinician, &gone_id, &gone)["state"], "missing");
     assert!(files(&clinician, false).is_empty());
     assert_eq!(purge_at(&clinician, &now, &[])["files"], json!([]), "reported once");
 }
@@ -524,6 +537,7 @@ fn every_command_first_purges_what_has_expired() {
     let document = write(&clinician, "brief.pdf", b"%PDF-1.4 expires soon");
     let message = output_path(&send(&clinician, &document, &["--retain", "1h"]));
     let opened = output_path(&open(&patient, &message, &["--retain", "1h"]));
+    let opened_id = entry_for_path(&patient, &opened)["id"].clone();
     let kept = output_path(&send(&clinician, &document, &[]));
 
     let now = later(2 * HOUR);
@@ -539,7 +553,7 @@ fn every_command_first_purges_what_has_expired() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("dr-jansen"), "the command itself still runs");
     assert!(!opened.exists(), "contact list purged the expired document first");
-    assert_eq!(entry_for_path(&patient, &opened)["state"], "deleted");
+    assert_eq!(closed_entry(&patient, &opened_id, &opened)["state"], "deleted");
 
     // Silent when there is nothing to do.
     let out = clinician.cmd().env("CAREPOST_TEST_NOW", &now).args(["whoami"]).output().unwrap();

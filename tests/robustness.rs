@@ -265,7 +265,13 @@ fn eight_concurrent_sends_and_a_purge_lose_nothing() {
         let input = clinician.path(&format!("old-{i}.txt"));
         std::fs::write(&input, document(&format!("OLD-{i}"), 50)).unwrap();
         let sent = send_json(&clinician, Some(&at(t0)), &input, &["--retain", "1h"]);
-        expired.push(PathBuf::from(sent["outputs"][0]["output"].as_str().unwrap()));
+        let path = PathBuf::from(sent["outputs"][0]["output"].as_str().unwrap());
+        let id = all_files(&clinician, Some(&at(t0)))
+            .into_iter()
+            .find(|r| r["path"] == path.to_str().unwrap())
+            .expect("a new output is recorded")["id"]
+            .clone();
+        expired.push((path, id));
     }
     let started = Instant::now();
     let out_dir = clinician.path("sent");
@@ -318,9 +324,9 @@ fn eight_concurrent_sends_and_a_purge_lose_nothing() {
         assert_eq!(audited, 1, "the send of {path} should be in the audit log once");
     }
     // The expired ones were deleted exactly once, and say so once.
-    for path in &expired {
+    for (path, id) in &expired {
         assert!(!path.exists(), "{} outlived its retention", path.display());
-        let record = records.iter().find(|r| r["path"] == path.to_str().unwrap()).unwrap();
+        let record = records.iter().find(|r| r["id"] == *id).unwrap();
         assert_eq!(record["state"], "deleted", "{record}");
         let (sha256, size) = (record["sha256"].clone(), record["size"].clone());
         let purges: Vec<_> = log
