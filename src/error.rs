@@ -130,6 +130,8 @@ pub enum Error {
     InvalidDuration(String),
     #[error("{}", tr!("error-retain-too-long", asked = asked.clone(), max = max.clone()))]
     RetainTooLong { asked: String, max: String },
+    #[error("{}", tr!("error-log-retention-too-short", asked = asked.clone(), min = min.clone()))]
+    LogRetentionTooShort { asked: String, min: String },
     #[error("{}", tr!("error-no-such-file", id = *.0))]
     NoSuchFile(i64),
     #[error("{}", tr!("error-not-sealed", id = *.0))]
@@ -454,6 +456,7 @@ impl Error {
             | PassphrasesDiffer
             | InvalidDuration(_)
             | RetainTooLong { .. }
+            | LogRetentionTooShort { .. }
             | MailSetting(_) => ExitStatus::Usage,
             FingerprintMismatch(_)
             | PartialFingerprint(_)
@@ -526,6 +529,7 @@ impl Error {
             ContactRevoked(_) => tr!("hint-cert-ask-for-new-key"),
             InvalidDuration(_) => tr!("hint-invalid-duration"),
             RetainTooLong { .. } => tr!("hint-retain-too-long"),
+            LogRetentionTooShort { .. } => tr!("hint-log-retention-too-short"),
             NoSuchFile(_) | NotSealed(_) => tr!("hint-no-such-file"),
             SealedKeyGone(_) => tr!("hint-sealed-key-gone"),
             Viewer(_) => tr!("hint-viewer"),

@@ -133,6 +133,11 @@ impl Default for Policy {
     }
 }
 
+/// The shortest audit-log retention `retention set` accepts: the log must
+/// outlive by far the documents it accounts for, and a typo such as
+/// `log=1m` must not wipe the history at the next purge.
+pub const MIN_LOG_RETENTION: Duration = Duration::from_secs(YEAR);
+
 /// The settings that `retention set` accepts.
 pub const KEYS: [&str; 5] = ["sent", "received", "view", "max", "log"];
 
@@ -202,6 +207,12 @@ pub fn set(ctx: &mut Context<'_>, assignments: &[String]) -> Result<Policy> {
     }
     if changes.is_empty() {
         return Err(Error::Usage(crate::tr!("retention-set-syntax", given = "")));
+    }
+    if policy.log < MIN_LOG_RETENTION {
+        return Err(Error::LogRetentionTooShort {
+            asked: format_duration(policy.log),
+            min: format_duration(MIN_LOG_RETENTION),
+        });
     }
     if policy.sent > policy.max || policy.received > policy.max || policy.view > policy.max {
         return Err(Error::RetainTooLong { asked: crate::tr!("retention-defaults"), max: format_duration(policy.max) });

@@ -215,6 +215,10 @@ fn retention_set_rejects_zero_negative_and_garbage_as_usage_errors() {
     let out = cp.cmd().args(["retention", "set", "sent=100d"]).output().unwrap();
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("90d") && stderr(&out).contains("retention set max="), "{}", stderr(&out));
+    // A log kept for minutes would lose the history at the next purge.
+    let out = cp.cmd().args(["retention", "set", "log=1m"]).output().unwrap();
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("1y") && stderr(&out).contains("hint:"), "{}", stderr(&out));
     // All or nothing: one bad assignment changes nothing.
     let out = cp.cmd().args(["retention", "set", "sent=30d", "received=0d"]).output().unwrap();
     assert_eq!(code(&out), 2);

@@ -295,6 +295,8 @@ error-invalid-duration = "{ $given }" is not a duration carepost understands
 hint-invalid-duration = use a whole number with a unit: 15m (minutes), 12h (hours), 7d (days), 4w (weeks) or 1y (years)
 error-retain-too-long = keeping files for { $asked } is longer than the maximum of { $max }
 hint-retain-too-long = choose a shorter period, or raise the maximum first: carepost retention set max=…
+error-log-retention-too-short = keeping audit records for { $asked } is shorter than the minimum of { $min }
+hint-log-retention-too-short = the log is how you account for what happened to patients' documents; keep it at least { $min } (the default is 5y)
 retention-defaults = the default periods
 retention-set-syntax = "{ $given }" is not KEY=DURATION, e.g. sent=30d
 retention-unknown-key = there is no retention setting "{ $key }" (known: { $keys })
