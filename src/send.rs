@@ -509,9 +509,15 @@ fn seal(
 
 /// Fills a fresh buffer of up to [`CHUNK`] bytes; empty at end of file.
 fn read_chunk(input: &mut dyn Read) -> std::io::Result<Vec<u8>> {
-    let mut buffer = vec![0u8; CHUNK];
+    read_up_to(input, CHUNK)
+}
+
+/// Reads up to `size` bytes into a fresh buffer, fewer only at the end of
+/// the input.
+pub(crate) fn read_up_to(input: &mut dyn Read, size: usize) -> std::io::Result<Vec<u8>> {
+    let mut buffer = vec![0u8; size];
     let mut filled = 0;
-    while filled < CHUNK {
+    while filled < size {
         match input.read(&mut buffer[filled..]) {
             Ok(0) => break,
             Ok(n) => filled += n,

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::Carepost;
+use common::{pair, Carepost};
 use sequoia_openpgp as openpgp;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -17,15 +17,6 @@ use std::time::{Duration, SystemTime};
 const MINUTE: u64 = 60;
 const HOUR: u64 = 60 * MINUTE;
 const DAY: u64 = 24 * HOUR;
-
-/// A clinician and a patient, each with carepost, who verified each other.
-fn pair() -> (Carepost, Carepost) {
-    let clinician = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
-    let patient = Carepost::with_identity("P. de Vries", "p.devries@example.org");
-    clinician.add_verified("p-0042", &patient);
-    patient.add_verified("dr-jansen", &clinician);
-    (clinician, patient)
-}
 
 /// The time `secs` from now, as `CAREPOST_TEST_NOW` wants it.
 fn later(secs: u64) -> String {

@@ -6,20 +6,11 @@
 
 mod common;
 
-use common::Carepost;
+use common::{pair, Carepost};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant, SystemTime};
-
-/// A clinician and a patient who verified each other.
-fn pair() -> (Carepost, Carepost) {
-    let clinician = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
-    let patient = Carepost::with_identity("P. de Vries", "p.devries@example.org");
-    clinician.add_verified("p-0042", &patient);
-    patient.add_verified("dr-jansen", &clinician);
-    (clinician, patient)
-}
 
 /// `carepost` for `cp`'s home as a plain process (so it can be killed),
 /// optionally at a fixed time.

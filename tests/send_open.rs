@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::Carepost;
+use common::{pair, Carepost};
 use openpgp::cert::prelude::*;
 use openpgp::packet::prelude::*;
 use openpgp::parse::Parse;
@@ -16,15 +16,6 @@ use predicates::prelude::*;
 use sequoia_openpgp as openpgp;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// A clinician and a patient, each with carepost, who verified each other.
-fn pair() -> (Carepost, Carepost) {
-    let clinician = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
-    let patient = Carepost::with_identity("P. de Vries", "p.devries@example.org");
-    clinician.add_verified("p-0042", &patient);
-    patient.add_verified("dr-jansen", &clinician);
-    (clinician, patient)
-}
 
 fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)

@@ -672,7 +672,7 @@ impl InnerMime {
                 }
                 Some(Segment::File { file, index }) => {
                     let index = *index;
-                    let chunk = match read_full(file, FILE_CHUNK) {
+                    let chunk = match crate::send::read_up_to(file, FILE_CHUNK) {
                         Ok(chunk) => chunk,
                         Err(e) => {
                             let kind = e.kind();
@@ -720,22 +720,6 @@ impl Read for InnerMime {
         self.position += n;
         Ok(n)
     }
-}
-
-/// Reads up to `size` bytes (fewer only at the end of the file).
-fn read_full(file: &mut File, size: usize) -> std::io::Result<Vec<u8>> {
-    let mut buffer = vec![0u8; size];
-    let mut filled = 0;
-    while filled < size {
-        match file.read(&mut buffer[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    buffer.truncate(filled);
-    Ok(buffer)
 }
 
 #[cfg(test)]

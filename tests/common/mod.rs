@@ -110,6 +110,16 @@ impl Carepost {
     }
 }
 
+/// A clinician (alias `dr-jansen` for the patient) and a patient (alias
+/// `p-0042` for the clinician), each with carepost, who verified each other.
+pub fn pair() -> (Carepost, Carepost) {
+    let clinician = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let patient = Carepost::with_identity("P. de Vries", "p.devries@example.org");
+    clinician.add_verified("p-0042", &patient);
+    patient.add_verified("dr-jansen", &clinician);
+    (clinician, patient)
+}
+
 /// A GnuPG home in a temporary directory, unattended and passphrase-free.
 pub struct Gpg {
     pub dir: tempfile::TempDir,
