@@ -5,7 +5,6 @@ use crate::cli::{OpenArgs, SendArgs};
 use crate::ui::{Output, ProgressBar};
 use carepost::mail::compose::{self, ComposeRequest};
 use carepost::mail::parse::{self, OpenMailRequest};
-use carepost::open::SenderStatus;
 use carepost::safe::Safe;
 use carepost::{tr, Context, Error};
 
@@ -113,18 +112,7 @@ pub fn open(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), E
         out.warning(&tr!("eml-not-encrypted"));
     }
     if opened.encrypted {
-        match sender.status {
-            SenderStatus::Verified => {}
-            SenderStatus::Unverified => {
-                out.warning(&tr!("open-sender-unverified", alias = sender.alias.clone().unwrap_or_default()))
-            }
-            SenderStatus::Unknown => out.warning(&tr!(
-                "open-sender-unknown",
-                fingerprint =
-                    format!("  {}", carepost::fingerprint::hex_groups(sender.fingerprint.as_deref().unwrap_or("")))
-            )),
-            SenderStatus::Unsigned => out.warning(&tr!("open-unsigned")),
-        }
+        super::open::warn_about_sender(sender, out);
     }
     if opened.unsaved_attachments > 0 {
         out.warning(&tr!("eml-unsaved", count = opened.unsaved_attachments));
@@ -143,13 +131,7 @@ pub fn open(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), E
             _ => {}
         }
     }
-    let from_line = match (sender.status, &sender.alias, sender.own) {
-        (_, _, true) => tr!("open-from-self"),
-        (SenderStatus::Verified, Some(alias), _) => tr!("open-from-verified", alias = alias.clone()),
-        (SenderStatus::Unverified, Some(alias), _) => tr!("open-from-unverified", alias = alias.clone()),
-        (SenderStatus::Unknown, _, _) => tr!("open-from-unknown"),
-        _ => tr!("open-from-nobody"),
-    };
+    let from_line = super::open::from_line(sender);
     out.result(&opened, |w| {
         if let Some(subject) = &opened.subject {
             let subject = Safe(subject).to_string();

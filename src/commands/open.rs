@@ -24,26 +24,8 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
     let progress = ProgressBar::for_stderr();
     let opened = open::open(ctx, &request, &progress)?;
     let sender = &opened.sender;
-    match sender.status {
-        SenderStatus::Verified => {}
-        SenderStatus::Unverified => {
-            out.warning(&tr!("open-sender-unverified", alias = sender.alias.clone().unwrap_or_default()))
-        }
-        SenderStatus::Unknown => out.warning(&tr!(
-            "open-sender-unknown",
-            // Indented here: Fluent drops the indentation before a placeable.
-            fingerprint =
-                format!("  {}", carepost::fingerprint::hex_groups(sender.fingerprint.as_deref().unwrap_or("")))
-        )),
-        SenderStatus::Unsigned => out.warning(&tr!("open-unsigned")),
-    }
-    let from = match (sender.status, &sender.alias, sender.own) {
-        (_, _, true) => tr!("open-from-self"),
-        (SenderStatus::Verified, Some(alias), _) => tr!("open-from-verified", alias = alias.clone()),
-        (SenderStatus::Unverified, Some(alias), _) => tr!("open-from-unverified", alias = alias.clone()),
-        (SenderStatus::Unknown, _, _) => tr!("open-from-unknown"),
-        _ => tr!("open-from-nobody"),
-    };
+    warn_about_sender(sender, out);
+    let from = from_line(sender);
     if mode == Mode::View {
         out.notice(&from);
         show_then_delete(ctx, opened.id, &opened.output, &opened.expires, out)?;
@@ -78,6 +60,34 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
 /// Opens a private copy in the viewer; deletes it when the viewer closes,
 /// or leaves it to the `view` retention when the viewer only launched
 /// another program.
+/// Who sent it, in one line.
+pub fn from_line(sender: &open::Sender) -> String {
+    match (sender.status, &sender.alias, sender.own) {
+        (_, _, true) => tr!("open-from-self"),
+        (SenderStatus::Verified, Some(alias), _) => tr!("open-from-verified", alias = alias.clone()),
+        (SenderStatus::Unverified, Some(alias), _) => tr!("open-from-unverified", alias = alias.clone()),
+        (SenderStatus::Unknown, _, _) => tr!("open-from-unknown"),
+        _ => tr!("open-from-nobody"),
+    }
+}
+
+/// The warning for a sender who is not a verified contact, if any.
+pub fn warn_about_sender(sender: &open::Sender, out: &Output) {
+    match sender.status {
+        SenderStatus::Verified => {}
+        SenderStatus::Unverified => {
+            out.warning(&tr!("open-sender-unverified", alias = sender.alias.clone().unwrap_or_default()))
+        }
+        SenderStatus::Unknown => out.warning(&tr!(
+            "open-sender-unknown",
+            // Indented here: Fluent drops the indentation before a placeable.
+            fingerprint =
+                format!("  {}", carepost::fingerprint::hex_groups(sender.fingerprint.as_deref().unwrap_or("")))
+        )),
+        SenderStatus::Unsigned => out.warning(&tr!("open-unsigned")),
+    }
+}
+
 pub fn show_then_delete(
     ctx: &mut Context<'_>,
     id: i64,
