@@ -128,6 +128,8 @@ pub enum Error {
     SenderNotVerified { status: String, who: String },
     #[error("{}", tr!("error-invalid-duration", given = Safe(.0).to_string()))]
     InvalidDuration(String),
+    #[error("{}", tr!("error-zero-duration", given = Safe(.0).to_string()))]
+    ZeroDuration(String),
     #[error("{}", tr!("error-retain-too-long", asked = asked.clone(), max = max.clone()))]
     RetainTooLong { asked: String, max: String },
     #[error("{}", tr!("error-log-retention-too-short", asked = asked.clone(), min = min.clone()))]
@@ -455,6 +457,7 @@ impl Error {
             | InvalidEmail(_)
             | PassphrasesDiffer
             | InvalidDuration(_)
+            | ZeroDuration(_)
             | RetainTooLong { .. }
             | LogRetentionTooShort { .. }
             | MailSetting(_) => ExitStatus::Usage,
@@ -527,7 +530,7 @@ impl Error {
             InvalidAlias(_) => tr!("hint-invalid-alias"),
             ContactNotFound(_) => tr!("hint-contact-list"),
             ContactRevoked(_) => tr!("hint-cert-ask-for-new-key"),
-            InvalidDuration(_) => tr!("hint-invalid-duration"),
+            InvalidDuration(_) | ZeroDuration(_) => tr!("hint-invalid-duration"),
             RetainTooLong { .. } => tr!("hint-retain-too-long"),
             LogRetentionTooShort { .. } => tr!("hint-log-retention-too-short"),
             NoSuchFile(_) | NotSealed(_) => tr!("hint-no-such-file"),

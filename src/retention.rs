@@ -81,7 +81,8 @@ pub fn parse_duration(text: &str) -> Result<Duration> {
         _ => return Err(bad()),
     };
     match n.checked_mul(unit) {
-        Some(0) | None => Err(bad()),
+        Some(0) => Err(Error::ZeroDuration(text.chars().take(40).collect())),
+        None => Err(bad()),
         Some(secs) if secs > 100 * YEAR => Err(bad()),
         Some(secs) => Ok(Duration::from_secs(secs)),
     }

@@ -114,8 +114,9 @@ struct Practice {
     reply: Vec<u8>,
     /// The outbox copy the user edited before it expired.
     edited: PathBuf,
-    /// The one purge deletes.
+    /// The one purge deletes, and the SHA-256 it had.
     deleted: PathBuf,
+    deleted_sha256: String,
 }
 
 fn practice() -> Practice {
@@ -162,9 +163,10 @@ fn practice() -> Practice {
     let mut bytes = std::fs::read(&edited).unwrap();
     bytes.extend_from_slice(b"edited");
     std::fs::write(&edited, bytes).unwrap();
+    let deleted_sha256 = sha256(&std::fs::read(&deleted).unwrap());
     c.cmd().env("CAREPOST_TEST_NOW", later(10 * DAY)).arg("purge").assert().success();
     assert!(!deleted.exists() && edited.exists());
-    Practice { clinician, patient, other, document, reply, edited, deleted }
+    Practice { clinician, patient, other, document, reply, edited, deleted, deleted_sha256 }
 }
 
 fn find<'a>(records: &'a [Value], action: &str, outcome: &str) -> Vec<&'a Value> {
@@ -280,7 +282,16 @@ fn every_action_is_recorded_with_who_what_when_and_outcome() {
     };
     let deletions = find(&records, "purge", "success");
     assert!(deletions.iter().all(|r| r["detail"] == "sent deleted" || r["detail"] == "received deleted"));
-    assert!(deletions.iter().any(|r| r["document_sha256"] == recorded_sha(&p.deleted)), "{deletions:#?}");
+    // A deleted file's record keeps only its folder: find it by its hash.
+    let deleted_record = files["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["sha256"] == p.deleted_sha256.as_str())
+        .expect("the deleted file's record stays");
+    assert_eq!(deleted_record["state"], "deleted");
+    assert_eq!(Path::new(deleted_record["path"].as_str().unwrap()), p.deleted.parent().unwrap());
+    assert!(deletions.iter().any(|r| r["document_sha256"] == p.deleted_sha256.as_str()), "{deletions:#?}");
     let purge_refused = find(&records, "purge", "refused");
     assert_eq!(purge_refused.len(), 1, "{records:#?}");
     assert_eq!(purge_refused[0]["document_sha256"], recorded_sha(&p.edited));

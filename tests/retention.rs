@@ -202,6 +202,7 @@ fn retention_set_rejects_zero_negative_and_garbage_as_usage_errors() {
     // Durations come with a hint about the units.
     let out = cp.cmd().args(["retention", "set", "sent=0d"]).output().unwrap();
     assert!(stderr(&out).contains("hint:") && stderr(&out).contains("15m"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("longer than zero"), "zero is named as the problem: {}", stderr(&out));
     // Longer than the maximum: refused, with the way forward.
     let out = cp.cmd().args(["retention", "set", "sent=100d"]).output().unwrap();
     assert_eq!(code(&out), 2);

@@ -292,6 +292,7 @@ tour-failed-tamper-accepted = the tampered letter was not rejected
 ## Retention and purge
 
 error-invalid-duration = "{ $given }" is not a duration carepost understands
+error-zero-duration = a period of "{ $given }" would delete files the moment they are made; give a period longer than zero
 hint-invalid-duration = use a whole number with a unit: 15m (minutes), 12h (hours), 7d (days), 4w (weeks) or 1y (years)
 error-retain-too-long = keeping files for { $asked } is longer than the maximum of { $max }
 hint-retain-too-long = choose a shorter period, or raise the maximum first: carepost retention set max=…
