@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::Carepost;
+use common::{code, ok_json, stderr, stdout, write, Carepost};
 use sequoia_openpgp as openpgp;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -19,33 +19,10 @@ fn later(secs: u64) -> String {
     carepost::fmt_time(SystemTime::now() + Duration::from_secs(secs))
 }
 
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited normally")
-}
-
-fn ok_json(out: &Output) -> Value {
-    assert!(out.status.success(), "exit {:?}: {}", out.status.code(), stderr(out));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not one JSON document ({e}): {}", stdout(out)))
-}
-
 fn sha256(bytes: &[u8]) -> String {
     let mut context = openpgp::types::HashAlgorithm::SHA256.context().unwrap().for_digest();
     context.update(bytes);
     openpgp::fmt::hex::encode(context.into_digest().unwrap()).to_lowercase()
-}
-
-fn write(cp: &Carepost, name: &str, content: &[u8]) -> PathBuf {
-    let path = cp.path(name);
-    std::fs::write(&path, content).unwrap();
-    path
 }
 
 /// `carepost --json log ARGS`: the records.

@@ -7,11 +7,10 @@
 
 mod common;
 
-use common::{pair, Carepost};
+use common::{code, ok_json, pair, stderr, stdout, write, Carepost};
 use sequoia_openpgp as openpgp;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::process::Output;
 use std::time::{Duration, SystemTime};
 
 const MINUTE: u64 = 60;
@@ -32,36 +31,12 @@ fn kept_for(entry: &Value) -> Duration {
     parse(&entry["expires_at"]).duration_since(parse(&entry["created_at"])).unwrap()
 }
 
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited normally")
-}
-
-/// Parses a successful command's JSON result.
-fn ok_json(out: &Output) -> Value {
-    assert!(out.status.success(), "exit {:?}: {}", out.status.code(), stderr(out));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not one JSON document ({e}): {}", stdout(out)))
-}
-
 /// SHA-256 of a file, computed here rather than by carepost.
 fn sha256(path: &Path) -> String {
     let bytes = std::fs::read(path).unwrap();
     let mut context = openpgp::types::HashAlgorithm::SHA256.context().unwrap().for_digest();
     context.update(&bytes);
     openpgp::fmt::hex::encode(context.into_digest().unwrap()).to_lowercase()
-}
-
-fn write(cp: &Carepost, name: &str, content: &[u8]) -> PathBuf {
-    let path = cp.path(name);
-    std::fs::write(&path, content).unwrap();
-    path
 }
 
 fn fresh_dir(cp: &Carepost, name: &str) -> PathBuf {

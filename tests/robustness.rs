@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{pair, Carepost};
+use common::{pair, stderr, Carepost};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -33,10 +33,6 @@ fn carepost(cp: &Carepost, now: Option<&str>) -> Command {
 
 fn run(cp: &Carepost, now: Option<&str>, args: &[&str]) -> Output {
     carepost(cp, now).args(args).output().unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// Runs a `--json` command that must succeed and parses its result.

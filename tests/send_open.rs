@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{pair, Carepost};
+use common::{pair, write, Carepost};
 use openpgp::cert::prelude::*;
 use openpgp::packet::prelude::*;
 use openpgp::parse::Parse;
@@ -23,12 +23,6 @@ fn files_in(dir: &Path) -> Vec<String> {
         .unwrap_or_default();
     names.sort();
     names
-}
-
-fn write(cp: &Carepost, name: &str, content: &[u8]) -> PathBuf {
-    let path = cp.path(name);
-    std::fs::write(&path, content).unwrap();
-    path
 }
 
 fn fresh_dir(cp: &Carepost, name: &str) -> PathBuf {

@@ -241,6 +241,14 @@ impl Setup {
         cmd
     }
 
+    /// A STARTTLS server with `options`, set up as this home's mail server
+    /// (its test CA trusted when `trust_ca`).
+    fn starttls_server(&self, options: ServerOptions, trust_ca: bool) -> Server {
+        let server = Server::start(Tls::Starttls, options);
+        self.mail_setup(server.port, Tls::Starttls, trust_ca);
+        server
+    }
+
     fn mail_setup(&self, port: u16, tls: Tls, ca: bool) {
         let mut cmd = self.cmd();
         cmd.args(["mail", "setup", "--host", "127.0.0.1", "--port", &port.to_string(), "--user", SMTP_USER])
@@ -487,11 +495,7 @@ fn setup_keeps_no_secret_and_show_never_prints_the_password() {
 
 /// A failed send keeps the encrypted message pending; after the problem
 /// is fixed, `mail retry` delivers it exactly once.
-fn fails_then_retry_delivers(
-    step: &str,
-    broken: impl FnOnce(&Setup) -> Option<Server>,
-    fixed: impl FnOnce(&Setup) -> Server,
-) -> String {
+fn fails_then_retry_delivers(step: &str, broken: impl FnOnce(&Setup) -> Option<Server>) -> String {
     let s = Setup::new();
     let broken_server = broken(&s);
     let stderr = s.send_fails(step);
@@ -504,7 +508,8 @@ fn fails_then_retry_delivers(
     assert!(path.starts_with(s.cp.home.join("outbox")) && path.exists());
     drop(broken_server);
 
-    let server = fixed(&s);
+    // The problem is solved: a server that accepts the message.
+    let server = s.starttls_server(ServerOptions::default(), true);
     let retried = s.retry();
     let deliveries = retried["deliveries"].as_array().unwrap();
     assert_eq!(deliveries.len(), 1, "{retried}");
@@ -529,18 +534,10 @@ fn an_unreachable_server_keeps_the_message_for_retry() {
     if !have_tools() {
         return;
     }
-    let stderr = fails_then_retry_delivers(
-        "connect",
-        |s| {
-            s.mail_setup(closed_port(), Tls::Starttls, true);
-            None
-        },
-        |s| {
-            let server = Server::start(Tls::Starttls, ServerOptions::default());
-            s.mail_setup(server.port, Tls::Starttls, true);
-            server
-        },
-    );
+    let stderr = fails_then_retry_delivers("connect", |s| {
+        s.mail_setup(closed_port(), Tls::Starttls, true);
+        None
+    });
     assert!(stderr.contains("could not reach the mail server"), "{stderr}");
 }
 
@@ -549,19 +546,7 @@ fn an_untrusted_certificate_stops_before_anything_is_sent() {
     if !have_tools() {
         return;
     }
-    let stderr = fails_then_retry_delivers(
-        "TLS",
-        |s| {
-            let server = Server::start(Tls::Starttls, ServerOptions::default());
-            s.mail_setup(server.port, Tls::Starttls, false);
-            Some(server)
-        },
-        |s| {
-            let server = Server::start(Tls::Starttls, ServerOptions::default());
-            s.mail_setup(server.port, Tls::Starttls, true);
-            server
-        },
-    );
+    let stderr = fails_then_retry_delivers("TLS", |s| Some(s.starttls_server(ServerOptions::default(), false)));
     assert!(stderr.contains("not signed by an authority this computer trusts"), "{stderr}");
     assert!(stderr.contains("--ca-file"), "the hint names the way out: {stderr}");
 }
@@ -584,20 +569,9 @@ fn a_wrong_password_is_a_login_failure() {
     if !have_tools() {
         return;
     }
-    let stderr = fails_then_retry_delivers(
-        "login",
-        |s| {
-            let server =
-                Server::start(Tls::Starttls, ServerOptions { password: Some("another"), ..Default::default() });
-            s.mail_setup(server.port, Tls::Starttls, true);
-            Some(server)
-        },
-        |s| {
-            let server = Server::start(Tls::Starttls, ServerOptions::default());
-            s.mail_setup(server.port, Tls::Starttls, true);
-            server
-        },
-    );
+    let stderr = fails_then_retry_delivers("login", |s| {
+        Some(s.starttls_server(ServerOptions { password: Some("another"), ..Default::default() }, true))
+    });
     assert!(stderr.contains("refused the login") && stderr.contains("535"), "{stderr}");
 }
 
@@ -606,20 +580,9 @@ fn a_rejected_recipient_sends_nothing() {
     if !have_tools() {
         return;
     }
-    let stderr = fails_then_retry_delivers(
-        "recipient",
-        |s| {
-            let server =
-                Server::start(Tls::Starttls, ServerOptions { reject: Some(PATIENT_ADDRESS), ..Default::default() });
-            s.mail_setup(server.port, Tls::Starttls, true);
-            Some(server)
-        },
-        |s| {
-            let server = Server::start(Tls::Starttls, ServerOptions::default());
-            s.mail_setup(server.port, Tls::Starttls, true);
-            server
-        },
-    );
+    let stderr = fails_then_retry_delivers("recipient", |s| {
+        Some(s.starttls_server(ServerOptions { reject: Some(PATIENT_ADDRESS), ..Default::default() }, true))
+    });
     assert!(stderr.contains(PATIENT_ADDRESS) && stderr.contains("550"), "{stderr}");
 }
 
@@ -628,19 +591,9 @@ fn a_message_too_large_for_the_server_is_refused_before_transfer() {
     if !have_tools() {
         return;
     }
-    let stderr = fails_then_retry_delivers(
-        "data",
-        |s| {
-            let server = Server::start(Tls::Starttls, ServerOptions { size_limit: Some(4096), ..Default::default() });
-            s.mail_setup(server.port, Tls::Starttls, true);
-            Some(server)
-        },
-        |s| {
-            let server = Server::start(Tls::Starttls, ServerOptions::default());
-            s.mail_setup(server.port, Tls::Starttls, true);
-            server
-        },
-    );
+    let stderr = fails_then_retry_delivers("data", |s| {
+        Some(s.starttls_server(ServerOptions { size_limit: Some(4096), ..Default::default() }, true))
+    });
     assert!(stderr.contains("larger than the mail server") && stderr.contains("4.0 KiB"), "{stderr}");
 }
 

@@ -12,21 +12,9 @@ use carepost::{tr, Context, Error};
 const MAX_MESSAGE_FILE: u64 = 1 << 20;
 
 /// `carepost send FILE... --to ALIAS --eml OUT.eml`.
-pub fn send(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Error> {
-    let message = match (&args.message, &args.message_file) {
-        (Some(text), _) => Some(text.clone()),
-        (None, Some(path)) => Some(read_message_file(path)?),
-        (None, None) => None,
-    };
-    let request = ComposeRequest {
-        inputs: args.files,
-        recipients: args.to,
-        unverified_ok: args.unverified_ok,
-        subject: args.subject,
-        message,
-        retain: args.retain,
-        output: args.eml.expect("called with --eml"),
-    };
+pub fn send(ctx: &mut Context<'_>, mut args: SendArgs, out: &Output) -> Result<(), Error> {
+    let output = args.eml.take().expect("called with --eml");
+    let request = compose_request(args, output)?;
     let progress = ProgressBar::for_stderr();
     let composed = compose::compose(ctx, &request, &progress)?;
     for warning in &composed.report.warnings {
@@ -69,7 +57,26 @@ pub fn send(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), E
     })
 }
 
-pub(super) fn read_message_file(path: &std::path::Path) -> Result<String, Error> {
+/// What `send --eml` and `send --smtp` ask the composer for: the
+/// documents, recipients and message text of `args`, written to `output`.
+pub(super) fn compose_request(args: SendArgs, output: std::path::PathBuf) -> Result<ComposeRequest, Error> {
+    let message = match (&args.message, &args.message_file) {
+        (Some(text), _) => Some(text.clone()),
+        (None, Some(path)) => Some(read_message_file(path)?),
+        (None, None) => None,
+    };
+    Ok(ComposeRequest {
+        inputs: args.files,
+        recipients: args.to,
+        unverified_ok: args.unverified_ok,
+        subject: args.subject,
+        message,
+        retain: args.retain,
+        output,
+    })
+}
+
+fn read_message_file(path: &std::path::Path) -> Result<String, Error> {
     use std::io::Read;
     let fail = |reason: String| {
         Error::Usage(tr!("mail-message-file", path = Safe(path.display().to_string()).to_string(), reason = reason))

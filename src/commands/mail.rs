@@ -2,7 +2,7 @@
 
 use crate::cli::{MailCommand, MailSetupArgs, SendArgs, TlsArg};
 use crate::ui::{Output, ProgressBar};
-use carepost::mail::compose::{self, ComposeRequest, Composed};
+use carepost::mail::compose::{self, Composed};
 use carepost::mail::config::{self, PasswordSource, SetupRequest, SmtpConfig, TlsMode};
 use carepost::mail::outbox::{self, Delivery, Mailer, Queued};
 use carepost::safe::Safe;
@@ -178,24 +178,11 @@ struct SentByMail<'c> {
 /// and password are checked before anything is composed.
 pub fn send(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Error> {
     let mailer = Mailer::prepare(ctx)?;
-    let message = match (&args.message, &args.message_file) {
-        (Some(text), _) => Some(text.clone()),
-        (None, Some(path)) => Some(super::eml::read_message_file(path)?),
-        (None, None) => None,
-    };
     let outbox_dir = ctx.home.outbox();
     ctx.home.ensure_dir(&outbox_dir)?;
     let date = chrono::Local::now().format("%Y%m%d");
     let output = outbox_dir.join(format!("message-{date}-{}.eml", carepost::names::random_id()));
-    let request = ComposeRequest {
-        inputs: args.files,
-        recipients: args.to,
-        unverified_ok: args.unverified_ok,
-        subject: args.subject,
-        message,
-        retain: args.retain,
-        output,
-    };
+    let request = super::eml::compose_request(args, output)?;
     let progress = ProgressBar::for_stderr();
     let composed = compose::compose(ctx, &request, &progress)?;
     for warning in &composed.report.warnings {

@@ -484,17 +484,7 @@ fn quoted_printable(text: &str) -> Vec<u8> {
 /// is known.
 fn content_type(name: &str, file: &mut File) -> Result<String> {
     use std::io::{Seek, SeekFrom};
-    let mut head = vec![0u8; 4096];
-    let mut filled = 0;
-    while filled < head.len() {
-        match file.read(&mut head[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(Error::io("io-read", name, e)),
-        }
-    }
-    head.truncate(filled);
+    let head = crate::send::read_up_to(file, 4096).map_err(|e| Error::io("io-read", name, e))?;
     file.seek(SeekFrom::Start(0)).map_err(|e| Error::io("io-read", name, e))?;
     Ok(detect_type(name, &head).to_owned())
 }

@@ -146,18 +146,8 @@ pub struct OpenedMail {
 /// data: it starts with header fields such as `From:` or `Content-Type:`,
 /// not with OpenPGP packets or armor.
 pub fn looks_like_email(path: &Path) -> Result<bool> {
-    let mut head = vec![0u8; 4096];
     let mut file = std::fs::File::open(path).map_err(|e| Error::io("io-read", path, e))?;
-    let mut filled = 0;
-    while filled < head.len() {
-        match file.read(&mut head[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(Error::io("io-read", path, e)),
-        }
-    }
-    head.truncate(filled);
+    let head = crate::send::read_up_to(&mut file, 4096).map_err(|e| Error::io("io-read", path, e))?;
     Ok(is_email(&head))
 }
 

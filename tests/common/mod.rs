@@ -110,6 +110,34 @@ impl Carepost {
     }
 }
 
+/// What a finished command wrote on stderr.
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// What a finished command wrote on stdout.
+pub fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A finished command's exit code.
+pub fn code(out: &std::process::Output) -> i32 {
+    out.status.code().expect("exited normally")
+}
+
+/// Parses a successful command's JSON result.
+pub fn ok_json(out: &std::process::Output) -> serde_json::Value {
+    assert!(out.status.success(), "exit {:?}: {}", out.status.code(), stderr(out));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not one JSON document ({e}): {}", stdout(out)))
+}
+
+/// Writes `content` to `name` in `cp`'s temporary directory.
+pub fn write(cp: &Carepost, name: &str, content: &[u8]) -> PathBuf {
+    let path = cp.path(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
 /// A clinician (alias `dr-jansen` for the patient) and a patient (alias
 /// `p-0042` for the clinician), each with carepost, who verified each other.
 pub fn pair() -> (Carepost, Carepost) {
