@@ -92,6 +92,18 @@ fn closed_entry(cp: &Carepost, id: &Value, path: &Path) -> Value {
     entry
 }
 
+/// `open --view` with a viewer that only launches another program, so the
+/// copy stays until the `view` retention ends.
+fn view_with_launcher(cp: &Carepost, message: &Path) -> std::process::Output {
+    cp.cmd()
+        .env("CAREPOST_VIEWER", launcher_viewer(cp))
+        .env("XDG_RUNTIME_DIR", runtime_dir(cp))
+        .args(["--json", "open", "--view"])
+        .arg(message)
+        .output()
+        .unwrap()
+}
+
 fn entry_for_path(cp: &Carepost, path: &Path) -> Value {
     files(cp, true)
         .into_iter()
@@ -276,16 +288,9 @@ fn every_created_file_is_recorded_with_kind_size_hash_and_expiry() {
 
     let received = open(&patient, &message, &[]);
     let sealed = open(&patient, &message, &["--sealed"]);
-    let runtime = runtime_dir(&patient);
-    let out = patient
-        .cmd()
-        .env("CAREPOST_VIEWER", launcher_viewer(&patient))
-        .env("XDG_RUNTIME_DIR", &runtime)
-        .args(["--json", "open", "--view"])
-        .arg(&message)
-        .output()
-        .unwrap();
+    let out = view_with_launcher(&patient, &message);
     let viewed = ok_json(&out);
+    let runtime = runtime_dir(&patient);
 
     let check = |cp: &Carepost, path: &Path, kind: &str, period: u64| {
         let entry = entry_for_path(cp, path);
@@ -752,15 +757,7 @@ fn status_counts_files_by_kind_and_reports_expiry_timer_and_key() {
     open(&patient, &message, &[]);
     open(&patient, &message, &["--sealed"]);
     open(&patient, &message, &["--sealed"]);
-    let runtime = runtime_dir(&patient);
-    let out = patient
-        .cmd()
-        .env("CAREPOST_VIEWER", launcher_viewer(&patient))
-        .env("XDG_RUNTIME_DIR", &runtime)
-        .args(["--json", "open", "--view"])
-        .arg(&message)
-        .output()
-        .unwrap();
+    let out = view_with_launcher(&patient, &message);
     let viewed = ok_json(&out);
 
     let status = patient.json(&["status"]);
