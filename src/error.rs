@@ -172,6 +172,10 @@ pub enum Error {
     NoEmailAddress(String),
     #[error("{}", mail_problem_message(.0))]
     MailRejected(MailProblem),
+    /// `--require-verified-sender` on an email with parts that no
+    /// verified signature covers.
+    #[error("{}", tr!("error-mail-partly-unprotected"))]
+    MailPartlyUnprotected,
     #[error("{}", tr!("error-usage", reason = .0.clone()))]
     Usage(String),
     #[error("{}", tr!("error-internal", reason = .0.clone()))]
@@ -469,7 +473,8 @@ impl Error {
             | SenderNotVerified { .. }
             | PlaintextSmtpNotLoopback(_)
             | PlaintextSmtpNeedsFlag
-            | NotPgpMime(_) => ExitStatus::Refused,
+            | NotPgpMime(_)
+            | MailPartlyUnprotected => ExitStatus::Refused,
             CertRejected(_) | MessageRejected(_) | ContactRevoked(_) | AuditBroken(_) | MailRejected(_) => {
                 ExitStatus::Rejected
             }
@@ -591,6 +596,7 @@ impl Error {
             SmtpPasswordFile { .. } => tr!("hint-smtp-password-file"),
             CaFile { .. } => tr!("hint-ca-file"),
             NotPgpMime(_) => tr!("hint-not-pgp-mime"),
+            MailPartlyUnprotected => tr!("hint-mail-partly-unprotected"),
             MailNoSuchMessage(_) => tr!("hint-mail-no-such-message"),
             DeliveryFailed { problem, .. } => match problem {
                 DeliveryProblem::Unreachable(_) | DeliveryProblem::Interrupted { .. } => {

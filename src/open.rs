@@ -52,17 +52,19 @@ pub struct Request {
     pub mode: Mode,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Ordered from weakest to strongest, so that `min` is the status that
+/// every layer of a message agrees on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SenderStatus {
-    /// Signed by a verified contact (or by this identity itself).
-    Verified,
-    /// Signed by a known contact that is not verified.
-    Unverified,
-    /// Signed by a key not in the contact book.
-    Unknown,
     /// Not signed at all.
     Unsigned,
+    /// Signed by a key not in the contact book.
+    Unknown,
+    /// Signed by a known contact that is not verified.
+    Unverified,
+    /// Signed by a verified contact (or by this identity itself).
+    Verified,
 }
 
 impl SenderStatus {
@@ -118,6 +120,9 @@ struct Findings {
     compressed: bool,
     /// Primary fingerprints of keys with a good signature.
     good: Vec<openpgp::Fingerprint>,
+    /// The Intended Recipient Fingerprints of each good signature that
+    /// carries any, by signer.
+    intended: Vec<(openpgp::Fingerprint, Vec<openpgp::Fingerprint>)>,
     /// Issuers of signatures whose key we do not have.
     unknown: Vec<String>,
     /// One of our keys yielded a session key (so a later failure means
@@ -169,7 +174,14 @@ impl VerificationHelper for Helper {
                     MessageLayer::SignatureGroup { results } => {
                         for result in results {
                             match result {
-                                Ok(good) => findings.good.push(good.ka.cert().fingerprint()),
+                                Ok(good) => {
+                                    let signer = good.ka.cert().fingerprint();
+                                    let intended: Vec<_> = good.sig.intended_recipients().cloned().collect();
+                                    if !intended.is_empty() {
+                                        findings.intended.push((signer.clone(), intended));
+                                    }
+                                    findings.good.push(signer);
+                                }
                                 Err(VerificationError::MissingKey { sig }) => {
                                     let issuer = sig
                                         .issuer_fingerprints()
@@ -486,6 +498,29 @@ pub struct Decrypted {
     /// its sealed form).
     pub stored_size: u64,
     pub stored_sha256: String,
+    /// The message had an encryption layer.
+    pub encrypted: bool,
+    /// The Intended Recipient Fingerprints (hex) of the signature that
+    /// `sender` describes; `None` when it names none.
+    pub intended_recipients: Option<Vec<String>>,
+}
+
+/// A checked detached signature: who made it and whom it names as
+/// intended recipients (`None` when it names none).
+#[derive(Debug, Clone)]
+pub struct Detached {
+    pub sender: Sender,
+    pub intended_recipients: Option<Vec<String>>,
+}
+
+/// The intended recipients recorded for the signature of `sender`.
+fn intended_of(findings: &Findings, sender: &Sender) -> Option<Vec<String>> {
+    let fingerprint = sender.fingerprint.as_deref()?;
+    findings
+        .intended
+        .iter()
+        .find(|(signer, _)| signer.to_hex() == fingerprint)
+        .map(|(_, list)| list.iter().map(|f| f.to_hex()).collect())
 }
 
 /// Decrypts and checks a message, streaming the document into `sink` —
@@ -537,14 +572,18 @@ pub fn decrypt<R: Read + Send + Sync>(
     })?;
     let (stored_sha256, stored_size) = stored.finish().map_err(|e| Error::io("io-write", "<output>", e))?;
     let findings = std::mem::take(&mut *findings.lock().expect("not poisoned"));
+    let sender = sender_of(&findings, &unlocked.cert, contact_list);
+    let intended_recipients = intended_of(&findings, &sender);
     Ok(Decrypted {
-        sender: sender_of(&findings, &unlocked.cert, contact_list),
+        sender,
         filename: findings.filename,
         compressed: findings.compressed,
         size,
         sha256,
         stored_size,
         stored_sha256,
+        encrypted: findings.encrypted,
+        intended_recipients,
     })
 }
 
@@ -558,6 +597,17 @@ pub fn verify_detached(
     data: &[u8],
     signature: &[u8],
 ) -> Result<Sender> {
+    verify_detached_signature(ctx, unlocked, contact_list, data, signature).map(|d| d.sender)
+}
+
+/// [`verify_detached`], with the signature's intended recipients.
+pub fn verify_detached_signature(
+    ctx: &Context<'_>,
+    unlocked: &crate::identity::Unlocked,
+    contact_list: &[Contact],
+    data: &[u8],
+    signature: &[u8],
+) -> Result<Detached> {
     use openpgp::parse::stream::DetachedVerifierBuilder;
     let findings = Arc::new(Mutex::new(Findings::default()));
     let helper = Helper {
@@ -577,7 +627,9 @@ pub fn verify_detached(
         return Err(classify(e, Path::new(".")));
     }
     let findings = std::mem::take(&mut *findings.lock().expect("not poisoned"));
-    Ok(sender_of(&findings, &unlocked.cert, contact_list))
+    let sender = sender_of(&findings, &unlocked.cert, contact_list);
+    let intended_recipients = intended_of(&findings, &sender);
+    Ok(Detached { sender, intended_recipients })
 }
 
 /// Streams the decrypted content of `input` into `sink` (sealed under
@@ -650,7 +702,7 @@ fn sender_of(findings: &Findings, own: &Cert, contacts: &[Contact]) -> Sender {
                 own: false,
             }
         };
-        if best.as_ref().is_none_or(|b| rank(candidate.status) < rank(b.status)) {
+        if best.as_ref().is_none_or(|b| candidate.status > b.status) {
             best = Some(candidate);
         }
     }
@@ -660,15 +712,6 @@ fn sender_of(findings: &Findings, own: &Cert, contacts: &[Contact]) -> Sender {
         }
         None => Sender { status: SenderStatus::Unsigned, alias: None, fingerprint: None, own: false },
     })
-}
-
-fn rank(status: SenderStatus) -> u8 {
-    match status {
-        SenderStatus::Verified => 0,
-        SenderStatus::Unverified => 1,
-        SenderStatus::Unknown => 2,
-        SenderStatus::Unsigned => 3,
-    }
 }
 
 /// Puts a Sequoia failure into the user's terms.

@@ -479,13 +479,27 @@ fn multipart_signed_inside_the_encryption_is_checked() {
     let eml = work.join("enigmail.eml");
     python.run(&["pgp-mime", s(&eml), COLLEAGUE_UID, DOCTOR_EMAIL, "...", s(&encrypted)]);
 
+    // The encryption around the signed part is not signed: anyone who
+    // got the signed part could have re-encrypted it, so it does not
+    // count as vouched for (see tests/mail_integrity.rs).
     let inbox = fresh_dir(&doctor, "inbox");
     let opened = opened_ok(&doctor, &eml, &inbox, &[]);
-    assert_eq!(opened["sender"]["status"], "verified", "{opened}");
-    assert_eq!(opened["sender"]["alias"], "peeters");
+    assert_eq!(opened["sender"]["status"], "unsigned", "{opened}");
+    assert_eq!(opened["forwarded_from"]["alias"], "peeters");
     assert_eq!(opened["subject"], "Getekend");
     assert_eq!(opened["text"], "Getekende brief.\n");
     assert_eq!(opened["filename"], "brief.pdf");
+
+    // Signed inside and outside by the same colleague: verified.
+    let encrypted = work.join("signed-twice.asc");
+    peer.encrypt(&signed, &encrypted, true, true);
+    let eml = work.join("signed-twice.eml");
+    python.run(&["pgp-mime", s(&eml), COLLEAGUE_UID, DOCTOR_EMAIL, "...", s(&encrypted)]);
+    let inbox = fresh_dir(&doctor, "inbox-twice");
+    let opened = opened_ok(&doctor, &eml, &inbox, &[]);
+    assert_eq!(opened["sender"]["status"], "verified", "{opened}");
+    assert_eq!(opened["sender"]["alias"], "peeters");
+    assert_eq!(opened["text_protected"], true);
 
     // A signature over other bytes is a bad signature: nothing saved.
     let other = work.join("other.eml");

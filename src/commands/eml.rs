@@ -121,8 +121,18 @@ pub fn open(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), E
     if opened.encrypted {
         super::open::warn_about_sender(sender, out);
     }
+    if let Some(signer) = &opened.forwarded_from {
+        out.warning(&tr!("eml-forwarded", signer = signer_name(signer)));
+    }
+    if opened.unprotected_text_withheld {
+        out.warning(&tr!("eml-unprotected-text-withheld"));
+    }
     if opened.unsaved_attachments > 0 {
-        out.warning(&tr!("eml-unsaved", count = opened.unsaved_attachments));
+        if opened.encrypted {
+            out.warning(&tr!("eml-unsaved-unprotected", count = opened.unsaved_attachments));
+        } else {
+            out.warning(&tr!("eml-unsaved", count = opened.unsaved_attachments));
+        }
     }
     if let Some(autocrypt) = &opened.autocrypt {
         let addr = Safe(&autocrypt.addr).to_string();
@@ -153,16 +163,28 @@ pub fn open(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), E
         }
         writeln!(w, "{from_line}")?;
         if let Some(text) = &opened.text {
-            writeln!(w, "{}", tr!("eml-text-begin"))?;
-            for line in text.lines() {
-                // Line by line: newlines stay, anything that could steer
-                // the terminal is escaped.
-                writeln!(w, "{}", Safe(line.replace('\t', "    ")))?;
-            }
-            writeln!(w, "{}", tr!("eml-text-end"))?;
+            let heading = match &opened.text_protection {
+                Some(p) if p.protected() => tr!("eml-frame-signed", signer = signer_name(&p.sender)),
+                Some(p) if p.encrypted => tr!("eml-frame-encrypted-only"),
+                _ => tr!("eml-frame-unprotected"),
+            };
+            framed(w, &heading, text)?;
+        }
+        if let Some(text) = &opened.unprotected_text {
+            framed(w, &tr!("eml-frame-added"), text)?;
         }
         for attachment in &opened.attachments {
-            writeln!(w, "{}", tr!("eml-saved", output = Safe(attachment.output.display().to_string()).to_string()))?;
+            let output = Safe(attachment.output.display().to_string()).to_string();
+            let line = if !attachment.encrypted {
+                tr!("eml-saved-unprotected", output = output)
+            } else if !attachment.protected {
+                tr!("eml-saved-unsigned", output = output)
+            } else if attachment.sender.fingerprint != sender.fingerprint {
+                tr!("eml-saved-signed-by", signer = signer_name(&attachment.sender), output = output)
+            } else {
+                tr!("eml-saved", output = output)
+            };
+            writeln!(w, "{line}")?;
         }
         match &opened.expires {
             Some(expires) => writeln!(w, "{}", tr!("eml-saved-until", expires = expires.clone())),
@@ -170,4 +192,30 @@ pub fn open(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), E
             None => Ok(()),
         }
     })
+}
+
+/// Message text in a ruled frame, every line prefixed, so that nothing in
+/// it can pass for one of carepost's own lines (such as "Signed by ...").
+fn framed(w: &mut dyn std::io::Write, heading: &str, text: &str) -> std::io::Result<()> {
+    writeln!(w, "{heading}")?;
+    for line in text.lines() {
+        // Line by line: newlines stay, anything that could steer the
+        // terminal is escaped.
+        writeln!(w, "{}", tr!("eml-frame-line", line = Safe(line.replace('\t', "    ")).to_string()))?;
+    }
+    writeln!(w, "{}", tr!("eml-frame-end"))
+}
+
+/// Who signed, in a few words.
+fn signer_name(sender: &carepost::open::Sender) -> String {
+    use carepost::open::SenderStatus;
+    match (sender.own, sender.status, &sender.alias) {
+        (true, _, _) => tr!("eml-signer-self"),
+        (_, SenderStatus::Verified, Some(alias)) => tr!("eml-signer-verified", alias = alias.clone()),
+        (_, _, Some(alias)) => tr!("eml-signer-unverified", alias = alias.clone()),
+        _ => tr!(
+            "eml-signer-unknown",
+            fingerprint = carepost::fingerprint::hex_groups(sender.fingerprint.as_deref().unwrap_or(""))
+        ),
+    }
 }

@@ -523,3 +523,26 @@ eml-autocrypt = The email carries a key for { $addr } (Autocrypt, fingerprint { 
 eml-autocrypt-known = The email carries the key of your contact "{ $alias }" (Autocrypt).
 eml-autocrypt-added = Added the key from the email as contact "{ $alias }" (NOT verified). Check the fingerprint by phone: carepost contact verify { $alias }
 eml-autocrypt-mismatch = The email carries a key for another address ({ $addr }) than it is from; it is ignored.
+
+# mail-integrity
+error-mail-partly-unprotected = this email contains text or attachments that no verified signature covers (added outside the encryption, or not signed); nothing was saved
+hint-mail-partly-unprotected = open it without --require-verified-sender to see which parts are unprotected, and ask the sender to send everything in one encrypted and signed email
+eml-frame-signed = ┌── message text: encrypted and signed by { $signer } ──
+eml-frame-encrypted-only = ┌── message text: encrypted but NOT signed: anyone could have written it ──
+eml-frame-unprotected = ┌── message text: NOT encrypted and NOT signed: anyone could have written it ──
+eml-frame-added = ┌── text added OUTSIDE the encryption: NOT encrypted and NOT signed, anyone could have written it ──
+eml-frame-line = │ { $line }
+eml-frame-end = └──
+eml-signer-self = you
+eml-signer-verified = "{ $alias }" (verified)
+eml-signer-unverified = "{ $alias }" (NOT verified)
+eml-signer-unknown = an unknown key ({ $fingerprint })
+eml-unprotected-text-withheld = this email also contains text that was NOT encrypted and NOT signed (added outside the encrypted part); it is not shown, because anyone could have written it. To see it, marked as such: --accept-unencrypted
+eml-saved-unprotected = Saved, NOT encrypted and NOT signed (anyone could have made it): { $output }
+eml-saved-unsigned = Saved, encrypted but NOT signed (anyone could have made it): { $output }
+eml-saved-signed-by = Saved, signed by { $signer }: { $output }
+eml-unsaved-unprotected = { $count ->
+        [one] { $count } attachment was not saved because it was NOT encrypted and NOT signed (added outside the encryption); to save it anyway, marked as such: --accept-unencrypted
+       *[other] { $count } attachments were not saved because they were NOT encrypted and NOT signed (added outside the encryption); to save them anyway, marked as such: --accept-unencrypted
+    }
+eml-forwarded = the content is signed by { $signer }, but that signature does not vouch for this email: it was re-encrypted by someone else, or made for other recipients. Someone may be passing on a message { $signer } sent to them. Check with the sender by phone before acting on it.

@@ -89,9 +89,16 @@ pub struct SavedAttachment {
     pub content_type: String,
     /// Whether it arrived encrypted.
     pub encrypted: bool,
+    /// It was inside the encryption and covered by the signature that its
+    /// `sender` describes.
+    pub protected: bool,
     /// Who signed it (for separately encrypted attachments, each has its
-    /// own signature).
+    /// own signature): the weakest of every layer around it.
     pub sender: Sender,
+    /// See [`Protection::intended_for_me`].
+    pub intended_for_me: Option<bool>,
+    /// See [`Protection::forwarded_from`].
+    pub forwarded_from: Option<Sender>,
     /// The managed-file id (for `files`).
     pub id: i64,
 }
@@ -127,7 +134,24 @@ pub struct OpenedMail {
     pub subject: Option<String>,
     /// The subject came from inside the encryption.
     pub subject_protected: bool,
+    /// The message text. Never text from outside the encryption when the
+    /// email carries signed content (see `unprotected_text`).
     pub text: Option<String>,
+    /// `text` was inside the encryption and covered by the signature that
+    /// `sender` describes.
+    pub text_protected: bool,
+    /// How `text` reached the user.
+    pub text_protection: Option<Protection>,
+    /// Text added outside the encryption of an email that carries signed
+    /// content (a list footer, a wrapper's text, a GpgOL clear body):
+    /// given only with `--accept-unencrypted`.
+    pub unprotected_text: Option<String>,
+    /// Such text exists and was not shown.
+    pub unprotected_text_withheld: bool,
+    /// A signature that covers some content but does not vouch for it in
+    /// this email (it was re-encrypted by someone else, or it names other
+    /// recipients): possibly a surreptitious forward.
+    pub forwarded_from: Option<Sender>,
     /// The sender's address as the message states it (the protected From
     /// when there is one).
     pub from: Option<String>,
@@ -140,6 +164,115 @@ pub struct OpenedMail {
     pub autocrypt: Option<AutocryptInfo>,
     /// When carepost deletes the saved attachments (RFC 3339).
     pub expires: Option<String>,
+}
+
+/// How one piece of an email (its text, an attachment) reached the user.
+#[derive(Debug, Clone, Serialize)]
+pub struct Protection {
+    /// It was inside the encryption.
+    pub encrypted: bool,
+    /// Who vouches for it: the weakest of every layer around it, and
+    /// unsigned when no signature vouches for it in this email.
+    pub sender: Sender,
+    /// The signature's Intended Recipient subpackets name this identity;
+    /// `None` when the signature names no intended recipients.
+    pub intended_for_me: Option<bool>,
+    /// A signature that covers it but does not vouch for it here.
+    pub forwarded_from: Option<Sender>,
+}
+
+impl Protection {
+    /// Not encrypted, not signed: anyone could have written it.
+    pub fn none() -> Protection {
+        Protection { encrypted: false, sender: unsigned(), intended_for_me: None, forwarded_from: None }
+    }
+
+    /// Inside the encryption and vouched for by a signature.
+    pub fn protected(&self) -> bool {
+        self.encrypted && self.signed()
+    }
+
+    pub fn signed(&self) -> bool {
+        self.sender.status > SenderStatus::Unsigned
+    }
+}
+
+/// One layer of protection around content: an OpenPGP message, or a
+/// `multipart/signed` inside one.
+struct Layer {
+    sender: Sender,
+    intended_recipients: Option<Vec<String>>,
+}
+
+fn layer_of(decrypted: &Decrypted) -> Layer {
+    Layer { sender: decrypted.sender.clone(), intended_recipients: decrypted.intended_recipients.clone() }
+}
+
+/// The protection of content wrapped in `layers` (outermost first).
+///
+/// A signature vouches for content in this email only if every layer
+/// around it agrees: a signed part inside an unsigned encryption could
+/// have been re-encrypted by anyone who received it (surreptitious
+/// forwarding), unless the signature itself names this identity as an
+/// intended recipient; and a signature naming other intended recipients
+/// was made for someone else.
+fn attribute(encrypted: bool, layers: &[Layer], own_fingerprint: &str) -> Protection {
+    let names_me = |l: &Layer| {
+        l.intended_recipients.as_ref().map(|list| list.iter().any(|f| f.eq_ignore_ascii_case(own_fingerprint)))
+    };
+    let signed: Vec<&Layer> = layers.iter().filter(|l| l.sender.status > SenderStatus::Unsigned).collect();
+    let strongest = signed.iter().max_by_key(|l| l.sender.status).map(|l| l.sender.clone());
+    let mut intended_for_me = None;
+    for layer in &signed {
+        match names_me(layer) {
+            Some(false) => intended_for_me = Some(false),
+            Some(true) if intended_for_me.is_none() => intended_for_me = Some(true),
+            _ => {}
+        }
+    }
+    let unsigned_layer = layers.iter().any(|l| l.sender.status == SenderStatus::Unsigned);
+    let vouched =
+        !signed.is_empty() && intended_for_me != Some(false) && (!unsigned_layer || intended_for_me == Some(true));
+    if vouched {
+        let weakest = signed.iter().min_by_key(|l| l.sender.status).map(|l| l.sender.clone()).unwrap_or_else(unsigned);
+        Protection { encrypted, sender: weakest, intended_for_me, forwarded_from: None }
+    } else {
+        Protection { encrypted, sender: unsigned(), intended_for_me, forwarded_from: strongest }
+    }
+}
+
+/// The PGP/MIME part of the email: the root, or (when a list server or
+/// gateway wrapped it in `multipart/mixed` to add a footer) a direct
+/// child of the root.
+fn find_pgp_mime(message: &Message<'_>) -> Option<u32> {
+    let root = message.root_part();
+    if content_type_of(root) == "multipart/encrypted" {
+        return Some(0);
+    }
+    if content_type_of(root) != "multipart/mixed" {
+        return None;
+    }
+    root.sub_parts()?
+        .iter()
+        .copied()
+        .find(|id| message.part(*id).is_some_and(|p| content_type_of(p) == "multipart/encrypted"))
+}
+
+/// `id` and every part below it.
+fn subtree(message: &Message<'_>, id: u32) -> Vec<u32> {
+    let mut found = Vec::new();
+    let mut stack = vec![id];
+    while let Some(id) = stack.pop() {
+        // Part ids are unique, but a bound keeps hostile structure finite.
+        if found.contains(&id) || found.len() > message.parts.len() {
+            continue;
+        }
+        found.push(id);
+        if let Some(children) = message.part(id).and_then(|p| p.sub_parts()) {
+            stack.extend(children.iter().copied());
+        }
+    }
+    found
 }
 
 /// Whether `path` holds an email (RFC 5322 headers) rather than OpenPGP
@@ -194,8 +327,7 @@ struct Staged {
     size: u64,
     sha256: String,
     content_type: String,
-    encrypted: bool,
-    sender: Sender,
+    protection: Protection,
 }
 
 /// What the inside of the message says, once decrypted.
@@ -234,22 +366,66 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
     let outer_from = first_address(&message);
     let outer_subject = message.subject().map(str::to_owned);
     let autocrypt = message.header_raw("Autocrypt").map(str::to_owned);
-    let root_type = content_type_of(message.root_part());
+    let pgp_mime = find_pgp_mime(&message);
+    // Everything of a PGP/MIME part (its own parts included) is read from
+    // inside the encryption; whatever else the email holds was added
+    // outside it (a list footer, a wrapper's text) and is unprotected.
+    let inside: Vec<u32> = pgp_mime.map(|id| subtree(&message, id)).unwrap_or_default();
 
     let mut staged: Vec<Staged> = Vec::new();
     let mut content = Content::default();
     let mut subject_protected = false;
     let mut unsaved = 0;
-    let mut senders: Vec<Sender> = Vec::new();
     let mut signer_certs: Vec<Cert> = Vec::new();
-    let format;
+    // The text from outside the encryption, if any.
+    let mut outer_text = body_text_excluding(&message, &inside);
+    let mut text_protection: Option<Protection> = None;
+    let outer_armored =
+        if pgp_mime.is_none() { outer_text.as_deref().and_then(armored_message).map(str::to_owned) } else { None };
+    let outer_attachments: Vec<&MessagePart<'_>> =
+        message.attachments.iter().filter(|id| !inside.contains(id)).filter_map(|id| message.part(*id)).collect();
+    let encrypted_attachments = outer_attachments.iter().filter(|p| is_encrypted_attachment(p)).count();
+    let needs_key = pgp_mime.is_some() || outer_armored.is_some() || encrypted_attachments > 0;
+    let keys = if needs_key { Some(unlock(ctx)?) } else { None };
+    let own_fingerprint = keys.as_ref().map(|(u, _)| u.cert.fingerprint().to_hex()).unwrap_or_default();
 
-    if root_type == "multipart/encrypted" {
+    if let (Some(armored), Some((unlocked, contact_list))) = (&outer_armored, &keys) {
+        let mut text = Vec::new();
+        let decrypted = decrypt_logged(
+            ctx,
+            Source { reader: armored.as_bytes(), path: None },
+            unlocked,
+            contact_list,
+            MAX_TEXT_BYTES,
+            &mut text,
+            progress,
+        )?;
+        content.text = Some(String::from_utf8_lossy(&text).into_owned());
+        text_protection = Some(attribute(decrypted.encrypted, &[layer_of(&decrypted)], &own_fingerprint));
+        signer_certs.extend(signer_cert(&decrypted.sender, &unlocked.cert, contact_list));
+        // The text around the armored block is not part of it.
+        outer_text = None;
+    }
+    // Attachments outside any PGP/MIME part: separately encrypted files
+    // (GpgOL, Kleopatra) carry their own protection; anything else is
+    // unprotected.
+    for part in outer_attachments {
+        if let (true, Some((unlocked, contact_list))) = (is_encrypted_attachment(part), &keys) {
+            let (stage, decrypted) = stage_decrypted(ctx, &out_dir, part, unlocked, contact_list, req, progress)?;
+            signer_certs.extend(signer_cert(&decrypted.sender, &unlocked.cert, contact_list));
+            staged.push(stage);
+        } else if req.accept_unencrypted {
+            staged.push(stage_plain(&out_dir, part, Protection::none())?);
+        } else {
+            unsaved += 1;
+        }
+    }
+
+    let format = if let (Some(id), Some((unlocked, contact_list))) = (pgp_mime, &keys) {
         // RFC 3156: the second part holds the OpenPGP message.
-        format = MailFormat::PgpMime;
         let encrypted = message
-            .root_part()
-            .sub_parts()
+            .part(id)
+            .and_then(|p| p.sub_parts())
             .unwrap_or_default()
             .iter()
             .filter_map(|id| message.part(*id))
@@ -257,7 +433,6 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
             .map(|p| p.contents())
             .filter(|c| !c.is_empty())
             .ok_or_else(|| reject(ctx, MailProblem::BrokenPgpMime(crate::tr!("mail-no-encrypted-part"))))?;
-        let (unlocked, contact_list) = unlock(ctx)?;
         let tmp = ctx.home.tmp();
         ctx.home.ensure_dir(&tmp)?;
         let mut inner_file = PendingFile::new_in(&tmp)?;
@@ -265,8 +440,8 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
         let decrypted = decrypt_logged(
             ctx,
             Source { reader: encrypted, path: None },
-            &unlocked,
-            &contact_list,
+            unlocked,
+            contact_list,
             MAX_MAIL_BYTES,
             inner_file.file(),
             progress,
@@ -278,7 +453,7 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
         let mut inner = Zeroizing::new(Vec::with_capacity(decrypted.size as usize));
         inner_file.rewind()?.read_to_end(&mut inner).map_err(|e| Error::io("io-read", &tmp, e))?;
         drop(inner_file);
-        let mut sender = decrypted.sender.clone();
+        let mut layers = vec![layer_of(&decrypted)];
         let inner_message = parse_bounded(ctx, &inner)?;
         // A `multipart/signed` inside the encryption: check it, then read
         // its first part as the content.
@@ -287,90 +462,85 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
         let content_message = if content_type_of(inner_message.root_part()) == "multipart/signed" {
             let (data, signature) = signed_parts(&inner_message, &inner)
                 .ok_or_else(|| reject(ctx, MailProblem::BrokenPgpMime(crate::tr!("mail-broken-signed-part"))))?;
-            let detached = match open::verify_detached(ctx, &unlocked, &contact_list, &data, &signature) {
-                Ok(s) => s,
+            let detached = match open::verify_detached_signature(ctx, unlocked, contact_list, &data, &signature) {
+                Ok(d) => d,
                 Err(e) => {
                     log_failure(ctx, &e);
                     return Err(e);
                 }
             };
-            if rank(detached.status) < rank(sender.status) {
-                sender = detached;
-            }
+            signer_certs.extend(signer_cert(&detached.sender, &unlocked.cert, contact_list));
+            layers.push(Layer { sender: detached.sender, intended_recipients: detached.intended_recipients });
             signed_data = data;
             signed_message = parse_bounded(ctx, &signed_data)?;
             &signed_message
         } else {
             &inner_message
         };
-        signer_certs.extend(signer_cert(&sender, &unlocked.cert, &contact_list));
+        signer_certs.extend(signer_cert(&decrypted.sender, &unlocked.cert, contact_list));
+        let protection = attribute(decrypted.encrypted, &layers, &own_fingerprint);
         content.subject = content_message.subject().map(str::to_owned);
         subject_protected = content.subject.is_some();
         content.from = first_address(content_message);
         content.text = body_text(content_message);
+        if content.text.is_some() {
+            text_protection = Some(protection.clone());
+        }
         for part in content_message.attachments() {
             if is_legacy_display(part) {
                 continue;
             }
-            staged.push(stage_plain(&out_dir, part, true, &sender)?);
+            staged.push(stage_plain(&out_dir, part, protection.clone())?);
         }
-        senders.push(sender);
+        MailFormat::PgpMime
+    } else if outer_armored.is_some() {
+        MailFormat::InlinePgp
+    } else if encrypted_attachments > 0 {
+        MailFormat::PgpAttachments
     } else {
-        content.text = body_text(&message);
-        let armored = content.text.as_deref().and_then(armored_message).map(str::to_owned);
-        let encrypted_attachments: Vec<&MessagePart<'_>> =
-            message.attachments().filter(|p| is_encrypted_attachment(p)).collect();
-        let needs_key = armored.is_some() || !encrypted_attachments.is_empty();
-        let keys = if needs_key { Some(unlock(ctx)?) } else { None };
-        if let (Some(armored), Some((unlocked, contact_list))) = (&armored, &keys) {
-            let mut text = Vec::new();
-            let decrypted = decrypt_logged(
-                ctx,
-                Source { reader: armored.as_bytes(), path: None },
-                unlocked,
-                contact_list,
-                MAX_TEXT_BYTES,
-                &mut text,
-                progress,
-            )?;
-            content.text = Some(String::from_utf8_lossy(&text).into_owned());
-            signer_certs.extend(signer_cert(&decrypted.sender, &unlocked.cert, contact_list));
-            senders.push(decrypted.sender);
-        }
-        format = if armored.is_some() {
-            MailFormat::InlinePgp
-        } else if !encrypted_attachments.is_empty() {
-            MailFormat::PgpAttachments
-        } else {
-            MailFormat::Plain
-        };
-        for part in message.attachments() {
-            if let (true, Some((unlocked, contact_list))) = (is_encrypted_attachment(part), &keys) {
-                let (stage, decrypted) = stage_decrypted(ctx, &out_dir, part, unlocked, contact_list, req, progress)?;
-                signer_certs.extend(signer_cert(&decrypted.sender, &unlocked.cert, contact_list));
-                senders.push(decrypted.sender);
-                staged.push(stage);
-            } else if req.accept_unencrypted {
-                staged.push(stage_plain(&out_dir, part, false, &unsigned())?);
-            } else {
-                unsaved += 1;
-            }
-        }
-        if format == MailFormat::Plain || format == MailFormat::PgpAttachments {
-            content.subject = outer_subject.clone();
-        }
+        MailFormat::Plain
+    };
+    if format != MailFormat::PgpMime {
+        content.subject = outer_subject.clone();
     }
     if content.subject.is_none() {
         content.subject = outer_subject.filter(|s| s != crate::mail::compose::OUTER_SUBJECT && s != "...");
     }
     let encrypted = format != MailFormat::Plain;
-    // The weakest signature decides.
-    let sender = senders.iter().max_by_key(|s| rank(s.status)).cloned().unwrap_or_else(unsigned);
+
+    // Text from outside the encryption never passes for the message of an
+    // email that carries signed content: it is withheld, or shown apart
+    // with --accept-unencrypted.
+    let outer_text = outer_text.filter(|t| !t.trim().is_empty());
+    let signed_content = text_protection.iter().chain(staged.iter().map(|s| &s.protection)).any(Protection::signed);
+    let mut unprotected_text = None;
+    let mut unprotected_text_withheld = false;
+    if let Some(text) = outer_text {
+        if content.text.is_none() && !signed_content {
+            content.text = Some(text);
+            text_protection = Some(Protection::none());
+        } else if req.accept_unencrypted {
+            unprotected_text = Some(text);
+        } else {
+            unprotected_text_withheld = true;
+        }
+    }
+
+    // The email's sender is the weakest of everything shown or saved.
+    let mut shown: Vec<&Protection> = text_protection.iter().chain(staged.iter().map(|s| &s.protection)).collect();
+    let none = Protection::none();
+    if unprotected_text.is_some() {
+        shown.push(&none);
+    }
+    let sender = shown.iter().min_by_key(|p| p.sender.status).map(|p| p.sender.clone()).unwrap_or_else(unsigned);
+    let forwarded_from = shown.iter().find_map(|p| p.forwarded_from.clone());
+    let text_protected =
+        text_protection.as_ref().is_some_and(|p| p.protected() && p.sender.fingerprint == sender.fingerprint);
 
     // Who the message says it is from, against who signed it.
     let claimed: Vec<&String> = [content.from.as_ref(), outer_from.as_ref()].into_iter().flatten().collect();
     let mut from_mismatch = content.from.is_some() && outer_from.is_some() && !same_addr(&content.from, &outer_from);
-    if sender.status != SenderStatus::Unsigned && sender.status != SenderStatus::Unknown {
+    if sender.status > SenderStatus::Unknown {
         for cert in &signer_certs {
             let emails = cert_emails(cert);
             if claimed.iter().any(|addr| !emails.iter().any(|e| e.eq_ignore_ascii_case(addr))) {
@@ -379,16 +549,27 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
         }
     }
 
-    if req.require_verified_sender && sender.status != SenderStatus::Verified {
+    // Everything, withheld text and unsaved attachments included, must be
+    // covered by a verified signature.
+    let all_verified =
+        shown.iter().all(|p| p.sender.status == SenderStatus::Verified) && !unprotected_text_withheld && unsaved == 0;
+    if req.require_verified_sender && (!all_verified || sender.status != SenderStatus::Verified) {
+        let weakest = if all_verified {
+            sender.clone()
+        } else {
+            shown.iter().map(|p| p.sender.clone()).chain([unsigned()]).min_by_key(|s| s.status).unwrap_or_else(unsigned)
+        };
         audit::record_quietly(
             ctx,
-            sender_event(&sender, Outcome::Refused, None)
-                .detail(format!("email; sender {}; verified sender required", sender.status.as_str())),
+            sender_event(&weakest, Outcome::Refused, None)
+                .detail(format!("email; sender {}; verified sender required", weakest.status.as_str())),
         );
+        if sender.status == SenderStatus::Verified {
+            return Err(Error::MailPartlyUnprotected);
+        }
         let who = sender.alias.clone().or(sender.fingerprint.clone()).unwrap_or_default();
         return Err(Error::SenderNotVerified { status: sender.status.as_str().to_owned(), who });
     }
-
     let autocrypt = match autocrypt {
         Some(value) => Some(autocrypt_info(ctx, &value, content.from.as_ref().or(outer_from.as_ref()), req)?),
         None => {
@@ -411,6 +592,11 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
         subject_protected,
         // Shown and returned with plain line feeds, whatever the wire had.
         text: content.text.map(|t| t.replace("\r\n", "\n")),
+        text_protected,
+        text_protection,
+        unprotected_text: unprotected_text.map(|t| t.replace("\r\n", "\n")),
+        unprotected_text_withheld,
+        forwarded_from,
         from: content.from.or(outer_from),
         from_mismatch,
         attachments,
@@ -422,15 +608,6 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
 
 fn unsigned() -> Sender {
     Sender { status: SenderStatus::Unsigned, alias: None, fingerprint: None, own: false }
-}
-
-fn rank(status: SenderStatus) -> u8 {
-    match status {
-        SenderStatus::Verified => 0,
-        SenderStatus::Unverified => 1,
-        SenderStatus::Unknown => 2,
-        SenderStatus::Unsigned => 3,
-    }
 }
 
 fn reject(ctx: &mut Context<'_>, problem: MailProblem) -> Error {
@@ -545,9 +722,14 @@ fn is_legacy_display(part: &MessagePart<'_>) -> bool {
 /// The message text: the first text body that is not a legacy-display
 /// part (HTML converted to text when there is no plain text).
 fn body_text(message: &Message<'_>) -> Option<String> {
+    body_text_excluding(message, &[])
+}
+
+/// [`body_text`], skipping the parts in `excluded`.
+fn body_text_excluding(message: &Message<'_>, excluded: &[u32]) -> Option<String> {
     for (pos, id) in message.text_body.iter().enumerate() {
         let Some(part) = message.part(*id) else { continue };
-        if is_legacy_display(part) || message.attachments.contains(id) {
+        if is_legacy_display(part) || message.attachments.contains(id) || excluded.contains(id) {
             continue;
         }
         return message.body_text(pos).map(|t| t.into_owned());
@@ -632,7 +814,7 @@ fn cert_emails(cert: &Cert) -> Vec<String> {
 }
 
 /// An attachment as it is, into a nameless file in `out_dir`.
-fn stage_plain(out_dir: &Path, part: &MessagePart<'_>, encrypted: bool, sender: &Sender) -> Result<Staged> {
+fn stage_plain(out_dir: &Path, part: &MessagePart<'_>, protection: Protection) -> Result<Staged> {
     let content_type = content_type_of(part);
     let name = part
         .attachment_name()
@@ -642,7 +824,7 @@ fn stage_plain(out_dir: &Path, part: &MessagePart<'_>, encrypted: bool, sender: 
     let mut sink = HashingWriter::new(pending.file());
     sink.write_all(part.contents()).map_err(|e| Error::io("io-write", out_dir, e))?;
     let (sha256, size) = sink.finish().map_err(|e| Error::io("io-write", out_dir, e))?;
-    Ok(Staged { pending, name, size, sha256, content_type, encrypted, sender: sender.clone() })
+    Ok(Staged { pending, name, size, sha256, content_type, protection })
 }
 
 /// A separately encrypted attachment, decrypted into a nameless file.
@@ -690,8 +872,7 @@ fn stage_decrypted(
         size: decrypted.size,
         sha256: decrypted.sha256.clone(),
         content_type,
-        encrypted: true,
-        sender: decrypted.sender.clone(),
+        protection: attribute(decrypted.encrypted, &[layer_of(&decrypted)], &unlocked.cert.fingerprint().to_hex()),
     };
     Ok((stage, decrypted))
 }
@@ -774,8 +955,11 @@ fn save_all(
                 size: stage.size,
                 sha256: stage.sha256,
                 content_type: stage.content_type,
-                encrypted: stage.encrypted,
-                sender: stage.sender,
+                encrypted: stage.protection.encrypted,
+                protected: stage.protection.protected(),
+                sender: stage.protection.sender.clone(),
+                intended_for_me: stage.protection.intended_for_me,
+                forwarded_from: stage.protection.forwarded_from,
                 id: *id,
             }),
             Err(e) => {
@@ -868,6 +1052,59 @@ fn autocrypt_info(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn signed_by(alias: &str, fingerprint: &str, status: SenderStatus, intended: Option<&[&str]>) -> Layer {
+        Layer {
+            sender: Sender { status, alias: Some(alias.into()), fingerprint: Some(fingerprint.into()), own: false },
+            intended_recipients: intended.map(|l| l.iter().map(|s| s.to_string()).collect()),
+        }
+    }
+
+    fn unsigned_layer() -> Layer {
+        Layer { sender: unsigned(), intended_recipients: None }
+    }
+
+    #[test]
+    fn a_signature_vouches_only_when_every_layer_agrees() {
+        let me = "AAAA";
+        // One signed and encrypted message, no intended recipients named.
+        let p = attribute(true, &[signed_by("dr", "D1", SenderStatus::Verified, None)], me);
+        assert!(p.protected());
+        assert_eq!(p.sender.status, SenderStatus::Verified);
+        // Re-encrypted by someone else without an outer signature.
+        let p = attribute(true, &[unsigned_layer(), signed_by("dr", "D1", SenderStatus::Verified, None)], me);
+        assert!(!p.protected());
+        assert_eq!(p.sender.status, SenderStatus::Unsigned);
+        assert_eq!(p.forwarded_from.unwrap().alias.as_deref(), Some("dr"));
+        // ... unless the inner signature names this identity.
+        let p =
+            attribute(true, &[unsigned_layer(), signed_by("dr", "D1", SenderStatus::Verified, Some(&["aaaa"]))], me);
+        assert_eq!(p.sender.status, SenderStatus::Verified);
+        assert_eq!(p.intended_for_me, Some(true));
+        // A signature made for someone else.
+        let p = attribute(true, &[signed_by("dr", "D1", SenderStatus::Verified, Some(&["BBBB"]))], me);
+        assert_eq!(p.sender.status, SenderStatus::Unsigned);
+        assert_eq!(p.intended_for_me, Some(false));
+        assert!(p.forwarded_from.is_some());
+        // Two signatures: the weaker decides.
+        let p = attribute(
+            true,
+            &[
+                signed_by("p", "P1", SenderStatus::Unverified, None),
+                signed_by("dr", "D1", SenderStatus::Verified, None),
+            ],
+            me,
+        );
+        assert_eq!(p.sender.status, SenderStatus::Unverified);
+        assert!(!attribute(false, &[signed_by("dr", "D1", SenderStatus::Verified, None)], me).protected());
+    }
+
+    #[test]
+    fn sender_statuses_are_ordered_from_weakest_to_strongest() {
+        assert!(SenderStatus::Unsigned < SenderStatus::Unknown);
+        assert!(SenderStatus::Unknown < SenderStatus::Unverified);
+        assert!(SenderStatus::Unverified < SenderStatus::Verified);
+    }
 
     #[test]
     fn emails_are_told_apart_from_openpgp_data() {

@@ -153,5 +153,27 @@ def inner_report(inner, out_dir):
     }))
 
 
+def wrap(out, genuine, text_path, position):
+    """A genuine PGP/MIME message as one part of a new multipart/mixed,
+    with unencrypted text before it (POSITION "before": EFAIL-style
+    wrapping) or after it ("after": a mailing list's footer)."""
+    with open(genuine, "rb") as f:
+        orig = email.message_from_binary_file(f, policy=SMTP)
+    with open(text_path, "r", encoding="utf-8") as f:
+        text = f.read()
+    outer = MIMEMultipart("mixed", policy=SMTP)
+    for name in ("From", "To", "Subject", "Message-ID"):
+        if orig[name]:
+            outer[name] = orig[name]
+    for name in set(orig.keys()):
+        if not name.lower().startswith("content-"):
+            del orig[name]
+    added = MIMEText(text, "plain", "utf-8", policy=SMTP)
+    for part in [added, orig] if position == "before" else [orig, added]:
+        outer.attach(part)
+    with open(out, "wb") as f:
+        f.write(outer.as_bytes(policy=SMTP))
+
+
 if __name__ == "__main__":
     globals()[sys.argv[1].replace("-", "_")](*sys.argv[2:])
