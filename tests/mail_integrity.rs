@@ -385,3 +385,56 @@ fn a_status_line_inside_the_text_cannot_pass_for_carepost_s_own() {
     assert_eq!(json["sender"]["status"], "unknown");
     drop(doctor);
 }
+
+#[test]
+fn a_from_of_another_contact_or_of_the_user_is_flagged_whatever_the_signer_s_key_says() {
+    let doctor = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
+    let colleague = Carepost::with_identity("Dr. B. Claes", "dr.b@hospital.example");
+    doctor.add_verified("drb", &colleague);
+    let Some(patient) = Gpg::new() else { return };
+    let Some(python) = Python::new(&doctor) else { return };
+    // The patient's own key also claims the colleague's and the doctor's
+    // addresses: user IDs are chosen by the key's owner.
+    let uid = format!("{PATIENT_NAME} <{PATIENT_EMAIL}>");
+    let fingerprint = patient.generate(&uid, "ed25519", Some("cv25519"), "0");
+    patient.run(&["--quick-add-uid", &fingerprint, "Dr. B. Claes <dr.b@hospital.example>"]);
+    patient.run(&["--quick-add-uid", &fingerprint, &format!("Dr. A. Bakker <{DOCTOR_EMAIL}>")]);
+    let cert = doctor.path("patient.asc");
+    patient.export(&uid, &cert);
+    doctor.cmd().args(["contact", "add", "pat", "--patient", "--key-file", s(&cert)]).assert().success();
+    doctor.cmd().args(["contact", "verify", "pat", "--fingerprint", &fingerprint]).assert().success();
+    patient.import(&doctor.export_key());
+
+    for (from, owner, warning) in [
+        ("Dr. B. Claes <dr.b@hospital.example>", "drb", "the address of your contact \"drb\""),
+        (DOCTOR_EMAIL, "self", "your own address"),
+    ] {
+        let work = fresh_dir(&doctor, &format!("work-{owner}"));
+        let inner = work.join("inner.eml");
+        python.run(&["inner-mixed", s(&inner), from, DOCTOR_EMAIL, "Nieuwe dosering", FORGED_TEXT]);
+        let encrypted = work.join("encrypted.asc");
+        patient.run(&[
+            "--trust-model",
+            "always",
+            "--recipient",
+            DOCTOR_EMAIL,
+            "--local-user",
+            &fingerprint,
+            "--armor",
+            "--output",
+            s(&encrypted),
+            "--sign",
+            "--encrypt",
+            s(&inner),
+        ]);
+        let eml = work.join("forged.eml");
+        python.run(&["pgp-mime", s(&eml), from, DOCTOR_EMAIL, "...", s(&encrypted)]);
+        let (human, json, _) = open_both(&doctor, &eml, &format!("from-{owner}"), &[]);
+        assert!(human.stderr.contains("THIS EMAIL MAY BE FORGED"), "{}", human.stderr);
+        assert!(human.stderr.contains(warning), "{}", human.stderr);
+        assert!(human.stderr.contains("signed by \"pat\" (verified)"), "{}", human.stderr);
+        assert_eq!(json["from_mismatch"], true, "{json}");
+        assert_eq!(json["from_owner"], owner);
+        assert_eq!(json["sender"]["alias"], "pat");
+    }
+}

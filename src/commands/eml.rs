@@ -108,7 +108,19 @@ pub fn open(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), E
     let progress = ProgressBar::for_stderr();
     let opened = parse::open(ctx, &request, &progress)?;
     let sender = &opened.sender;
-    if opened.from_mismatch {
+    if let Some(owner) = &opened.from_owner {
+        let from = Safe(opened.from.clone().unwrap_or_default()).to_string();
+        let signer = if sender.status == carepost::open::SenderStatus::Unsigned {
+            tr!("eml-signer-nobody")
+        } else {
+            signer_name(sender)
+        };
+        if owner == "self" {
+            out.warning(&tr!("eml-from-self", from = from, signer = signer));
+        } else {
+            out.warning(&tr!("eml-from-contact", from = from, owner = owner.clone(), signer = signer));
+        }
+    } else if opened.from_mismatch {
         out.warning(&tr!(
             "eml-from-mismatch",
             from = Safe(opened.from.clone().unwrap_or_default()).to_string(),

@@ -158,6 +158,9 @@ pub struct OpenedMail {
     /// The message claims to be from an address the signing key does not
     /// carry (or the outer and protected From differ).
     pub from_mismatch: bool,
+    /// Whose address the From is, when it belongs to someone other than
+    /// the signer: a contact's alias, or `"self"` for this identity.
+    pub from_owner: Option<String>,
     pub attachments: Vec<SavedAttachment>,
     /// Attachments not saved because the message is not encrypted.
     pub unsaved_attachments: usize,
@@ -549,6 +552,22 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
         }
     }
 
+    // An address of another contact, or of this identity, is never the
+    // signer's, whatever user IDs the signer put in their own key.
+    let from_owner = match &keys {
+        Some((unlocked, contact_list)) => address_owner(&claimed, &signer_certs, &unlocked.cert, contact_list),
+        None => match ctx.identity() {
+            Ok(identity) => {
+                let contact_list = contacts::list(ctx)?;
+                address_owner(&claimed, &signer_certs, &identity.public_cert(), &contact_list)
+            }
+            Err(_) => None,
+        },
+    };
+    if from_owner.is_some() {
+        from_mismatch = true;
+    }
+
     // Everything, withheld text and unsaved attachments included, must be
     // covered by a verified signature.
     let all_verified =
@@ -599,6 +618,7 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
         forwarded_from,
         from: content.from.or(outer_from),
         from_mismatch,
+        from_owner,
         attachments,
         unsaved_attachments: unsaved,
         autocrypt,
@@ -807,6 +827,22 @@ fn signer_cert(sender: &Sender, own: &Cert, contact_list: &[Contact]) -> Option<
         return Some(own.clone());
     }
     contact_list.iter().find(|c| c.fingerprint() == fingerprint).map(|c| c.cert.clone())
+}
+
+/// Whose address among `claimed` is, when it is not one of the signers':
+/// this identity (`"self"`) or another contact (its alias).
+fn address_owner(claimed: &[&String], signers: &[Cert], own: &Cert, contact_list: &[Contact]) -> Option<String> {
+    let signed_by = |cert: &Cert| signers.iter().any(|s| s.fingerprint() == cert.fingerprint());
+    let carries = |cert: &Cert, addr: &str| cert_emails(cert).iter().any(|e| e.eq_ignore_ascii_case(addr));
+    for addr in claimed {
+        if !signed_by(own) && carries(own, addr) {
+            return Some("self".to_owned());
+        }
+        if let Some(contact) = contact_list.iter().find(|c| !signed_by(&c.cert) && carries(&c.cert, addr)) {
+            return Some(contact.alias.clone());
+        }
+    }
+    None
 }
 
 fn cert_emails(cert: &Cert) -> Vec<String> {
