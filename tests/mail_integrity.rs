@@ -438,3 +438,59 @@ fn a_from_of_another_contact_or_of_the_user_is_flagged_whatever_the_signer_s_key
         assert_eq!(json["sender"]["alias"], "pat");
     }
 }
+
+// ---------------------------------------------------------------------
+// Resource bounds
+
+#[test]
+fn an_email_with_1100_attachments_opens_with_256_open_files() {
+    let doctor = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
+    let Some(colleague) = Gpg::new() else { return };
+    let Some(python) = Python::new(&doctor) else { return };
+    let fingerprint = colleague.generate(COLLEAGUE_UID, "ed25519", Some("cv25519"), "0");
+    let cert = doctor.path("peeters.asc");
+    colleague.export(COLLEAGUE_UID, &cert);
+    doctor.cmd().args(["contact", "add", "peeters", "--colleague", "--key-file", s(&cert)]).assert().success();
+    doctor.cmd().args(["contact", "verify", "peeters", "--fingerprint", &fingerprint]).assert().success();
+    colleague.import(&doctor.export_key());
+    let work = fresh_dir(&doctor, "work");
+    let inner = work.join("inner.eml");
+    python.run(&["many", s(&inner), COLLEAGUE_UID, DOCTOR_EMAIL, "1100"]);
+    let encrypted = work.join("encrypted.asc");
+    colleague.run(&[
+        "--trust-model",
+        "always",
+        "--recipient",
+        DOCTOR_EMAIL,
+        "--local-user",
+        COLLEAGUE_EMAIL,
+        "--armor",
+        "--output",
+        s(&encrypted),
+        "--sign",
+        "--encrypt",
+        s(&inner),
+    ]);
+    let eml = work.join("many.eml");
+    python.run(&["pgp-mime", s(&eml), COLLEAGUE_UID, DOCTOR_EMAIL, "...", s(&encrypted)]);
+
+    let inbox = fresh_dir(&doctor, "inbox");
+    let binary = assert_cmd::cargo::cargo_bin("carepost");
+    let out = Command::new("sh")
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("CAREPOST_LANG", "en")
+        .arg("-c")
+        .arg("ulimit -n 256 && exec \"$0\" \"$@\"")
+        .arg(&binary)
+        .args(["--home", s(&doctor.home), "--no-keychain", "--passphrase-file", s(&doctor.passphrase_file)])
+        .args(["--json", "open", s(&eml), "-o", s(&inbox)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["attachments"].as_array().unwrap().len(), 1100);
+    assert_eq!(json["sender"]["status"], "verified");
+    assert_eq!(files_in(&inbox).len(), 1100);
+    assert_eq!(std::fs::read(inbox.join("a1099.txt")).unwrap(), b"attachment 1099\n");
+}

@@ -323,9 +323,9 @@ fn is_email(head: &[u8]) -> bool {
         })
 }
 
-/// A document about to be saved.
+/// A document about to be saved: a range of the [`Spool`].
 struct Staged {
-    pending: PendingFile,
+    offset: u64,
     name: String,
     size: u64,
     sha256: String,
@@ -376,6 +376,7 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
     let inside: Vec<u32> = pgp_mime.map(|id| subtree(&message, id)).unwrap_or_default();
 
     let mut staged: Vec<Staged> = Vec::new();
+    let mut spool = Spool::new_in(&out_dir)?;
     let mut content = Content::default();
     let mut subject_protected = false;
     let mut unsaved = 0;
@@ -414,11 +415,11 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
     // unprotected.
     for part in outer_attachments {
         if let (true, Some((unlocked, contact_list))) = (is_encrypted_attachment(part), &keys) {
-            let (stage, decrypted) = stage_decrypted(ctx, &out_dir, part, unlocked, contact_list, req, progress)?;
+            let (stage, decrypted) = stage_decrypted(ctx, &mut spool, part, unlocked, contact_list, req, progress)?;
             signer_certs.extend(signer_cert(&decrypted.sender, &unlocked.cert, contact_list));
             staged.push(stage);
         } else if req.accept_unencrypted {
-            staged.push(stage_plain(&out_dir, part, Protection::none())?);
+            staged.push(stage_plain(&mut spool, part, Protection::none())?);
         } else {
             unsaved += 1;
         }
@@ -493,7 +494,7 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
             if is_legacy_display(part) {
                 continue;
             }
-            staged.push(stage_plain(&out_dir, part, protection.clone())?);
+            staged.push(stage_plain(&mut spool, part, protection.clone())?);
         }
         MailFormat::PgpMime
     } else if outer_armored.is_some() {
@@ -599,7 +600,7 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
         }
     };
 
-    let (attachments, expires) = save_all(ctx, staged, &out_dir, keep_for, &sender, format)?;
+    let (attachments, expires) = save_all(ctx, &mut spool, staged, &out_dir, keep_for, &sender, format)?;
     let first = attachments.first();
     Ok(OpenedMail {
         output: first.map(|a| a.output.clone()),
@@ -849,24 +850,66 @@ fn cert_emails(cert: &Cert) -> Vec<String> {
     cert.userids().filter_map(|ua| ua.userid().email().ok().flatten().map(str::to_owned)).collect()
 }
 
-/// An attachment as it is, into a nameless file in `out_dir`.
-fn stage_plain(out_dir: &Path, part: &MessagePart<'_>, protection: Protection) -> Result<Staged> {
+/// Every attachment of an email, one after the other in a single nameless
+/// file in the target folder, until all checks passed: one descriptor
+/// however many attachments there are (an email can carry more than the
+/// common limit of 1024 open files).
+struct Spool {
+    file: PendingFile,
+    dir: PathBuf,
+    end: u64,
+}
+
+impl Spool {
+    fn new_in(dir: &Path) -> Result<Spool> {
+        Ok(Spool { file: PendingFile::new_in(dir)?, dir: dir.to_path_buf(), end: 0 })
+    }
+
+    /// The file, positioned at the end of what is staged so far.
+    fn tail(&mut self) -> Result<&mut std::fs::File> {
+        use std::io::Seek;
+        let end = self.end;
+        let file = self.file.file();
+        file.seek(std::io::SeekFrom::Start(end)).map_err(|e| Error::io("io-write", &self.dir, e))?;
+        file.set_len(end).map_err(|e| Error::io("io-write", &self.dir, e))?;
+        Ok(file)
+    }
+
+    /// Copies `stage` into a new nameless file and gives it its name.
+    fn persist(&mut self, stage: &Staged) -> Result<PathBuf> {
+        use std::io::Seek;
+        let mut out = PendingFile::new_in(&self.dir)?;
+        let file = self.file.file();
+        file.seek(std::io::SeekFrom::Start(stage.offset)).map_err(|e| Error::io("io-read", &self.dir, e))?;
+        let copied = std::io::copy(&mut Read::by_ref(file).take(stage.size), out.file())
+            .map_err(|e| Error::io("io-write", &self.dir, e))?;
+        if copied != stage.size {
+            return Err(Error::io("io-read", &self.dir, std::io::ErrorKind::UnexpectedEof.into()));
+        }
+        out.persist(&stage.name)
+    }
+}
+
+/// An attachment as it is, into the spool.
+fn stage_plain(spool: &mut Spool, part: &MessagePart<'_>, protection: Protection) -> Result<Staged> {
     let content_type = content_type_of(part);
     let name = part
         .attachment_name()
         .and_then(|n| crate::names::sanitize(n.as_bytes()))
         .unwrap_or_else(|| fallback_name(&content_type));
-    let mut pending = PendingFile::new_in(out_dir)?;
-    let mut sink = HashingWriter::new(pending.file());
-    sink.write_all(part.contents()).map_err(|e| Error::io("io-write", out_dir, e))?;
-    let (sha256, size) = sink.finish().map_err(|e| Error::io("io-write", out_dir, e))?;
-    Ok(Staged { pending, name, size, sha256, content_type, protection })
+    let offset = spool.end;
+    let dir = spool.dir.clone();
+    let mut sink = HashingWriter::new(spool.tail()?);
+    sink.write_all(part.contents()).map_err(|e| Error::io("io-write", &dir, e))?;
+    let (sha256, size) = sink.finish().map_err(|e| Error::io("io-write", &dir, e))?;
+    spool.end += size;
+    Ok(Staged { offset, name, size, sha256, content_type, protection })
 }
 
 /// A separately encrypted attachment, decrypted into a nameless file.
 fn stage_decrypted(
     ctx: &mut Context<'_>,
-    out_dir: &Path,
+    spool: &mut Spool,
     part: &MessagePart<'_>,
     unlocked: &crate::identity::Unlocked,
     contact_list: &[Contact],
@@ -875,7 +918,7 @@ fn stage_decrypted(
 ) -> Result<(Staged, Decrypted)> {
     let contents = part.contents();
     let limit = req.max_output.unwrap_or_else(|| open::output_limit(contents.len() as u64));
-    let mut pending = PendingFile::new_in(out_dir)?;
+    let offset = spool.end;
     progress.start(contents.len() as u64);
     let decrypted = decrypt_logged(
         ctx,
@@ -883,11 +926,12 @@ fn stage_decrypted(
         unlocked,
         contact_list,
         limit,
-        pending.file(),
+        spool.tail()?,
         progress,
     );
     progress.finish();
     let decrypted = decrypted?;
+    spool.end += decrypted.stored_size;
     let outer = part.attachment_name().unwrap_or("");
     let name = decrypted
         .filename
@@ -903,7 +947,7 @@ fn stage_decrypted(
         .unwrap_or_else(|| crate::names::fallback_name(outer));
     let content_type = crate::mail::compose::detect_type(&name, b"").to_owned();
     let stage = Staged {
-        pending,
+        offset,
         name,
         size: decrypted.size,
         sha256: decrypted.sha256.clone(),
@@ -945,6 +989,7 @@ fn sender_event(sender: &Sender, outcome: Outcome, document: Option<(&str, u64)>
 /// Names every staged attachment and records them, all or none.
 fn save_all(
     ctx: &mut Context<'_>,
+    spool: &mut Spool,
     staged: Vec<Staged>,
     out_dir: &Path,
     keep_for: std::time::Duration,
@@ -984,7 +1029,7 @@ fn save_all(
     }
     let mut saved: Vec<SavedAttachment> = Vec::with_capacity(staged.len());
     for (stage, id) in staged.into_iter().zip(&ids) {
-        match stage.pending.persist(&stage.name) {
+        match spool.persist(&stage) {
             Ok(output) => saved.push(SavedAttachment {
                 filename: output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(stage.name),
                 output,

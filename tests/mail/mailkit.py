@@ -175,5 +175,18 @@ def wrap(out, genuine, text_path, position):
         f.write(outer.as_bytes(policy=SMTP))
 
 
+def many(out, sender, to, count):
+    """An inner multipart/mixed with COUNT small attachments."""
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = sender
+    msg["To"] = to
+    msg["Subject"] = "Many"
+    msg.set_content("Many attachments.\n")
+    for n in range(int(count)):
+        msg.add_attachment(f"attachment {n}\n".encode(), maintype="application", subtype="octet-stream", filename=f"a{n}.txt")
+    with open(out, "wb") as f:
+        f.write(msg.as_bytes(policy=SMTP))
+
+
 if __name__ == "__main__":
     globals()[sys.argv[1].replace("-", "_")](*sys.argv[2:])
