@@ -176,6 +176,10 @@ pub enum Error {
     /// verified signature covers.
     #[error("{}", tr!("error-mail-partly-unprotected"))]
     MailPartlyUnprotected,
+    /// `send --eml` of documents that make an email larger than carepost
+    /// (or any mail provider) accepts.
+    #[error("{}", tr!("error-email-too-large", size = crate::format_size(*size), limit = crate::format_size(*limit)))]
+    EmailTooLarge { size: u64, limit: u64 },
     #[error("{}", tr!("error-usage", reason = .0.clone()))]
     Usage(String),
     #[error("{}", tr!("error-internal", reason = .0.clone()))]
@@ -511,7 +515,8 @@ impl Error {
             | CaFile { .. }
             | DeliveryFailed { .. }
             | MailNoSuchMessage(_)
-            | Internal(_) => ExitStatus::Failure,
+            | Internal(_)
+            | EmailTooLarge { .. } => ExitStatus::Failure,
         }
     }
 
@@ -586,7 +591,7 @@ impl Error {
             OutputExists(_) => tr!("hint-output-exists"),
             NoEmailAddress(alias) => tr!("hint-no-email-address", alias = alias.clone()),
             MailRejected(problem) => match problem {
-                MailProblem::TooLarge(_) => tr!("hint-mail-too-large"),
+                MailProblem::TooLarge(_) => tr!("hint-mail-size-limit"),
                 _ => tr!("hint-message-resend"),
             },
             MailNotSetUp => tr!("hint-mail-not-set-up"),
@@ -597,6 +602,7 @@ impl Error {
             CaFile { .. } => tr!("hint-ca-file"),
             NotPgpMime(_) => tr!("hint-not-pgp-mime"),
             MailPartlyUnprotected => tr!("hint-mail-partly-unprotected"),
+            EmailTooLarge { .. } => tr!("hint-email-too-large"),
             MailNoSuchMessage(_) => tr!("hint-mail-no-such-message"),
             DeliveryFailed { problem, .. } => match problem {
                 DeliveryProblem::Unreachable(_) | DeliveryProblem::Interrupted { .. } => {

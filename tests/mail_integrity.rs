@@ -494,3 +494,30 @@ fn an_email_with_1100_attachments_opens_with_256_open_files() {
     assert_eq!(files_in(&inbox).len(), 1100);
     assert_eq!(std::fs::read(inbox.join("a1099.txt")).unwrap(), b"attachment 1099\n");
 }
+
+#[test]
+fn send_eml_and_open_share_one_size_limit_checked_before_writing() {
+    let (doctor, patient) = pair();
+    // 150 MiB of document make an email of about 280 MiB: over the limit
+    // that `open` applies. Sparse, so the test writes almost nothing.
+    let big = doctor.path("scan.dcm");
+    std::fs::File::create(&big).unwrap().set_len(150 << 20).unwrap();
+    let out_dir = fresh_dir(&doctor, "out");
+    let eml = out_dir.join("big.eml");
+    let out = doctor.cmd().args(["send", s(&big), "--to", "pat", "--eml", s(&eml)]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("error: these documents make an email of about"), "{stderr}");
+    assert!(stderr.contains("256 MiB") && stderr.contains("mail providers"), "{stderr}");
+    assert!(files_in(&out_dir).is_empty(), "{:?}", files_in(&out_dir));
+
+    // The same limit when opening.
+    let eml = patient.path("big.eml");
+    std::fs::write(&eml, format!("From: {DOCTOR_EMAIL}\r\nTo: {PATIENT_EMAIL}\r\nSubject: x\r\n\r\n")).unwrap();
+    std::fs::OpenOptions::new().write(true).open(&eml).unwrap().set_len((256 << 20) + 1).unwrap();
+    let dir = fresh_dir(&patient, "inbox");
+    let run = open(&patient, &eml, &dir, false, &[]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(run.stderr.contains("256 MiB") && run.stderr.contains("mail providers"), "{}", run.stderr);
+    assert!(files_in(&dir).is_empty());
+}

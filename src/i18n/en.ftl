@@ -549,3 +549,6 @@ eml-forwarded = the content is signed by { $signer }, but that signature does no
 eml-signer-nobody = nobody (not signed)
 eml-from-contact = THIS EMAIL MAY BE FORGED: it says it is from { $from }, the address of your contact "{ $owner }", but it was signed by { $signer }. Do not act on it before you have checked with "{ $owner }" by phone.
 eml-from-self = THIS EMAIL MAY BE FORGED: it says it is from { $from }, your own address, but it was signed by { $signer }. Do not act on it.
+error-email-too-large = these documents make an email of about { $size }, more than the { $limit } carepost opens; nothing was written
+hint-email-too-large = most mail providers refuse emails over 20–25 MiB anyway: send fewer or smaller documents per email, or send large ones as separate files (carepost send FILE --to ALIAS) by another channel
+hint-mail-size-limit = carepost opens emails up to this size, and most mail providers refuse anything over 20–25 MiB: ask the sender to send fewer or smaller documents per email

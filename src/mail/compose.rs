@@ -231,6 +231,14 @@ pub fn compose(ctx: &mut Context<'_>, req: &ComposeRequest, progress: &dyn Progr
         documents.push((path, content_type, size));
     }
     segments.push_back(Segment::Bytes(format!("\r\n--{inner_boundary}--\r\n").into_bytes()));
+    // One limit for writing and reading an email, checked before anything
+    // is written: the armor adds a third, its line breaks 1/32 more.
+    let inner_size: u64 =
+        segments.iter().map(|s| if let Segment::Bytes(b) = s { b.len() as u64 } else { 0 }).sum::<u64>() + estimate;
+    let projected = outer.len() as u64 + outer_end.len() as u64 + inner_size.div_ceil(3) * 4 * 66 / 64 + 4096;
+    if projected > crate::mail::parse::MAX_MAIL_BYTES {
+        return Err(Error::EmailTooLarge { size: projected, limit: crate::mail::parse::MAX_MAIL_BYTES });
+    }
     let mut mime = InnerMime::new(segments, documents.len());
 
     let mut pending = PendingFile::new_in(&out_dir)?;
