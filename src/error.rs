@@ -248,6 +248,8 @@ pub enum MailProblem {
     TooDeep(usize),
     /// Declared PGP/MIME, but the encrypted part is missing or broken.
     BrokenPgpMime(String),
+    /// More MIME parts than the bound.
+    TooManyParts(usize),
 }
 
 impl MailProblem {
@@ -258,6 +260,7 @@ impl MailProblem {
             MailProblem::HeadersTooLarge => "mail-headers-too-large",
             MailProblem::TooDeep(_) => "mail-too-deep",
             MailProblem::BrokenPgpMime(_) => "mail-broken-pgp-mime",
+            MailProblem::TooManyParts(_) => "mail-too-many-parts",
         }
     }
 }
@@ -268,6 +271,7 @@ fn mail_problem_message(problem: &MailProblem) -> String {
         MailProblem::HeadersTooLarge => tr!("mail-headers-too-large"),
         MailProblem::TooDeep(depth) => tr!("mail-too-deep", depth = *depth),
         MailProblem::BrokenPgpMime(reason) => tr!("mail-broken-pgp-mime", reason = Safe(reason).to_string()),
+        MailProblem::TooManyParts(max) => tr!("mail-too-many-parts", max = *max),
     }
 }
 

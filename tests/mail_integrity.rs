@@ -521,3 +521,46 @@ fn send_eml_and_open_share_one_size_limit_checked_before_writing() {
     assert!(run.stderr.contains("256 MiB") && run.stderr.contains("mail providers"), "{}", run.stderr);
     assert!(files_in(&dir).is_empty());
 }
+
+#[test]
+fn a_flood_of_empty_mime_parts_is_refused_without_eating_memory() {
+    let patient = Carepost::with_identity(PATIENT_NAME, PATIENT_EMAIL);
+    let eml = patient.path("flood.eml");
+    let mut mail =
+        format!("From: {DOCTOR_EMAIL}\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n").into_bytes();
+    // 64 MiB of empty parts, 7 bytes each (the reported attack had 240).
+    let part = b"--b\r\n\r\n";
+    mail.reserve(64 << 20);
+    while mail.len() < 64 << 20 {
+        mail.extend_from_slice(part);
+    }
+    mail.extend_from_slice(b"--b--\r\n");
+    std::fs::write(&eml, &mail).unwrap();
+    drop(mail);
+    let dir = fresh_dir(&patient, "inbox");
+    let rss = patient.path("rss");
+    let mut cmd = Command::new("/usr/bin/time");
+    if !Path::new("/usr/bin/time").exists() {
+        cmd = Command::new("env");
+    } else {
+        cmd.args(["-f", "%M", "-o", s(&rss)]);
+    }
+    let out = cmd
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("CAREPOST_LANG", "en")
+        .arg(assert_cmd::cargo::cargo_bin("carepost"))
+        .args(["--home", s(&patient.home), "--no-keychain", "--passphrase-file", s(&patient.passphrase_file)])
+        .args(["open", s(&eml), "-o", s(&dir)])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    assert!(stderr.contains("error: this email has more than 5000 parts"), "{stderr}");
+    assert!(files_in(&dir).is_empty());
+    if let Ok(text) = std::fs::read_to_string(&rss) {
+        let kib: u64 = text.trim().lines().last().unwrap().parse().unwrap();
+        // The file itself is read (64 MiB); no per-part blow-up on top.
+        assert!(kib < 160 << 10, "peak RSS {kib} KiB");
+    }
+}

@@ -552,3 +552,4 @@ eml-from-self = THIS EMAIL MAY BE FORGED: it says it is from { $from }, your own
 error-email-too-large = these documents make an email of about { $size }, more than the { $limit } carepost opens; nothing was written
 hint-email-too-large = most mail providers refuse emails over 20–25 MiB anyway: send fewer or smaller documents per email, or send large ones as separate files (carepost send FILE --to ALIAS) by another channel
 hint-mail-size-limit = carepost opens emails up to this size, and most mail providers refuse anything over 20–25 MiB: ask the sender to send fewer or smaller documents per email
+mail-too-many-parts = this email has more than { $max } parts; it was not read and nothing was saved

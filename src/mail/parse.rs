@@ -46,6 +46,9 @@ pub const MAX_MAIL_BYTES: u64 = 256 << 20;
 pub const MAX_HEADER_BYTES: usize = 1 << 20;
 /// Deepest MIME nesting accepted (real mail rarely exceeds 5).
 pub const MAX_DEPTH: usize = 32;
+/// Most MIME parts read in one email (or its decrypted inside): real mail
+/// has a handful, an email with a thousand documents is already absurd.
+pub const MAX_PARTS: usize = 5_000;
 /// Largest decrypted inline-PGP text.
 const MAX_TEXT_BYTES: u64 = 16 << 20;
 
@@ -669,6 +672,11 @@ fn decrypt_logged(
 
 /// Parses an email or MIME entity, within the nesting bound.
 fn parse_bounded<'a>(ctx: &mut Context<'_>, bytes: &'a [u8]) -> Result<Message<'a>> {
+    // Counted before parsing: the parser's per-part bookkeeping, not the
+    // bytes, is what a flood of empty parts would blow up.
+    if boundary_lines(bytes) > MAX_PARTS {
+        return Err(reject(ctx, MailProblem::TooManyParts(MAX_PARTS)));
+    }
     let message = MessageParser::default()
         .parse(bytes)
         .filter(|m| !m.parts.is_empty())
@@ -678,6 +686,13 @@ fn parse_bounded<'a>(ctx: &mut Context<'_>, bytes: &'a [u8]) -> Result<Message<'
         return Err(reject(ctx, MailProblem::TooDeep(MAX_DEPTH)));
     }
     Ok(message)
+}
+
+/// Lines that could be MIME boundaries (they start with `--`): an upper
+/// bound on the number of parts.
+fn boundary_lines(bytes: &[u8]) -> usize {
+    let starts = usize::from(bytes.starts_with(b"--"));
+    starts + bytes.windows(3).filter(|w| w == b"\n--").count()
 }
 
 /// The deepest nesting of parts (nested messages included).
@@ -1196,6 +1211,12 @@ mod tests {
         assert!(!is_email(&[0x85, 0x01, 0x0c]));
         assert!(!is_email(b"Hello there: this is just text\n"));
         assert!(!is_email(b""));
+    }
+
+    #[test]
+    fn boundary_lines_bound_the_number_of_parts() {
+        assert_eq!(boundary_lines(b"--b\r\nx\r\n--b\r\n\r\n--b--\r\n"), 3);
+        assert_eq!(boundary_lines(b"From: a\r\n\r\nno parts -- here"), 0);
     }
 
     #[test]
