@@ -6,16 +6,23 @@
 //! Every attachment is saved only after the whole message decrypted and
 //! every integrity and signature check passed: the decrypted inner MIME
 //! goes to a nameless private file in the home's `tmp` folder, never to a
-//! named one, and each attachment into a nameless file in the target
-//! folder that gets its sanitized name last. Either all attachments
-//! become managed `received` files with their audit records, or none.
+//! named one, and the attachments one after the other into a single
+//! nameless spool file in the target folder (one descriptor, however many
+//! there are); each is copied into its own file under its sanitized name
+//! only at the end. Either all attachments become managed `received`
+//! files with their audit records, or none.
+//!
+//! Every piece of content carries its own [`Protection`]; the email's
+//! sender is the weakest of what is shown or saved, and text from outside
+//! the encryption never passes for the message of a signed email.
 //!
 //! Parsing happens in memory (mail-parser works on a byte slice): the
 //! email file and its decrypted inner MIME are each bounded by
 //! [`MAX_MAIL_BYTES`]; larger messages are refused (exit 4). Mail
 //! servers commonly refuse anything over 25–50 MiB, so the bound only
-//! stops abuse. Hostile structure is bounded too: the header section
-//! ([`MAX_HEADER_BYTES`]) and MIME nesting ([`MAX_DEPTH`]).
+//! stops abuse; `send --eml` refuses to write anything larger. Hostile
+//! structure is bounded too: the header section ([`MAX_HEADER_BYTES`]),
+//! MIME nesting ([`MAX_DEPTH`]) and the number of parts ([`MAX_PARTS`]).
 //!
 //! A plain (unencrypted) message is reported as such and nothing of it is
 //! saved unless the user asks for it. An Autocrypt header is reported and
