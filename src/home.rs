@@ -45,7 +45,9 @@ impl Home {
         } else {
             std::env::current_dir().map_err(|e| Error::io("io-resolve", &root, e))?.join(root)
         };
-        Ok(Home { root })
+        // Resolved once, here: recorded paths then hold no link, and purge
+        // can refuse any link it meets on the way to a recorded file.
+        Ok(Home { root: resolve_existing_prefix(&root) })
     }
 
     pub fn root(&self) -> &Path {
@@ -119,6 +121,25 @@ impl Home {
             }
         }
         Ok(())
+    }
+}
+
+/// `path` with its longest existing prefix resolved (links followed, as
+/// the user meant them) and the not-yet-created rest appended.
+fn resolve_existing_prefix(path: &Path) -> PathBuf {
+    let mut rest = Vec::new();
+    let mut prefix = path;
+    loop {
+        if let Ok(resolved) = fs::canonicalize(prefix) {
+            return rest.iter().rev().fold(resolved, |acc: PathBuf, part| acc.join(part));
+        }
+        match (prefix.parent(), prefix.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                prefix = parent;
+            }
+            _ => return path.to_path_buf(),
+        }
     }
 }
 

@@ -486,6 +486,33 @@ fn purge_never_follows_a_symlink_at_a_recorded_path() {
 }
 
 #[test]
+#[cfg(unix)]
+fn purge_never_follows_a_recorded_folder_swapped_for_a_link() {
+    let (clinician, patient) = pair();
+    let document = write(&clinician, "brief.pdf", b"%PDF-1.4 the real plaintext");
+    let message = output_path(&send(&clinician, &document, &[]));
+    let received = fresh_dir(&patient, "received");
+    let opened = output_path(&open(&patient, &message, &["-o", received.to_str().unwrap(), "--retain", "1h"]));
+    let name = opened.file_name().unwrap().to_owned();
+
+    // The folder moves away and a link to the user's archive takes its
+    // place; the archive holds a same-named, same-content copy, so the
+    // file at the end of the link passes the size and hash checks.
+    let moved = patient.path("received-moved");
+    std::fs::rename(&received, &moved).unwrap();
+    let archive = fresh_dir(&patient, "archive");
+    std::fs::copy(moved.join(&name), archive.join(&name)).unwrap();
+    std::os::unix::fs::symlink(&archive, &received).unwrap();
+
+    let report = purge_at(&patient, &later(2 * HOUR), &[]);
+    assert_eq!(verdict(&report, &opened), "changed", "{report:#}");
+    assert_eq!(std::fs::read(archive.join(&name)).unwrap(), b"%PDF-1.4 the real plaintext", "the archive was touched");
+    assert_eq!(std::fs::read(moved.join(&name)).unwrap(), b"%PDF-1.4 the real plaintext");
+    let entry = entry_for_path(&patient, &opened);
+    assert_eq!(entry["state"], "changed", "{entry:#}");
+}
+
+#[test]
 fn a_recorded_file_already_deleted_is_reconciled_not_an_error() {
     let (clinician, _patient) = pair();
     let document = write(&clinician, "brief.pdf", b"%PDF-1.4 deleted by hand");
@@ -850,9 +877,10 @@ fn open_view_shows_a_private_copy_and_deletes_it_when_the_viewer_closes() {
         if use_runtime_dir {
             assert!(shown.starts_with(&runtime), "{}", shown.display());
         } else {
-            let shm = PathBuf::from(format!("/dev/shm/carepost-view-{uid}"));
+            let in_shm = shown.parent().unwrap().parent() == Some(Path::new("/dev/shm"))
+                && shown.parent().unwrap().file_name().unwrap().to_str().unwrap().starts_with("carepost-view-");
             assert!(
-                shown.starts_with(&shm) || shown.starts_with(patient.home.join("tmp")),
+                in_shm || shown.starts_with(patient.home.join("tmp")),
                 "RAM-backed or the home's own temp area: {}",
                 shown.display()
             );
@@ -866,6 +894,40 @@ fn open_view_shows_a_private_copy_and_deletes_it_when_the_viewer_closes() {
         assert_eq!(entry["sha256"], sha256(&document));
     }
     assert_eq!(names_in(&patient.home.join("inbox")), Vec::<String>::new(), "nothing was saved");
+}
+
+#[test]
+#[cfg(unix)]
+fn a_link_planted_in_dev_shm_does_not_redirect_a_view_and_ps_shows_no_name() {
+    let (clinician, patient) = pair();
+    let document = write(&clinician, "Jansen_uitslag.pdf", b"%PDF-1.4 uitslag");
+    let message = output_path(&send(&clinician, &document, &[]));
+    let uid = std::fs::metadata(&patient.home).map(|m| std::os::unix::fs::MetadataExt::uid(&m)).unwrap();
+    // Another user's trap: the folder name an earlier carepost used,
+    // pointing into the victim's ~/.ssh.
+    let ssh = fresh_dir(&patient, "dot-ssh");
+    let trap = PathBuf::from(format!("/dev/shm/carepost-view-{uid}"));
+    let planted = std::os::unix::fs::symlink(&ssh, &trap).is_ok();
+    let (viewer, notes) = recording_viewer(&patient);
+    let out = patient
+        .cmd()
+        .env("CAREPOST_VIEWER", &viewer)
+        .env_remove("XDG_RUNTIME_DIR")
+        .args(["--json", "open", "--view"])
+        .arg(&message)
+        .output()
+        .unwrap();
+    if planted {
+        let _ = std::fs::remove_file(&trap);
+    }
+    let viewed = ok_json(&out);
+    assert_eq!(names_in(&ssh), Vec::<String>::new(), "the view was written through the planted link");
+    let shown = PathBuf::from(note(&notes, "path"));
+    assert!(!shown.starts_with(&trap) && !shown.starts_with(&ssh), "{}", shown.display());
+    assert!(!note(&notes, "path").contains("Jansen"), "the viewer's argv names the patient: {}", shown.display());
+    assert!(shown.to_str().unwrap().ends_with(".pdf"), "the extension stays for the right program");
+    assert_eq!(viewed["filename"], "Jansen_uitslag.pdf");
+    assert!(!shown.parent().unwrap().exists(), "the view folder is removed with its copy");
 }
 
 #[test]
