@@ -473,6 +473,8 @@ impl Error {
             CertRejected(_) | MessageRejected(_) | ContactRevoked(_) | AuditBroken(_) | MailRejected(_) => {
                 ExitStatus::Rejected
             }
+            // The contract lists it among import rejections: input rejected.
+            CertAlreadyStored { .. } => ExitStatus::Rejected,
             NoIdentity
             | NoPassphrase
             | WrongPassphrase
@@ -495,7 +497,6 @@ impl Error {
             | OutputDir(_)
             | ContactNotFound(_)
             | AliasTaken(_)
-            | CertAlreadyStored { .. }
             | KeyFile { .. }
             | NotInteractive(_)
             | OutputExists(_)

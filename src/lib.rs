@@ -24,6 +24,7 @@ pub mod fingerprint;
 pub mod hashing;
 pub mod home;
 pub mod identity;
+pub mod json;
 pub mod keychain;
 pub mod mail;
 pub mod names;
