@@ -513,6 +513,35 @@ fn purge_never_follows_a_recorded_folder_swapped_for_a_link() {
 }
 
 #[test]
+fn a_clock_jump_does_not_extend_later_retention_and_is_reported() {
+    let (clinician, _patient) = pair();
+    let document = write(&clinician, "brief.pdf", b"%PDF-1.4 clock");
+    // One command runs with the clock two years ahead…
+    let ahead = later(2 * 365 * DAY);
+    let out = clinician
+        .cmd()
+        .env("CAREPOST_TEST_NOW", &ahead)
+        .args(["--json", "send"])
+        .arg(&document)
+        .args(["--to", "p-0042"])
+        .output()
+        .unwrap();
+    let early = output_path(&ok_json(&out)["outputs"][0]);
+    // …then the clock is right again: a new file keeps its own 7 days.
+    let message = output_path(&send(&clinician, &document, &[]));
+    let entry = entry_for_path(&clinician, &message);
+    assert_eq!(kept_for(&entry), Duration::from_secs(7 * DAY), "{entry:#}");
+    let expires = parse(&entry["expires_at"]);
+    assert!(expires < SystemTime::now() + Duration::from_secs(8 * DAY), "{entry:#}");
+
+    let status = clinician.json(&["status"]);
+    assert_eq!(status["files"]["clock_behind"], entry_for_path(&clinician, &early)["created_at"], "{status:#}");
+    let out = clinician.cmd().arg("status").output().unwrap();
+    assert!(stdout(&out).contains("warning: a file was recorded at"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("The clock jumped"), "{}", stdout(&out));
+}
+
+#[test]
 fn a_recorded_file_already_deleted_is_reconciled_not_an_error() {
     let (clinician, _patient) = pair();
     let document = write(&clinician, "brief.pdf", b"%PDF-1.4 deleted by hand");

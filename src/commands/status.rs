@@ -30,6 +30,15 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
         for (label, value) in rows {
             writeln!(w, "{label:<22} {value}")?;
         }
+        writeln!(
+            w,
+            "{:<22} {}",
+            tr!("status-core-dumps"),
+            if status.core_dumps_disabled { tr!("status-core-dumps-off") } else { tr!("status-core-dumps-on") }
+        )?;
+        if let Some(recorded) = &status.files.clock_behind {
+            writeln!(w, "\n{} {}", tr!("label-warning"), tr!("status-clock-behind", recorded = recorded.clone()))?;
+        }
         if status.files.overdue > 0 || !status.timer_installed {
             writeln!(w, "\n{}", tr!("status-hint-purge"))?;
         }

@@ -523,3 +523,9 @@ eml-autocrypt = The email carries a key for { $addr } (Autocrypt, fingerprint { 
 eml-autocrypt-known = The email carries the key of your contact "{ $alias }" (Autocrypt).
 eml-autocrypt-added = Added the key from the email as contact "{ $alias }" (NOT verified). Check the fingerprint by phone: carepost contact verify { $alias }
 eml-autocrypt-mismatch = The email carries a key for another address ({ $addr }) than it is from; it is ignored.
+
+# files-secrets
+status-clock-behind = a file was recorded at { $recorded }, later than this computer's clock says it is now. The clock jumped (it was ahead then, or is behind now); set it right (timedatectl, or your system settings), then run carepost purge.
+status-core-dumps = Core dumps:
+status-core-dumps-off = off
+status-core-dumps-on = ON (a crash could leave a document on disk)
