@@ -176,6 +176,12 @@ pub enum Error {
     Usage(String),
     #[error("{}", tr!("error-internal", reason = .0.clone()))]
     Internal(String),
+    /// A passphrase or password file that belongs to another user.
+    #[error("{}", tr!("error-secret-file-foreign", path = Safe(path.display().to_string()).to_string()))]
+    SecretFileForeign { path: PathBuf },
+    /// A passphrase the user chose for a new identity is too easy to guess.
+    #[error("{}", tr!("error-weak-passphrase", min = *min))]
+    WeakPassphrase { min: usize },
 }
 
 /// Why a received message was not accepted.
@@ -507,6 +513,8 @@ impl Error {
             | CaFile { .. }
             | DeliveryFailed { .. }
             | MailNoSuchMessage(_)
+            | SecretFileForeign { .. }
+            | WeakPassphrase { .. }
             | Internal(_) => ExitStatus::Failure,
         }
     }
@@ -519,6 +527,8 @@ impl Error {
                 tr!("hint-chmod", command = format!("chmod {:o} {}", wanted, shell_quote(&path.display().to_string())))
             }
             ForeignOwner { .. } => tr!("hint-foreign-owner"),
+            SecretFileForeign { .. } => tr!("hint-secret-file-foreign"),
+            WeakPassphrase { .. } => tr!("hint-weak-passphrase"),
             NoIdentity => tr!("hint-run-init"),
             IdentityExists(_) => tr!("hint-identity-exists"),
             NoPassphrase => tr!("hint-no-passphrase"),

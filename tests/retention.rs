@@ -697,7 +697,7 @@ fn install_timer_writes_sound_unit_files_and_uninstall_removes_them() {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join(r#"praktijk 100% $HOME "q" back\slash"#);
     let passphrase_file = dir.path().join("passphrase");
-    std::fs::write(&passphrase_file, format!("{}\n", common::PASSPHRASE)).unwrap();
+    common::write_secret(&passphrase_file, format!("{}\n", common::PASSPHRASE).as_bytes());
     let clinician = Carepost { dir, home, passphrase_file };
     clinician
         .cmd()

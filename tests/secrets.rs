@@ -61,3 +61,61 @@ fn the_core_limit_is_zero_before_a_secret_is_read() {
     let fields: Vec<&str> = line.split_whitespace().collect();
     assert_eq!(fields.get(4..6), Some(&["0", "0"][..]), "{line:?}");
 }
+
+#[test]
+#[cfg(unix)]
+fn secret_files_others_can_read_are_refused_everywhere() {
+    use std::os::unix::fs::PermissionsExt;
+    let (cp, _patient) = common::pair();
+    let loose = cp.path("loose-passphrase");
+    common::write_secret(&loose, format!("{}\n", common::PASSPHRASE).as_bytes());
+    std::fs::set_permissions(&loose, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let document = common::write(&cp, "brief.pdf", b"%PDF-1.4 x");
+    // Reading the identity's passphrase (send signs), and choosing one at init.
+    let other = Carepost::new();
+    for (home, args) in [
+        (&cp, vec!["send", document.to_str().unwrap(), "--to", "p-0042"]),
+        (&other, vec!["init", "--name", "B", "--email", "b@example.org"]),
+    ] {
+        let out = home.bare_cmd().arg("--passphrase-file").arg(&loose).args(&args).output().unwrap();
+        let stderr = common::stderr(&out);
+        assert_eq!(common::code(&out), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("error: ") && stderr.contains("other users"), "{stderr}");
+        assert!(stderr.contains("hint: make it private with: chmod 600 "), "{stderr}");
+        assert!(!stderr.contains(common::PASSPHRASE), "{stderr}");
+    }
+    // The SMTP password file too.
+    let password = cp.path("smtp-password");
+    common::write_secret(&password, b"smtp secret\n");
+    std::fs::set_permissions(&password, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = cp
+        .cmd()
+        .args(["mail", "setup", "--host", "smtp.example.org", "--port", "587", "--user", "a@example.org"])
+        .args(["--from", "a@example.org", "--password-file"])
+        .arg(&password)
+        .output()
+        .unwrap();
+    assert_eq!(common::code(&out), 1, "{}", common::stderr(&out));
+    assert!(common::stderr(&out).contains("chmod 600"), "{}", common::stderr(&out));
+}
+
+#[test]
+fn init_refuses_a_weak_chosen_passphrase_and_says_how_to_pick_one() {
+    let cp = Carepost::new();
+    let weak = cp.path("weak");
+    common::write_secret(&weak, b"abc\n");
+    let out = cp
+        .bare_cmd()
+        .arg("--passphrase-file")
+        .arg(&weak)
+        .args(["init", "--name", "A", "--email", "a@example.org"])
+        .output()
+        .unwrap();
+    let stderr = common::stderr(&out);
+    assert_eq!(common::code(&out), 1, "{stderr}");
+    assert!(
+        stderr.contains("too easy to guess") && stderr.contains("hint: pick four or more random words"),
+        "{stderr}"
+    );
+    assert!(!cp.home.join("identity").join("key.pgp").exists(), "no identity was made");
+}

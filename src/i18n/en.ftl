@@ -529,3 +529,7 @@ status-clock-behind = a file was recorded at { $recorded }, later than this comp
 status-core-dumps = Core dumps:
 status-core-dumps-off = off
 status-core-dumps-on = ON (a crash could leave a document on disk)
+error-secret-file-foreign = { $path } belongs to another user; carepost will not read a secret from it
+hint-secret-file-foreign = keep passphrase and password files in a file of your own, readable by you only (chmod 600 FILE)
+error-weak-passphrase = this passphrase is too easy to guess for the key that opens patients' documents (at least { $min } characters, not a repeated pattern)
+hint-weak-passphrase = pick four or more random words (roll dice on a word list, or let a password manager choose them), e.g. "lantern orbit velvet cactus"; or leave out --passphrase-file and let carepost generate one for the keychain
