@@ -182,6 +182,10 @@ pub enum Error {
     /// A passphrase the user chose for a new identity is too easy to guess.
     #[error("{}", tr!("error-weak-passphrase", min = *min))]
     WeakPassphrase { min: usize },
+    /// `purge --install-timer` wrote the unit files but systemd did not
+    /// enable the timer.
+    #[error("{}", tr!("error-timer-not-enabled", reason = reason.clone()))]
+    TimerNotEnabled { reason: String, command: String },
 }
 
 /// Why a received message was not accepted.
@@ -515,6 +519,7 @@ impl Error {
             | MailNoSuchMessage(_)
             | SecretFileForeign { .. }
             | WeakPassphrase { .. }
+            | TimerNotEnabled { .. }
             | Internal(_) => ExitStatus::Failure,
         }
     }
@@ -529,6 +534,7 @@ impl Error {
             ForeignOwner { .. } => tr!("hint-foreign-owner"),
             SecretFileForeign { .. } => tr!("hint-secret-file-foreign"),
             WeakPassphrase { .. } => tr!("hint-weak-passphrase"),
+            TimerNotEnabled { command, .. } => tr!("hint-timer-not-enabled", command = command.clone()),
             NoIdentity => tr!("hint-run-init"),
             IdentityExists(_) => tr!("hint-identity-exists"),
             NoPassphrase => tr!("hint-no-passphrase"),

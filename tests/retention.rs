@@ -791,14 +791,20 @@ fn install_timer_without_a_session_leaves_the_files_and_says_what_to_run() {
         .args(["--json", "purge", "--install-timer"])
         .output()
         .unwrap();
-    let report = ok_json(&out);
-    assert_eq!(report["activated"], false);
-    assert_eq!(report["files"].as_array().unwrap().len(), 2);
-    let note = report["note"].as_str().unwrap();
-    assert!(note.contains("systemctl --user enable --now carepost-purge-"), "{note}");
-    assert!(note.contains("no session bus here"), "{note}");
-    assert!(stderr(&out).contains("warning:"), "{}", stderr(&out));
-    assert_eq!(names_in(&config.join("systemd").join("user")).len(), 2);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let error: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hint = error["error"]["hint"].as_str().unwrap();
+    assert!(hint.contains("systemctl --user daemon-reload && systemctl --user enable --now carepost-purge-"), "{hint}");
+    let text = stderr(&out);
+    assert!(
+        text.starts_with("error: the hourly purge is NOT enabled") && text.contains("no session bus here"),
+        "{text}"
+    );
+    assert_eq!(names_in(&config.join("systemd").join("user")).len(), 2, "the files stay for the command in the hint");
+    // status reports what systemd has enabled, not that files exist.
+    let status =
+        cp.cmd().env("XDG_CONFIG_HOME", &config).env("CAREPOST_SYSTEMCTL", &systemctl).arg("status").output().unwrap();
+    assert!(stdout(&status).contains("Hourly purge:          no"), "{}", stdout(&status));
 }
 
 // ---------------------------------------------------------------------------

@@ -533,3 +533,5 @@ error-secret-file-foreign = { $path } belongs to another user; carepost will not
 hint-secret-file-foreign = keep passphrase and password files in a file of your own, readable by you only (chmod 600 FILE)
 error-weak-passphrase = this passphrase is too easy to guess for the key that opens patients' documents (at least { $min } characters, not a repeated pattern)
 hint-weak-passphrase = pick four or more random words (roll dice on a word list, or let a password manager choose them), e.g. "lantern orbit velvet cactus"; or leave out --passphrase-file and let carepost generate one for the keychain
+error-timer-not-enabled = the hourly purge is NOT enabled: systemd did not enable the timer ({ $reason })
+hint-timer-not-enabled = the unit files are in place; enable them in your desktop session with: { $command }
