@@ -160,12 +160,33 @@ fn create_private_dir_all(dir: &Path) -> Result<()> {
     }
     if let Some(parent) = dir.parent() {
         if !parent.as_os_str().is_empty() && !parent.exists() {
-            // Parents are ordinary folders (e.g. ~/.local/share); only the
-            // home itself must be private.
-            fs::create_dir_all(parent).map_err(|e| Error::io("io-create-dir", parent, e))?;
+            // Parents (e.g. ~/.local/share) get an explicit mode too:
+            // without one they get 0777 minus the umask, which is 0777
+            // under umask 000.
+            let mut builder = fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, DIR_MODE);
+            builder.create(parent).map_err(|e| Error::io("io-create-dir", parent, e))?;
         }
     }
     create_private_dir(dir)
+}
+
+/// Whether any user may create, rename or delete entries in `dir` (as in
+/// `/tmp`): they can then see the names of documents written there, and
+/// watch for them.
+pub fn is_shared_folder(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(dir).is_ok_and(|m| m.is_dir() && m.mode() & 0o002 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        false
+    }
 }
 
 /// Fails with a `chmod` hint when `path` grants group or others any access

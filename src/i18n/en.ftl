@@ -535,3 +535,4 @@ error-weak-passphrase = this passphrase is too easy to guess for the key that op
 hint-weak-passphrase = pick four or more random words (roll dice on a word list, or let a password manager choose them), e.g. "lantern orbit velvet cactus"; or leave out --passphrase-file and let carepost generate one for the keychain
 error-timer-not-enabled = the hourly purge is NOT enabled: systemd did not enable the timer ({ $reason })
 hint-timer-not-enabled = the unit files are in place; enable them in your desktop session with: { $command }
+warning-shared-output-dir = { $path } is a folder every user of this computer can write to: they can see the document's name there, and the document itself if its permissions let them. Prefer a folder of your own (the default inbox, or -o ~/Documents/…).
