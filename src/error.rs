@@ -186,6 +186,12 @@ pub enum Error {
     /// enable the timer.
     #[error("{}", tr!("error-timer-not-enabled", reason = reason.clone()))]
     TimerNotEnabled { reason: String, command: String },
+    /// `files release|delete ID` on a record carepost no longer manages.
+    #[error("{}", tr!("error-file-closed", id = *id, state = state.clone()))]
+    FileClosed { id: i64, state: String },
+    /// `files delete ID` found the file changed, or could not delete it.
+    #[error("{}", tr!("error-file-not-deleted", id = *id, reason = reason.clone()))]
+    FileNotDeleted { id: i64, reason: String },
 }
 
 /// Why a received message was not accepted.
@@ -520,6 +526,8 @@ impl Error {
             | SecretFileForeign { .. }
             | WeakPassphrase { .. }
             | TimerNotEnabled { .. }
+            | FileClosed { .. }
+            | FileNotDeleted { .. }
             | Internal(_) => ExitStatus::Failure,
         }
     }
@@ -535,6 +543,8 @@ impl Error {
             SecretFileForeign { .. } => tr!("hint-secret-file-foreign"),
             WeakPassphrase { .. } => tr!("hint-weak-passphrase"),
             TimerNotEnabled { command, .. } => tr!("hint-timer-not-enabled", command = command.clone()),
+            FileClosed { .. } => tr!("hint-file-closed"),
+            FileNotDeleted { id, .. } => tr!("hint-file-not-deleted", id = *id),
             NoIdentity => tr!("hint-run-init"),
             IdentityExists(_) => tr!("hint-identity-exists"),
             NoPassphrase => tr!("hint-no-passphrase"),

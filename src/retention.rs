@@ -457,13 +457,16 @@ fn row_to_file(r: &rusqlite::Row<'_>) -> rusqlite::Result<ManagedFile> {
 
 const COLUMNS: &str = "id, kind, path, size, sha256, created_at, expires_at, state";
 
-/// Managed files, newest first; only active ones unless `all`.
+/// Managed files, newest first. Without `all`: the active ones and those
+/// that changed since carepost wrote them, which stay listed until the
+/// user releases them ([`release`]) or removes them.
 pub fn files(ctx: &mut Context<'_>, all: bool) -> Result<Vec<ManagedFile>> {
+    reconcile(ctx)?;
     let conn = ctx.store()?.connection();
     let sql = if all {
         format!("SELECT {COLUMNS} FROM managed_files ORDER BY id DESC")
     } else {
-        format!("SELECT {COLUMNS} FROM managed_files WHERE state = 'active' ORDER BY id DESC")
+        format!("SELECT {COLUMNS} FROM managed_files WHERE state IN ('active', 'changed') ORDER BY id DESC")
     };
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], row_to_file)?;
@@ -977,6 +980,62 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
     Ok(verdict)
 }
 
+/// Closes the records of files that are no longer there: a document the
+/// user deleted by hand is not `active`, and a changed one the user
+/// removed needs no decision any more.
+fn reconcile(ctx: &mut Context<'_>) -> Result<()> {
+    let open: Vec<ManagedFile> = {
+        let conn = ctx.store()?.connection();
+        let mut stmt =
+            conn.prepare(&format!("SELECT {COLUMNS} FROM managed_files WHERE state IN ('active', 'changed')"))?;
+        let rows = stmt.query_map([], row_to_file)?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()?
+    };
+    for item in open {
+        let gone = match Place::reach(&item.path) {
+            Ok(None) => true,
+            Ok(Some(place)) => matches!(place.stat(), Ok(None)),
+            Err(_) => false,
+        };
+        if gone {
+            let event = Event::new(Action::Purge, Outcome::Success)
+                .document(&item.sha256, item.size)
+                .detail(format!("{} already-gone", item.kind.code()));
+            close(ctx, item.id, "missing", event)?;
+        }
+    }
+    Ok(())
+}
+
+/// Takes one file out of carepost's care, at the user's request: it stays
+/// on disk, carepost forgets its name and will never delete it.
+pub fn release(ctx: &mut Context<'_>, id: i64) -> Result<ManagedFile> {
+    let _lock = lock_purges(ctx, true)?;
+    let item = file(ctx, id)?;
+    if !matches!(item.state.as_str(), "active" | "changed") {
+        return Err(Error::FileClosed { id, state: item.state });
+    }
+    let event = Event::new(Action::Purge, Outcome::Success)
+        .document(&item.sha256, item.size)
+        .detail(format!("{} released", item.kind.code()));
+    close(ctx, id, "released", event)?;
+    Ok(item)
+}
+
+/// Deletes one document now, before its expiry, with purge's checks: a
+/// file that changed since carepost wrote it is kept and reported.
+pub fn delete_now(ctx: &mut Context<'_>, id: i64) -> Result<(ManagedFile, Verdict)> {
+    let _lock = lock_purges(ctx, true)?;
+    let item = file(ctx, id)?;
+    match item.state.as_str() {
+        "active" => {}
+        "changed" => return Err(Error::FileNotDeleted { id, reason: crate::tr!("file-delete-changed") }),
+        _ => return Err(Error::FileClosed { id, state: item.state }),
+    }
+    let verdict = remove(ctx, &item)?;
+    Ok((item, verdict))
+}
+
 /// Removes one managed file now (a view whose viewer closed), through the
 /// same checks as purge.
 pub fn remove_now(ctx: &mut Context<'_>, id: i64) -> Result<Verdict> {
@@ -996,6 +1055,9 @@ pub struct Summary {
     pub view: u64,
     pub sealed: u64,
     pub overdue: u64,
+    /// Files that changed since carepost wrote them and are still there:
+    /// not deleted, waiting for the user to release or remove them.
+    pub needs_decision: u64,
     pub next_expiry: Option<String>,
     /// A recorded creation time later than the clock (by more than a few
     /// minutes): the clock jumped, and expiries near it are not to be
@@ -1005,6 +1067,7 @@ pub struct Summary {
 }
 
 pub fn summary(ctx: &mut Context<'_>) -> Result<Summary> {
+    reconcile(ctx)?;
     let clock = clock_behind(ctx)?;
     let now = crate::fmt_time(ctx.now);
     let conn = ctx.store()?.connection();
@@ -1031,6 +1094,9 @@ pub fn summary(ctx: &mut Context<'_>) -> Result<Summary> {
         )
         .optional()?
         .flatten();
+    summary.needs_decision = conn
+        .query_row("SELECT COUNT(*) FROM managed_files WHERE state = 'changed'", [], |r| r.get::<_, i64>(0))?
+        as u64;
     summary.clock_behind = clock;
     Ok(summary)
 }

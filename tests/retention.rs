@@ -542,6 +542,66 @@ fn a_clock_jump_does_not_extend_later_retention_and_is_reported() {
 }
 
 #[test]
+fn a_file_deleted_by_hand_is_not_left_active() {
+    let (clinician, _patient) = pair();
+    let document = write(&clinician, "brief.pdf", b"%PDF-1.4 deleted early by hand");
+    let gone = output_path(&send(&clinician, &document, &[]));
+    let id = entry_for_path(&clinician, &gone)["id"].clone();
+    std::fs::remove_file(&gone).unwrap();
+    // Long before its expiry, listing it already knows.
+    assert!(files(&clinician, false).iter().all(|f| f["id"] != id), "still listed as kept");
+    assert_eq!(closed_entry(&clinician, &id, &gone)["state"], "missing");
+    assert_eq!(clinician.json(&["status"])["files"]["sent"], 0);
+}
+
+#[test]
+fn changed_files_stay_visible_until_released_and_files_delete_removes_one_early() {
+    let (clinician, patient) = pair();
+    let document = write(&clinician, "brief.pdf", b"%PDF-1.4 edited later");
+    let message = output_path(&send(&clinician, &document, &[]));
+    let edited = output_path(&open(&patient, &message, &["--retain", "1h"]));
+    let early = output_path(&open(&patient, &message, &[]));
+    std::fs::write(&edited, b"%PDF-1.4 the user's own notes now").unwrap();
+
+    let now = later(2 * HOUR);
+    assert_eq!(verdict(&purge_at(&patient, &now, &[]), &edited), "changed");
+    // Reported once by purge, and still visible afterwards.
+    let status = ok_json(&patient.cmd().env("CAREPOST_TEST_NOW", &now).args(["--json", "status"]).output().unwrap());
+    assert_eq!(status["files"]["needs_decision"], 1, "{status:#}");
+    let out = patient.cmd().env("CAREPOST_TEST_NOW", &now).arg("status").output().unwrap();
+    let text = stdout(&out);
+    assert!(text.lines().any(|l| l.starts_with("Changed, kept:") && l.ends_with(" 1")), "{text}");
+    assert!(stdout(&out).contains("carepost files release ID"), "{}", stdout(&out));
+    let entry = entry_for_path(&patient, &edited);
+    assert!(files(&patient, false).iter().any(|f| f["id"] == entry["id"]), "gone from `files`");
+
+    // Deleting the changed one is refused with the way forward.
+    let id = entry["id"].to_string();
+    let out = patient.cmd().args(["files", "delete", &id]).output().unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("changed since carepost wrote it"), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&format!("hint: if you changed it on purpose, it is yours: delete it yourself, or take it out of carepost's care with: carepost files release {id}")), "{}", stderr(&out));
+    assert!(edited.exists());
+    // Released: it stays, carepost forgets its name and counts it no more.
+    let released = ok_json(&patient.cmd().args(["--json", "files", "release", &id]).output().unwrap());
+    assert_eq!(released["state"], "released");
+    assert!(edited.exists());
+    assert_eq!(closed_entry(&patient, &entry["id"], &edited)["state"], "released");
+    assert_eq!(patient.json(&["status"])["files"]["needs_decision"], 0);
+
+    // An unchanged document, deleted now, before its expiry.
+    let early_id = entry_for_path(&patient, &early)["id"].clone();
+    let out = patient.cmd().args(["files", "delete", &early_id.to_string()]).output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(!early.exists());
+    assert_eq!(closed_entry(&patient, &early_id, &early)["state"], "deleted");
+    // A closed record cannot be deleted or released again.
+    let out = patient.cmd().args(["files", "release", &early_id.to_string()]).output().unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("not in carepost's care any more"), "{}", stderr(&out));
+}
+
+#[test]
 fn a_recorded_file_already_deleted_is_reconciled_not_an_error() {
     let (clinician, _patient) = pair();
     let document = write(&clinician, "brief.pdf", b"%PDF-1.4 deleted by hand");
@@ -551,13 +611,11 @@ fn a_recorded_file_already_deleted_is_reconciled_not_an_error() {
     let out = clinician.cmd().env("CAREPOST_TEST_NOW", &now).args(["purge", "--dry-run"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("was already gone"), "{}", stdout(&out));
-    let gone_id = entry_for_path(&clinician, &gone)["id"].clone();
-    assert_eq!(entry_for_path(&clinician, &gone)["state"], "active", "a dry run changes no record");
-
     let out = clinician.cmd().env("CAREPOST_TEST_NOW", &now).args(["purge"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("was already gone"), "{}", stdout(&out));
     assert!(!stderr(&out).contains("error"), "{}", stderr(&out));
+    let gone_id = files(&clinician, true)[0]["id"].clone();
     assert_eq!(closed_entry(&clinician, &gone_id, &gone)["state"], "missing");
     assert!(files(&clinician, false).is_empty());
     assert_eq!(purge_at(&clinician, &now, &[])["files"], json!([]), "reported once");
@@ -826,7 +884,8 @@ fn status_counts_files_by_kind_and_reports_expiry_timer_and_key() {
     assert_eq!(
         status["files"],
         json!({
-            "sent": 0, "received": 1, "view": 1, "sealed": 2, "overdue": 0, "next_expiry": viewed["expires"]
+            "sent": 0, "received": 1, "view": 1, "sealed": 2, "overdue": 0, "needs_decision": 0,
+            "next_expiry": viewed["expires"]
         })
     );
     assert_eq!(status["fingerprint"], patient.fingerprint());
