@@ -103,7 +103,9 @@ impl<'p> Context<'p> {
     /// a generated one for the keychain, else a prompt.
     pub fn new_passphrase(&self) -> Result<(Passphrase, PassphraseSource)> {
         if let Some(path) = &self.secrets.passphrase_file {
-            return Ok((Passphrase::from_file(path)?, PassphraseSource::User));
+            let chosen = Passphrase::from_file(path)?;
+            crate::secret::check_strength(&chosen)?;
+            return Ok((chosen, PassphraseSource::User));
         }
         if !self.secrets.no_keychain {
             return Ok((Passphrase::generate()?, PassphraseSource::Keychain));
@@ -120,6 +122,7 @@ impl<'p> Context<'p> {
         if first.is_empty() {
             return Err(Error::NoPassphrase);
         }
+        crate::secret::check_strength(&first)?;
         let second = self.prompter.passphrase(&crate::tr!("prompt-repeat-passphrase"))?;
         if first.expose() != second.expose() {
             return Err(Error::PassphrasesDiffer);

@@ -22,6 +22,8 @@ pub struct Status {
     pub encrypted_volume: &'static str,
     pub audit_records: u64,
     pub audit_intact: bool,
+    /// This process can write no core file (see `hardening`).
+    pub core_dumps_disabled: bool,
 }
 
 pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
@@ -45,6 +47,7 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
         encrypted_volume: encrypted_volume(ctx.home.root()),
         audit_records: audit.records,
         audit_intact: audit.intact,
+        core_dumps_disabled: crate::hardening::core_dumps_disabled(),
     })
 }
 

@@ -184,6 +184,22 @@ pub enum Error {
     Usage(String),
     #[error("{}", tr!("error-internal", reason = .0.clone()))]
     Internal(String),
+    /// A passphrase or password file that belongs to another user.
+    #[error("{}", tr!("error-secret-file-foreign", path = Safe(path.display().to_string()).to_string()))]
+    SecretFileForeign { path: PathBuf },
+    /// A passphrase the user chose for a new identity is too easy to guess.
+    #[error("{}", tr!("error-weak-passphrase", min = *min))]
+    WeakPassphrase { min: usize },
+    /// `purge --install-timer` wrote the unit files but systemd did not
+    /// enable the timer.
+    #[error("{}", tr!("error-timer-not-enabled", reason = reason.clone()))]
+    TimerNotEnabled { reason: String, command: String },
+    /// `files release|delete ID` on a record carepost no longer manages.
+    #[error("{}", tr!("error-file-closed", id = *id, state = state.clone()))]
+    FileClosed { id: i64, state: String },
+    /// `files delete ID` found the file changed, or could not delete it.
+    #[error("{}", tr!("error-file-not-deleted", id = *id, reason = reason.clone()))]
+    FileNotDeleted { id: i64, reason: String },
 }
 
 /// Why a received message was not accepted.
@@ -486,6 +502,8 @@ impl Error {
             CertRejected(_) | MessageRejected(_) | ContactRevoked(_) | AuditBroken(_) | MailRejected(_) => {
                 ExitStatus::Rejected
             }
+            // The contract lists it among import rejections: input rejected.
+            CertAlreadyStored { .. } => ExitStatus::Rejected,
             NoIdentity
             | NoPassphrase
             | WrongPassphrase
@@ -508,7 +526,6 @@ impl Error {
             | OutputDir(_)
             | ContactNotFound(_)
             | AliasTaken(_)
-            | CertAlreadyStored { .. }
             | KeyFile { .. }
             | NotInteractive(_)
             | OutputExists(_)
@@ -519,8 +536,13 @@ impl Error {
             | CaFile { .. }
             | DeliveryFailed { .. }
             | MailNoSuchMessage(_)
-            | Internal(_)
-            | EmailTooLarge { .. } => ExitStatus::Failure,
+            | SecretFileForeign { .. }
+            | WeakPassphrase { .. }
+            | TimerNotEnabled { .. }
+            | FileClosed { .. }
+            | FileNotDeleted { .. }
+            | EmailTooLarge { .. }
+            | Internal(_) => ExitStatus::Failure,
         }
     }
 
@@ -532,6 +554,11 @@ impl Error {
                 tr!("hint-chmod", command = format!("chmod {:o} {}", wanted, shell_quote(&path.display().to_string())))
             }
             ForeignOwner { .. } => tr!("hint-foreign-owner"),
+            SecretFileForeign { .. } => tr!("hint-secret-file-foreign"),
+            WeakPassphrase { .. } => tr!("hint-weak-passphrase"),
+            TimerNotEnabled { command, .. } => tr!("hint-timer-not-enabled", command = command.clone()),
+            FileClosed { .. } => tr!("hint-file-closed"),
+            FileNotDeleted { id, .. } => tr!("hint-file-not-deleted", id = *id),
             NoIdentity => tr!("hint-run-init"),
             IdentityExists(_) => tr!("hint-identity-exists"),
             NoPassphrase => tr!("hint-no-passphrase"),

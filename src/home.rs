@@ -45,7 +45,9 @@ impl Home {
         } else {
             std::env::current_dir().map_err(|e| Error::io("io-resolve", &root, e))?.join(root)
         };
-        Ok(Home { root })
+        // Resolved once, here: recorded paths then hold no link, and purge
+        // can refuse any link it meets on the way to a recorded file.
+        Ok(Home { root: resolve_existing_prefix(&root) })
     }
 
     pub fn root(&self) -> &Path {
@@ -122,6 +124,25 @@ impl Home {
     }
 }
 
+/// `path` with its longest existing prefix resolved (links followed, as
+/// the user meant them) and the not-yet-created rest appended.
+fn resolve_existing_prefix(path: &Path) -> PathBuf {
+    let mut rest = Vec::new();
+    let mut prefix = path;
+    loop {
+        if let Ok(resolved) = fs::canonicalize(prefix) {
+            return rest.iter().rev().fold(resolved, |acc: PathBuf, part| acc.join(part));
+        }
+        match (prefix.parent(), prefix.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                prefix = parent;
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
+}
+
 fn create_private_dir(dir: &Path) -> Result<()> {
     let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
@@ -139,12 +160,33 @@ fn create_private_dir_all(dir: &Path) -> Result<()> {
     }
     if let Some(parent) = dir.parent() {
         if !parent.as_os_str().is_empty() && !parent.exists() {
-            // Parents are ordinary folders (e.g. ~/.local/share); only the
-            // home itself must be private.
-            fs::create_dir_all(parent).map_err(|e| Error::io("io-create-dir", parent, e))?;
+            // Parents (e.g. ~/.local/share) get an explicit mode too:
+            // without one they get 0777 minus the umask, which is 0777
+            // under umask 000.
+            let mut builder = fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, DIR_MODE);
+            builder.create(parent).map_err(|e| Error::io("io-create-dir", parent, e))?;
         }
     }
     create_private_dir(dir)
+}
+
+/// Whether any user may create, rename or delete entries in `dir` (as in
+/// `/tmp`): they can then see the names of documents written there, and
+/// watch for them.
+pub fn is_shared_folder(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(dir).is_ok_and(|m| m.is_dir() && m.mode() & 0o002 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        false
+    }
 }
 
 /// Fails with a `chmod` hint when `path` grants group or others any access

@@ -12,6 +12,8 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Before anything secret is read (argument parsing reads no secret).
+    carepost::hardening::disable_core_dumps();
     let cli = cli::Cli::parse();
     let output = ui::Output { json: cli.global.json };
     match commands::run(cli, &output) {

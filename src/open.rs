@@ -416,7 +416,9 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
     // A sealed document's file says nothing; its name is inside.
     let stored_name = match request.mode {
         Mode::Sealed => format!("{}.sealed", crate::names::random_id()),
-        _ => filename.clone(),
+        // The viewer's command line is visible to other users.
+        Mode::View => crate::view::neutral_name(&filename),
+        Mode::Save => filename.clone(),
     };
     let expires = crate::fmt_time(retention::expiry_base(ctx)? + keep_for);
     // Announced before it gets its name: a crash in between cannot leave a
@@ -438,7 +440,7 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         }
     };
     let filename = match request.mode {
-        Mode::Sealed => filename,
+        Mode::Sealed | Mode::View => filename,
         _ => output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(filename),
     };
     let event = sender_event(&sender, Outcome::Success, &decrypted).detail(format!(

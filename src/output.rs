@@ -6,7 +6,13 @@
 //! mid-write leaves nothing behind. Elsewhere (or on file systems without
 //! `O_TMPFILE`) it is a hidden `.carepost-*.part` file holding an exclusive
 //! lock while it is written; [`clean_leftovers`] removes such files whose
-//! writer has died.
+//! writer has died. Because such a file can be in any folder (`open -o
+//! DIR`), its path is first written to a journal in the home
+//! ([`journal_parts_in`]), before any content, and [`clean_journaled`]
+//! removes what a killed writer left wherever it was.
+//!
+//! Test hook: `CAREPOST_NO_TMPFILE=1` makes this module act as on a file
+//! system without `O_TMPFILE`, so the fallback can be tested on Linux.
 
 use crate::error::{Error, Result};
 use std::fs::File;
@@ -48,6 +54,9 @@ impl PendingFile {
         #[cfg(unix)]
         rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive)
             .map_err(|e| Error::io("io-create", &*path, e.into()))?;
+        // Before a byte of plaintext goes in: a kill from here on leaves a
+        // name the next run finds.
+        journal_add(&path)?;
         Ok(PendingFile { file, dir: dir.to_path_buf(), backing: Backing::Named(path) })
     }
 
@@ -125,6 +134,9 @@ impl PendingFile {
 #[cfg(target_os = "linux")]
 fn anonymous_in(dir: &Path) -> Option<File> {
     use rustix::fs::{Mode, OFlags};
+    if std::env::var_os("CAREPOST_NO_TMPFILE").is_some_and(|v| v == "1") {
+        return None;
+    }
     // Linking an anonymous file back in goes through /proc.
     if !Path::new("/proc/self/fd").is_dir() {
         return None;
@@ -132,6 +144,98 @@ fn anonymous_in(dir: &Path) -> Option<File> {
     rustix::fs::open(dir, OFlags::TMPFILE | OFlags::RDWR | OFlags::CLOEXEC, Mode::from_raw_mode(0o600))
         .ok()
         .map(File::from)
+}
+
+static JOURNAL: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Names the journal of temporary `.part` files for this process (a file
+/// in the home's private `tmp/`). Without one, nothing is journaled.
+pub fn journal_parts_in(journal: PathBuf) {
+    let _ = JOURNAL.set(journal);
+}
+
+/// Opens the journal, locked against other carepost processes.
+fn open_journal(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).append(true).create(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::home::FILE_MODE);
+    let file = options.open(path)?;
+    #[cfg(unix)]
+    rustix::fs::flock(&file, rustix::fs::FlockOperation::LockExclusive)?;
+    Ok(file)
+}
+
+fn journal_add(part: &Path) -> Result<()> {
+    use std::io::Write;
+    let Some(journal) = JOURNAL.get() else { return Ok(()) };
+    let mut line = part.as_os_str().to_string_lossy().into_owned();
+    line.push('\n');
+    open_journal(journal)
+        .and_then(|mut f| f.write_all(line.as_bytes()).and_then(|()| f.sync_data()))
+        .map_err(|e| Error::io("io-write", journal, e))
+}
+
+/// Removes the journaled `.part` files whose writer is gone, and forgets
+/// every entry that is settled (removed now, or persisted/cleaned up by
+/// its writer). Returns how many files were removed.
+pub fn clean_journaled() -> usize {
+    use std::io::{Read, Write};
+    let Some(journal) = JOURNAL.get() else { return 0 };
+    if !journal.exists() {
+        return 0;
+    }
+    let Ok(mut file) = open_journal(journal) else { return 0 };
+    let mut text = String::new();
+    if file.read_to_string(&mut text).is_err() {
+        return 0;
+    }
+    let mut removed = 0;
+    let mut live = String::new();
+    for line in text.lines().filter(|l| !l.is_empty()) {
+        let path = Path::new(line);
+        match remove_if_abandoned(path) {
+            Leftover::Removed => removed += 1,
+            Leftover::Gone => {}
+            Leftover::InUse => {
+                live.push_str(line);
+                live.push('\n');
+            }
+        }
+    }
+    if file.set_len(0).is_ok() {
+        let _ = file.write_all(live.as_bytes());
+    }
+    removed
+}
+
+enum Leftover {
+    Removed,
+    Gone,
+    InUse,
+}
+
+/// Removes `path` if it is one of carepost's `.part` files (by name, a
+/// regular file, not a link) and no live process holds its lock.
+fn remove_if_abandoned(path: &Path) -> Leftover {
+    let ours = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .is_some_and(|n| n.starts_with(PART_PREFIX) && n.ends_with(PART_SUFFIX));
+    let Ok(meta) = path.symlink_metadata() else { return Leftover::Gone };
+    if !ours || !meta.is_file() {
+        return Leftover::Gone;
+    }
+    let Ok(file) = File::open(path) else { return Leftover::InUse };
+    #[cfg(unix)]
+    if rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_err() {
+        return Leftover::InUse;
+    }
+    drop(file);
+    match std::fs::remove_file(path) {
+        Ok(()) => Leftover::Removed,
+        Err(_) => Leftover::InUse,
+    }
 }
 
 /// Removes `.carepost-*.part` files in `dir` whose writer is gone (their

@@ -419,13 +419,27 @@ fn insert_file(
     Ok(conn.last_insert_rowid())
 }
 
-/// The time a new file's retention counts from: the clock, or — when the
-/// clock was set back — the newest time carepost already recorded, so a
-/// clock running behind never makes a document expire early.
+/// The time a new file's retention counts from: its own creation, now.
+///
+/// Never the newest time already recorded: one command run with the clock
+/// two years ahead would move every later expiry two years out. A clock
+/// that is behind a recorded time is reported instead
+/// ([`Summary::clock_behind`]).
 pub fn expiry_base(ctx: &mut Context<'_>) -> Result<SystemTime> {
+    Ok(ctx.now)
+}
+
+/// How far a recorded creation time may lie ahead of the clock before
+/// `status` reports the clock (two machines' clocks, or NTP, differ a bit).
+const CLOCK_TOLERANCE: Duration = Duration::from_secs(5 * MINUTE);
+
+/// The newest recorded creation time, when it lies ahead of the clock:
+/// the clock was ahead when it was recorded, or is behind now.
+fn clock_behind(ctx: &mut Context<'_>) -> Result<Option<String>> {
     let newest: Option<String> =
         ctx.store()?.connection().query_row("SELECT MAX(created_at) FROM managed_files", [], |r| r.get(0))?;
-    Ok(newest.as_deref().and_then(crate::parse_time).map_or(ctx.now, |t| t.max(ctx.now)))
+    let limit = ctx.now + CLOCK_TOLERANCE;
+    Ok(newest.filter(|t| crate::parse_time(t).is_some_and(|t| t > limit)))
 }
 
 fn row_to_file(r: &rusqlite::Row<'_>) -> rusqlite::Result<ManagedFile> {
@@ -443,13 +457,16 @@ fn row_to_file(r: &rusqlite::Row<'_>) -> rusqlite::Result<ManagedFile> {
 
 const COLUMNS: &str = "id, kind, path, size, sha256, created_at, expires_at, state";
 
-/// Managed files, newest first; only active ones unless `all`.
+/// Managed files, newest first. Without `all`: the active ones and those
+/// that changed since carepost wrote them, which stay listed until the
+/// user releases them ([`release`]) or removes them.
 pub fn files(ctx: &mut Context<'_>, all: bool) -> Result<Vec<ManagedFile>> {
+    reconcile(ctx)?;
     let conn = ctx.store()?.connection();
     let sql = if all {
         format!("SELECT {COLUMNS} FROM managed_files ORDER BY id DESC")
     } else {
-        format!("SELECT {COLUMNS} FROM managed_files WHERE state = 'active' ORDER BY id DESC")
+        format!("SELECT {COLUMNS} FROM managed_files WHERE state IN ('active', 'changed') ORDER BY id DESC")
     };
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], row_to_file)?;
@@ -601,36 +618,199 @@ enum Check {
 /// Opens `item` without following links and checks it is still what
 /// carepost wrote. `Ok(None)`: it is gone.
 ///
+/// The file is reached from the root one folder at a time, refusing a
+/// link at every level: a recorded folder swapped for a link to another
+/// folder (say the user's archive, holding a same-named copy) must not
+/// lead the overwrite and unlink there.
+///
 /// `overwrite_started`: an earlier purge began overwriting this file and
 /// was stopped before unlinking it. Its content is then zeros up to where
 /// it stopped, so a same-sized file that starts with zeros is still ours.
 fn check_unchanged(
     item: &ManagedFile,
     overwrite_started: bool,
-) -> std::result::Result<Option<(std::fs::File, bool)>, Check> {
-    let meta = match std::fs::symlink_metadata(&item.path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+) -> std::result::Result<Option<(std::fs::File, bool, Place)>, Check> {
+    let place = match Place::reach(&item.path) {
+        Ok(Some(place)) => place,
+        Ok(None) => return Ok(None),
+        Err(Walk::NotAFolder) => return Err(Check::Changed),
+        Err(Walk::Io(e)) => return Err(Check::Failed(e.to_string())),
+    };
+    let meta = match place.stat() {
+        Ok(Some(m)) => m,
+        Ok(None) => return Ok(None),
         Err(e) => return Err(Check::Failed(e.to_string())),
     };
-    if !meta.file_type().is_file() || meta.len() != item.size {
+    if !meta.is_file || meta.size != item.size {
         return Err(Check::Changed);
     }
-    let (mut file, writable) = match open_no_follow(&item.path, true) {
+    let (mut file, writable) = match place.open(true) {
         Ok(f) => (f, true),
-        Err(_) => match open_no_follow(&item.path, false) {
+        Err(_) => match place.open(false) {
             Ok(f) => (f, false),
             Err(e) => return Err(Check::Failed(e.to_string())),
         },
     };
-    if !same_file(&meta, &file) {
+    if !meta.same_as(&file) {
         return Err(Check::Changed);
     }
     let (sha256, size) = crate::hashing::sha256_of(&mut file).map_err(|e| Check::Failed(e.to_string()))?;
     if size != item.size || (sha256 != item.sha256 && !(overwrite_started && starts_with_zeros(&mut file, size))) {
         return Err(Check::Changed);
     }
-    Ok(Some((file, writable)))
+    Ok(Some((file, writable, place)))
+}
+
+/// Why a recorded file's folder could not be reached.
+enum Walk {
+    /// A component is a link or not a folder: not where carepost wrote.
+    NotAFolder,
+    Io(std::io::Error),
+}
+
+/// What `Place::stat` learns about the named entry.
+struct EntryMeta {
+    is_file: bool,
+    size: u64,
+    dev: u64,
+    ino: u64,
+}
+
+impl EntryMeta {
+    #[cfg(unix)]
+    fn same_as(&self, file: &std::fs::File) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        file.metadata().is_ok_and(|m| m.dev() == self.dev && m.ino() == self.ino)
+    }
+
+    #[cfg(not(unix))]
+    fn same_as(&self, _: &std::fs::File) -> bool {
+        let _ = (self.dev, self.ino);
+        true
+    }
+}
+
+/// A recorded file's folder, held open, and its name in it: every later
+/// step (stat, open, unlink) works relative to that folder, so swapping a
+/// folder on the path for a link after the walk changes nothing.
+struct Place {
+    #[cfg(unix)]
+    dir: rustix::fd::OwnedFd,
+    #[cfg(not(unix))]
+    path: PathBuf,
+    name: std::ffi::OsString,
+}
+
+impl Place {
+    /// Walks to `path`'s folder without following links. `Ok(None)`: the
+    /// folder (and so the file) is gone.
+    #[cfg(unix)]
+    fn reach(path: &Path) -> std::result::Result<Option<Place>, Walk> {
+        use rustix::fs::{openat, Mode, OFlags, CWD};
+        use std::path::Component;
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+            return Err(Walk::NotAFolder);
+        };
+        if !path.is_absolute() {
+            return Err(Walk::NotAFolder);
+        }
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+        let mut dir = openat(CWD, "/", flags, Mode::empty()).map_err(|e| Walk::Io(e.into()))?;
+        for component in parent.components() {
+            match component {
+                Component::RootDir => {}
+                Component::Normal(part) => {
+                    dir = match openat(&dir, part, flags, Mode::empty()) {
+                        Ok(fd) => fd,
+                        Err(rustix::io::Errno::NOENT) => return Ok(None),
+                        // A link where a folder was: not where carepost
+                        // wrote. Anything else that is not a folder (a
+                        // drive not mounted, a file) may yet come right.
+                        Err(e @ (rustix::io::Errno::LOOP | rustix::io::Errno::NOTDIR)) => {
+                            return match rustix::fs::statat(&dir, part, rustix::fs::AtFlags::SYMLINK_NOFOLLOW) {
+                                Ok(st)
+                                    if rustix::fs::FileType::from_raw_mode(st.st_mode as _)
+                                        == rustix::fs::FileType::Symlink =>
+                                {
+                                    Err(Walk::NotAFolder)
+                                }
+                                _ => Err(Walk::Io(e.into())),
+                            }
+                        }
+                        Err(e) => return Err(Walk::Io(e.into())),
+                    }
+                }
+                // Recorded paths are absolute and resolved; `..` or `.`
+                // means the record is not one carepost wrote.
+                _ => return Err(Walk::NotAFolder),
+            }
+        }
+        Ok(Some(Place { dir, name: name.to_owned() }))
+    }
+
+    #[cfg(not(unix))]
+    fn reach(path: &Path) -> std::result::Result<Option<Place>, Walk> {
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+            return Err(Walk::NotAFolder);
+        };
+        match std::fs::symlink_metadata(parent) {
+            Ok(m) if m.is_dir() => Ok(Some(Place { path: path.to_path_buf(), name: name.to_owned() })),
+            Ok(_) => Err(Walk::NotAFolder),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Walk::Io(e)),
+        }
+    }
+
+    /// The entry's metadata, not following a link. `Ok(None)`: no entry.
+    #[cfg(unix)]
+    // `st_dev` and `st_ino` differ in type between platforms.
+    #[allow(clippy::unnecessary_cast)]
+    fn stat(&self) -> std::io::Result<Option<EntryMeta>> {
+        match rustix::fs::statat(&self.dir, &self.name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW) {
+            Ok(st) => Ok(Some(EntryMeta {
+                is_file: rustix::fs::FileType::from_raw_mode(st.st_mode as _) == rustix::fs::FileType::RegularFile,
+                size: st.st_size as u64,
+                dev: st.st_dev as u64,
+                ino: st.st_ino as u64,
+            })),
+            Err(rustix::io::Errno::NOENT) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn stat(&self) -> std::io::Result<Option<EntryMeta>> {
+        match std::fs::symlink_metadata(&self.path) {
+            Ok(m) => Ok(Some(EntryMeta { is_file: m.file_type().is_file(), size: m.len(), dev: 0, ino: 0 })),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    #[cfg(unix)]
+    fn open(&self, write: bool) -> std::io::Result<std::fs::File> {
+        use rustix::fs::{openat, Mode, OFlags};
+        let access = if write { OFlags::RDWR } else { OFlags::RDONLY };
+        let fd = openat(&self.dir, &self.name, access | OFlags::NOFOLLOW | OFlags::CLOEXEC, Mode::empty())?;
+        Ok(std::fs::File::from(fd))
+    }
+
+    #[cfg(not(unix))]
+    fn open(&self, write: bool) -> std::io::Result<std::fs::File> {
+        open_no_follow(&self.path, write)
+    }
+
+    #[cfg(unix)]
+    fn unlink(&self) -> std::io::Result<()> {
+        rustix::fs::unlinkat(&self.dir, &self.name, rustix::fs::AtFlags::empty())?;
+        let _ = rustix::fs::fsync(&self.dir);
+        Ok(())
+    }
+
+    #[cfg(not(unix))]
+    fn unlink(&self) -> std::io::Result<()> {
+        std::fs::remove_file(&self.path)
+    }
 }
 
 /// Whether the first bytes (up to 512) of `file` are all zero.
@@ -661,17 +841,6 @@ fn open_no_follow(path: &Path, write: bool) -> std::io::Result<std::fs::File> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, rustix::fs::OFlags::NOFOLLOW.bits() as i32);
     options.open(path)
-}
-
-#[cfg(unix)]
-fn same_file(meta: &std::fs::Metadata, file: &std::fs::File) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    file.metadata().map(|m| m.dev() == meta.dev() && m.ino() == meta.ino()).unwrap_or(false)
-}
-
-#[cfg(not(unix))]
-fn same_file(_: &std::fs::Metadata, _: &std::fs::File) -> bool {
-    true
 }
 
 /// Whether `file` has no other name (hard link) than the recorded one.
@@ -770,7 +939,7 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
             audit::record_quietly(ctx, event(Outcome::Failed, "unreadable"));
             Verdict::Failed(reason)
         }
-        Ok(Some((mut file, writable))) => {
+        Ok(Some((mut file, writable, place))) => {
             // A second hard link is a copy the user kept: overwriting would
             // destroy it (and not erase anything); unlinking ours is enough.
             if item.kind.is_plaintext() && writable && only_link(&file) {
@@ -786,17 +955,17 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
                     return Ok(Verdict::Failed(e.to_string()));
                 }
             }
-            // The path must still name the file checked above.
-            let still_ours = std::fs::symlink_metadata(&item.path).map(|m| same_file(&m, &file)).unwrap_or(false);
+            // The name must still be the file checked above.
+            let still_ours = place.stat().ok().flatten().is_some_and(|m| m.same_as(&file));
             drop(file);
             if !still_ours {
                 close(ctx, item.id, "changed", event(Outcome::Refused, "changed-since-written"))?;
                 return Ok(Verdict::Changed);
             }
-            match std::fs::remove_file(&item.path) {
+            match place.unlink() {
                 Ok(()) => {
-                    if let Some(dir) = item.path.parent() {
-                        crate::home::sync_dir(dir);
+                    if item.kind == Kind::View {
+                        crate::view::remove_dir_of(&item.path);
                     }
                     close(ctx, item.id, "deleted", event(Outcome::Success, "deleted"))?;
                     Verdict::Deleted
@@ -809,6 +978,62 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
         }
     };
     Ok(verdict)
+}
+
+/// Closes the records of files that are no longer there: a document the
+/// user deleted by hand is not `active`, and a changed one the user
+/// removed needs no decision any more.
+fn reconcile(ctx: &mut Context<'_>) -> Result<()> {
+    let open: Vec<ManagedFile> = {
+        let conn = ctx.store()?.connection();
+        let mut stmt =
+            conn.prepare(&format!("SELECT {COLUMNS} FROM managed_files WHERE state IN ('active', 'changed')"))?;
+        let rows = stmt.query_map([], row_to_file)?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()?
+    };
+    for item in open {
+        let gone = match Place::reach(&item.path) {
+            Ok(None) => true,
+            Ok(Some(place)) => matches!(place.stat(), Ok(None)),
+            Err(_) => false,
+        };
+        if gone {
+            let event = Event::new(Action::Purge, Outcome::Success)
+                .document(&item.sha256, item.size)
+                .detail(format!("{} already-gone", item.kind.code()));
+            close(ctx, item.id, "missing", event)?;
+        }
+    }
+    Ok(())
+}
+
+/// Takes one file out of carepost's care, at the user's request: it stays
+/// on disk, carepost forgets its name and will never delete it.
+pub fn release(ctx: &mut Context<'_>, id: i64) -> Result<ManagedFile> {
+    let _lock = lock_purges(ctx, true)?;
+    let item = file(ctx, id)?;
+    if !matches!(item.state.as_str(), "active" | "changed") {
+        return Err(Error::FileClosed { id, state: item.state });
+    }
+    let event = Event::new(Action::Purge, Outcome::Success)
+        .document(&item.sha256, item.size)
+        .detail(format!("{} released", item.kind.code()));
+    close(ctx, id, "released", event)?;
+    Ok(item)
+}
+
+/// Deletes one document now, before its expiry, with purge's checks: a
+/// file that changed since carepost wrote it is kept and reported.
+pub fn delete_now(ctx: &mut Context<'_>, id: i64) -> Result<(ManagedFile, Verdict)> {
+    let _lock = lock_purges(ctx, true)?;
+    let item = file(ctx, id)?;
+    match item.state.as_str() {
+        "active" => {}
+        "changed" => return Err(Error::FileNotDeleted { id, reason: crate::tr!("file-delete-changed") }),
+        _ => return Err(Error::FileClosed { id, state: item.state }),
+    }
+    let verdict = remove(ctx, &item)?;
+    Ok((item, verdict))
 }
 
 /// Removes one managed file now (a view whose viewer closed), through the
@@ -830,10 +1055,20 @@ pub struct Summary {
     pub view: u64,
     pub sealed: u64,
     pub overdue: u64,
+    /// Files that changed since carepost wrote them and are still there:
+    /// not deleted, waiting for the user to release or remove them.
+    pub needs_decision: u64,
     pub next_expiry: Option<String>,
+    /// A recorded creation time later than the clock (by more than a few
+    /// minutes): the clock jumped, and expiries near it are not to be
+    /// trusted until it is set right. Absent when the clock is fine.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clock_behind: Option<String>,
 }
 
 pub fn summary(ctx: &mut Context<'_>) -> Result<Summary> {
+    reconcile(ctx)?;
+    let clock = clock_behind(ctx)?;
     let now = crate::fmt_time(ctx.now);
     let conn = ctx.store()?.connection();
     let mut summary = Summary::default();
@@ -859,6 +1094,10 @@ pub fn summary(ctx: &mut Context<'_>) -> Result<Summary> {
         )
         .optional()?
         .flatten();
+    summary.needs_decision = conn
+        .query_row("SELECT COUNT(*) FROM managed_files WHERE state = 'changed'", [], |r| r.get::<_, i64>(0))?
+        as u64;
+    summary.clock_behind = clock;
     Ok(summary)
 }
 

@@ -38,6 +38,7 @@ impl Passphrase {
     pub fn from_file(path: &Path) -> Result<Passphrase> {
         let fail = |reason: String| Error::PassphraseFile { path: path.to_path_buf(), reason };
         let file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+        check_private(path, &file)?;
         let mut raw = Zeroizing::new(Vec::new());
         file.take(MAX_FILE_BYTES + 1).read_to_end(&mut raw).map_err(|e| fail(e.to_string()))?;
         if raw.len() as u64 > MAX_FILE_BYTES {
@@ -67,6 +68,52 @@ impl Passphrase {
     pub fn to_password(&self) -> Password {
         Password::from(self.expose())
     }
+}
+
+/// The shortest passphrase a user may choose for an identity.
+pub const MIN_PASSPHRASE_CHARS: usize = 12;
+/// A chosen passphrase needs at least this many different characters
+/// (`aaaaaaaaaaaa` and `abcabcabcabc` are long but guessed at once).
+const MIN_DISTINCT_CHARS: usize = 6;
+
+/// Refuses a passphrase a user chose that is too weak to guard the key
+/// that opens patients' documents. Generated passphrases need no check.
+pub fn check_strength(passphrase: &Passphrase) -> Result<()> {
+    let text = passphrase.expose();
+    let mut distinct: Vec<char> = text.chars().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let distinct_count = distinct.len();
+    zeroize::Zeroize::zeroize(&mut distinct);
+    if text.chars().count() < MIN_PASSPHRASE_CHARS || distinct_count < MIN_DISTINCT_CHARS {
+        return Err(Error::WeakPassphrase { min: MIN_PASSPHRASE_CHARS });
+    }
+    Ok(())
+}
+
+/// Refuses a secret file that others could read or change, or that
+/// belongs to someone else, as ssh does with a private key. Judged on the
+/// open file, so a swap after the check changes nothing.
+fn check_private(path: &Path, file: &std::fs::File) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta =
+            file.metadata().map_err(|e| Error::PassphraseFile { path: path.to_path_buf(), reason: e.to_string() })?;
+        // A pipe (`--passphrase-file <(…)`) has no one else's permissions to judge.
+        if meta.file_type().is_file() {
+            if meta.uid() != rustix::process::geteuid().as_raw() {
+                return Err(Error::SecretFileForeign { path: path.to_path_buf() });
+            }
+            let mode = meta.mode() & 0o7777;
+            if mode & 0o077 != 0 {
+                return Err(Error::UnsafePermissions { path: path.to_path_buf(), mode, wanted: 0o600 });
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, file);
+    Ok(())
 }
 
 impl fmt::Debug for Passphrase {
@@ -110,7 +157,7 @@ mod tests {
     fn file_gives_its_first_line_only() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("pw");
-        std::fs::write(&path, "s3cret pass\r\nsecond line\n").unwrap();
+        write_private(&path, "s3cret pass\r\nsecond line\n");
         assert_eq!(Passphrase::from_file(&path).unwrap().expose(), "s3cret pass");
     }
 
@@ -118,10 +165,44 @@ mod tests {
     fn empty_file_is_refused_without_echoing_content() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("pw");
-        std::fs::write(&path, "\nsecret-on-line-two\n").unwrap();
+        write_private(&path, "\nsecret-on-line-two\n");
         let err = Passphrase::from_file(&path).unwrap_err();
         assert!(!err.to_string().contains("secret-on-line-two"));
         assert_eq!(err.exit_status().code(), 5);
+    }
+
+    fn write_private(path: &Path, text: &str) {
+        std::fs::write(path, text).unwrap();
+        #[cfg(unix)]
+        std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_file_others_can_read_is_refused_with_the_chmod() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pw");
+        write_private(&path, "a good long passphrase\n");
+        for mode in [0o640, 0o604, 0o660, 0o666] {
+            std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(mode)).unwrap();
+            let err = Passphrase::from_file(&path).unwrap_err();
+            assert_eq!(err.exit_status().code(), 1, "{mode:o}");
+            assert!(err.hint().unwrap().contains("chmod 600"), "{:?}", err.hint());
+            assert!(!err.to_string().contains("good long"));
+        }
+        std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o400)).unwrap();
+        assert!(Passphrase::from_file(&path).is_ok());
+    }
+
+    #[test]
+    fn weak_chosen_passphrases_are_refused() {
+        for weak in ["abc", "hunter2", "aaaaaaaaaaaaaaaa", "abcabcabcabc", "12345678901"] {
+            let err = check_strength(&Passphrase::new(weak.into())).unwrap_err();
+            assert!(err.hint().unwrap().contains("words"), "{weak}");
+        }
+        for good in ["correct horse battery staple", "test passphrase, not for real use"] {
+            assert!(check_strength(&Passphrase::new(good.into())).is_ok(), "{good}");
+        }
     }
 
     #[test]

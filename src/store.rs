@@ -81,6 +81,28 @@ const MIGRATIONS: &[&str] = &[
         server          TEXT
     );
     CREATE INDEX mail_outbox_state ON mail_outbox (state);",
+    // 5: a managed file can be 'released': the user took it out of
+    //    carepost's care (`files release ID`). SQLite cannot change a
+    //    CHECK constraint in place, so the table is rebuilt.
+    "CREATE TABLE managed_files_v5 (
+        id          INTEGER PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('sent', 'received', 'view', 'sealed')),
+        path        TEXT NOT NULL,
+        size        INTEGER NOT NULL,
+        sha256      TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT NOT NULL,
+        plaintext   INTEGER NOT NULL,
+        state       TEXT NOT NULL DEFAULT 'active'
+                    CHECK (state IN ('pending', 'active', 'deleted', 'missing', 'changed', 'released')),
+        closed_at   TEXT,
+        sealed_key  BLOB
+    );
+    INSERT INTO managed_files_v5 SELECT id, kind, path, size, sha256, created_at, expires_at, plaintext, state,
+        closed_at, sealed_key FROM managed_files;
+    DROP TABLE managed_files;
+    ALTER TABLE managed_files_v5 RENAME TO managed_files;
+    CREATE INDEX managed_files_due ON managed_files (state, expires_at);",
 ];
 
 /// How long a command waits for another carepost process to finish writing.

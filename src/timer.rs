@@ -100,7 +100,10 @@ fn systemctl(args: &[&str]) -> std::result::Result<(), String> {
 
 /// Whether this home's timer unit is installed.
 pub fn installed(home: &Home) -> bool {
-    cfg!(target_os = "linux") && unit_dir().is_some_and(|dir| dir.join(format!("{}.timer", unit_name(home))).exists())
+    // Unit files on disk prove nothing: only what systemd says is enabled.
+    cfg!(target_os = "linux")
+        && unit_dir().is_some_and(|dir| dir.join(format!("{}.timer", unit_name(home))).exists())
+        && systemctl(&["is-enabled", "--quiet", &format!("{}.timer", unit_name(home))]).is_ok()
 }
 
 /// `purge --install-timer`.
@@ -121,15 +124,20 @@ pub fn install(home: &Home) -> Result<TimerReport> {
     let timer_path = dir.join(format!("{name}.timer"));
     crate::home::write_atomic(&service_path, service.as_bytes(), true)?;
     crate::home::write_atomic(&timer_path, timer.as_bytes(), true)?;
-    let activation =
-        systemctl(&["daemon-reload"]).and_then(|()| systemctl(&["enable", "--now", &format!("{name}.timer")]));
-    Ok(TimerReport {
-        files: vec![service_path, timer_path],
-        activated: activation.is_ok(),
-        note: activation
-            .err()
-            .map(|reason| crate::tr!("timer-not-activated", reason = reason, unit = format!("{name}.timer"))),
-    })
+    let unit = format!("{name}.timer");
+    // Enabled is what systemd reports afterwards, not what `enable` said.
+    let activation = systemctl(&["daemon-reload"])
+        .and_then(|()| systemctl(&["enable", "--now", &unit]))
+        .and_then(|()| systemctl(&["is-enabled", "--quiet", &unit]))
+        .and_then(|()| systemctl(&["is-active", "--quiet", &unit]));
+    if let Err(reason) = activation {
+        // The unit files stay: the command in the hint uses them.
+        return Err(Error::TimerNotEnabled {
+            reason,
+            command: format!("systemctl --user daemon-reload && systemctl --user enable --now {unit}"),
+        });
+    }
+    Ok(TimerReport { files: vec![service_path, timer_path], activated: true, note: None })
 }
 
 /// `purge --uninstall-timer`.

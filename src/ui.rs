@@ -24,7 +24,7 @@ impl Output {
         let mut out = stdout.lock();
         let written = if self.json {
             // Keep the I/O error's kind, so a closed pipe stays one.
-            serde_json::to_writer_pretty(&mut out, value)
+            carepost::json::to_writer_pretty(&mut out, value)
                 .map_err(|e| e.io_error_kind().map_or_else(|| std::io::Error::other(e), std::io::Error::from))
                 .and_then(|()| writeln!(out))
         } else {
@@ -61,7 +61,8 @@ pub fn report_error(error: &Error, json: bool) {
             "error": { "code": error.exit_status().code(), "message": message, "hint": hint }
         });
         // Not println!: it panics when stdout is a closed pipe.
-        let _ = writeln!(std::io::stdout().lock(), "{doc}");
+        let line = carepost::json::to_string(&doc).unwrap_or_else(|_| doc.to_string());
+        let _ = writeln!(std::io::stdout().lock(), "{line}");
     }
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{} {message}", tr!("label-error"));

@@ -546,7 +546,7 @@ fn the_same_certificate_under_a_second_alias_is_refused() {
     let cp = clinician();
     let key = write_public(&cp, "k.asc", &sequoia_cert("K <k@example.org>"));
     add(&cp, "p-0001", &key);
-    add_is_refused(&cp, "p-0002", &key, 1, &["already in your contacts as \"p-0001\""]);
+    add_is_refused(&cp, "p-0002", &key, 4, &["already in your contacts as \"p-0001\""]);
 }
 
 // ---------------------------------------------------------------------------
@@ -575,6 +575,33 @@ fn a_hostile_user_id_cannot_drive_the_terminal() {
     let text = String::from_utf8(shown.stdout).unwrap();
     assert!(text.contains("Mallory\\u{1b}[2J"), "{text}");
     assert!(text.contains("\\u{202e}gpj.exe"), "{text}");
+}
+
+#[test]
+fn json_output_escapes_bidi_c1_and_separators_in_a_user_id() {
+    let cp = clinician();
+    let hostile = "Mallory \u{202E}gpj.exe\u{85}\u{9b}31m\u{2028}\u{2067}x\u{200E} <m@example.org>";
+    let (cert, _) =
+        CertBuilder::new().add_userid(UserID::from(hostile)).add_transport_encryption_subkey().generate().unwrap();
+    let key = write_public(&cp, "mallory.asc", &cert);
+    let added = cp.cmd().args(["--json", "contact", "add", "p-0001", "--key-file"]).arg(&key).output().unwrap();
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    for args in [&["--json", "contact", "show", "p-0001"][..], &["--json", "contact", "list"]] {
+        let out = cp.cmd().args(args).output().unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        for bad in ['\u{202E}', '\u{85}', '\u{9b}', '\u{2028}', '\u{2067}', '\u{200E}'] {
+            assert!(!text.contains(bad), "{args:?} let {bad:?} through raw: {text:?}");
+        }
+        let value: Value = serde_json::from_str(&text).unwrap();
+        if args[2] == "show" {
+            assert!(text.contains("\\u202e"), "{args:?}: {text}");
+            // Escaped, not dropped: a JSON reader gets the user ID back exactly.
+            assert_eq!(value["user_ids"], serde_json::json!([hostile]), "{value:#}");
+        }
+    }
+    let out = cp.cmd().args(["--json", "contact", "add", "p-0002", "--key-file"]).arg(&key).output().unwrap();
+    assert_eq!(out.status.code(), Some(4), "the same certificate again is input rejected");
 }
 
 // ---------------------------------------------------------------------------
@@ -866,7 +893,7 @@ fn updating_to_a_key_stored_under_another_alias_is_refused() {
     add(&cp, "p-a", &a_key);
     add(&cp, "p-b", &write_public(&cp, "b.asc", &b));
     let before = list(&cp);
-    let stderr = fails(&cp, &["contact", "update", "p-b", "--key-file", a_key.to_str().unwrap()], 1);
+    let stderr = fails(&cp, &["contact", "update", "p-b", "--key-file", a_key.to_str().unwrap()], 4);
     assert!(stderr.contains("already in your contacts as \"p-a\""), "{stderr}");
     assert_eq!(list(&cp), before);
 }

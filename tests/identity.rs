@@ -80,7 +80,7 @@ fn wrong_passphrase_exits_5_and_never_echoes_it() {
     let other = Carepost::with_identity("B", "b@example.org");
     cp.cmd().args(["contact", "add", "b", "--key-file"]).arg(other.export_key()).assert().success();
     let wrong = cp.path("wrong");
-    std::fs::write(&wrong, "the-wrong-passphrase-xyz\n").unwrap();
+    common::write_secret(&wrong, b"the-wrong-passphrase-xyz\n");
     cp.bare_cmd()
         .arg("--passphrase-file")
         .arg(&wrong)

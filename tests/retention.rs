@@ -486,6 +486,122 @@ fn purge_never_follows_a_symlink_at_a_recorded_path() {
 }
 
 #[test]
+#[cfg(unix)]
+fn purge_never_follows_a_recorded_folder_swapped_for_a_link() {
+    let (clinician, patient) = pair();
+    let document = write(&clinician, "brief.pdf", b"%PDF-1.4 the real plaintext");
+    let message = output_path(&send(&clinician, &document, &[]));
+    let received = fresh_dir(&patient, "received");
+    let opened = output_path(&open(&patient, &message, &["-o", received.to_str().unwrap(), "--retain", "1h"]));
+    let name = opened.file_name().unwrap().to_owned();
+
+    // The folder moves away and a link to the user's archive takes its
+    // place; the archive holds a same-named, same-content copy, so the
+    // file at the end of the link passes the size and hash checks.
+    let moved = patient.path("received-moved");
+    std::fs::rename(&received, &moved).unwrap();
+    let archive = fresh_dir(&patient, "archive");
+    std::fs::copy(moved.join(&name), archive.join(&name)).unwrap();
+    std::os::unix::fs::symlink(&archive, &received).unwrap();
+
+    let report = purge_at(&patient, &later(2 * HOUR), &[]);
+    assert_eq!(verdict(&report, &opened), "changed", "{report:#}");
+    assert_eq!(std::fs::read(archive.join(&name)).unwrap(), b"%PDF-1.4 the real plaintext", "the archive was touched");
+    assert_eq!(std::fs::read(moved.join(&name)).unwrap(), b"%PDF-1.4 the real plaintext");
+    let entry = entry_for_path(&patient, &opened);
+    assert_eq!(entry["state"], "changed", "{entry:#}");
+}
+
+#[test]
+fn a_clock_jump_does_not_extend_later_retention_and_is_reported() {
+    let (clinician, _patient) = pair();
+    let document = write(&clinician, "brief.pdf", b"%PDF-1.4 clock");
+    // One command runs with the clock two years ahead…
+    let ahead = later(2 * 365 * DAY);
+    let out = clinician
+        .cmd()
+        .env("CAREPOST_TEST_NOW", &ahead)
+        .args(["--json", "send"])
+        .arg(&document)
+        .args(["--to", "p-0042"])
+        .output()
+        .unwrap();
+    let early = output_path(&ok_json(&out)["outputs"][0]);
+    // …then the clock is right again: a new file keeps its own 7 days.
+    let message = output_path(&send(&clinician, &document, &[]));
+    let entry = entry_for_path(&clinician, &message);
+    assert_eq!(kept_for(&entry), Duration::from_secs(7 * DAY), "{entry:#}");
+    let expires = parse(&entry["expires_at"]);
+    assert!(expires < SystemTime::now() + Duration::from_secs(8 * DAY), "{entry:#}");
+
+    let status = clinician.json(&["status"]);
+    assert_eq!(status["files"]["clock_behind"], entry_for_path(&clinician, &early)["created_at"], "{status:#}");
+    let out = clinician.cmd().arg("status").output().unwrap();
+    assert!(stdout(&out).contains("warning: a file was recorded at"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("The clock jumped"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_file_deleted_by_hand_is_not_left_active() {
+    let (clinician, _patient) = pair();
+    let document = write(&clinician, "brief.pdf", b"%PDF-1.4 deleted early by hand");
+    let gone = output_path(&send(&clinician, &document, &[]));
+    let id = entry_for_path(&clinician, &gone)["id"].clone();
+    std::fs::remove_file(&gone).unwrap();
+    // Long before its expiry, listing it already knows.
+    assert!(files(&clinician, false).iter().all(|f| f["id"] != id), "still listed as kept");
+    assert_eq!(closed_entry(&clinician, &id, &gone)["state"], "missing");
+    assert_eq!(clinician.json(&["status"])["files"]["sent"], 0);
+}
+
+#[test]
+fn changed_files_stay_visible_until_released_and_files_delete_removes_one_early() {
+    let (clinician, patient) = pair();
+    let document = write(&clinician, "brief.pdf", b"%PDF-1.4 edited later");
+    let message = output_path(&send(&clinician, &document, &[]));
+    let edited = output_path(&open(&patient, &message, &["--retain", "1h"]));
+    let early = output_path(&open(&patient, &message, &[]));
+    std::fs::write(&edited, b"%PDF-1.4 the user's own notes now").unwrap();
+
+    let now = later(2 * HOUR);
+    assert_eq!(verdict(&purge_at(&patient, &now, &[]), &edited), "changed");
+    // Reported once by purge, and still visible afterwards.
+    let status = ok_json(&patient.cmd().env("CAREPOST_TEST_NOW", &now).args(["--json", "status"]).output().unwrap());
+    assert_eq!(status["files"]["needs_decision"], 1, "{status:#}");
+    let out = patient.cmd().env("CAREPOST_TEST_NOW", &now).arg("status").output().unwrap();
+    let text = stdout(&out);
+    assert!(text.lines().any(|l| l.starts_with("Changed, kept:") && l.ends_with(" 1")), "{text}");
+    assert!(stdout(&out).contains("carepost files release ID"), "{}", stdout(&out));
+    let entry = entry_for_path(&patient, &edited);
+    assert!(files(&patient, false).iter().any(|f| f["id"] == entry["id"]), "gone from `files`");
+
+    // Deleting the changed one is refused with the way forward.
+    let id = entry["id"].to_string();
+    let out = patient.cmd().args(["files", "delete", &id]).output().unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("changed since carepost wrote it"), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&format!("hint: if you changed it on purpose, it is yours: delete it yourself, or take it out of carepost's care with: carepost files release {id}")), "{}", stderr(&out));
+    assert!(edited.exists());
+    // Released: it stays, carepost forgets its name and counts it no more.
+    let released = ok_json(&patient.cmd().args(["--json", "files", "release", &id]).output().unwrap());
+    assert_eq!(released["state"], "released");
+    assert!(edited.exists());
+    assert_eq!(closed_entry(&patient, &entry["id"], &edited)["state"], "released");
+    assert_eq!(patient.json(&["status"])["files"]["needs_decision"], 0);
+
+    // An unchanged document, deleted now, before its expiry.
+    let early_id = entry_for_path(&patient, &early)["id"].clone();
+    let out = patient.cmd().args(["files", "delete", &early_id.to_string()]).output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(!early.exists());
+    assert_eq!(closed_entry(&patient, &early_id, &early)["state"], "deleted");
+    // A closed record cannot be deleted or released again.
+    let out = patient.cmd().args(["files", "release", &early_id.to_string()]).output().unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("not in carepost's care any more"), "{}", stderr(&out));
+}
+
+#[test]
 fn a_recorded_file_already_deleted_is_reconciled_not_an_error() {
     let (clinician, _patient) = pair();
     let document = write(&clinician, "brief.pdf", b"%PDF-1.4 deleted by hand");
@@ -495,13 +611,11 @@ fn a_recorded_file_already_deleted_is_reconciled_not_an_error() {
     let out = clinician.cmd().env("CAREPOST_TEST_NOW", &now).args(["purge", "--dry-run"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("was already gone"), "{}", stdout(&out));
-    let gone_id = entry_for_path(&clinician, &gone)["id"].clone();
-    assert_eq!(entry_for_path(&clinician, &gone)["state"], "active", "a dry run changes no record");
-
     let out = clinician.cmd().env("CAREPOST_TEST_NOW", &now).args(["purge"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("was already gone"), "{}", stdout(&out));
     assert!(!stderr(&out).contains("error"), "{}", stderr(&out));
+    let gone_id = files(&clinician, true)[0]["id"].clone();
     assert_eq!(closed_entry(&clinician, &gone_id, &gone)["state"], "missing");
     assert!(files(&clinician, false).is_empty());
     assert_eq!(purge_at(&clinician, &now, &[])["files"], json!([]), "reported once");
@@ -641,7 +755,7 @@ fn install_timer_writes_sound_unit_files_and_uninstall_removes_them() {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join(r#"praktijk 100% $HOME "q" back\slash"#);
     let passphrase_file = dir.path().join("passphrase");
-    std::fs::write(&passphrase_file, format!("{}\n", common::PASSPHRASE)).unwrap();
+    common::write_secret(&passphrase_file, format!("{}\n", common::PASSPHRASE).as_bytes());
     let clinician = Carepost { dir, home, passphrase_file };
     clinician
         .cmd()
@@ -735,14 +849,20 @@ fn install_timer_without_a_session_leaves_the_files_and_says_what_to_run() {
         .args(["--json", "purge", "--install-timer"])
         .output()
         .unwrap();
-    let report = ok_json(&out);
-    assert_eq!(report["activated"], false);
-    assert_eq!(report["files"].as_array().unwrap().len(), 2);
-    let note = report["note"].as_str().unwrap();
-    assert!(note.contains("systemctl --user enable --now carepost-purge-"), "{note}");
-    assert!(note.contains("no session bus here"), "{note}");
-    assert!(stderr(&out).contains("warning:"), "{}", stderr(&out));
-    assert_eq!(names_in(&config.join("systemd").join("user")).len(), 2);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let error: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hint = error["error"]["hint"].as_str().unwrap();
+    assert!(hint.contains("systemctl --user daemon-reload && systemctl --user enable --now carepost-purge-"), "{hint}");
+    let text = stderr(&out);
+    assert!(
+        text.starts_with("error: the hourly purge is NOT enabled") && text.contains("no session bus here"),
+        "{text}"
+    );
+    assert_eq!(names_in(&config.join("systemd").join("user")).len(), 2, "the files stay for the command in the hint");
+    // status reports what systemd has enabled, not that files exist.
+    let status =
+        cp.cmd().env("XDG_CONFIG_HOME", &config).env("CAREPOST_SYSTEMCTL", &systemctl).arg("status").output().unwrap();
+    assert!(stdout(&status).contains("Hourly purge:          no"), "{}", stdout(&status));
 }
 
 // ---------------------------------------------------------------------------
@@ -764,7 +884,8 @@ fn status_counts_files_by_kind_and_reports_expiry_timer_and_key() {
     assert_eq!(
         status["files"],
         json!({
-            "sent": 0, "received": 1, "view": 1, "sealed": 2, "overdue": 0, "next_expiry": viewed["expires"]
+            "sent": 0, "received": 1, "view": 1, "sealed": 2, "overdue": 0, "needs_decision": 0,
+            "next_expiry": viewed["expires"]
         })
     );
     assert_eq!(status["fingerprint"], patient.fingerprint());
@@ -850,9 +971,10 @@ fn open_view_shows_a_private_copy_and_deletes_it_when_the_viewer_closes() {
         if use_runtime_dir {
             assert!(shown.starts_with(&runtime), "{}", shown.display());
         } else {
-            let shm = PathBuf::from(format!("/dev/shm/carepost-view-{uid}"));
+            let in_shm = shown.parent().unwrap().parent() == Some(Path::new("/dev/shm"))
+                && shown.parent().unwrap().file_name().unwrap().to_str().unwrap().starts_with("carepost-view-");
             assert!(
-                shown.starts_with(&shm) || shown.starts_with(patient.home.join("tmp")),
+                in_shm || shown.starts_with(patient.home.join("tmp")),
                 "RAM-backed or the home's own temp area: {}",
                 shown.display()
             );
@@ -866,6 +988,40 @@ fn open_view_shows_a_private_copy_and_deletes_it_when_the_viewer_closes() {
         assert_eq!(entry["sha256"], sha256(&document));
     }
     assert_eq!(names_in(&patient.home.join("inbox")), Vec::<String>::new(), "nothing was saved");
+}
+
+#[test]
+#[cfg(unix)]
+fn a_link_planted_in_dev_shm_does_not_redirect_a_view_and_ps_shows_no_name() {
+    let (clinician, patient) = pair();
+    let document = write(&clinician, "Jansen_uitslag.pdf", b"%PDF-1.4 uitslag");
+    let message = output_path(&send(&clinician, &document, &[]));
+    let uid = std::fs::metadata(&patient.home).map(|m| std::os::unix::fs::MetadataExt::uid(&m)).unwrap();
+    // Another user's trap: the folder name an earlier carepost used,
+    // pointing into the victim's ~/.ssh.
+    let ssh = fresh_dir(&patient, "dot-ssh");
+    let trap = PathBuf::from(format!("/dev/shm/carepost-view-{uid}"));
+    let planted = std::os::unix::fs::symlink(&ssh, &trap).is_ok();
+    let (viewer, notes) = recording_viewer(&patient);
+    let out = patient
+        .cmd()
+        .env("CAREPOST_VIEWER", &viewer)
+        .env_remove("XDG_RUNTIME_DIR")
+        .args(["--json", "open", "--view"])
+        .arg(&message)
+        .output()
+        .unwrap();
+    if planted {
+        let _ = std::fs::remove_file(&trap);
+    }
+    let viewed = ok_json(&out);
+    assert_eq!(names_in(&ssh), Vec::<String>::new(), "the view was written through the planted link");
+    let shown = PathBuf::from(note(&notes, "path"));
+    assert!(!shown.starts_with(&trap) && !shown.starts_with(&ssh), "{}", shown.display());
+    assert!(!note(&notes, "path").contains("Jansen"), "the viewer's argv names the patient: {}", shown.display());
+    assert!(shown.to_str().unwrap().ends_with(".pdf"), "the extension stays for the right program");
+    assert_eq!(viewed["filename"], "Jansen_uitslag.pdf");
+    assert!(!shown.parent().unwrap().exists(), "the view folder is removed with its copy");
 }
 
 #[test]

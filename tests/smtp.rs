@@ -228,7 +228,7 @@ impl Setup {
         content.extend((0..40_000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8));
         std::fs::write(&document, content).unwrap();
         let password_file = cp.path("smtp-password");
-        std::fs::write(&password_file, format!("{SMTP_PASSWORD}\n")).unwrap();
+        common::write_secret(&password_file, format!("{SMTP_PASSWORD}\n").as_bytes());
         Setup { cp, patient, document, password_file }
     }
 
@@ -456,7 +456,7 @@ fn plain_smtp_to_a_loopback_relay_delivers() {
 fn setup_keeps_no_secret_and_show_never_prints_the_password() {
     let cp = Carepost::with_identity("Dr. A. Jansen", SMTP_USER);
     let password_file = cp.path("smtp-password");
-    std::fs::write(&password_file, format!("{SMTP_PASSWORD}\n")).unwrap();
+    common::write_secret(&password_file, format!("{SMTP_PASSWORD}\n").as_bytes());
     cp.cmd()
         .args(["mail", "setup", "--host", "smtp.praktijk.test", "--port", "587", "--user", SMTP_USER])
         .args(["--from", SMTP_USER, "--password-file"])

@@ -37,6 +37,9 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
     let mut ctx = Context::new(home, secrets, &terminal);
     if !matches!(cli.command, Command::Init(_)) {
         ctx.require_home()?;
+        if ctx.home.ensure_dir(&ctx.home.tmp()).is_ok() {
+            carepost::output::journal_parts_in(ctx.home.tmp().join("parts.journal"));
+        }
         let purge_first = !matches!(cli.command, Command::Purge(_) | Command::Log(LogArgs { check: true, .. }));
         housekeeping(&mut ctx, purge_first, out);
     }
@@ -76,6 +79,8 @@ fn housekeeping(ctx: &mut Context<'_>, purge: bool, out: &Output) {
     for dir in [ctx.home.inbox(), ctx.home.outbox(), ctx.home.tmp(), ctx.home.sealed()] {
         carepost::output::clean_leftovers(&dir);
     }
+    // Leftovers in folders outside the home (`-o DIR`), found by name.
+    carepost::output::clean_journaled();
     if !purge {
         return;
     }

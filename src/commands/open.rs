@@ -5,6 +5,9 @@ use carepost::safe::Safe;
 use carepost::{retention, tr, view, Context, Error};
 
 pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Error> {
+    if let Some(dir) = args.output_dir.as_deref().filter(|d| carepost::home::is_shared_folder(d)) {
+        out.warning(&tr!("warning-shared-output-dir", path = Safe(dir.display().to_string()).to_string()));
+    }
     if args.file.is_file() && carepost::mail::parse::looks_like_email(&args.file)? {
         return super::eml::open(ctx, args, out);
     }

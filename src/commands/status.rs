@@ -15,6 +15,7 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
             ),
             (tr!("status-next-expiry"), f.next_expiry.clone().unwrap_or_else(|| "-".into())),
             (tr!("status-overdue"), f.overdue.to_string()),
+            (tr!("status-needs-decision"), f.needs_decision.to_string()),
             (tr!("status-timer"), yes_no(status.timer_installed)),
             (tr!("status-keychain"), status.keychain.to_owned()),
             (tr!("status-encrypted-volume"), status.encrypted_volume.to_owned()),
@@ -29,6 +30,18 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
         ];
         for (label, value) in rows {
             writeln!(w, "{label:<22} {value}")?;
+        }
+        writeln!(
+            w,
+            "{:<22} {}",
+            tr!("status-core-dumps"),
+            if status.core_dumps_disabled { tr!("status-core-dumps-off") } else { tr!("status-core-dumps-on") }
+        )?;
+        if status.files.needs_decision > 0 {
+            writeln!(w, "\n{}", tr!("status-hint-needs-decision", count = status.files.needs_decision))?;
+        }
+        if let Some(recorded) = &status.files.clock_behind {
+            writeln!(w, "\n{} {}", tr!("label-warning"), tr!("status-clock-behind", recorded = recorded.clone()))?;
         }
         if status.files.overdue > 0 || !status.timer_installed {
             writeln!(w, "\n{}", tr!("status-hint-purge"))?;

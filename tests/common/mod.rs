@@ -49,7 +49,7 @@ impl Carepost {
         let dir = tempfile::tempdir().unwrap();
         let home = dir.path().join("home");
         let passphrase_file = dir.path().join("passphrase");
-        std::fs::write(&passphrase_file, format!("{PASSPHRASE}\n")).unwrap();
+        write_secret(&passphrase_file, format!("{PASSPHRASE}\n").as_bytes());
         Carepost { dir, home, passphrase_file }
     }
 
@@ -280,4 +280,12 @@ impl Drop for Gpg {
             .stderr(Stdio::null())
             .status();
     }
+}
+
+/// Writes a passphrase or password file readable by its owner only, as
+/// carepost requires (it refuses secret files others can read).
+pub fn write_secret(path: &Path, content: &[u8]) {
+    std::fs::write(path, content).unwrap();
+    #[cfg(unix)]
+    std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
 }
