@@ -70,11 +70,14 @@ pub struct Context<'p> {
     pub secrets: SecretsConfig,
     pub prompter: &'p dyn Prompter,
     store: Option<Store>,
+    /// The identity's signing key, kept once this command unlocked it, so
+    /// that the audit records it writes end in a signed checkpoint.
+    audit_signer: Option<sequoia_openpgp::crypto::KeyPair>,
 }
 
 impl<'p> Context<'p> {
     pub fn new(home: Home, secrets: SecretsConfig, prompter: &'p dyn Prompter) -> Context<'p> {
-        Context { home, now: clock(), secrets, prompter, store: None }
+        Context { home, now: clock(), secrets, prompter, store: None, audit_signer: None }
     }
 
     /// Checks that the home exists and is private; every command except
@@ -173,9 +176,30 @@ impl<'p> Context<'p> {
                     attempts += 1;
                     self.prompter.notice(&crate::tr!("notice-wrong-passphrase"));
                 }
+                Ok(unlocked) => {
+                    // Every command that unlocks signs the audit log up to
+                    // its own records; opening needs the signing key for
+                    // that too (one more key derivation).
+                    self.audit_signer = match unlocked.try_signer() {
+                        Some(signer) => Some(signer.clone()),
+                        None => identity
+                            .unlock(&passphrase, Purpose::Sign, self.now)
+                            .ok()
+                            .and_then(|u| u.try_signer().cloned()),
+                    };
+                    return Ok(unlocked);
+                }
                 result => return result,
             }
         }
+    }
+}
+
+impl Context<'_> {
+    /// The signing key for audit checkpoints, when this command unlocked
+    /// the identity.
+    pub fn audit_signer(&self) -> Option<sequoia_openpgp::crypto::KeyPair> {
+        self.audit_signer.clone()
     }
 }
 

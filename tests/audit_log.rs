@@ -553,6 +553,124 @@ fn a_consistently_rewritten_chain_is_caught_by_the_head_kept_outside_the_log() {
     assert_broken(&cp, "the log ends at record 10, but the state database says there were 11");
 }
 
+/// Regression: the chain hashed a re-serialised record, so a line whose
+/// bytes changed without changing a field value still checked out.
+#[test]
+fn a_line_that_is_not_byte_for_byte_what_carepost_wrote_is_rejected() {
+    type Change = fn(&str) -> String;
+    let variants: [(&str, Change); 4] = [
+        ("an added field", |l| l.replacen("\"seq\":", "\"note\":\"x\",\"seq\":", 1)),
+        ("reordered keys", |l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            let mut pairs: Vec<_> = v.as_object().unwrap().iter().collect();
+            pairs.reverse();
+            let fields: Vec<String> = pairs.iter().map(|(k, v)| format!("{}:{}", Value::from(k.as_str()), v)).collect();
+            format!("{{{}}}", fields.join(","))
+        }),
+        ("changed whitespace", |l| l.replacen("\"seq\":", "\"seq\": ", 1)),
+        ("an escape written differently", |l| l.replacen("\"action\":\"r", "\"action\":\"\\u0072", 1)),
+    ];
+    for (what, change) in variants {
+        let cp = logged_home();
+        let mut lines = log_lines(&cp);
+        let edited = change(&lines[6]);
+        assert_ne!(edited, lines[6], "{what}");
+        // Still the same record for a lenient reader: only the bytes differ.
+        let same: carepost::audit::Record = serde_json::from_str(&lines[6]).unwrap();
+        if what != "an added field" {
+            assert_eq!(serde_json::from_str::<carepost::audit::Record>(&edited).unwrap(), same, "{what}");
+        }
+        lines[6] = edited;
+        write_lines(&cp, &lines);
+        assert_broken(&cp, "line 7 is not a readable record");
+    }
+}
+
+/// Appends a correctly chained record after the last one, as someone who
+/// can write the home but does not have the key would.
+fn append_forged(cp: &Carepost, outcome: &str) {
+    let mut lines = log_lines(cp);
+    let last: carepost::audit::Record = serde_json::from_str(lines.last().unwrap()).unwrap();
+    let mut forged = last.clone();
+    forged.seq = last.seq + 1;
+    forged.id = "ff".repeat(16);
+    forged.action = "retention-set".into();
+    forged.outcome = outcome.into();
+    forged.detail = Some("sent=1d".into());
+    forged.signature = None;
+    forged.prev = last.hash.clone();
+    forged.hash = forged.compute_hash();
+    lines.push(serde_json::to_string(&forged).unwrap());
+    write_lines(cp, &lines);
+}
+
+fn check_json(cp: &Carepost) -> Value {
+    ok_json(&cp.cmd().args(["--json", "log", "--check"]).output().unwrap())
+}
+
+/// Regression: correctly chained records appended after the head were
+/// reported intact and adopted, whoever wrote them.
+#[test]
+fn records_after_the_last_signed_checkpoint_are_reported_as_unsigned() {
+    let (cp, patient) = (logged_home(), Carepost::with_identity("P. Bakker", "p.bakker@example.org"));
+    // `contact verify` unlocked the key and signed; the retention changes
+    // after it did not.
+    let report = check_json(&cp);
+    assert_eq!(report["signed_through"], 3, "{report:#}");
+    assert_eq!(report["unsigned_records"], 8, "{report:#}");
+    let out = log_check(&cp);
+    assert_eq!(code(&out), 0);
+    assert!(stderr(&out).contains("8 record(s) after record 3 are not signed by your key"), "{}", stderr(&out));
+
+    // A command that unlocks signs everything so far.
+    cp.add_verified("p-0050", &patient);
+    let report = check_json(&cp);
+    assert_eq!(report["unsigned_records"], 0, "{report:#}");
+    let signed = report["signed_through"].as_u64().unwrap();
+    assert_eq!(Some(signed), report["last_seq"].as_u64());
+    assert!(!stderr(&log_check(&cp)).contains("not signed"));
+
+    // A forged record chains correctly, but is not signed: reported.
+    append_forged(&cp, "success");
+    let report = check_json(&cp);
+    assert_eq!(report["unsigned_records"], 1, "{report:#}");
+    assert_eq!(report["signed_through"], signed);
+    let err = stderr(&log_check(&cp));
+    assert!(err.contains(&format!("1 record(s) after record {signed} are not signed")), "{err}");
+}
+
+#[test]
+fn a_tampered_checkpoint_is_detected() {
+    let cp = logged_home();
+    let patient = Carepost::with_identity("P. Bakker", "p.bakker@example.org");
+    cp.add_verified("p-0050", &patient);
+    patient.add_verified("dr-jansen", &cp);
+    let lines = log_lines(&cp);
+    let last: carepost::audit::Record = serde_json::from_str(lines.last().unwrap()).unwrap();
+    let signature = last.signature.clone().expect("the last record is a checkpoint");
+
+    // The signature's last byte changed, the hash recomputed.
+    let mut bad = last.clone();
+    let flipped = if signature.ends_with('0') { '1' } else { '0' };
+    bad.signature = Some(format!("{}{flipped}", &signature[..signature.len() - 1]));
+    // The signed content changed under a valid signature.
+    let mut moved = last.clone();
+    moved.outcome = "refused".into();
+    // A signature by a key that is not the identity's: the signature of
+    // another home's checkpoint.
+    let other: carepost::audit::Record = serde_json::from_str(log_lines(&patient).last().unwrap()).unwrap();
+    let mut foreign = last.clone();
+    foreign.signature = other.signature.clone();
+    assert!(foreign.signature.is_some());
+    for mut record in [bad, moved, foreign] {
+        record.hash = record.compute_hash();
+        let mut edited = lines.clone();
+        *edited.last_mut().unwrap() = serde_json::to_string(&record).unwrap();
+        write_lines(&cp, &edited);
+        assert_broken(&cp, &format!("record {} carries a checkpoint signature that does not verify", last.seq));
+    }
+}
+
 // ---------------------------------------------------------------------------
 // The log's own retention
 

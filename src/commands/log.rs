@@ -21,6 +21,13 @@ pub fn run(ctx: &mut Context<'_>, args: LogArgs, out: &Output) -> Result<(), Err
         if let Some(problem) = report.problem {
             return Err(Error::AuditBroken(problem));
         }
+        if report.unsigned_records > 0 {
+            let since = match report.signed_through {
+                Some(seq) => tr!("log-signed-through", seq = seq),
+                None => tr!("log-signed-none"),
+            };
+            out.warning(&tr!("log-unsigned", count = report.unsigned_records, since = since));
+        }
         return out.result(&report, |w| {
             writeln!(w, "{}", tr!("log-intact", count = report.records))?;
             if report.unconfirmed_tail {

@@ -523,3 +523,8 @@ eml-autocrypt = The email carries a key for { $addr } (Autocrypt, fingerprint { 
 eml-autocrypt-known = The email carries the key of your contact "{ $alias }" (Autocrypt).
 eml-autocrypt-added = Added the key from the email as contact "{ $alias }" (NOT verified). Check the fingerprint by phone: carepost contact verify { $alias }
 eml-autocrypt-mismatch = The email carries a key for another address ({ $addr }) than it is from; it is ignored.
+# audit-smtp
+audit-bad-signature = record { $seq } carries a checkpoint signature that does not verify with your key
+log-unsigned = { $count } record(s) after { $since } are not signed by your key: anyone who can write to the home could have added them. The next command that unlocks your key (send, open, contact verify) signs them.
+log-signed-none = the start of the log
+log-signed-through = record { $seq }
