@@ -556,7 +556,13 @@ impl Error {
             UnreadableFingerprint(_) => tr!("hint-fingerprint-partial"),
             NotInteractive(_) => tr!("hint-not-interactive"),
             RecipientsUnverified(aliases) => {
-                tr!("hint-recipients-unverified", alias = aliases[0].clone())
+                // Where the user learns of --unverified-ok, warn about what
+                // goes in it.
+                format!(
+                    "{}\n{}",
+                    tr!("hint-recipients-unverified", alias = aliases[0].clone()),
+                    tr!("hint-unverified-reason")
+                )
             }
             RecipientUnusable { alias, .. } => {
                 tr!("hint-recipient-unusable", alias = alias.clone())

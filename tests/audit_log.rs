@@ -734,3 +734,43 @@ fn a_tampered_log_is_never_cut_so_the_evidence_stays() {
         assert_broken(&cp, expected);
     }
 }
+
+/// Regression: the reason for an exception was stored word for word in a
+/// log kept for years, patient names included.
+#[test]
+fn a_reason_for_an_exception_that_names_a_contact_is_refused() {
+    let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let patient = Carepost::with_identity("Henrietta Quistorp", "h.quistorp@voorbeeld.example");
+    cp.cmd().args(["contact", "add", "p-0099", "--key-file"]).arg(patient.export_key()).assert().success();
+    let input = write(&cp, "document.pdf", b"%PDF-1.4 letter");
+    let send = |extra: &[&str]| {
+        let mut cmd = cp.cmd();
+        cmd.arg("send").arg(&input).args(["--to", "p-0099"]).args(extra);
+        cmd.output().unwrap()
+    };
+    // Where the user learns of the option, they are told what not to write.
+    let out = send(&[]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("do not write a patient's name or email in it"), "{}", stderr(&out));
+    let help = stdout(&cp.cmd().args(["send", "--help"]).output().unwrap());
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(help.contains("never write a patient's name, email or other identifying detail"), "{help}");
+
+    let before = log_lines(&cp);
+    for reason in [
+        "sent for henrietta QUISTORP, she asked by phone",
+        "asked by H.Quistorp@Voorbeeld.example",
+        "p-0099 asked by phone",
+    ] {
+        let out = send(&["--unverified-ok", reason]);
+        assert_eq!(code(&out), 2, "{reason}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.starts_with("error: the reason for --unverified-ok names the contact \"p-0099\""), "{err}");
+        assert_eq!(log_lines(&cp), before, "nothing recorded for {reason}");
+    }
+    assert!(!std::fs::read_to_string(audit_path(&cp)).unwrap().to_lowercase().contains("quistorp"));
+    // A reason that names nobody is accepted, even with a word that only
+    // contains the alias.
+    let out = send(&["--unverified-ok", "asked by phone; not p-00990"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}

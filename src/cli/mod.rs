@@ -181,7 +181,9 @@ pub struct SendArgs {
     /// always inside the encryption)
     #[arg(long)]
     pub keep_name: bool,
-    /// Send to contacts who are not verified, for this recorded reason
+    /// Send to contacts who are not verified, for this recorded reason.
+    /// The reason is kept in the audit log for years: never write a
+    /// patient's name, email or other identifying detail in it
     #[arg(long, value_name = "REASON")]
     pub unverified_ok: Option<String>,
     /// Keep the encrypted files this long (e.g. 30d) instead of the

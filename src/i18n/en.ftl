@@ -528,3 +528,5 @@ audit-bad-signature = record { $seq } carries a checkpoint signature that does n
 log-unsigned = { $count } record(s) after { $since } are not signed by your key: anyone who can write to the home could have added them. The next command that unlocks your key (send, open, contact verify) signs them.
 log-signed-none = the start of the log
 log-signed-through = record { $seq }
+send-reason-names-contact = the reason for --unverified-ok names the contact "{ $alias }" (their alias, name or email); the reason is kept in the audit log for years and must not identify a patient. Describe the situation instead, e.g. --unverified-ok "patient asked by phone; key checked in person next visit"
+hint-unverified-reason = the reason is kept in the audit log for years: do not write a patient's name or email in it
