@@ -89,11 +89,24 @@ impl<'p> Context<'p> {
         self.home.check()
     }
 
-    /// The state database, opened on first use.
+    /// The state database, opened on first use, and checked against the
+    /// audit log: a state older than the log is refused.
     pub fn store(&mut self) -> Result<&mut Store> {
         if self.store.is_none() {
             self.home.check()?;
-            self.store = Some(Store::open(&self.home)?);
+            let mut store = Store::open(&self.home)?;
+            crate::audit::check_state_agrees(store.connection(), &self.home.audit_log())?;
+            self.store = Some(store);
+        }
+        Ok(self.store.as_mut().expect("just opened"))
+    }
+
+    /// The state database for `log --rebuild-state`: opened (created if
+    /// missing) without comparing it to the log.
+    pub fn store_for_rebuild(&mut self) -> Result<&mut Store> {
+        if self.store.is_none() {
+            self.home.check()?;
+            self.store = Some(Store::open_for_rebuild(&self.home)?);
         }
         Ok(self.store.as_mut().expect("just opened"))
     }

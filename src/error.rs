@@ -176,6 +176,10 @@ pub enum Error {
     Usage(String),
     #[error("{}", tr!("error-internal", reason = .0.clone()))]
     Internal(String),
+    /// The state database and the audit log disagree (state missing, or
+    /// older than the log).
+    #[error("{}", tr!("error-state-disagrees", problem = .0.clone()))]
+    StateDisagrees(String),
 }
 
 /// Why a received message was not accepted.
@@ -473,6 +477,7 @@ impl Error {
             CertRejected(_) | MessageRejected(_) | ContactRevoked(_) | AuditBroken(_) | MailRejected(_) => {
                 ExitStatus::Rejected
             }
+            StateDisagrees(_) => ExitStatus::Rejected,
             NoIdentity
             | NoPassphrase
             | WrongPassphrase
@@ -537,6 +542,7 @@ impl Error {
             SealedKeyGone(_) => tr!("hint-sealed-key-gone"),
             Viewer(_) => tr!("hint-viewer"),
             AuditBroken(_) => tr!("hint-audit-broken"),
+            StateDisagrees(_) => tr!("hint-state-disagrees"),
             AliasTaken(alias) => tr!("hint-alias-taken", alias = alias.clone()),
             CertAlreadyStored { alias, .. } => {
                 tr!("hint-cert-already-stored", alias = alias.clone())

@@ -774,3 +774,84 @@ fn a_reason_for_an_exception_that_names_a_contact_is_refused() {
     let out = send(&["--unverified-ok", "asked by phone; not p-00990"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
 }
+
+// ---------------------------------------------------------------------------
+// The state database and the log agree
+
+/// A home with a received document in the inbox and a sent copy in the
+/// outbox, both under retention.
+fn home_with_documents() -> (Carepost, PathBuf) {
+    let (cp, patient) = (
+        Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example"),
+        Carepost::with_identity("P. de Vries", "p.devries@example.org"),
+    );
+    cp.add_verified("p-0042", &patient);
+    patient.add_verified("dr", &cp);
+    let sent = output_of(&sends(&patient, &write(&patient, "letter.pdf", b"%PDF-1.4 reply"), &["dr"], &[]));
+    let opened = ok_json(&cp.cmd().args(["--json", "open"]).arg(&sent).output().unwrap());
+    let document = PathBuf::from(opened["output"].as_str().unwrap());
+    output_of(&sends(&cp, &write(&cp, "out.pdf", b"%PDF-1.4 out"), &["p-0042"], &[]));
+    assert_eq!(cp.json(&["files"])["files"].as_array().unwrap().len(), 2);
+    (cp, document)
+}
+
+fn assert_state_disagrees(out: &Output, says: &str) {
+    assert_eq!(code(out), 4, "{}{}", stdout(out), stderr(out));
+    let err = stderr(out);
+    assert!(err.contains("error: the state database does not match the audit log"), "{err}");
+    assert!(err.contains(says), "{says:?} in {err}");
+    assert!(err.contains("hint:") && err.contains("carepost log --rebuild-state"), "{err}");
+}
+
+/// Regression: a deleted state.db was silently recreated: "0 files kept"
+/// while the plaintext stayed in the inbox.
+#[test]
+fn a_deleted_state_database_is_not_recreated_and_can_be_rebuilt_from_the_log() {
+    let (cp, document) = home_with_documents();
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(cp.home.join(format!("state.db{suffix}")));
+    }
+    for args in [&["status"][..], &["log", "--check"], &["files"]] {
+        assert_state_disagrees(&cp.cmd().args(args).output().unwrap(), "state.db is missing");
+    }
+    assert!(!cp.home.join("state.db").exists(), "nothing recreated it");
+
+    let rebuilt = ok_json(&cp.cmd().args(["--json", "log", "--rebuild-state"]).output().unwrap());
+    assert_eq!(rebuilt["files_recovered"], 2, "{rebuilt:#}");
+    assert_eq!(rebuilt["contacts"], 0);
+    assert_eq!(rebuilt["head_seq"].as_u64(), Some(log_lines(&cp).len() as u64));
+    let out = log_check(&cp);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // Retention deletes the received plaintext again.
+    let files = cp.json(&["files"]);
+    assert_eq!(files["files"].as_array().unwrap().len(), 2, "{files:#}");
+    cp.cmd().env("CAREPOST_TEST_NOW", later(400 * DAY)).arg("purge").assert().success();
+    assert!(!document.exists(), "the inbox document was purged");
+}
+
+/// Regression: restoring an older state.db passed `log --check`.
+#[test]
+fn an_older_state_database_is_detected() {
+    let (cp, _) = home_with_documents();
+    let saved = cp.path("state-copy.db");
+    // A consistent copy, as a backup tool would take.
+    cp.cmd().args(["status"]).assert().success();
+    std::fs::copy(cp.home.join("state.db"), &saved).unwrap();
+    let head = log_lines(&cp).len();
+    cp.cmd().args(["retention", "set", "sent=20d"]).assert().success();
+    cp.cmd().args(["retention", "set", "sent=21d"]).assert().success();
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(cp.home.join(format!("state.db{suffix}")));
+    }
+    std::fs::copy(&saved, cp.home.join("state.db")).unwrap();
+    let says = format!("remembers the log up to record {head}, but the log goes on to record {}", head + 2);
+    assert_state_disagrees(&log_check(&cp), &says);
+    assert_state_disagrees(&cp.cmd().args(["retention", "set", "sent=22d"]).output().unwrap(), &says);
+
+    let rebuilt = ok_json(&cp.cmd().args(["--json", "log", "--rebuild-state"]).output().unwrap());
+    assert_eq!(rebuilt["head_seq"].as_u64(), Some(head as u64 + 2));
+    assert_eq!(rebuilt["contacts"], 1, "the older state keeps its contacts");
+    assert_eq!(rebuilt["files_recovered"], 0, "its files were tracked already");
+    let out = log_check(&cp);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}

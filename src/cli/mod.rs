@@ -116,6 +116,11 @@ pub struct LogArgs {
     /// Verify the whole log: exit 0 when intact, 4 when it was changed
     #[arg(long, conflicts_with_all = ["since", "action", "contact"])]
     pub check: bool,
+    /// Rebuild the state database from the audit log after it was lost
+    /// or replaced by an older copy: the log's head and the documents in
+    /// the inbox and outbox (contacts must be added again)
+    #[arg(long, conflicts_with_all = ["check", "since", "action", "contact"])]
+    pub rebuild_state: bool,
     /// Only records from this date or time on (e.g. 2026-11-01)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<std::time::SystemTime>,

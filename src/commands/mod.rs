@@ -37,7 +37,12 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
     let mut ctx = Context::new(home, secrets, &terminal);
     if !matches!(cli.command, Command::Init(_)) {
         ctx.require_home()?;
-        let purge_first = !matches!(cli.command, Command::Purge(_) | Command::Log(LogArgs { check: true, .. }));
+        let purge_first = !matches!(
+            cli.command,
+            Command::Purge(_)
+                | Command::Log(LogArgs { check: true, .. })
+                | Command::Log(LogArgs { rebuild_state: true, .. })
+        );
         housekeeping(&mut ctx, purge_first, out);
     }
     match cli.command {
