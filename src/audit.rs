@@ -9,6 +9,15 @@
 //! Appends are serialised by the database's write lock, so concurrent
 //! carepost processes never interleave or lose records.
 //!
+//! Each line is checked byte for byte: a record must be exactly what
+//! carepost writes (no added fields, no reordered keys, no changed
+//! whitespace), so the hash covers the line as it is on disk.
+//!
+//! The last record of every batch written by a command that unlocked the
+//! identity carries a signature by the identity's key over that record's
+//! hash, and so over the whole chain before it: a signed checkpoint.
+//! Records after the last checkpoint are reported as unsigned.
+//!
 //! Records hold aliases, fingerprints, hashes and sizes — never document
 //! content, file names, or the names in a patient's certificate.
 
@@ -23,6 +32,8 @@ use std::path::Path;
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 /// Domain separation for record hashes.
 const HASH_PREFIX: &[u8] = b"carepost-audit-v1\n";
+/// Domain separation for checkpoint signatures.
+const CHECKPOINT_PREFIX: &[u8] = b"carepost-audit-checkpoint-v1\n";
 
 /// What happened, as a stable code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,6 +167,7 @@ impl Event {
 
 /// A record as stored: the fields of NEN 7513 plus the chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Record {
     pub seq: u64,
     pub id: String,
@@ -173,6 +185,16 @@ pub struct Record {
     pub outcome: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// A checkpoint: the identity's signature (hex, one OpenPGP signature
+    /// packet) over this record's hash without the signature, and so
+    /// over every record before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// Marks the last record one command wrote at once: records past the
+    /// state's head that span more than one batch were not left by a
+    /// crash, so the state is older than the log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch_end: Option<bool>,
     pub prev: String,
     #[serde(default)]
     pub hash: String,
@@ -189,6 +211,53 @@ impl Record {
         context.update(HASH_PREFIX);
         context.update(&json);
         crate::hashing::hex_digest(context).expect("SHA-256 digests")
+    }
+
+    /// What a checkpoint signature signs: the hash of the record without
+    /// its signature.
+    fn checkpoint_message(&self) -> Vec<u8> {
+        let mut body = self.clone();
+        body.signature = None;
+        let mut message = CHECKPOINT_PREFIX.to_vec();
+        message.extend_from_slice(body.compute_hash().as_bytes());
+        message
+    }
+
+    /// Makes this record a checkpoint signed by `signer`.
+    fn sign(&mut self, signer: &mut sequoia_openpgp::crypto::KeyPair) -> Result<()> {
+        use sequoia_openpgp::serialize::MarshalInto;
+        let signature =
+            sequoia_openpgp::packet::signature::SignatureBuilder::new(sequoia_openpgp::types::SignatureType::Binary)
+                .sign_message(signer, self.checkpoint_message())
+                .and_then(|s| sequoia_openpgp::Packet::from(s).to_vec())
+                .map_err(|e| Error::Internal(e.to_string()))?;
+        self.signature = Some(sequoia_openpgp::fmt::hex::encode(signature).to_lowercase());
+        Ok(())
+    }
+
+    /// Whether this checkpoint's signature was made by a signing key of
+    /// `cert` that was valid when it signed.
+    fn signature_verifies(&self, cert: &sequoia_openpgp::Cert) -> bool {
+        use sequoia_openpgp::parse::Parse;
+        let Some(hex) = &self.signature else { return false };
+        let Ok(bytes) = sequoia_openpgp::fmt::hex::decode(hex) else { return false };
+        let Ok(sequoia_openpgp::Packet::Signature(signature)) = sequoia_openpgp::Packet::from_bytes(&bytes) else {
+            return false;
+        };
+        let Some(when) = signature.signature_creation_time() else { return false };
+        let Ok(valid) = cert.with_policy(crate::policy::standard(), when) else { return false };
+        let message = self.checkpoint_message();
+        valid.keys().for_signing().any(|ka| signature.verify_message(ka.key(), &message).is_ok())
+    }
+
+    /// Parses one line of the log, accepting it only when it is exactly
+    /// the bytes carepost writes for that record: a reordered key, added
+    /// whitespace, an escape written differently or an unknown field all
+    /// make it unreadable, so the hash stands for the line itself.
+    pub fn parse_line(line: &str) -> Option<Record> {
+        let record: Record = serde_json::from_str(line).ok()?;
+        let canonical = serde_json::to_string(&record).ok()?;
+        (canonical == line).then_some(record)
     }
 }
 
@@ -234,7 +303,7 @@ fn records_after(path: &Path, seq: u64) -> Result<Vec<Record>> {
     let mut tail = Vec::new();
     file.read_to_end(&mut tail).map_err(|e| Error::io("io-read", path, e))?;
     let text = String::from_utf8_lossy(&tail);
-    Ok(text.lines().filter_map(|l| serde_json::from_str::<Record>(l).ok()).filter(|r| r.seq > seq).collect())
+    Ok(text.lines().filter_map(Record::parse_line).filter(|r| r.seq > seq).collect())
 }
 
 /// Appends `event` to the log. The database's write lock is held from
@@ -259,10 +328,11 @@ pub fn record_all(
         Err(_) => String::new(),
     };
     let time = crate::fmt_time(ctx.now);
+    let mut signer = ctx.audit_signer();
     let conn = ctx.store()?.connection();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     also(&tx)?;
-    let records = append(&tx, &path, &actor, &time, events)?;
+    let records = append(&tx, &path, &actor, &time, events, signer.as_mut())?;
     tx.commit()?;
     Ok(records)
 }
@@ -275,6 +345,7 @@ fn append(
     actor: &str,
     time: &str,
     events: Vec<Event>,
+    mut signer: Option<&mut sequoia_openpgp::crypto::KeyPair>,
 ) -> Result<Vec<Record>> {
     let mut anchor = read_anchor(tx)?;
     // A process killed after writing records but before recording the
@@ -293,7 +364,8 @@ fn append(
     };
     let mut records = Vec::with_capacity(events.len());
     let mut lines = Vec::new();
-    for event in events {
+    let count = events.len();
+    for (index, event) in events.into_iter().enumerate() {
         let mut record = Record {
             seq,
             id: random_id(),
@@ -306,9 +378,17 @@ fn append(
             document_size: event.document_size,
             outcome: event.outcome.code().to_owned(),
             detail: event.detail,
+            signature: None,
+            batch_end: (index + 1 == count).then_some(true),
             prev,
             hash: String::new(),
         };
+        // The batch's last record signs everything up to it.
+        if index + 1 == count {
+            if let Some(signer) = signer.as_deref_mut() {
+                record.sign(signer)?;
+            }
+        }
         record.hash = record.compute_hash();
         serde_json::to_writer(&mut lines, &record).expect("plain data serializes");
         lines.push(b'\n');
@@ -336,6 +416,144 @@ fn append(
     Ok(records)
 }
 
+/// Refuses a state database that is older than the log: the log goes on
+/// past the head the state remembers by more than the one batch a crash
+/// can leave behind (e.g. an older `state.db` was restored), or the state
+/// has no head at all while the log has records.
+pub fn check_state_agrees(conn: &rusqlite::Connection, path: &Path) -> Result<()> {
+    let anchor = read_anchor(conn)?;
+    let tail = match &anchor {
+        Some(a) => records_after(path, a.head_seq)?,
+        None => records_after(path, 0)?,
+    };
+    let Some(last) = tail.last() else { return Ok(()) };
+    let head = anchor.as_ref().map_or(0, |a| a.head_seq);
+    let batches_past_head = tail[..tail.len() - 1].iter().filter(|r| r.batch_end == Some(true)).count();
+    if anchor.is_none() || batches_past_head > 0 {
+        return Err(Error::StateDisagrees(crate::tr!("state-older-than-log", state = head, log = last.seq)));
+    }
+    Ok(())
+}
+
+/// What `log --rebuild-state` restored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rebuilt {
+    /// The log's newest record, now the state's head.
+    pub head_seq: u64,
+    /// Files in the inbox and outbox put back under retention.
+    pub files_recovered: u64,
+    /// Contacts still in the state (the log cannot bring them back).
+    pub contacts: u64,
+}
+
+/// Rebuilds what the log allows after `state.db` was lost or replaced by
+/// an older copy: the log's head, and the documents in the inbox and
+/// outbox that the state no longer tracks, so that retention deletes them
+/// again. The log itself must check out first. Contacts and their
+/// verification cannot be rebuilt: they are not in the log.
+pub fn rebuild_state(ctx: &mut Context<'_>) -> Result<Rebuilt> {
+    let path = ctx.home.audit_log();
+    let cert = ctx.identity()?.public_cert();
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(Error::io("io-read", &path, e)),
+    };
+    let mut records = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let Some(record) = Record::parse_line(line) else {
+            return Err(Error::AuditBroken(crate::tr!("audit-unreadable", line = index + 1)));
+        };
+        if let Some(previous) = records.last() {
+            let previous: &Record = previous;
+            if record.seq != previous.seq + 1 || record.prev != previous.hash {
+                return Err(Error::AuditBroken(crate::tr!("audit-chain-broken", seq = record.seq)));
+            }
+        }
+        if record.hash != record.compute_hash() {
+            return Err(Error::AuditBroken(crate::tr!("audit-altered", seq = record.seq)));
+        }
+        if record.signature.is_some() && !record.signature_verifies(&cert) {
+            return Err(Error::AuditBroken(crate::tr!("audit-bad-signature", seq = record.seq)));
+        }
+        records.push(record);
+    }
+    // Opened here without the agreement check, so that the retention
+    // policy below reads the same (possibly new) database.
+    ctx.store_for_rebuild()?;
+    let policy = crate::retention::policy(ctx)?;
+    let now = ctx.now;
+    let mut candidates = Vec::new();
+    for (dir, kind) in
+        [(ctx.home.inbox(), crate::retention::Kind::Received), (ctx.home.outbox(), crate::retention::Kind::Sent)]
+    {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let file_path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            // Only regular files, never a symlink's target.
+            let Ok(meta) = std::fs::symlink_metadata(&file_path) else { continue };
+            if hidden || !meta.file_type().is_file() {
+                continue;
+            }
+            candidates.push((file_path, kind, meta));
+        }
+    }
+    let conn = ctx.store_for_rebuild()?.connection();
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if let (Some(first), Some(last)) = (records.first(), records.last()) {
+        tx.execute(
+            "INSERT INTO audit_anchor (id, base_seq, base_prev, head_seq, head_hash) VALUES (1, ?1, ?2, ?3, ?4)
+             ON CONFLICT(id) DO UPDATE SET base_seq = ?1, base_prev = ?2, head_seq = ?3, head_hash = ?4",
+            params![first.seq as i64, first.prev, last.seq as i64, last.hash],
+        )?;
+    }
+    let mut recovered = 0;
+    for (file_path, kind, meta) in candidates {
+        let tracked = tx
+            .query_row(
+                "SELECT 1 FROM managed_files WHERE path = ?1 AND state IN ('pending', 'active', 'changed')",
+                [file_path.to_string_lossy()],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if tracked {
+            continue;
+        }
+        let (sha256, size) = std::fs::File::open(&file_path)
+            .and_then(|mut f| crate::hashing::sha256_of(&mut f))
+            .map_err(|e| Error::io("io-read", &file_path, e))?;
+        // The file's age: from the record that wrote it when the log has
+        // one, else from the file; never later than now.
+        let written = records
+            .iter()
+            .rev()
+            .find(|r| r.document_sha256.as_deref() == Some(sha256.as_str()))
+            .and_then(|r| crate::parse_time(&r.time))
+            .or_else(|| meta.modified().ok())
+            .unwrap_or(now)
+            .min(now);
+        tx.execute(
+            "INSERT INTO managed_files (kind, path, size, sha256, created_at, expires_at, plaintext, state)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active')",
+            params![
+                kind.code(),
+                file_path.to_string_lossy(),
+                size as i64,
+                sha256,
+                crate::fmt_time(written),
+                crate::fmt_time(written + policy.for_kind(kind)),
+                kind.is_plaintext()
+            ],
+        )?;
+        recovered += 1;
+    }
+    let contacts: i64 = tx.query_row("SELECT COUNT(*) FROM contacts", [], |r| r.get(0))?;
+    tx.commit()?;
+    Ok(Rebuilt { head_seq: records.last().map_or(0, |r| r.seq), files_recovered: recovered, contacts: contacts as u64 })
+}
+
 /// Records an event without letting a logging problem mask the outcome of
 /// the operation it describes: used for refusals and failures, whose own
 /// error is what the user must see.
@@ -357,6 +575,12 @@ pub struct CheckReport {
     /// Records whose time is earlier than the record before them: the
     /// clock was set back. The chain, not the times, shows tampering.
     pub clock_went_back: u64,
+    /// The newest record whose signed checkpoint verifies with the
+    /// identity's key.
+    pub signed_through: Option<u64>,
+    /// Records after the last signed checkpoint: written by commands that
+    /// did not unlock the key, or by anyone who can write the home.
+    pub unsigned_records: u64,
 }
 
 /// Verifies the whole chain against the anchors in the database.
@@ -371,7 +595,10 @@ pub fn check(ctx: &mut Context<'_>) -> Result<CheckReport> {
         problem: None,
         unconfirmed_tail: false,
         clock_went_back: 0,
+        signed_through: None,
+        unsigned_records: 0,
     };
+    let cert = ctx.identity().ok().map(|identity| identity.public_cert());
     let broken = |mut report: CheckReport, problem: String| {
         report.intact = false;
         report.problem = Some(problem);
@@ -396,9 +623,8 @@ pub fn check(ctx: &mut Context<'_>) -> Result<CheckReport> {
     for (index, line) in std::io::BufReader::new(file).lines().enumerate() {
         let line = line.map_err(|e| Error::io("io-read", &path, e))?;
         let number = index + 1;
-        let record: Record = match serde_json::from_str(&line) {
-            Ok(r) => r,
-            Err(_) => return broken(report, crate::tr!("audit-unreadable", line = number)),
+        let Some(record) = Record::parse_line(&line) else {
+            return broken(report, crate::tr!("audit-unreadable", line = number));
         };
         if record.seq != expected_seq {
             return broken(
@@ -411,6 +637,15 @@ pub fn check(ctx: &mut Context<'_>) -> Result<CheckReport> {
         }
         if record.prev != expected_prev {
             return broken(report, crate::tr!("audit-chain-broken", seq = record.seq));
+        }
+        if record.signature.is_some() {
+            if !cert.as_ref().is_some_and(|c| record.signature_verifies(c)) {
+                return broken(report, crate::tr!("audit-bad-signature", seq = record.seq));
+            }
+            report.signed_through = Some(record.seq);
+            report.unsigned_records = 0;
+        } else {
+            report.unsigned_records += 1;
         }
         let time = crate::parse_time(&record.time);
         if time.is_some() && time < previous_time {
@@ -456,7 +691,7 @@ pub fn read(ctx: &Context<'_>, filter: &Filter) -> Result<Vec<Record>> {
     let mut records = Vec::new();
     for line in std::io::BufReader::new(file).lines() {
         let line = line.map_err(|e| Error::io("io-read", &path, e))?;
-        let Ok(record) = serde_json::from_str::<Record>(&line) else {
+        let Some(record) = Record::parse_line(&line) else {
             continue;
         };
         if let Some(since) = filter.since {
@@ -497,11 +732,8 @@ pub fn cut_before(ctx: &mut Context<'_>, keep_after: std::time::SystemTime) -> R
     let mut kept = Vec::new();
     for line in std::io::BufReader::new(file).lines() {
         let line = line.map_err(|e| Error::io("io-read", &path, e))?;
-        let record: Record = match serde_json::from_str(&line) {
-            Ok(r) => r,
-            // Never rewrite a damaged log: that would hide the damage.
-            Err(_) => return Ok(0),
-        };
+        // Never rewrite a damaged log: that would hide the damage.
+        let Some(record) = Record::parse_line(&line) else { return Ok(0) };
         let old = kept.is_empty() && crate::parse_time(&record.time).is_some_and(|t| t < keep_after);
         // Never cut the head: the log must keep at least the newest record.
         if old && record.seq < anchor.head_seq {
@@ -540,6 +772,8 @@ mod tests {
             document_size: None,
             outcome: "success".into(),
             detail: None,
+            signature: None,
+            batch_end: None,
             prev: prev.into(),
             hash: String::new(),
         };

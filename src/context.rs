@@ -70,11 +70,14 @@ pub struct Context<'p> {
     pub secrets: SecretsConfig,
     pub prompter: &'p dyn Prompter,
     store: Option<Store>,
+    /// The identity's signing key, kept once this command unlocked it, so
+    /// that the audit records it writes end in a signed checkpoint.
+    audit_signer: Option<sequoia_openpgp::crypto::KeyPair>,
 }
 
 impl<'p> Context<'p> {
     pub fn new(home: Home, secrets: SecretsConfig, prompter: &'p dyn Prompter) -> Context<'p> {
-        Context { home, now: clock(), secrets, prompter, store: None }
+        Context { home, now: clock(), secrets, prompter, store: None, audit_signer: None }
     }
 
     /// Checks that the home exists and is private; every command except
@@ -86,11 +89,24 @@ impl<'p> Context<'p> {
         self.home.check()
     }
 
-    /// The state database, opened on first use.
+    /// The state database, opened on first use, and checked against the
+    /// audit log: a state older than the log is refused.
     pub fn store(&mut self) -> Result<&mut Store> {
         if self.store.is_none() {
             self.home.check()?;
-            self.store = Some(Store::open(&self.home)?);
+            let mut store = Store::open(&self.home)?;
+            crate::audit::check_state_agrees(store.connection(), &self.home.audit_log())?;
+            self.store = Some(store);
+        }
+        Ok(self.store.as_mut().expect("just opened"))
+    }
+
+    /// The state database for `log --rebuild-state`: opened (created if
+    /// missing) without comparing it to the log.
+    pub fn store_for_rebuild(&mut self) -> Result<&mut Store> {
+        if self.store.is_none() {
+            self.home.check()?;
+            self.store = Some(Store::open_for_rebuild(&self.home)?);
         }
         Ok(self.store.as_mut().expect("just opened"))
     }
@@ -176,9 +192,30 @@ impl<'p> Context<'p> {
                     attempts += 1;
                     self.prompter.notice(&crate::tr!("notice-wrong-passphrase"));
                 }
+                Ok(unlocked) => {
+                    // Every command that unlocks signs the audit log up to
+                    // its own records; opening needs the signing key for
+                    // that too (one more key derivation).
+                    self.audit_signer = match unlocked.try_signer() {
+                        Some(signer) => Some(signer.clone()),
+                        None => identity
+                            .unlock(&passphrase, Purpose::Sign, self.now)
+                            .ok()
+                            .and_then(|u| u.try_signer().cloned()),
+                    };
+                    return Ok(unlocked);
+                }
                 result => return result,
             }
         }
+    }
+}
+
+impl Context<'_> {
+    /// The signing key for audit checkpoints, when this command unlocked
+    /// the identity.
+    pub fn audit_signer(&self) -> Option<sequoia_openpgp::crypto::KeyPair> {
+        self.audit_signer.clone()
     }
 }
 

@@ -200,6 +200,10 @@ pub enum Error {
     /// `files delete ID` found the file changed, or could not delete it.
     #[error("{}", tr!("error-file-not-deleted", id = *id, reason = reason.clone()))]
     FileNotDeleted { id: i64, reason: String },
+    /// The state database and the audit log disagree (state missing, or
+    /// older than the log).
+    #[error("{}", tr!("error-state-disagrees", problem = .0.clone()))]
+    StateDisagrees(String),
 }
 
 /// Why a received message was not accepted.
@@ -504,6 +508,7 @@ impl Error {
             }
             // The contract lists it among import rejections: input rejected.
             CertAlreadyStored { .. } => ExitStatus::Rejected,
+            StateDisagrees(_) => ExitStatus::Rejected,
             NoIdentity
             | NoPassphrase
             | WrongPassphrase
@@ -578,6 +583,7 @@ impl Error {
             SealedKeyGone(_) => tr!("hint-sealed-key-gone"),
             Viewer(_) => tr!("hint-viewer"),
             AuditBroken(_) => tr!("hint-audit-broken"),
+            StateDisagrees(_) => tr!("hint-state-disagrees"),
             AliasTaken(alias) => tr!("hint-alias-taken", alias = alias.clone()),
             CertAlreadyStored { alias, .. } => {
                 tr!("hint-cert-already-stored", alias = alias.clone())
@@ -597,7 +603,13 @@ impl Error {
             UnreadableFingerprint(_) => tr!("hint-fingerprint-partial"),
             NotInteractive(_) => tr!("hint-not-interactive"),
             RecipientsUnverified(aliases) => {
-                tr!("hint-recipients-unverified", alias = aliases[0].clone())
+                // Where the user learns of --unverified-ok, warn about what
+                // goes in it.
+                format!(
+                    "{}\n{}",
+                    tr!("hint-recipients-unverified", alias = aliases[0].clone()),
+                    tr!("hint-unverified-reason")
+                )
             }
             RecipientUnusable { alias, .. } => {
                 tr!("hint-recipient-unusable", alias = alias.clone())

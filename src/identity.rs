@@ -54,6 +54,11 @@ impl Unlocked {
     pub fn signer(&self) -> &KeyPair {
         self.signer.as_ref().expect("unlocked for signing")
     }
+
+    /// The signing key, if unlocked for [`Purpose::Sign`].
+    pub fn try_signer(&self) -> Option<&KeyPair> {
+        self.signer.as_ref()
+    }
 }
 
 /// How hard a passphrase is stretched into a key-encryption key.

@@ -121,6 +121,9 @@ impl Recipients {
             Some("") => return Err(Error::Usage(crate::tr!("send-empty-reason"))),
             other => other.map(str::to_owned),
         };
+        if let Some(reason) = &reason {
+            reason_names_no_contact(ctx, reason)?;
+        }
         if aliases.is_empty() {
             return Err(Error::Usage(crate::tr!("send-nothing")));
         }
@@ -182,6 +185,32 @@ impl Recipients {
     pub fn certs(&self) -> impl Iterator<Item = &Cert> {
         self.contacts.iter().map(|c| &c.cert)
     }
+}
+
+/// Refuses a reason for an exception that names a contact: the reason is
+/// kept in the audit log for years, which must hold no patient names or
+/// addresses. An alias counts as a whole word; names and email addresses
+/// anywhere, ignoring case.
+fn reason_names_no_contact(ctx: &mut Context<'_>, reason: &str) -> Result<()> {
+    let lower = reason.to_lowercase();
+    let words: Vec<&str> =
+        lower.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))).collect();
+    for contact in contacts::list(ctx)? {
+        let alias = contact.alias.to_lowercase();
+        let mut found = words.iter().any(|w| w.trim_end_matches('.') == alias);
+        for uid in contact.cert.userids() {
+            let uid = uid.userid();
+            let name = uid.name().ok().flatten().map(|n| n.trim().to_lowercase());
+            let email = uid.email().ok().flatten().map(|e| e.trim().to_lowercase());
+            // Very short names ("Jo") would match ordinary words.
+            found |= name.is_some_and(|n| n.chars().count() >= 3 && lower.contains(&n));
+            found |= email.is_some_and(|e| !e.is_empty() && lower.contains(&e));
+        }
+        if found {
+            return Err(Error::Usage(crate::tr!("send-reason-names-contact", alias = contact.alias.clone())));
+        }
+    }
+    Ok(())
 }
 
 /// Seals data for a set of checked recipients with the unlocked identity.

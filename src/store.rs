@@ -126,8 +126,20 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the home's state database.
+    /// Opens (creating if needed) the home's state database. A missing
+    /// database is not recreated when the audit log has records: that
+    /// would silently forget contacts and the documents under retention.
     pub fn open(home: &Home) -> Result<Store> {
+        let log_has_records = std::fs::metadata(home.audit_log()).is_ok_and(|m| m.len() > 0);
+        if log_has_records && !home.state_db().exists() {
+            return Err(Error::StateDisagrees(crate::tr!("state-missing")));
+        }
+        Store::open_for_rebuild(home)
+    }
+
+    /// Opens (creating if needed) the state database whatever the log
+    /// holds: for rebuilding it from the log.
+    pub fn open_for_rebuild(home: &Home) -> Result<Store> {
         let path = home.state_db();
         match crate::home::create_new_private(&path) {
             Ok(_) => {}

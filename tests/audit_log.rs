@@ -553,6 +553,124 @@ fn a_consistently_rewritten_chain_is_caught_by_the_head_kept_outside_the_log() {
     assert_broken(&cp, "the log ends at record 10, but the state database says there were 11");
 }
 
+/// Regression: the chain hashed a re-serialised record, so a line whose
+/// bytes changed without changing a field value still checked out.
+#[test]
+fn a_line_that_is_not_byte_for_byte_what_carepost_wrote_is_rejected() {
+    type Change = fn(&str) -> String;
+    let variants: [(&str, Change); 4] = [
+        ("an added field", |l| l.replacen("\"seq\":", "\"note\":\"x\",\"seq\":", 1)),
+        ("reordered keys", |l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            let mut pairs: Vec<_> = v.as_object().unwrap().iter().collect();
+            pairs.reverse();
+            let fields: Vec<String> = pairs.iter().map(|(k, v)| format!("{}:{}", Value::from(k.as_str()), v)).collect();
+            format!("{{{}}}", fields.join(","))
+        }),
+        ("changed whitespace", |l| l.replacen("\"seq\":", "\"seq\": ", 1)),
+        ("an escape written differently", |l| l.replacen("\"action\":\"r", "\"action\":\"\\u0072", 1)),
+    ];
+    for (what, change) in variants {
+        let cp = logged_home();
+        let mut lines = log_lines(&cp);
+        let edited = change(&lines[6]);
+        assert_ne!(edited, lines[6], "{what}");
+        // Still the same record for a lenient reader: only the bytes differ.
+        let same: carepost::audit::Record = serde_json::from_str(&lines[6]).unwrap();
+        if what != "an added field" {
+            assert_eq!(serde_json::from_str::<carepost::audit::Record>(&edited).unwrap(), same, "{what}");
+        }
+        lines[6] = edited;
+        write_lines(&cp, &lines);
+        assert_broken(&cp, "line 7 is not a readable record");
+    }
+}
+
+/// Appends a correctly chained record after the last one, as someone who
+/// can write the home but does not have the key would.
+fn append_forged(cp: &Carepost, outcome: &str) {
+    let mut lines = log_lines(cp);
+    let last: carepost::audit::Record = serde_json::from_str(lines.last().unwrap()).unwrap();
+    let mut forged = last.clone();
+    forged.seq = last.seq + 1;
+    forged.id = "ff".repeat(16);
+    forged.action = "retention-set".into();
+    forged.outcome = outcome.into();
+    forged.detail = Some("sent=1d".into());
+    forged.signature = None;
+    forged.prev = last.hash.clone();
+    forged.hash = forged.compute_hash();
+    lines.push(serde_json::to_string(&forged).unwrap());
+    write_lines(cp, &lines);
+}
+
+fn check_json(cp: &Carepost) -> Value {
+    ok_json(&cp.cmd().args(["--json", "log", "--check"]).output().unwrap())
+}
+
+/// Regression: correctly chained records appended after the head were
+/// reported intact and adopted, whoever wrote them.
+#[test]
+fn records_after_the_last_signed_checkpoint_are_reported_as_unsigned() {
+    let (cp, patient) = (logged_home(), Carepost::with_identity("P. Bakker", "p.bakker@example.org"));
+    // `contact verify` unlocked the key and signed; the retention changes
+    // after it did not.
+    let report = check_json(&cp);
+    assert_eq!(report["signed_through"], 3, "{report:#}");
+    assert_eq!(report["unsigned_records"], 8, "{report:#}");
+    let out = log_check(&cp);
+    assert_eq!(code(&out), 0);
+    assert!(stderr(&out).contains("8 record(s) after record 3 are not signed by your key"), "{}", stderr(&out));
+
+    // A command that unlocks signs everything so far.
+    cp.add_verified("p-0050", &patient);
+    let report = check_json(&cp);
+    assert_eq!(report["unsigned_records"], 0, "{report:#}");
+    let signed = report["signed_through"].as_u64().unwrap();
+    assert_eq!(Some(signed), report["last_seq"].as_u64());
+    assert!(!stderr(&log_check(&cp)).contains("not signed"));
+
+    // A forged record chains correctly, but is not signed: reported.
+    append_forged(&cp, "success");
+    let report = check_json(&cp);
+    assert_eq!(report["unsigned_records"], 1, "{report:#}");
+    assert_eq!(report["signed_through"], signed);
+    let err = stderr(&log_check(&cp));
+    assert!(err.contains(&format!("1 record(s) after record {signed} are not signed")), "{err}");
+}
+
+#[test]
+fn a_tampered_checkpoint_is_detected() {
+    let cp = logged_home();
+    let patient = Carepost::with_identity("P. Bakker", "p.bakker@example.org");
+    cp.add_verified("p-0050", &patient);
+    patient.add_verified("dr-jansen", &cp);
+    let lines = log_lines(&cp);
+    let last: carepost::audit::Record = serde_json::from_str(lines.last().unwrap()).unwrap();
+    let signature = last.signature.clone().expect("the last record is a checkpoint");
+
+    // The signature's last byte changed, the hash recomputed.
+    let mut bad = last.clone();
+    let flipped = if signature.ends_with('0') { '1' } else { '0' };
+    bad.signature = Some(format!("{}{flipped}", &signature[..signature.len() - 1]));
+    // The signed content changed under a valid signature.
+    let mut moved = last.clone();
+    moved.outcome = "refused".into();
+    // A signature by a key that is not the identity's: the signature of
+    // another home's checkpoint.
+    let other: carepost::audit::Record = serde_json::from_str(log_lines(&patient).last().unwrap()).unwrap();
+    let mut foreign = last.clone();
+    foreign.signature = other.signature.clone();
+    assert!(foreign.signature.is_some());
+    for mut record in [bad, moved, foreign] {
+        record.hash = record.compute_hash();
+        let mut edited = lines.clone();
+        *edited.last_mut().unwrap() = serde_json::to_string(&record).unwrap();
+        write_lines(&cp, &edited);
+        assert_broken(&cp, &format!("record {} carries a checkpoint signature that does not verify", last.seq));
+    }
+}
+
 // ---------------------------------------------------------------------------
 // The log's own retention
 
@@ -615,4 +733,125 @@ fn a_tampered_log_is_never_cut_so_the_evidence_stays() {
         assert_eq!(ok_json(&out)["log_records_cut"], 0, "{tamper}");
         assert_broken(&cp, expected);
     }
+}
+
+/// Regression: the reason for an exception was stored word for word in a
+/// log kept for years, patient names included.
+#[test]
+fn a_reason_for_an_exception_that_names_a_contact_is_refused() {
+    let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let patient = Carepost::with_identity("Henrietta Quistorp", "h.quistorp@voorbeeld.example");
+    cp.cmd().args(["contact", "add", "p-0099", "--key-file"]).arg(patient.export_key()).assert().success();
+    let input = write(&cp, "document.pdf", b"%PDF-1.4 letter");
+    let send = |extra: &[&str]| {
+        let mut cmd = cp.cmd();
+        cmd.arg("send").arg(&input).args(["--to", "p-0099"]).args(extra);
+        cmd.output().unwrap()
+    };
+    // Where the user learns of the option, they are told what not to write.
+    let out = send(&[]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("do not write a patient's name or email in it"), "{}", stderr(&out));
+    let help = stdout(&cp.cmd().args(["send", "--help"]).output().unwrap());
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(help.contains("never write a patient's name, email or other identifying detail"), "{help}");
+
+    let before = log_lines(&cp);
+    for reason in [
+        "sent for henrietta QUISTORP, she asked by phone",
+        "asked by H.Quistorp@Voorbeeld.example",
+        "p-0099 asked by phone",
+    ] {
+        let out = send(&["--unverified-ok", reason]);
+        assert_eq!(code(&out), 2, "{reason}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.starts_with("error: the reason for --unverified-ok names the contact \"p-0099\""), "{err}");
+        assert_eq!(log_lines(&cp), before, "nothing recorded for {reason}");
+    }
+    assert!(!std::fs::read_to_string(audit_path(&cp)).unwrap().to_lowercase().contains("quistorp"));
+    // A reason that names nobody is accepted, even with a word that only
+    // contains the alias.
+    let out = send(&["--unverified-ok", "asked by phone; not p-00990"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+// ---------------------------------------------------------------------------
+// The state database and the log agree
+
+/// A home with a received document in the inbox and a sent copy in the
+/// outbox, both under retention.
+fn home_with_documents() -> (Carepost, PathBuf) {
+    let (cp, patient) = (
+        Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example"),
+        Carepost::with_identity("P. de Vries", "p.devries@example.org"),
+    );
+    cp.add_verified("p-0042", &patient);
+    patient.add_verified("dr", &cp);
+    let sent = output_of(&sends(&patient, &write(&patient, "letter.pdf", b"%PDF-1.4 reply"), &["dr"], &[]));
+    let opened = ok_json(&cp.cmd().args(["--json", "open"]).arg(&sent).output().unwrap());
+    let document = PathBuf::from(opened["output"].as_str().unwrap());
+    output_of(&sends(&cp, &write(&cp, "out.pdf", b"%PDF-1.4 out"), &["p-0042"], &[]));
+    assert_eq!(cp.json(&["files"])["files"].as_array().unwrap().len(), 2);
+    (cp, document)
+}
+
+fn assert_state_disagrees(out: &Output, says: &str) {
+    assert_eq!(code(out), 4, "{}{}", stdout(out), stderr(out));
+    let err = stderr(out);
+    assert!(err.contains("error: the state database does not match the audit log"), "{err}");
+    assert!(err.contains(says), "{says:?} in {err}");
+    assert!(err.contains("hint:") && err.contains("carepost log --rebuild-state"), "{err}");
+}
+
+/// Regression: a deleted state.db was silently recreated: "0 files kept"
+/// while the plaintext stayed in the inbox.
+#[test]
+fn a_deleted_state_database_is_not_recreated_and_can_be_rebuilt_from_the_log() {
+    let (cp, document) = home_with_documents();
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(cp.home.join(format!("state.db{suffix}")));
+    }
+    for args in [&["status"][..], &["log", "--check"], &["files"]] {
+        assert_state_disagrees(&cp.cmd().args(args).output().unwrap(), "state.db is missing");
+    }
+    assert!(!cp.home.join("state.db").exists(), "nothing recreated it");
+
+    let rebuilt = ok_json(&cp.cmd().args(["--json", "log", "--rebuild-state"]).output().unwrap());
+    assert_eq!(rebuilt["files_recovered"], 2, "{rebuilt:#}");
+    assert_eq!(rebuilt["contacts"], 0);
+    assert_eq!(rebuilt["head_seq"].as_u64(), Some(log_lines(&cp).len() as u64));
+    let out = log_check(&cp);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // Retention deletes the received plaintext again.
+    let files = cp.json(&["files"]);
+    assert_eq!(files["files"].as_array().unwrap().len(), 2, "{files:#}");
+    cp.cmd().env("CAREPOST_TEST_NOW", later(400 * DAY)).arg("purge").assert().success();
+    assert!(!document.exists(), "the inbox document was purged");
+}
+
+/// Regression: restoring an older state.db passed `log --check`.
+#[test]
+fn an_older_state_database_is_detected() {
+    let (cp, _) = home_with_documents();
+    let saved = cp.path("state-copy.db");
+    // A consistent copy, as a backup tool would take.
+    cp.cmd().args(["status"]).assert().success();
+    std::fs::copy(cp.home.join("state.db"), &saved).unwrap();
+    let head = log_lines(&cp).len();
+    cp.cmd().args(["retention", "set", "sent=20d"]).assert().success();
+    cp.cmd().args(["retention", "set", "sent=21d"]).assert().success();
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(cp.home.join(format!("state.db{suffix}")));
+    }
+    std::fs::copy(&saved, cp.home.join("state.db")).unwrap();
+    let says = format!("remembers the log up to record {head}, but the log goes on to record {}", head + 2);
+    assert_state_disagrees(&log_check(&cp), &says);
+    assert_state_disagrees(&cp.cmd().args(["retention", "set", "sent=22d"]).output().unwrap(), &says);
+
+    let rebuilt = ok_json(&cp.cmd().args(["--json", "log", "--rebuild-state"]).output().unwrap());
+    assert_eq!(rebuilt["head_seq"].as_u64(), Some(head as u64 + 2));
+    assert_eq!(rebuilt["contacts"], 1, "the older state keeps its contacts");
+    assert_eq!(rebuilt["files_recovered"], 0, "its files were tracked already");
+    let out = log_check(&cp);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
 }

@@ -116,6 +116,11 @@ pub struct LogArgs {
     /// Verify the whole log: exit 0 when intact, 4 when it was changed
     #[arg(long, conflicts_with_all = ["since", "action", "contact"])]
     pub check: bool,
+    /// Rebuild the state database from the audit log after it was lost
+    /// or replaced by an older copy: the log's head and the documents in
+    /// the inbox and outbox (contacts must be added again)
+    #[arg(long, conflicts_with_all = ["check", "since", "action", "contact"])]
+    pub rebuild_state: bool,
     /// Only records from this date or time on (e.g. 2026-11-01)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<std::time::SystemTime>,
@@ -198,7 +203,9 @@ pub struct SendArgs {
     /// always inside the encryption)
     #[arg(long)]
     pub keep_name: bool,
-    /// Send to contacts who are not verified, for this recorded reason
+    /// Send to contacts who are not verified, for this recorded reason.
+    /// The reason is kept in the audit log for years: never write a
+    /// patient's name, email or other identifying detail in it
     #[arg(long, value_name = "REASON")]
     pub unverified_ok: Option<String>,
     /// Keep the encrypted files this long (e.g. 30d) instead of the

@@ -40,7 +40,12 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         if ctx.home.ensure_dir(&ctx.home.tmp()).is_ok() {
             carepost::output::journal_parts_in(ctx.home.tmp().join("parts.journal"));
         }
-        let purge_first = !matches!(cli.command, Command::Purge(_) | Command::Log(LogArgs { check: true, .. }));
+        let purge_first = !matches!(
+            cli.command,
+            Command::Purge(_)
+                | Command::Log(LogArgs { check: true, .. })
+                | Command::Log(LogArgs { rebuild_state: true, .. })
+        );
         housekeeping(&mut ctx, purge_first, out);
     }
     match cli.command {

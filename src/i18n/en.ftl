@@ -574,3 +574,16 @@ file-deleted = Deleted { $path }.
 file-delete-changed = it changed since carepost wrote it
 status-needs-decision = Changed, kept:
 status-hint-needs-decision = { $count } file(s) changed since carepost wrote them and were not deleted. See them with: carepost files; then delete each yourself, or keep it with: carepost files release ID (or delete an unchanged one now with: carepost files delete ID)
+# audit-smtp
+audit-bad-signature = record { $seq } carries a checkpoint signature that does not verify with your key
+log-unsigned = { $count } record(s) after { $since } are not signed by your key: anyone who can write to the home could have added them. The next command that unlocks your key (send, open, contact verify) signs them.
+log-signed-none = the start of the log
+log-signed-through = record { $seq }
+send-reason-names-contact = the reason for --unverified-ok names the contact "{ $alias }" (their alias, name or email); the reason is kept in the audit log for years and must not identify a patient. Describe the situation instead, e.g. --unverified-ok "patient asked by phone; key checked in person next visit"
+hint-unverified-reason = the reason is kept in the audit log for years: do not write a patient's name or email in it
+error-state-disagrees = the state database does not match the audit log: { $problem }
+hint-state-disagrees = keep copies of state.db and audit.log as evidence; if you know why (a lost or restored state.db), run: carepost log --rebuild-state
+state-missing = state.db is missing, but the audit log has records (contacts and the documents under retention would be forgotten)
+state-older-than-log = the state database remembers the log up to record { $state }, but the log goes on to record { $log }: an older state.db was put back
+log-state-rebuilt = State rebuilt from the audit log: it now agrees with record { $head }; { $files } document(s) in the inbox and outbox are under retention again.
+log-state-no-contacts = The contact book cannot be rebuilt from the log (it holds no keys): add your contacts again and verify them by phone.
