@@ -485,7 +485,7 @@ fn pair_at(when: &str) -> (Carepost, Carepost) {
 }
 
 #[test]
-fn a_clock_set_back_purges_nothing_early_and_keeps_the_chain_valid() {
+fn a_clock_set_back_is_reported_and_each_file_keeps_its_own_expiry() {
     let t = SystemTime::now();
     let (clinician, _patient) = pair_at(&at(t - hours(30 * 24)));
     let input = clinician.path("brief.txt");
@@ -509,21 +509,30 @@ fn a_clock_set_back_purges_nothing_early_and_keeps_the_chain_valid() {
     let out = run(&clinician, Some(&back), &["log", "--check"]);
     assert!(stderr(&out).to_lowercase().contains("clock"), "{}", stderr(&out));
 
-    // Back at the right time (an hour on), nothing written while the clock
-    // was wrong has expired already: the send made "ten days ago" was made
-    // an hour ago, and keeps its full seven days.
+    // While the clock is behind, status says so: a file is recorded later
+    // than "now".
+    let status = json(&clinician, Some(&back), &["status"]);
+    assert!(status["files"]["clock_behind"].is_string(), "{status}");
+
+    // Back at the right time (an hour on): each file's expiry counts from
+    // its own recorded creation, never from the newest record (which would
+    // let one run with the clock ahead stretch every later retention). The
+    // send recorded "ten days ago" has had its seven days; nothing made at
+    // the right time goes early.
     let fixed = at(t + hours(1));
     let purge = json(&clinician, Some(&fixed), &["purge"]);
-    assert!(purge["files"].as_array().unwrap().is_empty(), "purged early: {purge}");
-    for path in [&first_out, &second_out, &opened_path] {
+    let purged: Vec<&str> = purge["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(purged, vec![second_out.to_str().unwrap()], "{purge}");
+    assert!(!second_out.exists());
+    for path in [&first_out, &opened_path] {
         assert!(path.exists(), "{} was deleted early", path.display());
     }
-    // Seven days after the real sends, both outputs go; the received copy
+    // Seven days after the real send, its output goes; the received copy
     // (14 days) stays.
     let week = at(t + hours(7 * 24 + 2));
     let purge = json(&clinician, Some(&week), &["purge"]);
-    assert_eq!(purge["files"].as_array().unwrap().len(), 2, "{purge}");
-    assert!(!first_out.exists() && !second_out.exists());
+    assert_eq!(purge["files"].as_array().unwrap().len(), 1, "{purge}");
+    assert!(!first_out.exists());
     assert!(opened_path.exists());
     assert_consistent(&clinician, Some(&week), &[&clinician.home.join("outbox")], &BTreeSet::new());
 }
