@@ -109,6 +109,39 @@ def make_inputs(work, sizes):
     return inputs
 
 
+def email_case(cp, g, work, env, runs, size=None):
+    """Peak RSS of `open X.eml` with one attachment (25 MiB: what most mail
+    providers accept), next to gpg decrypting the same document sent as a
+    file, and to carepost opening that file."""
+    size = size or (25 << 20)
+    doc = os.path.join(work, "scan.pdf")
+    with open(doc, "wb") as f:
+        f.write(b"%PDF-1.7\n" + os.urandom(size - 9))
+    eml = os.path.join(work, "mail.eml")
+    subprocess.run(cp("sender", "send", doc, "--to", "receiver", "--eml", eml), check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    in_dir = os.path.join(work, "mail-in")
+
+    def clean():
+        shutil.rmtree(in_dir, ignore_errors=True)
+        os.mkdir(in_dir)
+    t_mail, rss_mail = median_run(lambda i: cp("receiver", "open", eml, "-o", in_dir), runs, cleanup=clean)
+    out_dir = os.path.join(work, "mail-out")
+    os.makedirs(out_dir, exist_ok=True)
+    subprocess.run(cp("sender", "send", doc, "--to", "patient", "-o", out_dir), check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    sealed = os.path.join(out_dir, os.listdir(out_dir)[0])
+    t_file, rss_file = median_run(lambda i: cp("sender", "open", sealed, "-o", in_dir), runs, cleanup=clean)
+    ct = os.path.join(work, "mail-gpg.pgp")
+    subprocess.run(g("-u", "bench@example.org", "-r", "bench@example.org", "-o", ct, "-se", doc), env=env, check=True)
+    t_gpg, rss_gpg = median_run(lambda i: g("-o", os.path.join(work, "mail-gpg.out"), "--decrypt", ct), runs, env=env)
+    print(f"\nemail with one {human(size)} attachment ({human(os.path.getsize(eml))} .eml); target: carepost open "
+          f"under 64 MiB peak RSS")
+    for label, t, rss in (("carepost open .eml", t_mail, rss_mail), ("carepost open .pgp", t_file, rss_file),
+                          ("gpg --decrypt .pgp", t_gpg, rss_gpg)):
+        print(f"  {label:<20}{t:>8.3f} s{rss / 1024:>9.1f} MiB peak RSS")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
@@ -116,6 +149,8 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--backend", choices=["rust", "nettle", "openssl"], default="rust",
                         help="Sequoia crypto backend to build carepost with (default: rust, the shipped one)")
+    parser.add_argument("--email", type=parse_size, default=25 << 20, metavar="SIZE",
+                        help="also open an email with one attachment of SIZE (default 25M, 0 to skip)")
     parser.add_argument("--keychain", action="store_true",
                         help="use a generated passphrase in a keychain started for the run (the default set-up)")
     args = parser.parse_args()
@@ -249,6 +284,9 @@ def main():
                 mib = size / (1 << 20)
                 print(f"{label:<16}{tool:<14}{te:>9.3f}{mib / te:>11.1f}{re_ / 1024:>8.1f}Mi"
                       f"{td:>9.3f}{mib / td:>11.1f}{rd / 1024:>8.1f}Mi")
+        if args.email:
+            email_case(cp, g, work, env, args.runs)
+
         print("\nratio = gpg -z0 time / carepost time (above 1: carepost is faster)")
         for label, size, result in rows:
             enc = result["gpg -z0 enc"][0] / result["carepost enc"][0]

@@ -134,7 +134,8 @@ pub fn open(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), E
         super::open::warn_about_sender(sender, out);
     }
     if let Some(signer) = &opened.forwarded_from {
-        out.warning(&tr!("eml-forwarded", signer = signer_name(signer)));
+        let who = signer.alias.clone().or(signer.fingerprint.clone()).unwrap_or_default();
+        out.warning(&tr!("eml-forwarded", signer = signer_name(signer), who = Safe(who).to_string()));
     }
     if opened.unprotected_text_withheld {
         out.warning(&tr!("eml-unprotected-text-withheld"));

@@ -545,7 +545,7 @@ eml-unsaved-unprotected = { $count ->
         [one] { $count } attachment was not saved because it was NOT encrypted and NOT signed (added outside the encryption); to save it anyway, marked as such: --accept-unencrypted
        *[other] { $count } attachments were not saved because they were NOT encrypted and NOT signed (added outside the encryption); to save them anyway, marked as such: --accept-unencrypted
     }
-eml-forwarded = the content is signed by { $signer }, but that signature does not vouch for this email: it was re-encrypted by someone else, or made for other recipients. Someone may be passing on a message { $signer } sent to them. Check with the sender by phone before acting on it.
+eml-forwarded = the content is signed by { $signer }, but that signature does not vouch for this email: it was re-encrypted by someone else, or made for other recipients. Someone may be passing on a message that { $who } sent to them. Check with the sender by phone before acting on it.
 eml-signer-nobody = nobody (not signed)
 eml-from-contact = THIS EMAIL MAY BE FORGED: it says it is from { $from }, the address of your contact "{ $owner }", but it was signed by { $signer }. Do not act on it before you have checked with "{ $owner }" by phone.
 eml-from-self = THIS EMAIL MAY BE FORGED: it says it is from { $from }, your own address, but it was signed by { $signer }. Do not act on it.
