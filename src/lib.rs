@@ -21,6 +21,7 @@ pub mod context;
 pub mod doctor;
 pub mod error;
 pub mod fingerprint;
+pub mod guard;
 pub mod hashing;
 pub mod home;
 pub mod identity;

@@ -523,3 +523,11 @@ eml-autocrypt = The email carries a key for { $addr } (Autocrypt, fingerprint { 
 eml-autocrypt-known = The email carries the key of your contact "{ $alias }" (Autocrypt).
 eml-autocrypt-added = Added the key from the email as contact "{ $alias }" (NOT verified). Check the fingerprint by phone: carepost contact verify { $alias }
 eml-autocrypt-mismatch = The email carries a key for another address ({ $addr }) than it is from; it is ignored.
+# open-robust
+message-damaged = this message is damaged or cut short: carepost cannot read it, and nothing was saved
+hint-message-damaged = ask the sender to send the document again (if it came by email, save the attachment again first: a download may have been cut off)
+message-locked-for = this file was locked for { $recipients } only, not for you; nothing was opened and your key was not unlocked
+hint-message-locked-for = it was sent to someone else; if it was meant for you too, ask the sender to encrypt it to your key as well
+cert-damaged = the key file is damaged: carepost cannot read it
+error-key-file-not-regular = { $path } is not a regular file (a device, a pipe or a folder); carepost reads keys only from files
+hint-key-file-not-regular = save the key into a file first, then: carepost contact add ALIAS --key-file FILE
