@@ -15,6 +15,7 @@ use openpgp::serialize::SerializeInto;
 use openpgp::Cert;
 use sequoia_openpgp as openpgp;
 use serde::Serialize;
+use std::io::Read;
 use std::path::Path;
 
 /// A key file larger than this is not a certificate anyone sends by hand.
@@ -136,17 +137,43 @@ impl Contact {
 
 /// Reads a key file that must hold exactly one public certificate,
 /// without judging the certificate.
+///
+/// Only a regular file is read, and at most [`MAX_KEY_FILE_BYTES`]: a
+/// device such as `/dev/zero` never ends, and a FIFO blocks forever. The
+/// file is opened without blocking and judged by what was opened, so a
+/// path swapped after a check cannot slip a FIFO in.
 pub fn read_key_file(path: &Path) -> Result<Cert> {
     let fail = |reason: String| Error::KeyFile { path: path.to_path_buf(), reason };
     let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
-    if meta.is_dir() {
-        return Err(fail(crate::tr!("key-file-is-dir")));
+    if !meta.is_file() {
+        return Err(Error::KeyFileNotRegular(path.to_path_buf()));
+    }
+    let file = open_nonblocking(path).map_err(|e| fail(e.to_string()))?;
+    let meta = file.metadata().map_err(|e| fail(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(Error::KeyFileNotRegular(path.to_path_buf()));
     }
     if meta.len() > MAX_KEY_FILE_BYTES {
         return Err(Error::CertRejected(CertProblem::Malformed(crate::tr!("key-file-too-large"))));
     }
-    let bytes = zeroize::Zeroizing::new(std::fs::read(path).map_err(|e| fail(e.to_string()))?);
+    let mut bytes = zeroize::Zeroizing::new(Vec::new());
+    // One byte past the bound tells a file that grew meanwhile.
+    file.take(MAX_KEY_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| fail(e.to_string()))?;
+    if bytes.len() as u64 > MAX_KEY_FILE_BYTES {
+        return Err(Error::CertRejected(CertProblem::Malformed(crate::tr!("key-file-too-large"))));
+    }
     parse_exactly_one(&bytes)
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().read(true).custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// Reads a key file that must hold exactly one acceptable public
@@ -164,8 +191,13 @@ pub fn parse_one_cert(bytes: &[u8], now: std::time::SystemTime) -> Result<Cert> 
     Ok(cert)
 }
 
-/// Parses exactly one public certificate from `bytes`, without judging it.
+/// Parses exactly one public certificate from `bytes`, without judging it,
+/// behind the panic boundary ([`crate::guard`]).
 fn parse_exactly_one(bytes: &[u8]) -> Result<Cert> {
+    crate::guard::untrusted(|| parse_exactly_one_unguarded(bytes), || Error::CertRejected(CertProblem::Damaged))
+}
+
+fn parse_exactly_one_unguarded(bytes: &[u8]) -> Result<Cert> {
     let reject = |p| Error::CertRejected(p);
     // Say "secret key" even when the rest of the file is damaged.
     if contains(bytes, b"PRIVATE KEY BLOCK") {

@@ -51,6 +51,9 @@ pub enum CertProblem {
     NoUserId,
     /// The identity's own certificate, offered as a contact's.
     OwnKey,
+    /// The parser gave up on the file in a way it does not report as an
+    /// error (a caught panic).
+    Damaged,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -204,6 +207,10 @@ pub enum Error {
     /// older than the log).
     #[error("{}", tr!("error-state-disagrees", problem = .0.clone()))]
     StateDisagrees(String),
+    /// A key file that is a device, a pipe or a folder: reading it could
+    /// block forever or never end.
+    #[error("{}", tr!("error-key-file-not-regular", path = Safe(.0.display().to_string()).to_string()))]
+    KeyFileNotRegular(PathBuf),
 }
 
 /// Why a received message was not accepted.
@@ -235,6 +242,13 @@ pub enum MessageProblem {
     LibrePgpAead,
     /// Anything else the parser objected to.
     Malformed(String),
+    /// Damaged or cut short in a way that is not the integrity check's
+    /// verdict: broken packets, a broken compression stream, or a parser
+    /// that gave up (a caught panic).
+    Damaged,
+    /// Encrypted only to contacts' keys, none of them this identity's:
+    /// the aliases (or key IDs) it is for. Decided before any unlock.
+    LockedFor(Vec<String>),
 }
 
 impl MessageProblem {
@@ -253,6 +267,8 @@ impl MessageProblem {
             MessageProblem::TooLarge(_) => "too-large",
             MessageProblem::LibrePgpAead => "librepgp-aead",
             MessageProblem::Malformed(_) => "malformed",
+            MessageProblem::Damaged => "damaged",
+            MessageProblem::LockedFor(_) => "not-for-us",
         }
     }
 }
@@ -459,6 +475,10 @@ fn message_problem_message(problem: &MessageProblem) -> String {
         MessageProblem::Malformed(detail) => {
             tr!("message-malformed", reason = Safe(detail).to_string())
         }
+        MessageProblem::Damaged => tr!("message-damaged"),
+        MessageProblem::LockedFor(whom) => {
+            tr!("message-locked-for", recipients = Safe(whom.join(", ")).to_string())
+        }
     }
 }
 
@@ -475,6 +495,7 @@ fn cert_problem_message(problem: &CertProblem) -> String {
         CertProblem::TooWeak(detail) => tr!("cert-too-weak", reason = detail.clone()),
         CertProblem::NoUserId => tr!("cert-no-user-id"),
         CertProblem::OwnKey => tr!("cert-is-own"),
+        CertProblem::Damaged => tr!("cert-damaged"),
     }
 }
 
@@ -547,6 +568,7 @@ impl Error {
             | FileClosed { .. }
             | FileNotDeleted { .. }
             | EmailTooLarge { .. }
+            | KeyFileNotRegular(_)
             | Internal(_) => ExitStatus::Failure,
         }
     }
@@ -629,9 +651,12 @@ impl Error {
                 }
                 MessageProblem::TooLarge(_) => tr!("hint-message-too-large"),
                 MessageProblem::PasswordOnly => tr!("hint-message-password-only"),
+                MessageProblem::Damaged | MessageProblem::Malformed(_) => tr!("hint-message-damaged"),
+                MessageProblem::LockedFor(_) => tr!("hint-message-locked-for"),
                 _ => return None,
             },
             OutputExists(_) => tr!("hint-output-exists"),
+            KeyFileNotRegular(_) => tr!("hint-key-file-not-regular"),
             NoEmailAddress(alias) => tr!("hint-no-email-address", alias = alias.clone()),
             MailRejected(problem) => match problem {
                 MailProblem::TooLarge(_) => tr!("hint-mail-size-limit"),

@@ -22,6 +22,7 @@ pub mod doctor;
 pub mod error;
 pub mod fingerprint;
 pub mod hardening;
+pub mod guard;
 pub mod hashing;
 pub mod home;
 pub mod identity;

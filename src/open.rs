@@ -37,8 +37,11 @@ const CHUNK: usize = 1 << 20;
 const DECRYPTOR_BUFFER: usize = 1 << 20;
 /// Default bound on the output: this many times the input size…
 pub const DEFAULT_EXPANSION: u64 = 100;
-/// …but never less than this (a highly compressible scan is fine).
-pub const MIN_OUTPUT_LIMIT: u64 = 1 << 30;
+/// …but never less than this. An uncompressed message is never larger
+/// than its input, so the bound matters only for compressed data: beyond
+/// 16 MiB, anything expanding more than 100 times is treated as a bomb
+/// (a 785-byte BZip2 message can hold 1 GiB of zeros). `--max-size` lifts it.
+pub const MIN_OUTPUT_LIMIT: u64 = 16 << 20;
 
 #[derive(Debug, Default)]
 pub struct Request {
@@ -238,12 +241,14 @@ impl DecryptionHelper for Helper {
         };
         // First the packets addressed to one of our keys, then anonymous
         // ones (no recipient given) with every key.
+        let mut addressed_to_us = false;
         for pkesk in pkesks {
             let Some(recipient) = pkesk.recipient() else {
                 continue;
             };
             for keypair in self.decryptors.iter_mut() {
                 if recipient.aliases(keypair.public().key_handle()) {
+                    addressed_to_us = true;
                     if let Some((algo, sk)) = pkesk.decrypt(keypair, sym_algo) {
                         if decrypt(algo, &sk) {
                             return Ok(Some(self.own.clone()));
@@ -265,6 +270,11 @@ impl DecryptionHelper for Helper {
             // Our key worked, but the encrypted data did not check out:
             // damaged, altered or cut short.
             return Err(self.reject(MessageProblem::Tampered));
+        }
+        if addressed_to_us {
+            // The key packet names our key but does not decrypt with it:
+            // the packet is damaged, the file is still for us.
+            return Err(self.reject(MessageProblem::Damaged));
         }
         if pkesks.is_empty() && !skesks.is_empty() {
             return Err(self.reject(MessageProblem::PasswordOnly));
@@ -370,8 +380,17 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
     };
     let limit = request.max_output.unwrap_or_else(|| output_limit(input_meta.len()));
     check_looks_like_a_message(&request.input)?;
-    let unlocked = ctx.unlock(crate::identity::Purpose::Decrypt)?;
     let contact_list = contacts::list(ctx)?;
+    // A file that cannot be for this identity is refused before the
+    // passphrase is asked for or the keychain is touched.
+    let own_public = ctx.identity()?.public_cert();
+    if let Err(e) = check_addressed_to_us(&request.input, &own_public, &contact_list) {
+        if let Error::MessageRejected(problem) = &e {
+            audit::record_quietly(ctx, Event::new(Action::Open, Outcome::Failed).detail(problem.code()));
+        }
+        return Err(e);
+    }
+    let unlocked = ctx.unlock(crate::identity::Purpose::Decrypt)?;
 
     let mut pending = PendingFile::new_in(&out_dir)?;
     let session_key = (request.mode == Mode::Sealed).then(|| SessionKey::new(32)).transpose().map_err(internal)?;
@@ -528,8 +547,32 @@ fn intended_of(findings: &Findings, sender: &Sender) -> Option<Vec<String>> {
 /// Decrypts and checks a message, streaming the document into `sink` —
 /// as it is, or sealed under `seal_with` when given. Nothing in `sink` may
 /// be used unless this returns `Ok`.
+///
+/// Runs behind the panic boundary ([`crate::guard`]): a parser that gives
+/// up by panicking reports [`MessageProblem::Damaged`].
 #[allow(clippy::too_many_arguments)]
 pub fn decrypt<R: Read + Send + Sync>(
+    ctx: &Context<'_>,
+    source: Source<'_, R>,
+    unlocked: &crate::identity::Unlocked,
+    contact_list: &[Contact],
+    limit: u64,
+    sink: &mut (dyn Write + Send + Sync),
+    seal_with: Option<&SessionKey>,
+    progress: &dyn crate::send::Progress,
+) -> Result<Decrypted> {
+    crate::guard::untrusted(
+        || decrypt_unguarded(ctx, source, unlocked, contact_list, limit, sink, seal_with, progress),
+        damaged,
+    )
+}
+
+fn damaged() -> Error {
+    Error::MessageRejected(MessageProblem::Damaged)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn decrypt_unguarded<R: Read + Send + Sync>(
     ctx: &Context<'_>,
     source: Source<'_, R>,
     unlocked: &crate::identity::Unlocked,
@@ -567,10 +610,20 @@ pub fn decrypt<R: Read + Send + Sync>(
         if source.path.is_some_and(uses_librepgp_aead) {
             return Error::MessageRejected(MessageProblem::LibrePgpAead);
         }
-        if let Some(problem) = findings.lock().expect("not poisoned").problem.clone() {
+        let findings = findings.lock().expect("not poisoned");
+        if let Some(problem) = findings.problem.clone() {
             return Error::MessageRejected(problem);
         }
-        classify(e, source.path.and_then(Path::parent).unwrap_or(Path::new(".")))
+        match classify(e, source.path.and_then(Path::parent).unwrap_or(Path::new("."))) {
+            // Our key opened it, so broken content inside the encryption
+            // was changed or damaged after encryption.
+            Error::MessageRejected(MessageProblem::Damaged | MessageProblem::Malformed(_))
+                if findings.session_key_found =>
+            {
+                Error::MessageRejected(MessageProblem::Tampered)
+            }
+            other => other,
+        }
     })?;
     let (stored_sha256, stored_size) = stored.finish().map_err(|e| Error::io("io-write", "<output>", e))?;
     let findings = std::mem::take(&mut *findings.lock().expect("not poisoned"));
@@ -604,6 +657,16 @@ pub fn verify_detached(
 
 /// [`verify_detached`], with the signature's intended recipients.
 pub fn verify_detached_signature(
+    ctx: &Context<'_>,
+    unlocked: &crate::identity::Unlocked,
+    contact_list: &[Contact],
+    data: &[u8],
+    signature: &[u8],
+) -> Result<Detached> {
+    crate::guard::untrusted(|| verify_detached_unguarded(ctx, unlocked, contact_list, data, signature), damaged)
+}
+
+fn verify_detached_unguarded(
     ctx: &Context<'_>,
     unlocked: &crate::identity::Unlocked,
     contact_list: &[Contact],
@@ -716,7 +779,11 @@ fn sender_of(findings: &Findings, own: &Cert, contacts: &[Contact]) -> Sender {
     })
 }
 
-/// Puts a Sequoia failure into the user's terms.
+/// Puts a Sequoia failure into the user's terms, from the error's type:
+/// Sequoia's own [`openpgp::Error`] variants and [`std::io::ErrorKind`]
+/// (a full disk is the disk's problem, not the message's). Only errors of
+/// no known type fall back to their text; `classify_pins_sequoia_wording`
+/// fails when Sequoia rewords the texts that still matter.
 fn classify(e: anyhow::Error, out_dir: &Path) -> Error {
     for cause in e.chain() {
         if let Some(MessageProblemError(problem)) = cause.downcast_ref::<MessageProblemError>() {
@@ -726,37 +793,129 @@ fn classify(e: anyhow::Error, out_dir: &Path) -> Error {
             return Error::MessageRejected(problem.clone());
         }
         if let Some(err) = cause.downcast_ref::<openpgp::Error>() {
-            return Error::MessageRejected(match err {
-                openpgp::Error::ManipulatedMessage => MessageProblem::Tampered,
-                openpgp::Error::MalformedMessage(m) if m.contains("EOF") || m.contains("runcat") => {
-                    MessageProblem::Truncated
-                }
-                other => MessageProblem::Malformed(other.to_string()),
-            });
+            return Error::MessageRejected(classify_openpgp(err));
         }
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-            match io.kind() {
-                std::io::ErrorKind::UnexpectedEof => return Error::MessageRejected(MessageProblem::Truncated),
-                std::io::ErrorKind::StorageFull
-                | std::io::ErrorKind::PermissionDenied
-                | std::io::ErrorKind::ReadOnlyFilesystem => {
-                    return Error::io("io-write", out_dir, std::io::Error::new(io.kind(), io.to_string()))
+            // Sequoia's readers wrap their own errors in I/O errors, whose
+            // `source()` skips the wrapped error itself.
+            if let Some(inner) = io.get_ref() {
+                if let Some(err) = inner.downcast_ref::<openpgp::Error>() {
+                    return Error::MessageRejected(classify_openpgp(err));
                 }
-                _ => {}
+                if let Some(MessageProblemError(problem)) = inner.downcast_ref::<MessageProblemError>() {
+                    return Error::MessageRejected(problem.clone());
+                }
             }
+            if let Some(problem) = classify_io(io.kind()) {
+                return Error::MessageRejected(problem);
+            }
+            return Error::io("io-write", out_dir, std::io::Error::new(io.kind(), io.to_string()));
         }
     }
-    let text = e.to_string();
+    Error::MessageRejected(classify_text(&e.to_string()))
+}
+
+fn classify_openpgp(err: &openpgp::Error) -> MessageProblem {
+    use openpgp::Error as E;
+    match err {
+        E::ManipulatedMessage => MessageProblem::Tampered,
+        // The packet parser's word for a packet that ends early; pinned by
+        // `classify_pins_sequoia_wording`.
+        E::MalformedPacket(m) if m == "Truncated packet" => MessageProblem::Truncated,
+        E::MalformedPacket(_)
+        | E::MalformedMessage(_)
+        | E::MalformedMPI(_)
+        | E::PacketTooLarge(..)
+        | E::InvalidSessionKey(_)
+        | E::IndexOutOfRange => MessageProblem::Damaged,
+        // Inside the encryption, a packet the policy does not know is a
+        // sign of garbled plaintext, not of a sender's choice.
+        E::PolicyViolation(what, _) if what.contains("packet") => MessageProblem::Damaged,
+        E::UnsupportedPacketType(_) => MessageProblem::Damaged,
+        // Unsupported algorithms and policy refusals are worth naming.
+        other => MessageProblem::Malformed(other.to_string()),
+    }
+}
+
+/// The message's problem behind an I/O error while reading it, or `None`
+/// when the error is about the place carepost writes to (disk full,
+/// permissions), which is reported as an I/O error instead.
+fn classify_io(kind: std::io::ErrorKind) -> Option<MessageProblem> {
+    use std::io::ErrorKind::*;
+    match kind {
+        UnexpectedEof => Some(MessageProblem::Truncated),
+        StorageFull | QuotaExceeded | PermissionDenied | ReadOnlyFilesystem | FileTooLarge | WriteZero
+        | Interrupted | OutOfMemory => None,
+        // Decompressors (deflate, bzip2) report broken streams as invalid
+        // input or data; so does the armor decoder.
+        _ => Some(MessageProblem::Damaged),
+    }
+}
+
+fn classify_text(text: &str) -> MessageProblem {
     let lower = text.to_lowercase();
-    Error::MessageRejected(if lower.contains("eof") || lower.contains("truncated") {
+    if lower.contains("eof") || lower.contains("truncated") {
         MessageProblem::Truncated
     } else if lower.contains("armor") || lower.contains("base64") {
-        MessageProblem::BadArmor(text)
+        MessageProblem::BadArmor(text.to_owned())
     } else if ["manipulated", "authentication", "mdc", "aead"].iter().any(|w| lower.contains(w)) {
         MessageProblem::Tampered
     } else {
-        MessageProblem::Malformed(text)
-    })
+        MessageProblem::Damaged
+    }
+}
+
+/// Refuses, without unlocking anything, a message whose key packets all
+/// name keys that are not this identity's. When those keys belong to
+/// contacts, the refusal names the contacts. Anything that cannot be
+/// decided here (hidden recipients, a password, a damaged header) is left
+/// to the decryption, which reports it precisely.
+fn check_addressed_to_us(path: &Path, own: &Cert, contact_list: &[Contact]) -> Result<()> {
+    let recipients = crate::guard::untrusted(|| Ok(pkesk_recipients(path)), damaged)?;
+    let Some(recipients) = recipients else {
+        return Ok(());
+    };
+    let ours = |h: &KeyHandle| own.keys().any(|k| h.aliases(k.key().key_handle()));
+    if recipients.is_empty() || recipients.iter().any(ours) {
+        return Ok(());
+    }
+    let mut named = Vec::new();
+    let mut known = false;
+    for recipient in &recipients {
+        let contact = contact_list.iter().find(|c| c.cert.keys().any(|k| recipient.aliases(k.key().key_handle())));
+        let name = match contact {
+            Some(c) => {
+                known = true;
+                c.alias.clone()
+            }
+            None => recipient.to_hex(),
+        };
+        if !named.contains(&name) {
+            named.push(name);
+        }
+    }
+    Err(Error::MessageRejected(if known { MessageProblem::LockedFor(named) } else { MessageProblem::NotForUs(named) }))
+}
+
+/// The recipients named by the key packets at the start of `path`, or
+/// `None` when they do not decide the matter: a hidden recipient, a
+/// password packet, or a header that does not parse.
+fn pkesk_recipients(path: &Path) -> Option<Vec<KeyHandle>> {
+    use openpgp::packet::Tag;
+    use openpgp::parse::PacketParserResult;
+    let mut ppr = PacketParser::from_file(path).ok()?;
+    let mut recipients = Vec::new();
+    while let PacketParserResult::Some(pp) = ppr {
+        match &pp.packet {
+            Packet::PKESK(pkesk) => recipients.push(pkesk.recipient()?),
+            Packet::SKESK(_) => return None,
+            Packet::Marker(_) | Packet::Padding(_) => {}
+            p if matches!(p.tag(), Tag::SEIP | Tag::AED) => return Some(recipients),
+            _ => return None,
+        }
+        ppr = pp.next().ok()?.1;
+    }
+    None
 }
 
 /// Whether the encrypted data in `path` is LibrePGP's AEAD packet (tag
@@ -767,6 +926,10 @@ fn classify(e: anyhow::Error, out_dir: &Path) -> Error {
 /// mode, a sane chunk size), so that random bytes that happen to begin
 /// with tag 20 are not called "OCB".
 fn uses_librepgp_aead(path: &Path) -> bool {
+    crate::guard::untrusted(|| Ok(uses_librepgp_aead_unguarded(path)), damaged).unwrap_or(false)
+}
+
+fn uses_librepgp_aead_unguarded(path: &Path) -> bool {
     use openpgp::packet::Tag;
     use openpgp::parse::PacketParserResult;
     let Ok(mut ppr) = PacketParser::from_file(path) else {
@@ -797,6 +960,10 @@ fn uses_librepgp_aead(path: &Path) -> bool {
 /// Rejects, before any key is unlocked, files that do not even start like
 /// an OpenPGP message (plain text, random bytes, an empty file, a key).
 fn check_looks_like_a_message(path: &Path) -> Result<()> {
+    crate::guard::untrusted(|| check_looks_like_a_message_unguarded(path), damaged)
+}
+
+fn check_looks_like_a_message_unguarded(path: &Path) -> Result<()> {
     use openpgp::packet::Tag;
     use openpgp::parse::PacketParserResult;
     let armored = {
@@ -830,5 +997,161 @@ fn check_looks_like_a_message(path: &Path) -> Result<()> {
         },
         Ok(PacketParserResult::EOF(_)) => Err(reject(None)),
         Err(e) => Err(reject(Some(e))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openpgp::parse::PacketParserResult;
+    use openpgp::serialize::stream::{LiteralWriter, Message};
+
+    /// Parses `bytes` to the end and returns the first error.
+    fn parse_error(bytes: &[u8]) -> anyhow::Error {
+        let mut ppr = match PacketParser::from_bytes(bytes) {
+            Ok(ppr) => ppr,
+            Err(e) => return e,
+        };
+        loop {
+            match ppr {
+                PacketParserResult::Some(mut pp) => {
+                    if let Err(e) = pp.buffer_unread_content() {
+                        return e;
+                    }
+                    match pp.next() {
+                        Ok((_, next)) => ppr = next,
+                        Err(e) => return e,
+                    }
+                }
+                PacketParserResult::EOF(_) => panic!("a cut packet parsed"),
+            }
+        }
+    }
+
+    #[test]
+    fn classify_pins_sequoia_wording() {
+        // A literal packet with a definite length, cut in the middle.
+        let mut bytes = Vec::new();
+        let mut writer = LiteralWriter::new(Message::new(&mut bytes)).build().unwrap();
+        writer.write_all(&[7u8; 100]).unwrap();
+        writer.finalize().unwrap();
+        bytes.truncate(60);
+        let e = parse_error(&bytes);
+        let problem = classify(e, Path::new("."));
+        assert!(matches!(problem, Error::MessageRejected(MessageProblem::Truncated)), "{problem:?}");
+        // The one text still matched.
+        let truncated = openpgp::Error::MalformedPacket("Truncated packet".into());
+        assert_eq!(classify_openpgp(&truncated), MessageProblem::Truncated);
+    }
+
+    #[test]
+    fn parser_jargon_gets_a_plain_message() {
+        for jargon in [
+            openpgp::Error::MalformedPacket("Malformed packet: bad header".into()),
+            openpgp::Error::MalformedMessage("Malformed OpenPGP message".into()),
+            openpgp::Error::MalformedMPI("bad".into()),
+        ] {
+            assert_eq!(classify_openpgp(&jargon), MessageProblem::Damaged);
+        }
+        // flate2's wording for a broken deflate stream arrives as an I/O error.
+        let deflate =
+            anyhow::Error::new(std::io::Error::new(std::io::ErrorKind::InvalidInput, "corrupt deflate stream"));
+        let e = classify(deflate, Path::new("."));
+        assert!(matches!(e, Error::MessageRejected(MessageProblem::Damaged)), "{e:?}");
+        assert!(!e.to_string().contains("deflate"), "{e}");
+        assert!(e.hint().is_some());
+    }
+
+    #[test]
+    fn a_full_disk_is_not_a_damaged_message() {
+        for kind in [std::io::ErrorKind::StorageFull, std::io::ErrorKind::QuotaExceeded] {
+            let e = classify(anyhow::Error::new(std::io::Error::new(kind, "no space")), Path::new("/out"));
+            assert!(matches!(&e, Error::Io { source, .. } if source.kind() == kind), "{e:?}");
+        }
+        // Sequoia wraps its verdicts in I/O errors; they are still found.
+        let wrapped = std::io::Error::other(openpgp::Error::ManipulatedMessage);
+        let e = classify(anyhow::Error::new(wrapped), Path::new("."));
+        assert!(matches!(e, Error::MessageRejected(MessageProblem::Tampered)), "{e:?}");
+    }
+
+    /// What opening `bytes` with `cert`'s keys reports, as `decrypt` does.
+    fn problem_opening(cert: &Cert, bytes: &[u8]) -> Option<MessageProblem> {
+        let policy = crate::policy::standard();
+        let decryptors = cert
+            .keys()
+            .with_policy(policy, None)
+            .secret()
+            .for_transport_encryption()
+            .map(|k| k.key().clone().into_keypair().unwrap())
+            .collect();
+        let findings = Arc::new(Mutex::new(Findings::default()));
+        let helper = Helper {
+            decryptors,
+            own: cert.clone(),
+            contacts: Vec::new(),
+            findings: Arc::clone(&findings),
+            detached: false,
+        };
+        let mut sink = Vec::new();
+        let result = crate::guard::untrusted(
+            || {
+                decrypt_into(
+                    bytes,
+                    &mut sink,
+                    None,
+                    helper,
+                    &findings,
+                    1 << 20,
+                    Arc::default(),
+                    std::time::SystemTime::now(),
+                    &crate::send::Silent,
+                )
+                .map_err(|e| match findings.lock().unwrap().problem.clone() {
+                    Some(problem) => Error::MessageRejected(problem),
+                    None => classify(e, Path::new(".")),
+                })
+            },
+            damaged,
+        );
+        match result {
+            Ok(_) => None,
+            Err(Error::MessageRejected(problem)) => Some(problem),
+            Err(other) => panic!("not a message problem: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn damage_is_never_reported_as_not_for_us() {
+        use openpgp::cert::CertBuilder;
+        use openpgp::serialize::stream::Encryptor;
+        let (cert, _) = CertBuilder::general_purpose(Some("a@example.org")).generate().unwrap();
+        let policy = crate::policy::standard();
+        let recipients = cert.keys().with_policy(policy, None).supported().for_transport_encryption();
+        let mut bytes = Vec::new();
+        let message = Encryptor::for_recipients(Message::new(&mut bytes), recipients).build().unwrap();
+        let mut writer = LiteralWriter::new(message).build().unwrap();
+        writer.write_all(&[b'x'; 3000]).unwrap();
+        writer.finalize().unwrap();
+        assert_eq!(problem_opening(&cert, &bytes), None, "the intact message opens");
+        let own_ids: Vec<String> = cert.keys().map(|k| k.key().keyid().to_hex()).collect();
+        // Every byte of the key packet and of the start of the encrypted
+        // data, flipped; and every cut of the first 300 bytes.
+        let mut seen = std::collections::BTreeSet::new();
+        let mut inputs: Vec<Vec<u8>> = (0..300.min(bytes.len()))
+            .map(|i| {
+                let mut b = bytes.clone();
+                b[i] ^= 0x21;
+                b
+            })
+            .collect();
+        inputs.extend((0..300).map(|n| bytes[..n].to_vec()));
+        for input in inputs {
+            let Some(problem) = problem_opening(&cert, &input) else { continue };
+            if let MessageProblem::NotForUs(ids) = &problem {
+                assert!(!ids.iter().any(|id| own_ids.contains(id)), "damage reported as for {ids:?}");
+            }
+            seen.insert(problem.code());
+        }
+        assert!(seen.contains("damaged"), "{seen:?}");
     }
 }

@@ -113,8 +113,8 @@ pub fn export(ctx: &mut Context<'_>, id: i64, out_dir: Option<&Path>, view: bool
     let sealed = std::fs::File::open(&item.path).map_err(|e| Error::io("io-read", &item.path, e))?;
     let mut pending = PendingFile::new_in(&dir)?;
     let helper = KeyHelper { key: SessionKey::from(&key[..]), filename: None };
-    let (size, sha256, filename) = unseal_into(sealed, pending.file(), helper, ctx.now)
-        .map_err(|_| Error::MessageRejected(MessageProblem::Tampered))?;
+    let (size, sha256, filename) =
+        unseal_into(sealed, pending.file(), helper, ctx.now).map_err(|e| unseal_error(e, &dir))?;
     let name =
         filename.as_deref().and_then(crate::names::sanitize).unwrap_or_else(|| crate::names::FALLBACK_STEM.into());
     let new_id = retention::record_pending(ctx, kind, &dir.join(&name), size, &sha256, keep_for, None)?;
@@ -141,6 +141,24 @@ pub fn export(ctx: &mut Context<'_>, id: i64, out_dir: Option<&Path>, view: bool
         kind,
         expires: crate::fmt_time(ctx.now + keep_for),
     })
+}
+
+/// Why unsealing failed. The sealed file was written by carepost and is
+/// checked by its AEAD, so a failure of the data itself means it was
+/// changed; but a full disk or a read-only folder is the place written to,
+/// and says so.
+fn unseal_error(e: anyhow::Error, dir: &Path) -> Error {
+    use std::io::ErrorKind::*;
+    for cause in e.chain() {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            if let kind @ (StorageFull | QuotaExceeded | PermissionDenied | ReadOnlyFilesystem | FileTooLarge) =
+                io.kind()
+            {
+                return Error::io("io-write", dir, std::io::Error::new(kind, io.to_string()));
+            }
+        }
+    }
+    Error::MessageRejected(MessageProblem::Tampered)
 }
 
 fn unseal_into(
@@ -190,6 +208,19 @@ mod tests {
             unseal_into(std::fs::File::open(&path).unwrap(), &mut out, helper, std::time::SystemTime::now()).unwrap();
         assert_eq!(size, 20);
         assert_eq!(name.as_deref(), Some(&b"brief.pdf"[..]));
+
+        // A full disk is not tampering.
+        if cfg!(target_os = "linux") {
+            let mut full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+            let helper = KeyHelper { key: key.clone(), filename: None };
+            let e = unseal_into(std::fs::File::open(&path).unwrap(), &mut full, helper, std::time::SystemTime::now())
+                .unwrap_err();
+            let e = unseal_error(e, dir.path());
+            assert!(
+                matches!(&e, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull),
+                "{e:?}"
+            );
+        }
 
         let wrong = KeyHelper { key: SessionKey::new(32).unwrap(), filename: None };
         let mut out = tempfile::tempfile().unwrap();

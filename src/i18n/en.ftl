@@ -587,3 +587,11 @@ state-missing = state.db is missing, but the audit log has records (contacts and
 state-older-than-log = the state database remembers the log up to record { $state }, but the log goes on to record { $log }: an older state.db was put back
 log-state-rebuilt = State rebuilt from the audit log: it now agrees with record { $head }; { $files } document(s) in the inbox and outbox are under retention again.
 log-state-no-contacts = The contact book cannot be rebuilt from the log (it holds no keys): add your contacts again and verify them by phone.
+# open-robust
+message-damaged = this message is damaged or cut short: carepost cannot read it, and nothing was saved
+hint-message-damaged = ask the sender to send the document again (if it came by email, save the attachment again first: a download may have been cut off)
+message-locked-for = this file was locked for { $recipients } only, not for you; nothing was opened and your key was not unlocked
+hint-message-locked-for = it was sent to someone else; if it was meant for you too, ask the sender to encrypt it to your key as well
+cert-damaged = the key file is damaged: carepost cannot read it
+error-key-file-not-regular = { $path } is not a regular file (a device, a pipe or a folder); carepost reads keys only from files
+hint-key-file-not-regular = save the key into a file first, then: carepost contact add ALIAS --key-file FILE

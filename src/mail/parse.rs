@@ -684,8 +684,13 @@ fn parse_bounded<'a>(ctx: &mut Context<'_>, bytes: &'a [u8]) -> Result<Message<'
     if boundary_lines(bytes) > MAX_PARTS {
         return Err(reject(ctx, MailProblem::TooManyParts(MAX_PARTS)));
     }
-    let message = MessageParser::default()
-        .parse(bytes)
+    // Behind the panic boundary: the MIME parser reads a stranger's bytes.
+    let parsed = crate::guard::untrusted(
+        || Ok(MessageParser::default().parse(bytes)),
+        || Error::MessageRejected(crate::error::MessageProblem::Damaged),
+    );
+    let parsed = parsed.inspect_err(|e| log_failure(ctx, e))?;
+    let message = parsed
         .filter(|m| !m.parts.is_empty())
         .ok_or_else(|| reject(ctx, MailProblem::BrokenPgpMime(crate::tr!("mail-unreadable"))))?;
     let depth = depth_of(&message, 0);
@@ -1122,7 +1127,17 @@ fn autocrypt_info(
     }
     let matches_from = from.is_some_and(|f| f.eq_ignore_ascii_case(&addr));
     let bytes = base64::engine::general_purpose::STANDARD.decode(keydata.as_bytes()).unwrap_or_default();
-    let parsed = if bytes.is_empty() { None } else { Cert::from_bytes(&bytes).ok() };
+    let parsed = if bytes.is_empty() {
+        None
+    } else {
+        // A header that crashes the parser carries no usable key.
+        crate::guard::untrusted(
+            || Ok(Cert::from_bytes(&bytes).ok()),
+            || Error::CertRejected(crate::error::CertProblem::Damaged),
+        )
+        .ok()
+        .flatten()
+    };
     let fingerprint = parsed.as_ref().map(|c| c.fingerprint().to_hex());
     let known_as = match &parsed {
         Some(cert) => contacts::find_by_key(ctx, &cert.fingerprint())?.map(|c| c.alias),
