@@ -536,3 +536,4 @@ state-missing = state.db is missing, but the audit log has records (contacts and
 state-older-than-log = the state database remembers the log up to record { $state }, but the log goes on to record { $log }: an older state.db was put back
 log-state-rebuilt = State rebuilt from the audit log: it now agrees with record { $head }; { $files } document(s) in the inbox and outbox are under retention again.
 log-state-no-contacts = The contact book cannot be rebuilt from the log (it holds no keys): add your contacts again and verify them by phone.
+tls-starttls-injection = the server sent replies before the encryption started (STARTTLS response injection): someone on the network may be interfering; nothing was sent
