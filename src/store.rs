@@ -130,7 +130,7 @@ impl Store {
     /// database is not recreated when the audit log has records: that
     /// would silently forget contacts and the documents under retention.
     pub fn open(home: &Home) -> Result<Store> {
-        let log_has_records = std::fs::metadata(home.audit_log()).is_ok_and(|m| m.len() > 0);
+        let log_has_records = std::fs::metadata(home.audit_log()).is_ok_and(|m| m.is_file() && m.len() > 0);
         if log_has_records && !home.state_db().exists() {
             return Err(Error::StateDisagrees(crate::tr!("state-missing")));
         }

@@ -716,3 +716,71 @@ fn the_mail_password_lives_in_the_keychain() {
     let db = std::fs::read(s.cp.home.join("state.db")).unwrap();
     assert!(!db.windows(SMTP_PASSWORD.len()).any(|w| w == SMTP_PASSWORD.as_bytes()));
 }
+
+/// A STARTTLS server that answers the client's STARTTLS with its "220"
+/// *and*, in the same plaintext packet, every reply the client will wait
+/// for after the handshake; after the handshake it answers nothing.
+const INJECTING_SERVER: &str = r#"
+import socket, ssl, sys
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(sys.argv[1], sys.argv[2])
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(1)
+print("READY", s.getsockname()[1], flush=True)
+c, _ = s.accept()
+c.settimeout(20)
+def line():
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = c.recv(1)
+        if not chunk:
+            sys.exit(0)
+        data += chunk
+    return data
+c.sendall(b"220 mail.test ESMTP\r\n")
+line()
+c.sendall(b"250-mail.test\r\n250-STARTTLS\r\n250 AUTH PLAIN LOGIN\r\n")
+line()
+c.sendall(b"220 ready to start TLS\r\n250-mail.test\r\n250 AUTH PLAIN LOGIN\r\n235 ok\r\n"
+          b"250 ok\r\n250 ok\r\n354 go ahead\r\n250 queued as INJECTED\r\n")
+try:
+    t = ctx.wrap_socket(c, server_side=True)
+    while t.recv(4096):
+        pass
+except Exception:
+    pass
+"#;
+
+/// Regression: with lettre 0.11.23, replies injected before the TLS
+/// handshake were believed; carepost printed "Sent" and audited success.
+#[test]
+fn replies_injected_before_the_starttls_handshake_are_refused() {
+    if !have_tools() {
+        return;
+    }
+    let s = Setup::new();
+    let certs = certs();
+    let mut child = Command::new("python3")
+        .args(["-c", INJECTING_SERVER])
+        .arg(&certs.chain)
+        .arg(&certs.key)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut ready = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut ready).unwrap();
+    let port: u16 = ready.trim().strip_prefix("READY ").unwrap().parse().unwrap();
+    s.mail_setup(port, Tls::Starttls, true);
+    let out = s.send();
+    let _ = child.kill();
+    let _ = child.wait();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("STARTTLS response injection"), "{stderr}");
+    assert!(!stderr.contains("Sent") && !String::from_utf8_lossy(&out.stdout).contains("INJECTED"), "{stderr}");
+    let log = s.cp.json(&["log", "--action", "mail-send"]);
+    let outcomes: Vec<_> = log["records"].as_array().unwrap().iter().map(|r| r["outcome"].clone()).collect();
+    assert_eq!(outcomes, vec!["failed"], "{log}");
+    assert_eq!(s.pending().len(), 1, "the message waits for a safe server");
+}

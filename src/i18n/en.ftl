@@ -595,3 +595,4 @@ hint-message-locked-for = it was sent to someone else; if it was meant for you t
 cert-damaged = the key file is damaged: carepost cannot read it
 error-key-file-not-regular = { $path } is not a regular file (a device, a pipe or a folder); carepost reads keys only from files
 hint-key-file-not-regular = save the key into a file first, then: carepost contact add ALIAS --key-file FILE
+tls-starttls-injection = the server sent replies before the encryption started (STARTTLS response injection): someone on the network may be interfering; nothing was sent

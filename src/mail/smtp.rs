@@ -96,7 +96,15 @@ pub fn deliver(config: &SmtpConfig, password: &Passphrase, envelope: &Envelope, 
                 conn.abort();
                 return Err(fail(DeliveryProblem::Tls(crate::tr!("tls-no-starttls"))));
             }
-            conn.starttls(&tls, &hello).map_err(|e| fail(tls_problem(&e, limit)))?;
+            conn.starttls(&tls, &hello).map_err(|e| {
+                // Replies injected before the handshake (see the lettre
+                // patch in Cargo.toml) are an attack, not a TLS hiccup.
+                if e.to_string().contains(lettre::transport::smtp::client::STARTTLS_INJECTION) {
+                    fail(DeliveryProblem::Tls(crate::tr!("tls-starttls-injection")))
+                } else {
+                    fail(tls_problem(&e, limit))
+                }
+            })?;
             conn
         }
         TlsMode::None => SmtpConnection::connect(&addresses[..], Some(limit), &hello, None, None)
