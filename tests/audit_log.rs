@@ -801,6 +801,7 @@ fn assert_state_disagrees(out: &Output, says: &str) {
     assert!(err.contains("error: the state database does not match the audit log"), "{err}");
     assert!(err.contains(says), "{says:?} in {err}");
     assert!(err.contains("hint:") && err.contains("carepost log --rebuild-state"), "{err}");
+    assert!(!err.contains("could not purge"), "said once, not also as a purge warning: {err}");
 }
 
 /// Regression: a deleted state.db was silently recreated: "0 files kept"
