@@ -139,7 +139,6 @@ export-written = Your public key was written to { $path }. Send this file to you
 
 ## Contacts
 
-key-file-is-dir = it is a folder
 key-file-too-large = the file is too large to be a key
 contact-added = Added contact "{ $alias }" ({ $kind }). Not verified yet.
 contact-added-next =
@@ -495,7 +494,6 @@ eml-done = Encrypted email for { $recipients } with { $count ->
     }: { $output } (carepost deletes it on { $expires })
 eml-next-step = The subject, the text and the documents are inside the encryption; outside, the subject reads "[...]". Deliver it with `carepost send ... --smtp` (set up once with `carepost mail setup`).
 mail-too-large = this email is larger than { $limit }, more than carepost reads; nothing was saved
-hint-mail-too-large = ask the sender to send fewer or smaller documents per email
 mail-headers-too-large = this email's header section is absurdly large; it was not read and nothing was saved
 mail-too-deep = this email nests its parts more than { $depth } levels deep; it was not read and nothing was saved
 mail-broken-pgp-mime = this email is damaged or not a valid encrypted email: { $reason }
@@ -508,8 +506,6 @@ mail-eml-mode = --view and --sealed do not work with emails yet; open it without
 eml-subject = Subject: { $subject }
 eml-subject-unprotected = Subject (was NOT encrypted): { $subject }
 eml-from = From: { $from }
-eml-text-begin = ----- message -----
-eml-text-end = -------------------
 eml-saved = Saved: { $output }
 eml-saved-until = carepost deletes the saved attachments on { $expires }.
 eml-nothing-saved = The email has no attachments.
