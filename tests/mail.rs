@@ -9,6 +9,7 @@
 
 mod common;
 
+use common::mail::*;
 use common::{have_peer, Carepost, Gpg};
 use sequoia_openpgp as openpgp;
 use serde_json::Value;
@@ -17,28 +18,8 @@ use std::process::Command;
 
 use openpgp::parse::Parse;
 
-const DOCTOR_NAME: &str = "Dr. A. Bakker";
-const DOCTOR_EMAIL: &str = "a.bakker@praktijk.example";
-const PATIENT_NAME: &str = "P. de Vries";
-const PATIENT_EMAIL: &str = "p.devries@example.net";
-const COLLEAGUE_UID: &str = "C. Peeters <c.peeters@ziekenhuis.example>";
-const COLLEAGUE_EMAIL: &str = "c.peeters@ziekenhuis.example";
 const SUBJECT: &str = "Ontslagbrief mevrouw Jansen-Öztürk";
 const TEXT: &str = "Geachte heer De Vries,\n\nHierbij de ontslagbrief en de foto van de wond. Graag bij de\npoli laten zien = belangrijk.\n\nMet vriendelijke groet,\nDr. A. Bakker\n";
-const MAILKIT: &str = include_str!("mail/mailkit.py");
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("temporary paths are UTF-8")
-}
-
-/// A doctor and a patient who verified each other.
-fn pair() -> (Carepost, Carepost) {
-    let doctor = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
-    let patient = Carepost::with_identity(PATIENT_NAME, PATIENT_EMAIL);
-    doctor.add_verified("pat", &patient);
-    patient.add_verified("dr", &doctor);
-    (doctor, patient)
-}
 
 /// A PDF-looking document with a non-ASCII name, and a JPEG-looking one
 /// of random bytes (several base64 chunks long).
@@ -54,19 +35,6 @@ fn documents(cp: &Carepost) -> (PathBuf, PathBuf) {
     bytes.extend(random);
     std::fs::write(&jpg, bytes).unwrap();
     (pdf, jpg)
-}
-
-fn fresh_dir(cp: &Carepost, name: &str) -> PathBuf {
-    let dir = cp.path(name);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn files_in(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut names: Vec<String> = entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    names.sort();
-    names
 }
 
 /// `carepost send ... --eml OUT`, returning the JSON result.

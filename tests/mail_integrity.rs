@@ -7,47 +7,14 @@
 
 mod common;
 
+use common::mail::*;
 use common::{have_peer, Carepost, Gpg};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const DOCTOR_NAME: &str = "Dr. A. Bakker";
-const DOCTOR_EMAIL: &str = "a.bakker@praktijk.example";
-const PATIENT_NAME: &str = "P. de Vries";
-const PATIENT_EMAIL: &str = "p.devries@example.net";
-const COLLEAGUE_UID: &str = "C. Peeters <c.peeters@ziekenhuis.example>";
-const COLLEAGUE_EMAIL: &str = "c.peeters@ziekenhuis.example";
 const GENUINE_TEXT: &str = "Hierbij de uitslag. Alles is in orde.\n";
 const FORGED_TEXT: &str = "Dosis gewijzigd: neem 10 tabletten per dag. Bel 0900-1234.\n";
-const MAILKIT: &str = include_str!("mail/mailkit.py");
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("temporary paths are UTF-8")
-}
-
-/// A doctor ("dr" for the patient) and a patient ("pat" for the doctor)
-/// who verified each other.
-fn pair() -> (Carepost, Carepost) {
-    let doctor = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
-    let patient = Carepost::with_identity(PATIENT_NAME, PATIENT_EMAIL);
-    doctor.add_verified("pat", &patient);
-    patient.add_verified("dr", &doctor);
-    (doctor, patient)
-}
-
-fn fresh_dir(cp: &Carepost, name: &str) -> PathBuf {
-    let dir = cp.path(name);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn files_in(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut names: Vec<String> = entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    names.sort();
-    names
-}
 
 struct Python {
     script: PathBuf,

@@ -8,6 +8,8 @@
 
 #![allow(dead_code)]
 
+pub mod mail;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
