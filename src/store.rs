@@ -103,6 +103,32 @@ const MIGRATIONS: &[&str] = &[
     DROP TABLE managed_files;
     ALTER TABLE managed_files_v5 RENAME TO managed_files;
     CREATE INDEX managed_files_due ON managed_files (state, expires_at);",
+    // 6: a queued email can be 'maybe-delivered': the connection broke
+    //    after the whole message and its final "." went out, before the
+    //    server's reply. It is not retried on its own (the server may
+    //    have it); `mail retry --resend ID` sends it again. The table is
+    //    rebuilt for the new CHECK.
+    "CREATE TABLE mail_outbox_v6 (
+        id              INTEGER PRIMARY KEY,
+        path            TEXT NOT NULL,
+        message_id      TEXT NOT NULL UNIQUE,
+        recipients      TEXT NOT NULL,
+        size            INTEGER NOT NULL,
+        sha256          TEXT NOT NULL,
+        queued_at       TEXT NOT NULL,
+        state           TEXT NOT NULL DEFAULT 'pending'
+                        CHECK (state IN ('pending', 'sending', 'sent', 'cancelled', 'gone', 'maybe-delivered')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        claimed_at      TEXT,
+        last_error      TEXT,
+        sent_at         TEXT,
+        server          TEXT
+    );
+    INSERT INTO mail_outbox_v6 SELECT id, path, message_id, recipients, size, sha256, queued_at, state, attempts,
+        claimed_at, last_error, sent_at, server FROM mail_outbox;
+    DROP TABLE mail_outbox;
+    ALTER TABLE mail_outbox_v6 RENAME TO mail_outbox;
+    CREATE INDEX mail_outbox_state ON mail_outbox (state);",
 ];
 
 /// How long a command waits for another carepost process to finish writing.
