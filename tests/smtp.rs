@@ -786,13 +786,15 @@ fn replies_injected_before_the_starttls_handshake_are_refused() {
 }
 
 /// A STARTTLS server that reads each message through its final "." and
-/// then closes the connection without a reply. It counts connections in
+/// then closes the connection without a reply (or, with `before-dot`,
+/// closes as soon as it said "354"). It counts connections in
 /// OUTDIR/connections and keeps what it read as OUTDIR/N.eml.
 const DROPPING_SERVER: &str = r#"
 import os, socket, ssl, sys
 ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
 ctx.load_cert_chain(sys.argv[1], sys.argv[2])
 outdir = sys.argv[3]
+before_dot = sys.argv[4] == "before-dot"
 s = socket.socket()
 s.bind(("127.0.0.1", 0))
 s.listen(4)
@@ -828,6 +830,9 @@ while True:
                 t.sendall(b"235 ok\r\n")
             elif command.startswith(b"DATA"):
                 t.sendall(b"354 go ahead\r\n")
+                if before_dot:
+                    t.close()
+                    break
                 while b"\r\n.\r\n" not in buf[0]:
                     chunk = t.recv(65536)
                     if not chunk:
@@ -855,6 +860,10 @@ struct DroppingServer {
 
 impl DroppingServer {
     fn start() -> DroppingServer {
+        DroppingServer::start_with("after-dot")
+    }
+
+    fn start_with(mode: &str) -> DroppingServer {
         let dir = tempfile::tempdir().unwrap();
         let certs = certs();
         let mut child = Command::new("python3")
@@ -862,6 +871,7 @@ impl DroppingServer {
             .arg(&certs.chain)
             .arg(&certs.key)
             .arg(dir.path())
+            .arg(mode)
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
@@ -969,4 +979,34 @@ fn a_connection_dropped_after_the_final_dot_is_not_sent_again_without_resend() {
     assert_eq!(outcomes, vec!["failed", "success"], "{log}");
     assert!(records[0]["detail"].as_str().unwrap().contains("step=data: unconfirmed"), "{log}");
     assert!(records[1]["detail"].as_str().unwrap().contains("resend=confirmed"), "{log}");
+}
+
+/// The other side of the line: a connection lost while the message is
+/// still going out (before the final ".") cannot have delivered it, so the
+/// message stays pending and a plain `mail retry` sends it.
+#[test]
+fn a_connection_dropped_before_the_final_dot_stays_pending_for_retry() {
+    if !have_tools() {
+        return;
+    }
+    let s = Setup::new();
+    // Many chunks, so the writes meet the closed connection well before
+    // the end.
+    let content: Vec<u8> = (0..2u32 << 20).map(|i| (i.wrapping_mul(2654435761) >> 11) as u8).collect();
+    std::fs::write(&s.document, content).unwrap();
+    let dropping = DroppingServer::start_with("before-dot");
+    s.mail_setup(dropping.port, Tls::Starttls, true);
+    let stderr = s.send_fails("data");
+    assert!(stderr.contains("broke off") && !stderr.contains("may have been delivered"), "{stderr}");
+    assert!(dropping.messages().is_empty());
+    let pending = s.pending();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0]["state"], "pending");
+    drop(dropping);
+
+    let server = s.starttls_server(ServerOptions::default(), true);
+    let retried = s.retry();
+    assert_eq!(retried["deliveries"][0]["status"], "sent", "{retried}");
+    s.assert_delivered_intact(&received_one(&server));
+    assert!(s.pending().is_empty());
 }
