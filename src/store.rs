@@ -382,4 +382,26 @@ mod tests {
         assert_eq!(store.contact("a").unwrap().unwrap().fingerprint, "F1");
         home.check().unwrap();
     }
+
+    #[test]
+    fn a_queued_email_survives_migration_6_which_allows_maybe_delivered() {
+        let conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..5] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute(
+            "INSERT INTO mail_outbox (path, message_id, recipients, size, sha256, queued_at, attempts)
+             VALUES ('/o/m.eml', 'id@x', '[]', 1, 'ab', 't', 2)",
+            [],
+        )
+        .unwrap();
+        let refused = "UPDATE mail_outbox SET state = 'maybe-delivered'";
+        assert!(conn.execute(refused, []).is_err(), "version 5 has no such state");
+        conn.execute_batch(MIGRATIONS[5]).unwrap();
+        assert_eq!(conn.execute(refused, []).unwrap(), 1);
+        let kept: (String, i64) =
+            conn.query_row("SELECT message_id, attempts FROM mail_outbox", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        assert_eq!(kept, ("id@x".to_owned(), 2));
+        assert!(conn.execute("UPDATE mail_outbox SET state = 'lost'", []).is_err());
+    }
 }
