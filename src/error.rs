@@ -187,6 +187,11 @@ pub enum Error {
     Usage(String),
     #[error("{}", tr!("error-internal", reason = .0.clone()))]
     Internal(String),
+    /// The connection broke after the whole message and its final "."
+    /// went out, before the server's reply: the server may have queued
+    /// it. It is not retried unless the user says so.
+    #[error("{}", tr!("error-delivery-unconfirmed", server = Safe(server).to_string(), message_id = Safe(message_id).to_string(), reason = Safe(reason).to_string()))]
+    DeliveryUnconfirmed { server: String, message_id: String, reason: String },
     /// A passphrase or password file that belongs to another user.
     #[error("{}", tr!("error-secret-file-foreign", path = Safe(path.display().to_string()).to_string()))]
     SecretFileForeign { path: PathBuf },
@@ -362,6 +367,9 @@ pub enum DeliveryProblem {
     Refused { step: DeliveryStep, reply: String },
     /// The connection broke off or timed out during a step.
     Interrupted { step: DeliveryStep, reason: String },
+    /// The whole message and its final "." went out, then no reply came:
+    /// the server may have it.
+    Unconfirmed(String),
 }
 
 impl DeliveryProblem {
@@ -372,7 +380,7 @@ impl DeliveryProblem {
             DeliveryProblem::Tls(_) => DeliveryStep::Tls,
             DeliveryProblem::AuthRefused(_) => DeliveryStep::Login,
             DeliveryProblem::RecipientRejected { .. } => DeliveryStep::Recipient,
-            DeliveryProblem::TooLarge { .. } => DeliveryStep::Data,
+            DeliveryProblem::TooLarge { .. } | DeliveryProblem::Unconfirmed(_) => DeliveryStep::Data,
             DeliveryProblem::Refused { step, .. } | DeliveryProblem::Interrupted { step, .. } => *step,
         }
     }
@@ -388,6 +396,7 @@ impl DeliveryProblem {
             DeliveryProblem::TooLarge { .. } => "too-large",
             DeliveryProblem::Refused { .. } => "refused",
             DeliveryProblem::Interrupted { .. } => "interrupted",
+            DeliveryProblem::Unconfirmed(_) => "unconfirmed",
         }
     }
 
@@ -436,6 +445,9 @@ fn delivery_problem_message(server: &str, problem: &DeliveryProblem) -> String {
             step = crate::i18n::translate(step_message_id(*step), &[]),
             reason = Safe(reason).to_string()
         ),
+        DeliveryProblem::Unconfirmed(reason) => {
+            tr!("delivery-unconfirmed", server = server, reason = Safe(reason).to_string())
+        }
     }
 }
 
@@ -561,6 +573,7 @@ impl Error {
             | SmtpPasswordFile { .. }
             | CaFile { .. }
             | DeliveryFailed { .. }
+            | DeliveryUnconfirmed { .. }
             | MailNoSuchMessage(_)
             | SecretFileForeign { .. }
             | WeakPassphrase { .. }
@@ -681,7 +694,11 @@ impl Error {
                 DeliveryProblem::RecipientRejected { .. } => tr!("hint-delivery-recipient-rejected"),
                 DeliveryProblem::TooLarge { .. } => tr!("hint-delivery-too-large"),
                 DeliveryProblem::Refused { .. } => tr!("hint-delivery-refused"),
+                DeliveryProblem::Unconfirmed(_) => tr!("hint-delivery-unconfirmed-no-id"),
             },
+            DeliveryUnconfirmed { message_id, .. } => {
+                tr!("hint-delivery-unconfirmed", message_id = Safe(message_id).to_string())
+            }
             State(_) => tr!("hint-state"),
             Io { source, .. } => {
                 use std::io::ErrorKind::*;
@@ -695,6 +712,19 @@ impl Error {
             }
             _ => return None,
         })
+    }
+
+    /// What `--json` adds to the error object, under its name: for an
+    /// email that may have been delivered, the `delivery` as `send --smtp`
+    /// reports one.
+    pub fn json_detail(&self) -> Option<(&'static str, serde_json::Value)> {
+        match self {
+            Error::DeliveryUnconfirmed { server, message_id, .. } => Some((
+                "delivery",
+                serde_json::json!({ "status": "maybe-delivered", "server": server, "message_id": message_id }),
+            )),
+            _ => None,
+        }
     }
 
     /// Wraps an I/O error with what carepost was doing (an `io-…` message

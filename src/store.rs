@@ -103,6 +103,32 @@ const MIGRATIONS: &[&str] = &[
     DROP TABLE managed_files;
     ALTER TABLE managed_files_v5 RENAME TO managed_files;
     CREATE INDEX managed_files_due ON managed_files (state, expires_at);",
+    // 6: a queued email can be 'maybe-delivered': the connection broke
+    //    after the whole message and its final "." went out, before the
+    //    server's reply. It is not retried on its own (the server may
+    //    have it); `mail retry --resend ID` sends it again. The table is
+    //    rebuilt for the new CHECK.
+    "CREATE TABLE mail_outbox_v6 (
+        id              INTEGER PRIMARY KEY,
+        path            TEXT NOT NULL,
+        message_id      TEXT NOT NULL UNIQUE,
+        recipients      TEXT NOT NULL,
+        size            INTEGER NOT NULL,
+        sha256          TEXT NOT NULL,
+        queued_at       TEXT NOT NULL,
+        state           TEXT NOT NULL DEFAULT 'pending'
+                        CHECK (state IN ('pending', 'sending', 'sent', 'cancelled', 'gone', 'maybe-delivered')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        claimed_at      TEXT,
+        last_error      TEXT,
+        sent_at         TEXT,
+        server          TEXT
+    );
+    INSERT INTO mail_outbox_v6 SELECT id, path, message_id, recipients, size, sha256, queued_at, state, attempts,
+        claimed_at, last_error, sent_at, server FROM mail_outbox;
+    DROP TABLE mail_outbox;
+    ALTER TABLE mail_outbox_v6 RENAME TO mail_outbox;
+    CREATE INDEX mail_outbox_state ON mail_outbox (state);",
 ];
 
 /// How long a command waits for another carepost process to finish writing.
@@ -355,5 +381,27 @@ mod tests {
         let store = Store::open(&home).unwrap();
         assert_eq!(store.contact("a").unwrap().unwrap().fingerprint, "F1");
         home.check().unwrap();
+    }
+
+    #[test]
+    fn a_queued_email_survives_migration_6_which_allows_maybe_delivered() {
+        let conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..5] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute(
+            "INSERT INTO mail_outbox (path, message_id, recipients, size, sha256, queued_at, attempts)
+             VALUES ('/o/m.eml', 'id@x', '[]', 1, 'ab', 't', 2)",
+            [],
+        )
+        .unwrap();
+        let refused = "UPDATE mail_outbox SET state = 'maybe-delivered'";
+        assert!(conn.execute(refused, []).is_err(), "version 5 has no such state");
+        conn.execute_batch(MIGRATIONS[5]).unwrap();
+        assert_eq!(conn.execute(refused, []).unwrap(), 1);
+        let kept: (String, i64) =
+            conn.query_row("SELECT message_id, attempts FROM mail_outbox", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        assert_eq!(kept, ("id@x".to_owned(), 2));
+        assert!(conn.execute("UPDATE mail_outbox SET state = 'lost'", []).is_err());
     }
 }

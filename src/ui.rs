@@ -57,9 +57,12 @@ pub fn report_error(error: &Error, json: bool) {
     let message = error.to_string();
     let hint = error.hint();
     if json {
-        let doc = serde_json::json!({
+        let mut doc = serde_json::json!({
             "error": { "code": error.exit_status().code(), "message": message, "hint": hint }
         });
+        if let Some((name, detail)) = error.json_detail() {
+            doc["error"][name] = detail;
+        }
         // Not println!: it panics when stdout is a closed pipe.
         let line = carepost::json::to_string(&doc).unwrap_or_else(|_| doc.to_string());
         let _ = writeln!(std::io::stdout().lock(), "{line}");

@@ -784,3 +784,229 @@ fn replies_injected_before_the_starttls_handshake_are_refused() {
     assert_eq!(outcomes, vec!["failed"], "{log}");
     assert_eq!(s.pending().len(), 1, "the message waits for a safe server");
 }
+
+/// A STARTTLS server that reads each message through its final "." and
+/// then closes the connection without a reply (or, with `before-dot`,
+/// closes as soon as it said "354"). It counts connections in
+/// OUTDIR/connections and keeps what it read as OUTDIR/N.eml.
+const DROPPING_SERVER: &str = r#"
+import os, socket, ssl, sys
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(sys.argv[1], sys.argv[2])
+outdir = sys.argv[3]
+before_dot = sys.argv[4] == "before-dot"
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(4)
+print("READY", s.getsockname()[1], flush=True)
+count = 0
+while True:
+    c, _ = s.accept()
+    count += 1
+    with open(os.path.join(outdir, "connections"), "a") as f:
+        f.write("connection\n")
+    c.settimeout(20)
+    buf = [b""]
+    def line(conn):
+        while b"\n" not in buf[0]:
+            chunk = conn.recv(4096)
+            if not chunk:
+                raise EOFError
+            buf[0] += chunk
+        first, buf[0] = buf[0].split(b"\n", 1)
+        return first + b"\n"
+    try:
+        c.sendall(b"220 mail.test ESMTP\r\n")
+        line(c)
+        c.sendall(b"250-mail.test\r\n250-STARTTLS\r\n250 AUTH PLAIN LOGIN\r\n")
+        line(c)
+        c.sendall(b"220 ready to start TLS\r\n")
+        t = ctx.wrap_socket(c, server_side=True)
+        while True:
+            command = line(t).upper()
+            if command.startswith(b"EHLO"):
+                t.sendall(b"250-mail.test\r\n250-8BITMIME\r\n250 AUTH PLAIN LOGIN\r\n")
+            elif command.startswith(b"AUTH"):
+                t.sendall(b"235 ok\r\n")
+            elif command.startswith(b"DATA"):
+                t.sendall(b"354 go ahead\r\n")
+                if before_dot:
+                    t.close()
+                    break
+                while b"\r\n.\r\n" not in buf[0]:
+                    chunk = t.recv(65536)
+                    if not chunk:
+                        raise EOFError
+                    buf[0] += chunk
+                message = buf[0].split(b"\r\n.\r\n", 1)[0] + b"\r\n"
+                with open(os.path.join(outdir, "%d.eml" % count), "wb") as f:
+                    f.write(message)
+                # The message is in; the reply never comes.
+                t.close()
+                break
+            else:
+                t.sendall(b"250 ok\r\n")
+    except Exception:
+        pass
+    c.close()
+"#;
+
+/// The dropping server, killed on drop.
+struct DroppingServer {
+    child: Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl DroppingServer {
+    fn start() -> DroppingServer {
+        DroppingServer::start_with("after-dot")
+    }
+
+    fn start_with(mode: &str) -> DroppingServer {
+        let dir = tempfile::tempdir().unwrap();
+        let certs = certs();
+        let mut child = Command::new("python3")
+            .args(["-c", DROPPING_SERVER])
+            .arg(&certs.chain)
+            .arg(&certs.key)
+            .arg(dir.path())
+            .arg(mode)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut ready = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut ready).unwrap();
+        let port: u16 = ready.trim().strip_prefix("READY ").unwrap().parse().unwrap();
+        DroppingServer { child, port, dir }
+    }
+
+    fn connections(&self) -> usize {
+        std::fs::read_to_string(self.dir.path().join("connections")).map(|s| s.lines().count()).unwrap_or(0)
+    }
+
+    fn messages(&self) -> Vec<Vec<u8>> {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+            .collect();
+        found.sort();
+        found.iter().map(|p| std::fs::read(p).unwrap()).collect()
+    }
+}
+
+impl Drop for DroppingServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Regression: a server that drops the connection after the final "."
+/// (the message may be queued, no 250 came) got the whole message again
+/// on every `mail retry`. Now the message "may have been delivered", a
+/// plain retry leaves it alone, and only `--resend ID` sends it again.
+#[test]
+fn a_connection_dropped_after_the_final_dot_is_not_sent_again_without_resend() {
+    if !have_tools() {
+        return;
+    }
+    let s = Setup::new();
+    let dropping = DroppingServer::start();
+    s.mail_setup(dropping.port, Tls::Starttls, true);
+
+    let out = s.send();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("may have been delivered") && stderr.contains("(step: data)"), "{stderr}");
+    assert!(stderr.contains("hint:") && stderr.contains("carepost mail retry --resend "), "{stderr}");
+    assert!(!stderr.contains("Sent to"), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["error"]["code"], 1, "{json}");
+    assert_eq!(json["error"]["delivery"]["status"], "maybe-delivered", "{json}");
+    let message_id = json["error"]["delivery"]["message_id"].as_str().unwrap().to_owned();
+    assert!(json["error"]["hint"].as_str().unwrap().contains(&format!("--resend {message_id}")), "{json}");
+    assert_eq!(dropping.connections(), 1);
+    let arrived = dropping.messages();
+    assert_eq!(arrived.len(), 1, "the whole message went out once");
+
+    // `mail show` lists it with its new state and the next step.
+    let pending = s.pending();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0]["state"], "maybe-delivered");
+    assert_eq!(pending[0]["message_id"], message_id.as_str());
+    let outbox_copy = std::fs::read(pending[0]["path"].as_str().unwrap()).unwrap();
+    assert!(arrived[0] == outbox_copy, "the server got the whole message");
+    let shown = s.cmd().args(["mail", "show"]).output().unwrap();
+    let shown = String::from_utf8_lossy(&shown.stdout).into_owned();
+    assert!(shown.contains("may have been delivered") && shown.contains("--resend"), "{shown}");
+
+    // A plain retry does not connect, says why, and exits 0.
+    let out = s.cmd().args(["mail", "retry"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains(&format!("Not sent again: {message_id} may have been delivered")), "{text}");
+    let retried = s.retry();
+    assert_eq!(retried["deliveries"].as_array().unwrap().len(), 1, "{retried}");
+    assert_eq!(retried["deliveries"][0]["status"], "maybe-delivered");
+    assert_eq!(retried["deliveries"][0]["message_id"], message_id.as_str());
+    assert!(retried["deliveries"][0]["hint"].as_str().unwrap().contains("--resend"), "{retried}");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(dropping.connections(), 1, "mail retry did not connect again");
+    assert_eq!(dropping.messages().len(), 1, "no second copy");
+    drop(dropping);
+
+    // The user checked with the recipient: sent again, to a server that
+    // answers, exactly once.
+    let server = s.starttls_server(ServerOptions::default(), true);
+    let out = s.cmd().args(["--json", "mail", "retry", "--resend", &message_id]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let resent: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(resent["deliveries"][0]["status"], "sent", "{resent}");
+    assert_eq!(resent["deliveries"][0]["message_id"], message_id.as_str());
+    let message = received_one(&server);
+    s.assert_delivered_intact(&message);
+    assert!(std::fs::read(&message).unwrap() == outbox_copy, "the same message, sent again");
+    assert!(s.pending().is_empty());
+    assert_eq!(s.retry()["deliveries"], serde_json::json!([]));
+    assert_eq!(server.received().len(), 1);
+
+    // Audited: the unconfirmed attempt, then the resend the user confirmed.
+    let log = s.cp.json(&["log", "--action", "mail-send"]);
+    let records = log["records"].as_array().unwrap();
+    let outcomes: Vec<_> = records.iter().map(|r| r["outcome"].clone()).collect();
+    assert_eq!(outcomes, vec!["failed", "success"], "{log}");
+    assert!(records[0]["detail"].as_str().unwrap().contains("step=data: unconfirmed"), "{log}");
+    assert!(records[1]["detail"].as_str().unwrap().contains("resend=confirmed"), "{log}");
+}
+
+/// The other side of the line: a connection lost while the message is
+/// still going out (before the final ".") cannot have delivered it, so the
+/// message stays pending and a plain `mail retry` sends it.
+#[test]
+fn a_connection_dropped_before_the_final_dot_stays_pending_for_retry() {
+    if !have_tools() {
+        return;
+    }
+    let s = Setup::new();
+    // Many chunks, so the writes meet the closed connection well before
+    // the end.
+    let content: Vec<u8> = (0..2u32 << 20).map(|i| (i.wrapping_mul(2654435761) >> 11) as u8).collect();
+    std::fs::write(&s.document, content).unwrap();
+    let dropping = DroppingServer::start_with("before-dot");
+    s.mail_setup(dropping.port, Tls::Starttls, true);
+    let stderr = s.send_fails("data");
+    assert!(stderr.contains("broke off") && !stderr.contains("may have been delivered"), "{stderr}");
+    assert!(dropping.messages().is_empty());
+    let pending = s.pending();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0]["state"], "pending");
+    drop(dropping);
+
+    let server = s.starttls_server(ServerOptions::default(), true);
+    let retried = s.retry();
+    assert_eq!(retried["deliveries"][0]["status"], "sent", "{retried}");
+    s.assert_delivered_intact(&received_one(&server));
+    assert!(s.pending().is_empty());
+}

@@ -8,7 +8,7 @@ pub enum MailCommand {
     /// Show the mail server settings (never the password) and what is waiting to be sent
     Show,
     /// Send the encrypted emails still waiting in the outbox
-    Retry,
+    Retry(MailRetryArgs),
     /// Stop trying to send a waiting email (its encrypted file stays until its retention ends)
     Cancel(MailCancelArgs),
 }
@@ -56,4 +56,12 @@ pub struct MailCancelArgs {
     /// The email's Message-ID, as `carepost mail show` lists it
     #[arg(value_name = "MESSAGE-ID")]
     pub message_id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct MailRetryArgs {
+    /// Send this email again although it may have been delivered already
+    /// (after checking with the recipient that it did not arrive)
+    #[arg(long, value_name = "MESSAGE-ID")]
+    pub resend: Option<String>,
 }

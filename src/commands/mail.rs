@@ -14,7 +14,10 @@ pub fn run(ctx: &mut Context<'_>, command: MailCommand, out: &Output) -> Result<
     match command {
         MailCommand::Setup(args) => setup(ctx, args, out),
         MailCommand::Show => show(ctx, out),
-        MailCommand::Retry => retry(ctx, out),
+        MailCommand::Retry(args) => match args.resend {
+            Some(message_id) => resend(ctx, &message_id, out),
+            None => retry(ctx, out),
+        },
         MailCommand::Cancel(args) => {
             outbox::cancel(ctx, &args.message_id)?;
             let id = args.message_id.trim().trim_start_matches('<').trim_end_matches('>').to_owned();
@@ -117,6 +120,10 @@ fn show(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
                 queued.recipients.join(", "),
                 Safe(error)
             )?;
+            if queued.state == outbox::MAYBE_DELIVERED {
+                let id = Safe(&queued.message_id).to_string();
+                writeln!(w, "    {}", tr!("mail-show-maybe-delivered", message_id = id))?;
+            }
         }
         Ok(())
     })
@@ -131,8 +138,7 @@ fn retry(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
     if outbox::queued(ctx)?.is_empty() {
         return out.result(&Retried { deliveries: &[] }, |w| writeln!(w, "{}", tr!("mail-retry-nothing")));
     }
-    let mailer = Mailer::prepare(ctx)?;
-    let mut report = outbox::retry(ctx, &mailer)?;
+    let mut report = outbox::retry(ctx, Mailer::prepare)?;
     if let Some(error) = report.first_error.take() {
         // Reported as the error alone, so that `--json` still prints one
         // document; what else happened goes to stderr.
@@ -140,6 +146,7 @@ fn retry(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
         for delivery in &report.deliveries {
             match (&delivery.error, delivery.status) {
                 (_, "sent") => out.notice(&sent_line(delivery)),
+                (None, outbox::MAYBE_DELIVERED) => out.notice(&skipped_line(delivery)),
                 (Some(_), _) if !first_failure_shown => first_failure_shown = true,
                 (Some(e), _) => out.notice(&tr!(
                     "mail-send-failed",
@@ -155,10 +162,27 @@ fn retry(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
     }
     out.result(&Retried { deliveries: &report.deliveries }, |w| {
         for delivery in &report.deliveries {
-            writeln!(w, "{}", sent_line(delivery))?;
+            match delivery.status {
+                outbox::MAYBE_DELIVERED => writeln!(w, "{}", skipped_line(delivery))?,
+                _ => writeln!(w, "{}", sent_line(delivery))?,
+            }
         }
         Ok(())
     })
+}
+
+/// `mail retry --resend MESSAGE-ID`: the user checked with the recipient
+/// and wants it sent again.
+fn resend(ctx: &mut Context<'_>, message_id: &str, out: &Output) -> Result<(), Error> {
+    let mailer = Mailer::prepare(ctx)?;
+    let delivery = outbox::resend(ctx, &mailer, message_id)?;
+    let deliveries = [delivery];
+    out.result(&Retried { deliveries: &deliveries }, |w| writeln!(w, "{}", sent_line(&deliveries[0])))
+}
+
+/// Why `mail retry` left a message alone, and what to do.
+fn skipped_line(delivery: &Delivery) -> String {
+    tr!("mail-retry-maybe-delivered", message_id = Safe(&delivery.message_id).to_string())
 }
 
 fn sent_line(delivery: &Delivery) -> String {

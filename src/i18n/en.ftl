@@ -592,3 +592,10 @@ cert-damaged = the key file is damaged: carepost cannot read it
 error-key-file-not-regular = { $path } is not a regular file (a device, a pipe or a folder); carepost reads keys only from files
 hint-key-file-not-regular = save the key into a file first, then: carepost contact add ALIAS --key-file FILE
 tls-starttls-injection = the server sent replies before the encryption started (STARTTLS response injection): someone on the network may be interfering; nothing was sent
+# audit-smtp
+error-delivery-unconfirmed = the connection to the mail server { $server } broke off after the whole message { $message_id } had gone out, before the server confirmed it (step: data): { $reason }. The email may have been delivered, so carepost will not send it again by itself; it is kept in the outbox as "may have been delivered"
+delivery-unconfirmed = the connection to the mail server { $server } broke off after the whole message had gone out, before the server confirmed it (step: data): { $reason }. The email may have been delivered
+hint-delivery-unconfirmed = ask the recipient whether the email arrived. If it did not, send it again with: carepost mail retry --resend { $message_id } (if it did: carepost mail cancel { $message_id })
+hint-delivery-unconfirmed-no-id = ask the recipient whether the email arrived before sending it again; `carepost mail show` lists it
+mail-retry-maybe-delivered = Not sent again: { $message_id } may have been delivered already (the connection broke after the whole message had gone out). Ask the recipient; if it did not arrive: carepost mail retry --resend { $message_id }
+mail-show-maybe-delivered = may have been delivered: check with the recipient, then `carepost mail retry --resend { $message_id }` to send it again (or `carepost mail cancel { $message_id }` if it arrived)

@@ -10,6 +10,12 @@
 //! two carepost processes never send the same message at once; a claim
 //! left by a killed process expires after [`STALE_CLAIM`].
 //!
+//! A message whose connection broke after its final `.` went out, before
+//! the server replied, is `maybe-delivered`: the server may have queued
+//! it, so `mail retry` leaves it alone and says so, and only
+//! `mail retry --resend ID` (the user's explicit go-ahead, after checking
+//! with the recipient) sends it again.
+//!
 //! Every attempt is audited as `mail-send` per recipient alias, with the
 //! outcome and, on failure, the step and a problem code — never an
 //! address, a subject, or the server's text.
@@ -17,7 +23,7 @@
 use super::config::{self, SmtpConfig};
 use super::smtp;
 use crate::audit::{self, Action, Event, Outcome};
-use crate::error::{DeliveryProblem, Error, Result};
+use crate::error::{DeliveryProblem, DeliveryStep, Error, Result};
 use crate::secret::Passphrase;
 use crate::Context;
 use rusqlite::{params, OptionalExtension};
@@ -27,6 +33,8 @@ use std::time::Duration;
 
 /// After this long, a `sending` claim belongs to a process that died.
 pub const STALE_CLAIM: Duration = Duration::from_secs(15 * 60);
+/// The state (and `status`) of a message that may have reached the server.
+pub const MAYBE_DELIVERED: &str = "maybe-delivered";
 /// The largest message carepost reads back for sending.
 const MAX_MESSAGE_BYTES: u64 = 2 << 30;
 
@@ -49,7 +57,8 @@ impl Mailer {
 /// each entry of `mail retry`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Delivery {
-    /// `sent`, or `pending` (still in the outbox).
+    /// `sent`, `pending` (still in the outbox), or `maybe-delivered` (the
+    /// server may have it; sent again only with `mail retry --resend`).
     pub status: &'static str,
     /// `host:port`.
     pub server: String,
@@ -58,6 +67,9 @@ pub struct Delivery {
     /// Why it is still pending.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<DeliveryError>,
+    /// What the user should do next (for `maybe-delivered`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -73,6 +85,9 @@ pub struct DeliveryError {
 #[derive(Debug, Clone, Serialize)]
 pub struct Queued {
     pub message_id: String,
+    /// `pending`, `sending` (another carepost is sending it) or
+    /// `maybe-delivered`.
+    pub state: String,
     pub path: PathBuf,
     pub recipients: Vec<String>,
     pub queued_at: String,
@@ -125,7 +140,7 @@ pub fn enqueue(ctx: &mut Context<'_>, composed: &super::compose::Composed) -> Re
 pub fn send_composed(ctx: &mut Context<'_>, mailer: &Mailer, composed: &super::compose::Composed) -> Result<Delivery> {
     let id = enqueue(ctx, composed)?;
     let row = row(ctx, id)?.ok_or_else(|| Error::Internal("queued message vanished".into()))?;
-    match attempt(ctx, mailer, &row)? {
+    match attempt(ctx, mailer, &row, false)? {
         Some(delivery) => Ok(delivery),
         None => Err(Error::Internal("queued message claimed by another process".into())),
     }
@@ -142,8 +157,11 @@ pub struct RetryReport {
 
 /// Sends every pending message, oldest first. A failure that would stop
 /// every other message too (server unreachable, TLS, login) ends the run;
-/// the rest stay pending and are reported as not tried.
-pub fn retry(ctx: &mut Context<'_>, mailer: &Mailer) -> Result<RetryReport> {
+/// the rest stay pending and are reported as not tried. Messages that may
+/// have been delivered are reported first, not sent; `prepare` (the mail
+/// server and password) is called only when something is to be sent.
+pub fn retry(ctx: &mut Context<'_>, prepare: impl FnOnce(&mut Context<'_>) -> Result<Mailer>) -> Result<RetryReport> {
+    let mut report = RetryReport { deliveries: maybe_delivered(ctx)?, first_error: None };
     let ids: Vec<i64> = {
         let stale = stale_before(ctx);
         let conn = ctx.store()?.connection();
@@ -155,7 +173,10 @@ pub fn retry(ctx: &mut Context<'_>, mailer: &Mailer) -> Result<RetryReport> {
         let rows = stmt.query_map([stale], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    let mut report = RetryReport::default();
+    if ids.is_empty() {
+        return Ok(report);
+    }
+    let mailer = &prepare(ctx)?;
     let mut stop = false;
     for id in ids {
         let Some(row) = row(ctx, id)? else { continue };
@@ -165,11 +186,12 @@ pub fn retry(ctx: &mut Context<'_>, mailer: &Mailer) -> Result<RetryReport> {
                 server: mailer.config.server(),
                 message_id: row.message_id.clone(),
                 error: None,
+                hint: None,
             };
             report.deliveries.push(delivery);
             continue;
         }
-        match attempt(ctx, mailer, &row) {
+        match attempt(ctx, mailer, &row, false) {
             Ok(Some(delivery)) => {
                 report.deliveries.push(delivery);
             }
@@ -178,13 +200,16 @@ pub fn retry(ctx: &mut Context<'_>, mailer: &Mailer) -> Result<RetryReport> {
                 stop = matches!(&e, Error::DeliveryFailed { problem, .. } if problem.affects_all());
                 let step = match &e {
                     Error::DeliveryFailed { problem, .. } => Some(problem.step().code()),
+                    Error::DeliveryUnconfirmed { .. } => Some(DeliveryStep::Data.code()),
                     _ => None,
                 };
+                let unconfirmed = matches!(e, Error::DeliveryUnconfirmed { .. });
                 let delivery = Delivery {
-                    status: "pending",
+                    status: if unconfirmed { MAYBE_DELIVERED } else { "pending" },
                     server: mailer.config.server(),
                     message_id: row.message_id.clone(),
                     error: Some(DeliveryError { step, message: e.to_string() }),
+                    hint: if unconfirmed { e.hint() } else { None },
                 };
                 report.deliveries.push(delivery);
                 report.first_error.get_or_insert(e);
@@ -194,17 +219,58 @@ pub fn retry(ctx: &mut Context<'_>, mailer: &Mailer) -> Result<RetryReport> {
     Ok(report)
 }
 
-/// Messages still waiting (`mail show`).
+/// `mail retry --resend MESSAGE-ID`: sends one message again that may
+/// have been delivered (or is pending), on the user's explicit word. The
+/// audit record says it was a confirmed resend.
+pub fn resend(ctx: &mut Context<'_>, mailer: &Mailer, message_id: &str) -> Result<Delivery> {
+    let wanted = bare_message_id(message_id);
+    let found = {
+        let conn = ctx.store()?.connection();
+        conn.query_row(
+            "SELECT id FROM mail_outbox WHERE message_id = ?1 AND state IN ('pending', 'maybe-delivered')",
+            [&wanted],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?
+    };
+    let Some(id) = found else { return Err(Error::MailNoSuchMessage(wanted)) };
+    let row = row(ctx, id)?.ok_or_else(|| Error::MailNoSuchMessage(wanted.clone()))?;
+    attempt(ctx, mailer, &row, true)?.ok_or_else(|| Error::Internal("queued message claimed by another process".into()))
+}
+
+/// The messages that may have been delivered, as `mail retry` reports
+/// them when it leaves them alone.
+fn maybe_delivered(ctx: &mut Context<'_>) -> Result<Vec<Delivery>> {
+    let conn = ctx.store()?.connection();
+    let mut stmt = conn.prepare(
+        "SELECT message_id, COALESCE(server, '') FROM mail_outbox WHERE state = 'maybe-delivered' ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut found = Vec::new();
+    for row in rows {
+        let (message_id, server) = row?;
+        let hint = crate::tr!("hint-delivery-unconfirmed", message_id = crate::safe::Safe(&message_id).to_string());
+        found.push(Delivery { status: MAYBE_DELIVERED, server, message_id, error: None, hint: Some(hint) });
+    }
+    Ok(found)
+}
+
+fn bare_message_id(message_id: &str) -> String {
+    message_id.trim().trim_start_matches('<').trim_end_matches('>').to_owned()
+}
+
+/// Messages still waiting, or waiting for the user's decision (`mail show`).
 pub fn queued(ctx: &mut Context<'_>) -> Result<Vec<Queued>> {
     let conn = ctx.store()?.connection();
     let mut stmt = conn.prepare(
-        "SELECT message_id, path, recipients, queued_at, attempts, last_error
-         FROM mail_outbox WHERE state IN ('pending', 'sending') ORDER BY id",
+        "SELECT message_id, path, recipients, queued_at, attempts, last_error, state
+         FROM mail_outbox WHERE state IN ('pending', 'sending', 'maybe-delivered') ORDER BY id",
     )?;
     let rows = stmt.query_map([], |r| {
         let recipients: String = r.get(2)?;
         Ok(Queued {
             message_id: r.get(0)?,
+            state: r.get(6)?,
             path: PathBuf::from(r.get::<_, String>(1)?),
             recipients: serde_json::from_str::<Vec<(String, String)>>(&recipients)
                 .unwrap_or_default()
@@ -222,11 +288,11 @@ pub fn queued(ctx: &mut Context<'_>) -> Result<Vec<Queued>> {
 /// `mail cancel MESSAGE-ID`: the message is not sent; its `.eml` stays a
 /// managed file until its retention ends.
 pub fn cancel(ctx: &mut Context<'_>, message_id: &str) -> Result<()> {
-    let wanted = message_id.trim().trim_start_matches('<').trim_end_matches('>').to_owned();
+    let wanted = bare_message_id(message_id);
     let found = {
         let conn = ctx.store()?.connection();
         conn.query_row(
-            "SELECT id FROM mail_outbox WHERE message_id = ?1 AND state IN ('pending', 'sending')",
+            "SELECT id FROM mail_outbox WHERE message_id = ?1 AND state IN ('pending', 'sending', 'maybe-delivered')",
             [&wanted],
             |r| r.get::<_, i64>(0),
         )
@@ -269,15 +335,17 @@ fn recipient_events(row: &Row, action: Action, outcome: Outcome, detail: String)
         .collect()
 }
 
-/// Claims, checks and delivers one queued message. `Ok(None)`: another
+/// Claims, checks and delivers one queued message; a `maybe-delivered`
+/// one only when `resend` (the user confirmed). `Ok(None)`: another
 /// process holds it.
-fn attempt(ctx: &mut Context<'_>, mailer: &Mailer, row: &Row) -> Result<Option<Delivery>> {
+fn attempt(ctx: &mut Context<'_>, mailer: &Mailer, row: &Row, resend: bool) -> Result<Option<Delivery>> {
     let now = crate::fmt_time(ctx.now);
     let stale = stale_before(ctx);
     let claimed = ctx.store()?.connection().execute(
         "UPDATE mail_outbox SET state = 'sending', claimed_at = ?2, attempts = attempts + 1
-         WHERE id = ?1 AND (state = 'pending' OR (state = 'sending' AND claimed_at < ?3))",
-        params![row.id, now, stale],
+         WHERE id = ?1 AND (state = 'pending' OR (state = 'sending' AND claimed_at < ?3)
+                            OR (state = 'maybe-delivered' AND ?4))",
+        params![row.id, now, stale, resend],
     )?;
     if claimed == 0 {
         return Ok(None);
@@ -311,11 +379,12 @@ fn attempt(ctx: &mut Context<'_>, mailer: &Mailer, row: &Row) -> Result<Option<D
 
     match smtp::deliver(&mailer.config, &mailer.password, &envelope, &message) {
         Ok(accepted) => {
+            let resent = if resend { " resend=confirmed" } else { "" };
             let events = recipient_events(
                 row,
                 Action::MailSend,
                 Outcome::Success,
-                format!("message-id={} server={}", row.message_id, accepted.server),
+                format!("message-id={} server={}{resent}", row.message_id, accepted.server),
             );
             let sent_at = crate::fmt_time(ctx.now);
             let recorded = audit::record_all(ctx, events, |tx| {
@@ -340,7 +409,29 @@ fn attempt(ctx: &mut Context<'_>, mailer: &Mailer, row: &Row) -> Result<Option<D
                 server: accepted.server,
                 message_id: row.message_id.clone(),
                 error: None,
+                hint: None,
             }))
+        }
+        Err(Error::DeliveryFailed { server, problem: DeliveryProblem::Unconfirmed(reason) }) => {
+            // The server may have it: never claimable by a plain retry.
+            let code = failure_code(&DeliveryProblem::Unconfirmed(String::new()));
+            let events = recipient_events(
+                row,
+                Action::MailSend,
+                Outcome::Failed,
+                format!("message-id={} server={} step={}", row.message_id, server, code),
+            );
+            let mark = |tx: &rusqlite::Connection| {
+                tx.execute(
+                    "UPDATE mail_outbox SET state = 'maybe-delivered', claimed_at = NULL, last_error = ?2,
+                     server = ?3 WHERE id = ?1",
+                    params![row.id, code, server],
+                )
+            };
+            if audit::record_all(ctx, events, |tx| Ok(mark(tx).map(drop)?)).is_err() {
+                let _ = ctx.store().map(|s| mark(s.connection()));
+            }
+            Err(Error::DeliveryUnconfirmed { server, message_id: row.message_id.clone(), reason })
         }
         Err(error) => {
             let code = match &error {

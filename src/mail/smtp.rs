@@ -9,6 +9,10 @@
 //! recipient (one refused recipient stops the whole message: it goes to
 //! everyone or to no one), `DATA`, `QUIT`.
 //!
+//! A failure once the whole message and its final `.` went out, with no
+//! reply from the server, is [`DeliveryProblem::Unconfirmed`]: the server
+//! may have queued the message, so sending it again could deliver it twice.
+//!
 //! Nothing but a PGP/MIME message can be sent: [`check_pgp_mime`] parses
 //! the bytes about to go out — the outer MIME structure *and* the OpenPGP
 //! packets inside — and refuses anything that is not an encrypted message;
@@ -208,11 +212,19 @@ impl Session<'_> {
         // the message's last line: the message's own is left off.
         conn.command(Data).map_err(|e| step_problem(DeliveryStep::Data, &e, limit))?;
         let body = message.strip_suffix(b"\r\n").or_else(|| message.strip_suffix(b"\n")).unwrap_or(message);
-        let accepted = conn.message_iter(crlf_chunks(body)).map_err(|e| {
+        // lettre asks for the next chunk only after writing the previous
+        // one, and writes the final "." once none is left: when the chunks
+        // run out, every byte of the message has gone out.
+        let handed_over = std::cell::Cell::new(false);
+        let chunks = crlf_chunks(body).chain(std::iter::from_fn(|| {
+            handed_over.set(true);
+            None
+        }));
+        let accepted = conn.message_iter(chunks).map_err(|e| {
             if is_too_large(&e) {
                 DeliveryProblem::TooLarge { size, limit: size_limit }
             } else {
-                step_problem(DeliveryStep::Data, &e, limit)
+                data_problem(&e, limit, handed_over.get())
             }
         })?;
         Ok(truncate(accepted.message().collect::<Vec<_>>().join(" ")))
@@ -297,6 +309,8 @@ fn network_reason(e: &lettre::transport::smtp::Error, limit: Duration) -> String
         }
         Some(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => crate::tr!("net-closed"),
         Some(io) => io.to_string(),
+        // lettre's word for a connection closed before a whole reply.
+        None if e.to_string().contains("incomplete response") => crate::tr!("net-closed"),
         None => truncate(e.to_string()),
     }
 }
@@ -355,6 +369,17 @@ fn step_problem(step: DeliveryStep, e: &lettre::transport::smtp::Error, limit: D
         DeliveryProblem::Refused { step, reply: reply_text(e) }
     } else {
         DeliveryProblem::Interrupted { step, reason: network_reason(e, limit) }
+    }
+}
+
+/// The message transfer failed. A reply from the server is a clear no;
+/// anything else once the whole message went out (the connection closed,
+/// a timeout, a garbled reply) leaves open whether the server queued it,
+/// so it is `Unconfirmed` rather than safe to send again.
+fn data_problem(e: &lettre::transport::smtp::Error, limit: Duration, handed_over: bool) -> DeliveryProblem {
+    match step_problem(DeliveryStep::Data, e, limit) {
+        DeliveryProblem::Interrupted { reason, .. } if handed_over => DeliveryProblem::Unconfirmed(reason),
+        problem => problem,
     }
 }
 
