@@ -871,7 +871,18 @@ fn classify_text(text: &str) -> MessageProblem {
 /// decided here (hidden recipients, a password, a damaged header) is left
 /// to the decryption, which reports it precisely.
 fn check_addressed_to_us(path: &Path, own: &Cert, contact_list: &[Contact]) -> Result<()> {
-    let recipients = crate::guard::untrusted(|| Ok(pkesk_recipients(path)), damaged)?;
+    let recipients = crate::guard::untrusted(|| Ok(pkesk_recipients(PacketParser::from_file(path))), damaged)?;
+    refuse_if_for_others(recipients, own, contact_list)
+}
+
+/// [`check_addressed_to_us`] for a message in memory (armored or not),
+/// such as the encrypted part of an email.
+pub fn check_bytes_addressed_to_us(message: &[u8], own: &Cert, contact_list: &[Contact]) -> Result<()> {
+    let recipients = crate::guard::untrusted(|| Ok(pkesk_recipients(PacketParser::from_bytes(message))), damaged)?;
+    refuse_if_for_others(recipients, own, contact_list)
+}
+
+fn refuse_if_for_others(recipients: Option<Vec<KeyHandle>>, own: &Cert, contact_list: &[Contact]) -> Result<()> {
     let Some(recipients) = recipients else {
         return Ok(());
     };
@@ -897,13 +908,13 @@ fn check_addressed_to_us(path: &Path, own: &Cert, contact_list: &[Contact]) -> R
     Err(Error::MessageRejected(if known { MessageProblem::LockedFor(named) } else { MessageProblem::NotForUs(named) }))
 }
 
-/// The recipients named by the key packets at the start of `path`, or
+/// The recipients named by the key packets at the start of a message, or
 /// `None` when they do not decide the matter: a hidden recipient, a
 /// password packet, or a header that does not parse.
-fn pkesk_recipients(path: &Path) -> Option<Vec<KeyHandle>> {
+fn pkesk_recipients(parser: openpgp::Result<openpgp::parse::PacketParserResult<'_>>) -> Option<Vec<KeyHandle>> {
     use openpgp::packet::Tag;
     use openpgp::parse::PacketParserResult;
-    let mut ppr = PacketParser::from_file(path).ok()?;
+    let mut ppr = parser.ok()?;
     let mut recipients = Vec::new();
     while let PacketParserResult::Some(pp) = ppr {
         match &pp.packet {

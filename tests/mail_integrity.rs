@@ -531,3 +531,33 @@ fn a_flood_of_empty_mime_parts_is_refused_without_eating_memory() {
         assert!(kib < 160 << 10, "peak RSS {kib} KiB");
     }
 }
+
+/// An email for someone else is refused from its key packets alone: no
+/// passphrase is asked for, and the refusal names who it was for.
+#[test]
+fn an_email_for_a_contact_is_refused_before_the_passphrase() {
+    let (doctor, patient) = pair();
+    let eml = genuine_email(&doctor);
+    // A colleague who knows the patient as p-0042 gets the email.
+    let colleague = Carepost::with_identity("Dr. B", "b@hospital.example");
+    let patient_key = colleague.path("p.asc");
+    std::fs::copy(patient.export_key(), &patient_key).unwrap();
+    colleague.cmd().args(["contact", "add", "p-0042", "--key-file", s(&patient_key)]).assert().success();
+    let dir = fresh_dir(&colleague, "in");
+    for json in [false, true] {
+        // No passphrase can be had: a missing passphrase file, stdin closed.
+        let mut cmd = colleague.bare_cmd();
+        cmd.args(["--passphrase-file", s(&colleague.path("no-such-passphrase"))]);
+        if json {
+            cmd.arg("--json");
+        }
+        let out = cmd.args(["open", s(&eml), "-o", s(&dir)]).output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(4), "{stdout}{stderr}");
+        let said = if json { stdout } else { stderr };
+        assert!(said.contains("locked for p-0042") && said.contains("your key was not unlocked"), "{said}");
+        assert!(!said.contains("passphrase"), "no passphrase was looked for: {said}");
+        assert!(files_in(&dir).is_empty());
+    }
+}

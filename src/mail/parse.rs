@@ -400,6 +400,19 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
         message.attachments.iter().filter(|id| !inside.contains(id)).filter_map(|id| message.part(*id)).collect();
     let encrypted_attachments = outer_attachments.iter().filter(|p| is_encrypted_attachment(p)).count();
     let needs_key = pgp_mime.is_some() || outer_armored.is_some() || encrypted_attachments > 0;
+    if needs_key {
+        // An email none of whose encrypted pieces can be for this identity
+        // is refused before the passphrase is asked for or the keychain
+        // is touched, naming who it was for.
+        let mut encrypted: Vec<&[u8]> = Vec::new();
+        encrypted.extend(pgp_mime.and_then(|id| pgp_mime_payload(&message, id)));
+        encrypted.extend(outer_armored.as_deref().map(str::as_bytes));
+        encrypted.extend(outer_attachments.iter().filter(|p| is_encrypted_attachment(p)).map(|p| p.contents()));
+        if let Err(e) = addressed_to_us(ctx, &encrypted) {
+            log_failure(ctx, &e);
+            return Err(e);
+        }
+    }
     let keys = if needs_key { Some(unlock(ctx)?) } else { None };
     let own_fingerprint = keys.as_ref().map(|(u, _)| u.cert.fingerprint().to_hex()).unwrap_or_default();
 
@@ -437,15 +450,7 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
 
     let format = if let (Some(id), Some((unlocked, contact_list))) = (pgp_mime, &keys) {
         // RFC 3156: the second part holds the OpenPGP message.
-        let encrypted = message
-            .part(id)
-            .and_then(|p| p.sub_parts())
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|id| message.part(*id))
-            .find(|p| content_type_of(p) == "application/octet-stream")
-            .map(|p| p.contents())
-            .filter(|c| !c.is_empty())
+        let encrypted = pgp_mime_payload(&message, id)
             .ok_or_else(|| reject(ctx, MailProblem::BrokenPgpMime(crate::tr!("mail-no-encrypted-part"))))?;
         let tmp = ctx.home.tmp();
         ctx.home.ensure_dir(&tmp)?;
@@ -653,6 +658,41 @@ fn log_failure(ctx: &mut Context<'_>, e: &Error) {
             Event::new(Action::Open, Outcome::Failed).detail(format!("email; {}", problem.code())),
         );
     }
+}
+
+/// The OpenPGP message of a PGP/MIME part: RFC 3156 puts it in the
+/// second, `application/octet-stream` part.
+fn pgp_mime_payload<'m>(message: &'m Message<'_>, id: u32) -> Option<&'m [u8]> {
+    message
+        .part(id)
+        .and_then(|p| p.sub_parts())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|id| message.part(*id))
+        .find(|p| content_type_of(p) == "application/octet-stream")
+        .map(|p| p.contents())
+        .filter(|c| !c.is_empty())
+}
+
+/// Fails (with the first refusal) when every encrypted piece of an email
+/// is addressed to other people's keys only; decided from the key packets,
+/// without unlocking anything.
+fn addressed_to_us(ctx: &mut Context<'_>, encrypted: &[&[u8]]) -> Result<()> {
+    if encrypted.is_empty() {
+        return Ok(());
+    }
+    let own_public = ctx.identity()?.public_cert();
+    let contact_list = contacts::list(ctx)?;
+    let mut first_refusal = None;
+    for piece in encrypted {
+        match open::check_bytes_addressed_to_us(piece, &own_public, &contact_list) {
+            Ok(()) => return Ok(()),
+            Err(e) => {
+                first_refusal.get_or_insert(e);
+            }
+        }
+    }
+    first_refusal.map_or(Ok(()), Err)
 }
 
 fn unlock(ctx: &mut Context<'_>) -> Result<(crate::identity::Unlocked, Vec<Contact>)> {
