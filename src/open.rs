@@ -830,7 +830,9 @@ fn classify_openpgp(err: &openpgp::Error) -> MessageProblem {
         | E::IndexOutOfRange => MessageProblem::Damaged,
         // Inside the encryption, a packet the policy does not know is a
         // sign of garbled plaintext, not of a sender's choice.
-        E::PolicyViolation(what, _) if what.contains("packet") => MessageProblem::Damaged,
+        // Sequoia names the packet type in the text ("… Packet v0"); pinned
+        // by `a_packet_the_policy_rejects_is_damage`.
+        E::PolicyViolation(what, _) if what.to_ascii_lowercase().contains("packet") => MessageProblem::Damaged,
         E::UnsupportedPacketType(_) => MessageProblem::Damaged,
         // Unsupported algorithms and policy refusals are worth naming.
         other => MessageProblem::Malformed(other.to_string()),
@@ -1053,6 +1055,19 @@ mod tests {
         // The one text still matched.
         let truncated = openpgp::Error::MalformedPacket("Truncated packet".into());
         assert_eq!(classify_openpgp(&truncated), MessageProblem::Truncated);
+    }
+
+    #[test]
+    fn a_packet_the_policy_rejects_is_damage() {
+        use openpgp::policy::Policy;
+        let policy = openpgp::policy::StandardPolicy::new();
+        for tag in [openpgp::packet::Tag::Unknown(15), openpgp::packet::Tag::SED] {
+            let packet = openpgp::Packet::Unknown(openpgp::packet::Unknown::new(tag, anyhow::anyhow!("garbled")));
+            let e = policy.packet(&packet).unwrap_err();
+            let err = e.downcast_ref::<openpgp::Error>().expect("a Sequoia error");
+            assert!(matches!(err, openpgp::Error::PolicyViolation(..)), "{err:?}");
+            assert_eq!(classify_openpgp(err), MessageProblem::Damaged, "{err}");
+        }
     }
 
     #[test]
