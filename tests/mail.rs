@@ -10,11 +10,10 @@
 mod common;
 
 use common::mail::*;
-use common::{have_peer, Carepost, Gpg};
+use common::{Carepost, Gpg};
 use sequoia_openpgp as openpgp;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use openpgp::parse::Parse;
 
@@ -87,32 +86,6 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 
-/// Python with `tests/mail/mailkit.py`, or None when python3 is missing.
-struct Python {
-    script: PathBuf,
-}
-
-impl Python {
-    fn new(cp: &Carepost) -> Option<Python> {
-        if !have_peer("python3") {
-            return None;
-        }
-        let script = cp.path("mailkit.py");
-        std::fs::write(&script, MAILKIT).unwrap();
-        Some(Python { script })
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("python3").arg(&self.script).args(args).output().expect("python3 runs");
-        assert!(out.status.success(), "mailkit {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.run(args)).unwrap()
-    }
-}
-
 /// A colleague using GnuPG (as Thunderbird, GpgOL and Kleopatra do), who
 /// has the doctor's key; the doctor has verified the colleague as
 /// "peeters".
@@ -122,13 +95,7 @@ struct Colleague {
 }
 
 fn colleague(doctor: &Carepost) -> Option<Colleague> {
-    let gpg = Gpg::new()?;
-    let fingerprint = gpg.generate(COLLEAGUE_UID, "ed25519", Some("cv25519"), "0");
-    gpg.import(&doctor.export_key());
-    let cert = doctor.path("peeters.asc");
-    gpg.export(COLLEAGUE_UID, &cert);
-    doctor.cmd().args(["contact", "add", "peeters", "--colleague", "--key-file", s(&cert)]).assert().success();
-    doctor.cmd().args(["contact", "verify", "peeters", "--fingerprint", &fingerprint]).assert().success();
+    let (gpg, fingerprint) = verified_colleague(doctor)?;
     Some(Colleague { gpg, fingerprint })
 }
 

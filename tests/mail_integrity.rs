@@ -8,33 +8,13 @@
 mod common;
 
 use common::mail::*;
-use common::{have_peer, Carepost, Gpg};
+use common::{Carepost, Gpg};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const GENUINE_TEXT: &str = "Hierbij de uitslag. Alles is in orde.\n";
 const FORGED_TEXT: &str = "Dosis gewijzigd: neem 10 tabletten per dag. Bel 0900-1234.\n";
-
-struct Python {
-    script: PathBuf,
-}
-
-impl Python {
-    fn new(cp: &Carepost) -> Option<Python> {
-        if !have_peer("python3") {
-            return None;
-        }
-        let script = cp.path("mailkit.py");
-        std::fs::write(&script, MAILKIT).unwrap();
-        Some(Python { script })
-    }
-
-    fn run(&self, args: &[&str]) {
-        let out = Command::new("python3").arg(&self.script).args(args).output().expect("python3 runs");
-        assert!(out.status.success(), "mailkit {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    }
-}
 
 /// The result of one `carepost open`.
 struct Run {
@@ -279,13 +259,8 @@ fn a_signed_part_re_encrypted_by_someone_else_is_not_verified() {
     // Surreptitious forwarding: the colleague signed a part for someone
     // else; that person re-encrypts it to the doctor without signing.
     let doctor = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
-    let Some(colleague) = Gpg::new() else { return };
+    let Some((colleague, _)) = verified_colleague(&doctor) else { return };
     let Some(python) = Python::new(&doctor) else { return };
-    let fingerprint = colleague.generate(COLLEAGUE_UID, "ed25519", Some("cv25519"), "0");
-    let cert = doctor.path("peeters.asc");
-    colleague.export(COLLEAGUE_UID, &cert);
-    doctor.cmd().args(["contact", "add", "peeters", "--colleague", "--key-file", s(&cert)]).assert().success();
-    doctor.cmd().args(["contact", "verify", "peeters", "--fingerprint", &fingerprint]).assert().success();
     let Some(forwarder) = Gpg::new() else { return };
     forwarder.import(&doctor.export_key());
 
@@ -412,14 +387,8 @@ fn a_from_of_another_contact_or_of_the_user_is_flagged_whatever_the_signer_s_key
 #[test]
 fn an_email_with_1100_attachments_opens_with_256_open_files() {
     let doctor = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
-    let Some(colleague) = Gpg::new() else { return };
+    let Some((colleague, _)) = verified_colleague(&doctor) else { return };
     let Some(python) = Python::new(&doctor) else { return };
-    let fingerprint = colleague.generate(COLLEAGUE_UID, "ed25519", Some("cv25519"), "0");
-    let cert = doctor.path("peeters.asc");
-    colleague.export(COLLEAGUE_UID, &cert);
-    doctor.cmd().args(["contact", "add", "peeters", "--colleague", "--key-file", s(&cert)]).assert().success();
-    doctor.cmd().args(["contact", "verify", "peeters", "--fingerprint", &fingerprint]).assert().success();
-    colleague.import(&doctor.export_key());
     let work = fresh_dir(&doctor, "work");
     let inner = work.join("inner.eml");
     python.run(&["many", s(&inner), COLLEAGUE_UID, DOCTOR_EMAIL, "1100"]);

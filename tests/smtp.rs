@@ -52,6 +52,16 @@ struct Certs {
     key: PathBuf,
 }
 
+/// Starts one of the raw-socket test servers below (Python `script` with
+/// `args`) and waits for the port it prints as `READY PORT`.
+fn raw_server(script: &str, args: &[&std::ffi::OsStr]) -> (std::process::Child, u16) {
+    let mut child = Command::new("python3").args(["-c", script]).args(args).stdout(Stdio::piped()).spawn().unwrap();
+    let mut ready = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut ready).unwrap();
+    let port: u16 = ready.trim().strip_prefix("READY ").unwrap().parse().unwrap();
+    (child, port)
+}
+
 fn certs() -> &'static Certs {
     static CERTS: OnceLock<Certs> = OnceLock::new();
     CERTS.get_or_init(|| {
@@ -761,16 +771,7 @@ fn replies_injected_before_the_starttls_handshake_are_refused() {
     }
     let s = Setup::new();
     let certs = certs();
-    let mut child = Command::new("python3")
-        .args(["-c", INJECTING_SERVER])
-        .arg(&certs.chain)
-        .arg(&certs.key)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut ready = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut ready).unwrap();
-    let port: u16 = ready.trim().strip_prefix("READY ").unwrap().parse().unwrap();
+    let (mut child, port) = raw_server(INJECTING_SERVER, &[certs.chain.as_os_str(), certs.key.as_os_str()]);
     s.mail_setup(port, Tls::Starttls, true);
     let out = s.send();
     let _ = child.kill();
@@ -866,18 +867,10 @@ impl DroppingServer {
     fn start_with(mode: &str) -> DroppingServer {
         let dir = tempfile::tempdir().unwrap();
         let certs = certs();
-        let mut child = Command::new("python3")
-            .args(["-c", DROPPING_SERVER])
-            .arg(&certs.chain)
-            .arg(&certs.key)
-            .arg(dir.path())
-            .arg(mode)
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut ready = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut ready).unwrap();
-        let port: u16 = ready.trim().strip_prefix("READY ").unwrap().parse().unwrap();
+        let (child, port) = raw_server(
+            DROPPING_SERVER,
+            &[certs.chain.as_os_str(), certs.key.as_os_str(), dir.path().as_os_str(), std::ffi::OsStr::new(mode)],
+        );
         DroppingServer { child, port, dir }
     }
 

@@ -223,18 +223,7 @@ pub fn retry(ctx: &mut Context<'_>, prepare: impl FnOnce(&mut Context<'_>) -> Re
 /// have been delivered (or is pending), on the user's explicit word. The
 /// audit record says it was a confirmed resend.
 pub fn resend(ctx: &mut Context<'_>, mailer: &Mailer, message_id: &str) -> Result<Delivery> {
-    let wanted = bare_message_id(message_id);
-    let found = {
-        let conn = ctx.store()?.connection();
-        conn.query_row(
-            "SELECT id FROM mail_outbox WHERE message_id = ?1 AND state IN ('pending', 'maybe-delivered')",
-            [&wanted],
-            |r| r.get::<_, i64>(0),
-        )
-        .optional()?
-    };
-    let Some(id) = found else { return Err(Error::MailNoSuchMessage(wanted)) };
-    let row = row(ctx, id)?.ok_or_else(|| Error::MailNoSuchMessage(wanted.clone()))?;
+    let (_, row) = queued_row(ctx, message_id, &["pending", "maybe-delivered"])?;
     attempt(ctx, mailer, &row, true)?.ok_or_else(|| Error::Internal("queued message claimed by another process".into()))
 }
 
@@ -285,21 +274,29 @@ pub fn queued(ctx: &mut Context<'_>) -> Result<Vec<Queued>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// `mail cancel MESSAGE-ID`: the message is not sent; its `.eml` stays a
-/// managed file until its retention ends.
-pub fn cancel(ctx: &mut Context<'_>, message_id: &str) -> Result<()> {
+/// The outbox entry of `message_id` (with or without its angle brackets)
+/// when it is in one of `states`: its bare message id and its row.
+fn queued_row(ctx: &mut Context<'_>, message_id: &str, states: &[&str]) -> Result<(String, Row)> {
     let wanted = bare_message_id(message_id);
     let found = {
         let conn = ctx.store()?.connection();
-        conn.query_row(
-            "SELECT id FROM mail_outbox WHERE message_id = ?1 AND state IN ('pending', 'sending', 'maybe-delivered')",
-            [&wanted],
-            |r| r.get::<_, i64>(0),
-        )
+        conn.query_row("SELECT id, state FROM mail_outbox WHERE message_id = ?1", [&wanted], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })
         .optional()?
     };
-    let Some(id) = found else { return Err(Error::MailNoSuchMessage(wanted)) };
+    let Some((id, _)) = found.filter(|(_, state)| states.contains(&state.as_str())) else {
+        return Err(Error::MailNoSuchMessage(wanted));
+    };
     let row = row(ctx, id)?.ok_or_else(|| Error::MailNoSuchMessage(wanted.clone()))?;
+    Ok((wanted, row))
+}
+
+/// `mail cancel MESSAGE-ID`: the message is not sent; its `.eml` stays a
+/// managed file until its retention ends.
+pub fn cancel(ctx: &mut Context<'_>, message_id: &str) -> Result<()> {
+    let (wanted, row) = queued_row(ctx, message_id, &["pending", "sending", "maybe-delivered"])?;
+    let id = row.id;
     let events = recipient_events(&row, Action::MailCancel, Outcome::Success, format!("message-id={wanted}"));
     audit::record_all(ctx, events, |tx| {
         tx.execute("UPDATE mail_outbox SET state = 'cancelled', claimed_at = NULL WHERE id = ?1", [id])?;

@@ -2,8 +2,10 @@
 //! who verified each other, a colleague known only to gpg, and the Python
 //! composer and parser (`tests/mail/mailkit.py`).
 
-use super::Carepost;
+use super::{have_peer, Carepost, Gpg};
+use serde_json::Value;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 pub const DOCTOR_NAME: &str = "Dr. A. Bakker";
 pub const DOCTOR_EMAIL: &str = "a.bakker@praktijk.example";
@@ -39,4 +41,44 @@ pub fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     names
+}
+
+/// Python with `tests/mail/mailkit.py`, or None when python3 is missing.
+pub struct Python {
+    script: PathBuf,
+}
+
+impl Python {
+    pub fn new(cp: &Carepost) -> Option<Python> {
+        if !have_peer("python3") {
+            return None;
+        }
+        let script = cp.path("mailkit.py");
+        std::fs::write(&script, MAILKIT).unwrap();
+        Some(Python { script })
+    }
+
+    pub fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("python3").arg(&self.script).args(args).output().expect("python3 runs");
+        assert!(out.status.success(), "mailkit {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    pub fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.run(args)).unwrap()
+    }
+}
+
+/// A colleague whose key lives in gpg, added and verified by the doctor as
+/// "peeters", and who has the doctor's key: the gpg home and the
+/// colleague's fingerprint. None when gpg is missing.
+pub fn verified_colleague(doctor: &Carepost) -> Option<(Gpg, String)> {
+    let gpg = Gpg::new()?;
+    let fingerprint = gpg.generate(COLLEAGUE_UID, "ed25519", Some("cv25519"), "0");
+    gpg.import(&doctor.export_key());
+    let cert = doctor.path("peeters.asc");
+    gpg.export(COLLEAGUE_UID, &cert);
+    doctor.cmd().args(["contact", "add", "peeters", "--colleague", "--key-file", s(&cert)]).assert().success();
+    doctor.cmd().args(["contact", "verify", "peeters", "--fingerprint", &fingerprint]).assert().success();
+    Some((gpg, fingerprint))
 }
