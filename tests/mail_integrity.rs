@@ -355,20 +355,7 @@ fn a_from_of_another_contact_or_of_the_user_is_flagged_whatever_the_signer_s_key
         let inner = work.join("inner.eml");
         python.run(&["inner-mixed", s(&inner), from, DOCTOR_EMAIL, "Nieuwe dosering", FORGED_TEXT]);
         let encrypted = work.join("encrypted.asc");
-        patient.run(&[
-            "--trust-model",
-            "always",
-            "--recipient",
-            DOCTOR_EMAIL,
-            "--local-user",
-            &fingerprint,
-            "--armor",
-            "--output",
-            s(&encrypted),
-            "--sign",
-            "--encrypt",
-            s(&inner),
-        ]);
+        gpg_sign_encrypt(&patient, &fingerprint, DOCTOR_EMAIL, &inner, &encrypted);
         let eml = work.join("forged.eml");
         python.run(&["pgp-mime", s(&eml), from, DOCTOR_EMAIL, "...", s(&encrypted)]);
         let (human, json, _) = open_both(&doctor, &eml, &format!("from-{owner}"), &[]);
@@ -393,20 +380,7 @@ fn an_email_with_1100_attachments_opens_with_256_open_files() {
     let inner = work.join("inner.eml");
     python.run(&["many", s(&inner), COLLEAGUE_UID, DOCTOR_EMAIL, "1100"]);
     let encrypted = work.join("encrypted.asc");
-    colleague.run(&[
-        "--trust-model",
-        "always",
-        "--recipient",
-        DOCTOR_EMAIL,
-        "--local-user",
-        COLLEAGUE_EMAIL,
-        "--armor",
-        "--output",
-        s(&encrypted),
-        "--sign",
-        "--encrypt",
-        s(&inner),
-    ]);
+    gpg_sign_encrypt(&colleague, COLLEAGUE_EMAIL, DOCTOR_EMAIL, &inner, &encrypted);
     let eml = work.join("many.eml");
     python.run(&["pgp-mime", s(&eml), COLLEAGUE_UID, DOCTOR_EMAIL, "...", s(&encrypted)]);
 

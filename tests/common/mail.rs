@@ -82,3 +82,22 @@ pub fn verified_colleague(doctor: &Carepost) -> Option<(Gpg, String)> {
     doctor.cmd().args(["contact", "verify", "peeters", "--fingerprint", &fingerprint]).assert().success();
     Some((gpg, fingerprint))
 }
+
+/// `gpg --sign --encrypt --armor` of `input` to `recipient`, signed by
+/// `signer` (an email address or fingerprint in `gpg`'s keyring).
+pub fn gpg_sign_encrypt(gpg: &Gpg, signer: &str, recipient: &str, input: &Path, output: &Path) {
+    gpg.run(&[
+        "--trust-model",
+        "always",
+        "--recipient",
+        recipient,
+        "--local-user",
+        signer,
+        "--armor",
+        "--output",
+        s(output),
+        "--sign",
+        "--encrypt",
+        s(input),
+    ]);
+}
