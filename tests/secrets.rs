@@ -100,6 +100,33 @@ fn secret_files_others_can_read_are_refused_everywhere() {
 }
 
 #[test]
+#[cfg(unix)]
+fn a_secret_file_of_another_user_is_refused() {
+    let (cp, _patient) = common::pair();
+    let foreign = cp.path("foreign-passphrase");
+    common::write_secret(&foreign, format!("{}\n", common::PASSPHRASE).as_bytes());
+    // Handing a file to another user takes root; elsewhere there is
+    // nothing to test.
+    if rustix::fs::chown(&foreign, Some(rustix::process::Uid::from_raw(65534)), None).is_err() {
+        eprintln!("SKIPPED a_secret_file_of_another_user_is_refused: not root, cannot give a file to another user");
+        return;
+    }
+    let document = common::write(&cp, "brief.pdf", b"%PDF-1.4 x");
+    let out = cp
+        .bare_cmd()
+        .arg("--passphrase-file")
+        .arg(&foreign)
+        .args(["send", document.to_str().unwrap(), "--to", "p-0042"])
+        .output()
+        .unwrap();
+    let stderr = common::stderr(&out);
+    assert_eq!(common::code(&out), 1, "{stderr}");
+    assert!(stderr.contains("belongs to another user") && stderr.contains("hint: "), "{stderr}");
+    assert!(!stderr.contains(common::PASSPHRASE), "{stderr}");
+    assert!(std::fs::read_dir(cp.home.join("outbox")).map_or(true, |mut d| d.next().is_none()), "nothing sent");
+}
+
+#[test]
 fn init_refuses_a_weak_chosen_passphrase_and_says_how_to_pick_one() {
     let cp = Carepost::new();
     let weak = cp.path("weak");
