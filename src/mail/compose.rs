@@ -247,7 +247,7 @@ pub fn compose(ctx: &mut Context<'_>, req: &ComposeRequest, progress: &dyn Progr
         sink.write_all(outer.as_bytes()).map_err(|e| Error::io("io-write", &out_dir, e))?;
         progress.start(estimate);
         let sealed = {
-            let mut crlf = Crlf { inner: &mut sink, last: 0 };
+            let mut crlf = super::crlf::CrlfWriter::new(&mut sink);
             sealer.seal(&mut mime, &mut crlf, b"", true, progress)
         };
         progress.finish();
@@ -584,31 +584,6 @@ pub fn autocrypt_keydata(cert: &Cert, addr: &str, now: std::time::SystemTime) ->
     Ok(out)
 }
 
-/// LF → CRLF for the armored part (Sequoia's armor writes bare LF).
-struct Crlf<W: Write> {
-    inner: W,
-    last: u8,
-}
-
-impl<W: Write> Write for Crlf<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut converted = Vec::with_capacity(buf.len() + buf.len() / 32);
-        for &b in buf {
-            if b == b'\n' && self.last != b'\r' {
-                converted.push(b'\r');
-            }
-            converted.push(b);
-            self.last = b;
-        }
-        self.inner.write_all(&converted)?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 /// A piece of the inner MIME.
 enum Segment {
     Bytes(Vec<u8>),
@@ -771,14 +746,6 @@ mod tests {
         assert!(preamble.is_ascii(), "{preamble}");
         assert!(preamble.contains("versleuteld") && preamble.contains("encrypted"), "{preamble}");
         assert!(preamble.contains("\n\n"), "the two languages are separate paragraphs: {preamble:?}");
-    }
-
-    #[test]
-    fn crlf_conversion_does_not_double() {
-        let mut out = Vec::new();
-        let mut w = Crlf { inner: &mut out, last: 0 };
-        w.write_all(b"a\nb\r\nc\n").unwrap();
-        assert_eq!(out, b"a\r\nb\r\nc\r\n");
     }
 
     #[test]

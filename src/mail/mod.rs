@@ -8,6 +8,8 @@
 //! attachments — and saves its attachments only after every check passed.
 
 pub mod compose;
+// The one LF → CRLF conversion.
+pub mod crlf;
 pub mod parse;
 // Delivery over SMTP (`mail setup`, `send --smtp`, `mail retry`):
 // `config` holds the server settings, `smtp` speaks to the server,

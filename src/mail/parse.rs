@@ -872,20 +872,7 @@ fn signed_parts(message: &Message<'_>, raw: &[u8]) -> Option<(Vec<u8>, Vec<u8>)>
     if end > start && raw[end - 1] == b'\r' {
         end -= 1;
     }
-    Some((canonical_crlf(&raw[start..end]), signature))
-}
-
-fn canonical_crlf(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(data.len() + data.len() / 32);
-    let mut last = 0u8;
-    for &b in data {
-        if b == b'\n' && last != b'\r' {
-            out.push(b'\r');
-        }
-        out.push(b);
-        last = b;
-    }
-    out
+    Some((super::crlf::to_crlf(&raw[start..end]), signature))
 }
 
 /// The certificate of a known signer (own or a contact's).
