@@ -92,6 +92,23 @@ pub struct Sender {
     pub own: bool,
 }
 
+impl Sender {
+    /// The audit record of opening something this sender signed (or did
+    /// not), for one document or none: `open FILE` and `open MESSAGE.eml`
+    /// record the same.
+    pub fn open_event(&self, outcome: Outcome, document: Option<(&str, u64)>) -> Event {
+        let mut event = Event::new(Action::Open, outcome);
+        if let Some((sha256, size)) = document {
+            event = event.document(sha256, size);
+        }
+        match (&self.alias, &self.fingerprint) {
+            (Some(alias), Some(fingerprint)) => event.contact(alias, fingerprint),
+            (None, Some(fingerprint)) => event.fingerprint(fingerprint),
+            _ => event,
+        }
+    }
+}
+
 /// The contract's `open` JSON, plus extra fields.
 #[derive(Debug, Clone, Serialize)]
 pub struct Opened {
@@ -420,7 +437,8 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
     if request.require_verified_sender && sender.status != SenderStatus::Verified {
         audit::record_quietly(
             ctx,
-            sender_event(&sender, Outcome::Refused, &decrypted)
+            sender
+                .open_event(Outcome::Refused, Some((&decrypted.sha256, decrypted.size)))
                 .detail(format!("sender {}; verified sender required", sender.status.as_str())),
         );
         let who = sender.alias.clone().or(sender.fingerprint.clone()).unwrap_or_default();
@@ -462,7 +480,7 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         Mode::Sealed | Mode::View => filename,
         _ => output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(filename),
     };
-    let event = sender_event(&sender, Outcome::Success, &decrypted).detail(format!(
+    let event = sender.open_event(Outcome::Success, Some((&decrypted.sha256, decrypted.size))).detail(format!(
         "sender {}; {}",
         sender.status.as_str(),
         kind.code()
@@ -483,15 +501,6 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         kind,
         expires,
     })
-}
-
-fn sender_event(sender: &Sender, outcome: Outcome, decrypted: &Decrypted) -> Event {
-    let event = Event::new(Action::Open, outcome).document(&decrypted.sha256, decrypted.size);
-    match (&sender.alias, &sender.fingerprint) {
-        (Some(alias), Some(fingerprint)) => event.contact(alias, fingerprint),
-        (None, Some(fingerprint)) => event.fingerprint(fingerprint),
-        _ => event,
-    }
 }
 
 fn internal(e: anyhow::Error) -> Error {

@@ -596,7 +596,8 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
         };
         audit::record_quietly(
             ctx,
-            sender_event(&weakest, Outcome::Refused, None)
+            weakest
+                .open_event(Outcome::Refused, None)
                 .detail(format!("email; sender {}; verified sender required", weakest.status.as_str())),
         );
         if sender.status == SenderStatus::Verified {
@@ -1028,18 +1029,6 @@ fn fallback_name(content_type: &str) -> String {
     format!("{}.{ext}", crate::names::FALLBACK_STEM)
 }
 
-fn sender_event(sender: &Sender, outcome: Outcome, document: Option<(&str, u64)>) -> Event {
-    let mut event = Event::new(Action::Open, outcome);
-    if let Some((sha256, size)) = document {
-        event = event.document(sha256, size);
-    }
-    match (&sender.alias, &sender.fingerprint) {
-        (Some(alias), Some(fingerprint)) => event.contact(alias, fingerprint),
-        (None, Some(fingerprint)) => event.fingerprint(fingerprint),
-        _ => event,
-    }
-}
-
 /// Names every staged attachment and records them, all or none.
 fn save_all(
     ctx: &mut Context<'_>,
@@ -1057,7 +1046,8 @@ fn save_all(
         MailFormat::Plain => "plain",
     };
     if staged.is_empty() {
-        let event = sender_event(sender, Outcome::Success, None)
+        let event = sender
+            .open_event(Outcome::Success, None)
             .detail(format!("email {format_code}; sender {}; nothing saved", sender.status.as_str()));
         audit::record_all(ctx, vec![event], |_| Ok(()))?;
         return Ok((Vec::new(), None));
@@ -1109,7 +1099,7 @@ fn save_all(
     let events = saved
         .iter()
         .map(|a| {
-            sender_event(&a.sender, Outcome::Success, Some((&a.sha256, a.size))).detail(format!(
+            a.sender.open_event(Outcome::Success, Some((&a.sha256, a.size))).detail(format!(
                 "email {format_code}; sender {}; {}",
                 a.sender.status.as_str(),
                 if a.encrypted { "received" } else { "received unencrypted" }
