@@ -374,19 +374,6 @@ fn find_written(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Option<Path
     Ok(None)
 }
 
-/// Records a file carepost just created. `path` must be absolute.
-pub fn record_file(
-    ctx: &mut Context<'_>,
-    kind: Kind,
-    path: &Path,
-    size: u64,
-    sha256: &str,
-    keep_for: Duration,
-    sealed_key: Option<&[u8]>,
-) -> Result<i64> {
-    insert_file(ctx, kind, path, size, sha256, keep_for, sealed_key, "active")
-}
-
 #[allow(clippy::too_many_arguments)]
 fn insert_file(
     ctx: &mut Context<'_>,

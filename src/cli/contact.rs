@@ -31,11 +31,24 @@ pub struct ContactAddArgs {
     #[arg(long, value_name = "FILE")]
     pub key_file: PathBuf,
     /// The contact is a patient (the default)
-    #[arg(long, conflicts_with = "colleague")]
-    pub patient: bool,
+    // Accepted because the contract names it; it only spells out the
+    // default, so nothing reads it (see `kind`).
+    #[arg(long = "patient", conflicts_with = "colleague")]
+    _patient: bool,
     /// The contact is a colleague
     #[arg(long)]
     pub colleague: bool,
+}
+
+impl ContactAddArgs {
+    /// What the flags make the contact: a patient unless `--colleague`.
+    pub fn kind(&self) -> carepost::contacts::Kind {
+        if self.colleague {
+            carepost::contacts::Kind::Colleague
+        } else {
+            carepost::contacts::Kind::Patient
+        }
+    }
 }
 
 #[derive(Debug, Args)]

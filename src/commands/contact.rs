@@ -1,6 +1,6 @@
 use crate::cli::{AliasArg, ContactAddArgs, ContactUpdateArgs, ContactVerifyArgs};
 use crate::ui::Output;
-use carepost::contacts::{self, Contact, Kind, Update};
+use carepost::contacts::{self, Contact, Update};
 use carepost::fingerprint::{hex_groups, words};
 use carepost::safe::Safe;
 use carepost::{tr, verify, Context, Error};
@@ -32,7 +32,7 @@ fn warn_if_expiring(contact: &Contact, now: std::time::SystemTime, out: &Output)
 }
 
 pub fn add(ctx: &mut Context<'_>, args: ContactAddArgs, out: &Output) -> Result<(), Error> {
-    let kind = if args.colleague { Kind::Colleague } else { Kind::Patient };
+    let kind = args.kind();
     let contact = contacts::add(ctx, &args.alias, &args.key_file, kind)?;
     let summary = contact.summary(ctx.now);
     warn_if_expiring(&contact, ctx.now, out);
