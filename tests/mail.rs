@@ -652,3 +652,44 @@ fn hostile_mail_gets_a_clear_answer_and_no_crash() {
     let failed = log["records"].as_array().unwrap().iter().filter(|r| r["outcome"] == "failed").count();
     assert!(failed >= 4, "{log}");
 }
+
+/// A 200-character Dutch and French file name goes out as RFC 2231
+/// continuations (shortened to what carepost ever writes as a name, as
+/// for `send`) and comes back identical: in Python's `email` package
+/// (after gpg decrypted the message) and in `carepost open`.
+#[test]
+fn a_long_accented_file_name_survives_the_round_trip() {
+    let name = "Ontslagbrief en verslag na consultatie bij de kinderarts, résumé de l’hôpital Sint-Jozef, \
+                compte-rendu opératoire, échographie abdominale, coördinatie, geëvalueerde behandeling, \
+                naïeve patiënt Zoë.pdf";
+    assert_eq!(name.chars().count(), 200);
+    let (doctor, patient) = pair();
+    let Some(peer) = colleague(&doctor) else { return };
+    let Some(python) = Python::new(&doctor) else { return };
+    let pdf = doctor.path(name);
+    std::fs::write(&pdf, b"%PDF-1.7\nde brief\n").unwrap();
+    let eml = doctor.path("lang.eml");
+    compose(&doctor, &[&pdf], &["pat", "peeters"], &eml, &[]);
+    let sent_name = carepost::names::sanitize(name.as_bytes()).unwrap();
+    assert!(sent_name.len() > 100 && !sent_name.is_ascii(), "{sent_name}");
+
+    // Python, inside the decrypted message: the exact name.
+    let work = fresh_dir(&doctor, "work");
+    let encrypted = work.join("encrypted.asc");
+    python.json(&["outer-report", s(&eml), s(&encrypted)]);
+    let inner = work.join("inner.eml");
+    let out = peer.gpg.run_raw(&["--output", s(&inner), "--decrypt", s(&encrypted)], None);
+    assert!(out.status.success(), "gpg --decrypt failed: {}", String::from_utf8_lossy(&out.stderr));
+    let inner_bytes = std::fs::read(&inner).unwrap();
+    assert!(contains(&inner_bytes, "filename*1*="), "the name is continued");
+    assert!(inner_bytes.split(|&b| b == b'\n').all(|l| l.len() <= 78), "header lines stay short");
+    let report = python.json(&["inner-report", s(&inner), s(&work)]);
+    assert_eq!(report["attachments"][0]["filename"], sent_name.as_str(), "{report}");
+    assert_eq!(report["defects"], serde_json::json!([]));
+
+    // carepost open: the same name.
+    let dir = fresh_dir(&patient, "in");
+    let opened = opened_ok(&patient, &eml, &dir, &[]);
+    assert_eq!(opened["attachments"][0]["filename"], sent_name.as_str(), "{opened}");
+    assert_eq!(std::fs::read(dir.join(&sent_name)).unwrap(), std::fs::read(&pdf).unwrap());
+}

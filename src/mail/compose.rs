@@ -216,14 +216,16 @@ pub fn compose(ctx: &mut Context<'_>, req: &ComposeRequest, progress: &dyn Progr
     for (index, (path, mut file, size)) in inputs.into_iter().enumerate() {
         let name = crate::send::literal_name(&path);
         let content_type = content_type(&name, &mut file)?;
+        let mut type_line = format!("Content-Type: {content_type};");
+        super::header::push_parameter(&mut type_line, "name", &name);
+        let mut disposition = "Content-Disposition: attachment;".to_owned();
+        super::header::push_parameter(&mut disposition, "filename", &name);
         let part = format!(
             "\r\n--{inner_boundary}\r\n\
-             Content-Type: {content_type};\r\n {}\r\n\
-             Content-Disposition: attachment;\r\n {}\r\n\
+             {type_line}\r\n\
+             {disposition}\r\n\
              Content-Transfer-Encoding: base64\r\n\
-             \r\n",
-            parameter("name", &name),
-            parameter("filename", &name),
+             \r\n"
         );
         segments.push_back(Segment::Bytes(part.into_bytes()));
         segments.push_back(Segment::File { file, index });
@@ -406,7 +408,7 @@ fn mailbox(name: &str, addr: &str) -> String {
     if name.is_ascii() {
         format!("\"{}\" <{addr}>", name.replace('\\', "\\\\").replace('"', "\\\""))
     } else {
-        format!("{} <{addr}>", encoded_words(name))
+        format!("{} <{addr}>", super::header::encoded_words("From: ", name))
     }
 }
 
@@ -416,44 +418,8 @@ fn encode_unstructured(text: &str) -> String {
     if text.is_ascii() && text.len() <= 70 && !text.contains("=?") {
         text.to_owned()
     } else {
-        encoded_words(text)
+        super::header::encoded_words("Subject: ", text)
     }
-}
-
-/// RFC 2047 `=?utf-8?B?…?=` words of at most 75 characters, split on
-/// character boundaries, one per folded line.
-fn encoded_words(text: &str) -> String {
-    let mut words = Vec::new();
-    let mut chunk = String::new();
-    for c in text.chars() {
-        if chunk.len() + c.len_utf8() > 45 {
-            words.push(format!("=?utf-8?B?{}?=", base64::engine::general_purpose::STANDARD.encode(&chunk)));
-            chunk.clear();
-        }
-        chunk.push(c);
-    }
-    if !chunk.is_empty() {
-        words.push(format!("=?utf-8?B?{}?=", base64::engine::general_purpose::STANDARD.encode(&chunk)));
-    }
-    words.join("\r\n ")
-}
-
-/// A MIME parameter: `name="value"` for plain ASCII, RFC 2231
-/// `name*=utf-8''%XX…` otherwise.
-fn parameter(name: &str, value: &str) -> String {
-    let plain = value.bytes().all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\');
-    if plain {
-        return format!("{name}=\"{value}\"");
-    }
-    let mut encoded = String::new();
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
-            encoded.push(b as char);
-        } else {
-            encoded.push_str(&format!("%{b:02X}"));
-        }
-    }
-    format!("{name}*=utf-8''{encoded}")
 }
 
 /// Quoted-printable (RFC 2045) with CRLF line breaks: every line of the
@@ -717,12 +683,6 @@ mod tests {
     }
 
     #[test]
-    fn non_ascii_names_use_rfc_2231() {
-        assert_eq!(parameter("filename", "brief.pdf"), "filename=\"brief.pdf\"");
-        assert_eq!(parameter("filename", "Öz 1.pdf"), "filename*=utf-8''%C3%96z%201.pdf");
-    }
-
-    #[test]
     fn quoted_printable_keeps_lines_short_and_text_intact() {
         let text = format!("Geachte collega,\n{}\nMet groet = Dr. é \n", "x".repeat(200));
         let encoded = String::from_utf8(quoted_printable(&text)).unwrap();
@@ -736,8 +696,8 @@ mod tests {
     fn subjects_cannot_inject_headers() {
         assert_eq!(clean_subject("Uitslag\r\nBcc: evil@example.org").unwrap(), "Uitslag Bcc: evil@example.org");
         assert!(clean_subject(&"x".repeat(MAX_SUBJECT_CHARS + 1)).is_err());
-        let words = encoded_words(&"é".repeat(60));
-        assert!(words.split("\r\n ").all(|w| w.len() <= 75 && w.starts_with("=?utf-8?B?")));
+        let words = encode_unstructured(&"é".repeat(60));
+        assert!(words.split("\r\n ").all(|w| w.len() <= 75 && w.starts_with("=?utf-8?b?")), "{words}");
     }
 
     #[test]

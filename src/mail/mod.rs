@@ -10,6 +10,8 @@
 pub mod compose;
 // The one LF → CRLF conversion.
 pub mod crlf;
+// Header encoding (RFC 2047, RFC 2231).
+pub mod header;
 pub mod parse;
 // Delivery over SMTP (`mail setup`, `send --smtp`, `mail retry`):
 // `config` holds the server settings, `smtp` speaks to the server,
