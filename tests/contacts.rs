@@ -229,6 +229,7 @@ fn forged_certification(target: &Cert, alias: &str, signer_cert: &Cert, claimed_
 // Accepted keys and the JSON contract.
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn gpg_rsa3072_patient_key_is_listed_unverified_with_the_contract_fields() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
@@ -264,6 +265,7 @@ fn gpg_rsa3072_patient_key_is_listed_unverified_with_the_contract_fields() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn gpg_curve25519_key_is_added_as_a_colleague_from_a_binary_export() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
@@ -304,6 +306,7 @@ fn patient_and_colleague_flags_cannot_be_combined() {
 // Rejected keys: exit 4 with the reason, nothing stored.
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn secret_key_exports_are_refused_and_no_secret_material_is_stored() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
@@ -360,6 +363,7 @@ fn empty_and_plain_text_files_hold_no_certificate() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn a_file_with_two_certificates_is_refused() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
@@ -370,6 +374,7 @@ fn a_file_with_two_certificates_is_refused() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn a_revoked_certificate_is_refused() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
@@ -380,6 +385,7 @@ fn a_revoked_certificate_is_refused() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn an_expired_certificate_is_refused() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
@@ -395,6 +401,7 @@ fn an_expired_certificate_is_refused() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn a_sign_only_certificate_is_refused_for_lacking_an_encryption_subkey() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
@@ -404,6 +411,7 @@ fn a_sign_only_certificate_is_refused_for_lacking_an_encryption_subkey() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn rsa_1024_keys_are_refused_as_too_weak() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
@@ -413,6 +421,7 @@ fn rsa_1024_keys_are_refused_as_too_weak() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn dsa_and_elgamal_keys_are_refused_as_too_weak_at_2048_bits() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
@@ -422,6 +431,7 @@ fn dsa_and_elgamal_keys_are_refused_as_too_weak_at_2048_bits() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn a_strong_primary_with_only_an_rsa_1024_encryption_subkey_is_refused_as_too_weak() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
@@ -431,6 +441,7 @@ fn a_strong_primary_with_only_an_rsa_1024_encryption_subkey_is_refused_as_too_we
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn sha1_self_signatures_are_refused_as_too_weak() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
@@ -459,6 +470,7 @@ fn garbage_bytes_are_refused_as_unreadable() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn truncated_armored_and_binary_files_are_refused() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
@@ -825,6 +837,7 @@ fn a_damaged_or_mismatched_stored_certificate_is_a_clear_error() {
 // Updating a contact's key.
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn updating_to_the_same_key_with_a_later_expiry_keeps_verification() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();
@@ -899,6 +912,7 @@ fn updating_to_a_key_stored_under_another_alias_is_refused() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn updating_with_a_revoked_version_of_the_same_key_keeps_the_revocation() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = clinician();

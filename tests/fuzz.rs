@@ -198,6 +198,9 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
+#[cfg_attr(all(not(missing_gpg), missing_python), ignore = "needs python3, not installed")]
+#[cfg_attr(all(not(missing_gpg), not(missing_python), missing_sq), ignore = "needs Sequoia's sq, not installed")]
 fn fuzz_open_and_contact_add() {
     let seconds: u64 = std::env::var("CAREPOST_FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
     let seed: u64 = std::env::var("CAREPOST_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {

@@ -137,6 +137,7 @@ fn whoami_shows_hex_groups_words_and_a_qr_code() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn exported_key_imports_cleanly_into_gpg() {
     let Some(gpg) = Gpg::new() else { return };
     let cp = Carepost::with_identity("Dr. C. de Vries", "c.devries@praktijk.example");

@@ -94,6 +94,7 @@ fn text_file(cp: &Carepost, name: &str, text: &str) -> PathBuf {
 // ---------------------------------------------------------------------
 
 #[test]
+#[cfg_attr(missing_python, ignore = "needs python3, not installed")]
 fn efail_wrapping_of_a_pgp_mime_part_does_not_show_the_added_text() {
     let (doctor, patient) = pair();
     let Some(python) = Python::new(&patient) else { return };
@@ -140,6 +141,7 @@ fn efail_wrapping_of_a_pgp_mime_part_does_not_show_the_added_text() {
 }
 
 #[test]
+#[cfg_attr(missing_python, ignore = "needs python3, not installed")]
 fn pgp_mime_inside_multipart_mixed_is_unwrapped_and_the_footer_is_unprotected() {
     let (doctor, patient) = pair();
     let Some(python) = Python::new(&patient) else { return };
@@ -171,6 +173,7 @@ fn pgp_mime_inside_multipart_mixed_is_unwrapped_and_the_footer_is_unprotected() 
 }
 
 #[test]
+#[cfg_attr(missing_python, ignore = "needs python3, not installed")]
 fn wrapping_a_pgp_attachment_does_not_show_the_clear_text_as_its_message() {
     let (doctor, patient) = pair();
     let Some(python) = Python::new(&patient) else { return };
@@ -209,6 +212,7 @@ fn wrapping_a_pgp_attachment_does_not_show_the_clear_text_as_its_message() {
 }
 
 #[test]
+#[cfg_attr(missing_python, ignore = "needs python3, not installed")]
 fn injected_plain_attachments_are_marked_and_saved_only_on_request() {
     let (doctor, patient) = pair();
     let Some(python) = Python::new(&patient) else { return };
@@ -255,6 +259,8 @@ fn injected_plain_attachments_are_marked_and_saved_only_on_request() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
+#[cfg_attr(all(not(missing_gpg), missing_python), ignore = "needs python3, not installed")]
 fn a_signed_part_re_encrypted_by_someone_else_is_not_verified() {
     // Surreptitious forwarding: the colleague signed a part for someone
     // else; that person re-encrypts it to the doctor without signing.
@@ -329,6 +335,8 @@ fn a_status_line_inside_the_text_cannot_pass_for_carepost_s_own() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
+#[cfg_attr(all(not(missing_gpg), missing_python), ignore = "needs python3, not installed")]
 fn a_from_of_another_contact_or_of_the_user_is_flagged_whatever_the_signer_s_key_says() {
     let doctor = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
     let colleague = Carepost::with_identity("Dr. B. Claes", "dr.b@hospital.example");
@@ -372,6 +380,8 @@ fn a_from_of_another_contact_or_of_the_user_is_flagged_whatever_the_signer_s_key
 // Resource bounds
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
+#[cfg_attr(all(not(missing_gpg), missing_python), ignore = "needs python3, not installed")]
 fn an_email_with_1100_attachments_opens_with_256_open_files() {
     let doctor = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
     let Some((colleague, _)) = verified_colleague(&doctor) else { return };

@@ -500,6 +500,7 @@ fn opening_twice_adds_a_suffix_instead_of_overwriting() {
 }
 
 #[test]
+#[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn decompression_bombs_stop_at_the_bound_and_leave_nothing() {
     let Some(gpg) = common::Gpg::new() else { return };
     let (_clinician, patient) = pair();

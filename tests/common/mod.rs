@@ -21,8 +21,11 @@ pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
 
-/// Returns false (after a loud message) when `program` is missing on a
-/// developer machine; panics under CI.
+/// Checks that `program` runs; panics when it does not. A test that needs
+/// a peer carries `#[cfg_attr(missing_PEER, ignore = "...")]`, set by
+/// build.rs when the peer is missing off CI, so reaching here without the
+/// peer means CI lacks it, or it went away after the tests were built.
+/// Returns true so callers can keep their `if !have_peer(..)` shape.
 pub fn have_peer(program: &str) -> bool {
     let found = std::process::Command::new(program)
         .arg("--version")
@@ -31,12 +34,20 @@ pub fn have_peer(program: &str) -> bool {
         .status()
         .is_ok();
     if !found {
-        if in_ci() {
-            panic!("{program} is required in CI but was not found; .ci/run installs it");
-        }
-        eprintln!("\n*** SKIPPING: `{program}` is not installed; this test needs it. ***\n");
+        missing_peer(&format!("`{program}` is not installed"));
     }
     found
+}
+
+/// Fails the test for a peer that is required but missing or unusable.
+pub fn missing_peer(why: &str) -> ! {
+    if in_ci() {
+        panic!("{why}; CI needs every peer, and .ci/run installs them");
+    }
+    panic!(
+        "{why}, yet this test was not marked ignored: it was there when the tests \
+         were built; install it, or rebuild the tests (`touch build.rs`) to mark them ignored"
+    );
 }
 
 /// A carepost home in a temporary directory.

@@ -3,9 +3,10 @@
 //!
 //! Every peer runs with `HOME` (and, where the tool has one, its home
 //! directory option) pointing into a temporary directory, so that no test
-//! ever reads or writes a developer's real keyrings. Each constructor
-//! returns `None` after a loud message when the program is missing on a
-//! developer machine, and panics under CI (see `common::have_peer`).
+//! ever reads or writes a developer's real keyrings. A test that
+//! needs a peer is marked ignored by build.rs when the program is missing
+//! on a developer machine; a constructor that still finds it missing
+//! panics (see `common::have_peer`).
 
 use crate::common::{have_peer, Gpg};
 use std::path::{Path, PathBuf};

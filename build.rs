@@ -1,0 +1,80 @@
+//! Finds which optional peer programs the tests can use.
+//!
+//! Interoperability tests drive other people's OpenPGP and mail software
+//! (GnuPG, Sequoia's sq, RNP, SOP tools, a Secret Service, Python's
+//! aiosmtpd, OpenSSL, systemd). On a developer machine a test whose peer
+//! is missing is marked ignored, with the reason, through a `missing_*`
+//! cfg read by `#[cfg_attr(missing_gpg, ignore = "...")]`, so the test
+//! runner's summary counts it instead of it passing unseen. Under CI
+//! (`CI=true` or `CI=1`) no `missing_*` cfg is ever set: every peer test
+//! runs, and one whose peer is absent fails.
+//!
+//! Nothing here affects the library or the binary; the cfgs are read by
+//! tests only.
+
+use std::path::{Path, PathBuf};
+
+/// Each cfg and the programs it stands for (all must be on PATH).
+const PEERS: &[(&str, &[&str])] = &[
+    ("missing_gpg", &["gpg", "gpgconf"]),
+    ("missing_sq", &["sq"]),
+    ("missing_sqop", &["sqop"]),
+    ("missing_rnp", &["rnp", "rnpkeys"]),
+    ("missing_gosop", &["gosop"]),
+    ("missing_pgpainless", &["pgpainless-cli"]),
+    ("missing_keyring", &["dbus-run-session", "gnome-keyring-daemon", "secret-tool", "timeout"]),
+    ("missing_python", &["python3"]),
+    ("missing_openssl", &["openssl"]),
+    ("missing_systemd", &["systemd-analyze"]),
+];
+
+/// Set when any of the SMTP tests' peers is missing: gpg, openssl, python3
+/// and aiosmtpd (one cfg, so each SMTP test carries one attribute).
+const MISSING_SMTP_PEERS: &str = "missing_smtp_peers";
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-env-changed=PATH");
+    println!("cargo:rerun-if-env-changed=CI");
+    for (cfg, _) in PEERS {
+        println!("cargo:rustc-check-cfg=cfg({cfg})");
+    }
+    println!("cargo:rustc-check-cfg=cfg({MISSING_SMTP_PEERS})");
+
+    if in_ci() {
+        return;
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let dirs: Vec<PathBuf> = std::env::split_paths(&path).collect();
+    let found = |program: &str| dirs.iter().any(|dir| is_executable(&dir.join(program)));
+    for (cfg, programs) in PEERS {
+        if !programs.iter().all(|p| found(p)) {
+            println!("cargo:rustc-cfg={cfg}");
+        }
+    }
+    let aiosmtpd = found("python3")
+        && std::process::Command::new("python3")
+            .args(["-c", "import aiosmtpd"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+    if !(aiosmtpd && ["gpg", "gpgconf", "openssl"].iter().all(|p| found(p))) {
+        println!("cargo:rustc-cfg={MISSING_SMTP_PEERS}");
+    }
+}
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+#[cfg(unix)]
+fn is_executable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
+#[cfg(not(unix))]
+fn is_executable(path: &Path) -> bool {
+    path.is_file() || path.with_extension("exe").is_file()
+}
