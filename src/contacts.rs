@@ -5,9 +5,9 @@
 //! (often a patient's name) are shown on `contact show` and nowhere else.
 
 use crate::audit::{self, Action, Event, Outcome};
+use crate::certification::{self, Verification};
 use crate::error::{CertProblem, Error, Result};
 use crate::store::ContactRow;
-use crate::verify::{self, Verification};
 use crate::Context;
 use openpgp::cert::prelude::*;
 use openpgp::parse::Parse;
@@ -239,7 +239,7 @@ fn from_row(row: ContactRow, own: Option<&Cert>, now: std::time::SystemTime) -> 
             reason = "fingerprint"
         )));
     }
-    let verification = own.and_then(|own| verify::status(own, &row.alias, &cert, now));
+    let verification = own.and_then(|own| certification::status(own, &row.alias, &cert, now));
     Ok(Contact {
         kind: Kind::parse(&row.kind),
         alias: row.alias,

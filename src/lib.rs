@@ -16,10 +16,11 @@
 pub mod i18n;
 
 pub mod audit;
+pub mod certification;
 pub mod contacts;
 pub mod context;
-pub mod doctor;
 pub mod error;
+pub mod export;
 pub mod fingerprint;
 pub mod guard;
 pub mod hardening;
@@ -37,6 +38,7 @@ pub mod retention;
 pub mod safe;
 pub mod secret;
 pub mod send;
+pub mod status;
 pub mod store;
 pub mod timer;
 pub mod vault;

@@ -8,11 +8,7 @@
 //! once. The sealed file is a standard OpenPGP message (SEIPDv2, AES-256)
 //! with no key packets; its literal data carries the document's name.
 
-use crate::audit::{self, Action, Event, Outcome};
 use crate::error::{Error, MessageProblem, Result};
-use crate::output::PendingFile;
-use crate::retention::{self, Kind};
-use crate::Context;
 use openpgp::crypto::SessionKey;
 use openpgp::packet::{PKESK, SKESK};
 use openpgp::parse::stream::{DecryptionHelper, DecryptorBuilder, MessageStructure, VerificationHelper};
@@ -21,9 +17,8 @@ use openpgp::serialize::stream::{Encryptor, LiteralWriter, Message};
 use openpgp::types::{AEADAlgorithm, DataFormat, SymmetricAlgorithm};
 use openpgp::{Cert, KeyHandle, Packet};
 use sequoia_openpgp as openpgp;
-use serde::Serialize;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A writer that seals everything written to it into `sink`.
 pub fn seal_writer<'a, W: Write + Send + Sync + 'a>(
@@ -75,72 +70,18 @@ impl DecryptionHelper for KeyHelper {
     }
 }
 
-/// A sealed document brought back.
-#[derive(Debug, Clone, Serialize)]
-pub struct Unsealed {
-    pub id: i64,
-    pub output: PathBuf,
-    pub filename: String,
-    pub size: u64,
-    pub sha256: String,
-    pub kind: Kind,
-    pub expires: String,
-}
-
-/// `carepost export ID`: decrypts sealed document `id` into `out_dir` (the
-/// inbox by default), as a received document — or, with `view`, into the
-/// private viewing place.
-pub fn export(ctx: &mut Context<'_>, id: i64, out_dir: Option<&Path>, view: bool) -> Result<Unsealed> {
-    let item = retention::file(ctx, id)?;
-    if item.kind != Kind::Sealed {
-        return Err(Error::NotSealed(id));
-    }
-    let key = retention::sealed_key(ctx, id)?.ok_or(Error::SealedKeyGone(id))?;
-    let kind = if view { Kind::View } else { Kind::Received };
-    let keep_for = retention::policy(ctx)?.for_kind(kind);
-    let dir = match (view, out_dir) {
-        (true, _) => crate::view::private_dir(&ctx.home)?,
-        (false, Some(dir)) if dir.is_dir() => {
-            std::fs::canonicalize(dir).map_err(|e| Error::io("io-resolve", dir, e))?
-        }
-        (false, Some(dir)) => return Err(Error::OutputDir(dir.to_path_buf())),
-        (false, None) => {
-            let inbox = ctx.home.inbox();
-            ctx.home.ensure_dir(&inbox)?;
-            inbox
-        }
-    };
-    let sealed = std::fs::File::open(&item.path).map_err(|e| Error::io("io-read", &item.path, e))?;
-    let mut pending = PendingFile::new_in(&dir)?;
-    let helper = KeyHelper { key: SessionKey::from(&key[..]), filename: None };
-    let (size, sha256, filename) =
-        unseal_into(sealed, pending.file(), helper, ctx.now).map_err(|e| unseal_error(e, &dir))?;
-    let name =
-        filename.as_deref().and_then(crate::names::sanitize).unwrap_or_else(|| crate::names::FALLBACK_STEM.into());
-    let new_id = retention::record_pending(ctx, kind, &dir.join(&name), size, &sha256, keep_for, None)?;
-    let output = match pending.persist(&name) {
-        Ok(output) => output,
-        Err(e) => {
-            retention::abandon(ctx, &[new_id]);
-            return Err(e);
-        }
-    };
-    let action = if view { Action::View } else { Action::Export };
-    let event = Event::new(action, Outcome::Success).document(&sha256, size).detail(format!("sealed #{id}"));
-    if let Err(e) = audit::record_all(ctx, vec![event], |tx| retention::activate(tx, new_id, &output)) {
-        let _ = std::fs::remove_file(&output);
-        retention::abandon(ctx, &[new_id]);
-        return Err(e);
-    }
-    Ok(Unsealed {
-        id: new_id,
-        filename: output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(name),
-        output,
-        size,
-        sha256,
-        kind,
-        expires: crate::fmt_time(ctx.now + keep_for),
-    })
+/// Decrypts the sealed file `sealed` with its `key` into `sink` (a file in
+/// `dir`): the size and SHA-256 of the document, and the name it was
+/// sealed under.
+pub(crate) fn unseal(
+    sealed: std::fs::File,
+    sink: &mut std::fs::File,
+    key: &[u8],
+    now: std::time::SystemTime,
+    dir: &Path,
+) -> Result<(u64, String, Option<Vec<u8>>)> {
+    let helper = KeyHelper { key: SessionKey::from(key), filename: None };
+    unseal_into(sealed, sink, helper, now).map_err(|e| unseal_error(e, dir))
 }
 
 /// Why unsealing failed. The sealed file was written by carepost and is

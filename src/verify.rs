@@ -2,51 +2,15 @@
 //!
 //! The user phones the contact on a number they already know, the contact
 //! reads out their fingerprint, and the user types what they hear. Only a
-//! complete match counts. The result is recorded as a non-exportable
-//! certification made with the identity's own key over the contact's
-//! certificate, carrying the method and the alias; "verified" is computed
-//! from that signature, so editing the state database cannot fake it.
+//! complete match counts. The result is recorded as carepost's
+//! certification of the contact's key ([`crate::certification`]).
 
 use crate::audit::{self, Action, Event, Outcome};
 use crate::contacts::{self, Contact};
 use crate::error::{Error, Result};
 use crate::Context;
-use openpgp::packet::signature::subpacket::NotationDataFlags;
-use openpgp::packet::signature::SignatureBuilder;
-use openpgp::types::SignatureType;
-use openpgp::Cert;
-use sequoia_openpgp as openpgp;
-use serde::Serialize;
-use std::time::SystemTime;
 
-const METHOD_NOTATION: &str = "method@carepost.invalid";
-const ALIAS_NOTATION: &str = "alias@carepost.invalid";
-
-/// How the fingerprint was heard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Method {
-    Phone,
-    InPerson,
-    Video,
-}
-
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Phone => "phone",
-            Method::InPerson => "in-person",
-            Method::Video => "video",
-        }
-    }
-}
-
-/// A contact's verification, as read from carepost's certification.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verification {
-    pub at: SystemTime,
-    pub method: Option<String>,
-}
+pub use crate::certification::{Method, Verification};
 
 /// What the user typed, reduced to fingerprint bytes: hex (any case, with
 /// or without spaces, colons, dashes, a `0x` prefix) or PGP words.
@@ -73,21 +37,6 @@ pub fn parse_reading(text: &str, expected_len: usize) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Reads carepost's certification of `cert` by `own`, if valid now.
-pub fn status(own: &Cert, alias: &str, cert: &Cert, now: SystemTime) -> Option<Verification> {
-    let policy = crate::policy::standard();
-    let issuer = own.primary_key().key().role_as_unspecified();
-    cert.userids()
-        .flat_map(|ua| ua.valid_certifications_by_key(policy, now, issuer).cloned().collect::<Vec<_>>())
-        .filter(|sig| sig.notation(ALIAS_NOTATION).any(|v| v == alias.as_bytes()))
-        .filter_map(|sig| {
-            let at = sig.signature_creation_time()?;
-            let method = sig.notation(METHOD_NOTATION).next().map(|v| String::from_utf8_lossy(v).into_owned());
-            Some(Verification { at, method })
-        })
-        .max_by_key(|v| v.at)
-}
-
 /// `contact verify`: compares the reading with the contact's fingerprint
 /// and, on a full match, certifies the contact's user IDs with the
 /// identity's key. A mismatch changes nothing.
@@ -112,23 +61,7 @@ pub fn verify(ctx: &mut Context<'_>, alias: &str, reading: &str, method: Method)
     }
     let unlocked = ctx.unlock(crate::identity::Purpose::Sign)?;
     let mut signer = unlocked.signer().clone();
-    let mut cert = contact.cert.clone();
-    let userids: Vec<_> = cert.userids().map(|ua| ua.userid().clone()).collect();
-    for userid in userids {
-        let sig = SignatureBuilder::new(SignatureType::PositiveCertification)
-            .set_signature_creation_time(ctx.now)
-            .and_then(|b| b.set_exportable_certification(false))
-            .and_then(|b| {
-                b.add_notation(METHOD_NOTATION, method.as_str(), NotationDataFlags::empty().set_human_readable(), false)
-            })
-            .and_then(|b| b.add_notation(ALIAS_NOTATION, alias, NotationDataFlags::empty().set_human_readable(), false))
-            .and_then(|b| b.sign_userid_binding(&mut signer, cert.primary_key().key(), &userid))
-            .map_err(|e| Error::Internal(e.to_string()))?;
-        cert = cert
-            .insert_packets(vec![openpgp::Packet::from(userid), sig.into()])
-            .map_err(|e| Error::Internal(e.to_string()))?
-            .0;
-    }
+    let cert = crate::certification::certify(&mut signer, &contact.cert, alias, method, ctx.now)?;
     contacts::store_certified(ctx, alias, &cert)?;
     let verified = contacts::get(ctx, alias)?;
     audit::record(

@@ -131,7 +131,7 @@ pub fn open(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), E
         out.warning(&tr!("eml-not-encrypted"));
     }
     if opened.encrypted {
-        super::open::warn_about_sender(sender, out);
+        super::present::warn_about_sender(sender, out);
     }
     if let Some(signer) = &opened.forwarded_from {
         let who = signer.alias.clone().or(signer.fingerprint.clone()).unwrap_or_default();
@@ -161,7 +161,7 @@ pub fn open(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), E
             _ => {}
         }
     }
-    let from_line = super::open::from_line(sender);
+    let from_line = super::present::from_line(sender);
     out.result(&opened, |w| {
         if let Some(subject) = &opened.subject {
             let subject = Safe(subject).to_string();

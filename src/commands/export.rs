@@ -1,12 +1,12 @@
 use crate::cli::ExportArgs;
 use crate::ui::Output;
 use carepost::safe::Safe;
-use carepost::{tr, vault, Context, Error};
+use carepost::{export, tr, Context, Error};
 
 pub fn run(ctx: &mut Context<'_>, args: ExportArgs, out: &Output) -> Result<(), Error> {
-    let unsealed = vault::export(ctx, args.id, args.output_dir.as_deref(), args.view)?;
+    let unsealed = export::export(ctx, args.id, args.output_dir.as_deref(), args.view)?;
     if args.view {
-        super::open::show_then_delete(ctx, unsealed.id, &unsealed.output, &unsealed.expires, out)?;
+        super::present::show_then_delete(ctx, unsealed.id, &unsealed.output, &unsealed.expires, out)?;
         return out.result(&unsealed, |_| Ok(()));
     }
     out.result(&unsealed, |w| {

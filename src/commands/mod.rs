@@ -16,6 +16,7 @@ mod init;
 mod log;
 mod mail;
 mod open;
+mod present;
 mod purge;
 mod retention;
 mod send;

@@ -1,8 +1,8 @@
 use crate::ui::Output;
-use carepost::{doctor, tr, Context, Error};
+use carepost::{status, tr, Context, Error};
 
 pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
-    let status = doctor::status(ctx)?;
+    let status = status::status(ctx)?;
     out.result(&status, |w| {
         let f = &status.files;
         let rows = [
