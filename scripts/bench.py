@@ -10,6 +10,7 @@ ratio carepost/gpg-uncompressed (> 1 means carepost is faster).
 
 Usage: scripts/bench.py [--runs N] [--sizes 1K,1M,256M,1G] [--keep]
                         [--backend rust|nettle|openssl] [--keychain]
+                        [--carepost BINARY]
 Needs: python3, gpg, cargo, GNU time (for peak RSS). Uses only temporary
 directories; never your own GnuPG or carepost home. `--backend` builds
 carepost with another Sequoia crypto backend (into target/bench-BACKEND;
@@ -153,6 +154,9 @@ def main():
                         help="also open an email with one attachment of SIZE (default 25M, 0 to skip)")
     parser.add_argument("--keychain", action="store_true",
                         help="use a generated passphrase in a keychain started for the run (the default set-up)")
+    parser.add_argument("--carepost", metavar="BINARY",
+                        help="measure this carepost binary instead of building one (e.g. an older build, to "
+                             "compare start-up against gpg in the same conditions)")
     args = parser.parse_args()
     sizes = [parse_size(s) for s in args.sizes.split(",")]
 
@@ -162,7 +166,7 @@ def main():
     else:
         target = os.path.join(base, f"bench-{args.backend}")
         build = ["--no-default-features", "--features", f"crypto-{args.backend}", "--target-dir", target]
-    if not os.environ.get("CAREPOST_BENCH_KEYRING"):
+    if not os.environ.get("CAREPOST_BENCH_KEYRING") and not args.carepost:
         subprocess.run(["cargo", "build", "--release", "--quiet", *build], cwd=ROOT, check=True)
     if args.keychain and not os.environ.get("CAREPOST_BENCH_KEYRING"):
         # Re-run inside a private D-Bus session with an unlocked
@@ -180,8 +184,9 @@ def main():
                               env=env).returncode
         shutil.rmtree(private, ignore_errors=True)
         sys.exit(code)
-    carepost = os.path.join(target, "release", "carepost")
-    print(f"carepost built with the {args.backend} backend; passphrase from "
+    carepost = os.path.abspath(args.carepost) if args.carepost else os.path.join(target, "release", "carepost")
+    print(f"carepost {'at ' + carepost if args.carepost else 'built with the ' + args.backend + ' backend'}; "
+          f"passphrase from "
           f"{'a keychain started for this run' if args.keychain else 'a file (full S2K stretching)'}", flush=True)
     gpg = shutil.which("gpg")
     if not gpg:

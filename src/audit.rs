@@ -323,7 +323,7 @@ pub fn record_all(
     also: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
 ) -> Result<Vec<Record>> {
     let path = ctx.home.audit_log();
-    let actor = match ctx.identity() {
+    let actor = match ctx.identity_ref() {
         Ok(identity) => identity.fingerprint_hex(),
         Err(_) => String::new(),
     };
@@ -452,7 +452,7 @@ pub struct Rebuilt {
 /// verification cannot be rebuilt: they are not in the log.
 pub fn rebuild_state(ctx: &mut Context<'_>) -> Result<Rebuilt> {
     let path = ctx.home.audit_log();
-    let cert = ctx.identity()?.public_cert();
+    let cert = ctx.identity_ref()?.public_cert();
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
@@ -597,7 +597,7 @@ pub fn check(ctx: &mut Context<'_>) -> Result<CheckReport> {
         signed_through: None,
         unsigned_records: 0,
     };
-    let cert = ctx.identity().ok().map(|identity| identity.public_cert());
+    let cert = ctx.identity_ref().ok().map(|identity| identity.public_cert());
     let broken = |mut report: CheckReport, problem: String| {
         report.intact = false;
         report.problem = Some(problem);

@@ -70,6 +70,9 @@ pub struct Context<'p> {
     pub secrets: SecretsConfig,
     pub prompter: &'p dyn Prompter,
     store: Option<Store>,
+    /// The identity, read and parsed once per command: every audit record
+    /// names it and several steps need its certificate.
+    identity: std::cell::OnceCell<Identity>,
     /// The identity's signing key, kept once this command unlocked it, so
     /// that the audit records it writes end in a signed checkpoint.
     audit_signer: Option<sequoia_openpgp::crypto::KeyPair>,
@@ -77,7 +80,15 @@ pub struct Context<'p> {
 
 impl<'p> Context<'p> {
     pub fn new(home: Home, secrets: SecretsConfig, prompter: &'p dyn Prompter) -> Context<'p> {
-        Context { home, now: clock(), secrets, prompter, store: None, audit_signer: None }
+        Context {
+            home,
+            now: clock(),
+            secrets,
+            prompter,
+            store: None,
+            identity: std::cell::OnceCell::new(),
+            audit_signer: None,
+        }
     }
 
     /// Checks that the home exists and is private; every command except
@@ -111,8 +122,19 @@ impl<'p> Context<'p> {
         Ok(self.store.as_mut().expect("just opened"))
     }
 
+    /// This home's identity, loaded on first use and kept for the rest of
+    /// the command (only `init` writes the key, before anything loads it).
     pub fn identity(&self) -> Result<Identity> {
-        Identity::load(&self.home)
+        self.identity_ref().cloned()
+    }
+
+    /// This home's identity without a copy, loaded on first use.
+    pub fn identity_ref(&self) -> Result<&Identity> {
+        if let Some(identity) = self.identity.get() {
+            return Ok(identity);
+        }
+        let loaded = Identity::load(&self.home)?;
+        Ok(self.identity.get_or_init(|| loaded))
     }
 
     /// Decides the passphrase for a new identity: the passphrase file, else
@@ -228,4 +250,43 @@ pub fn clock() -> SystemTime {
         return now;
     }
     SystemTime::now()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::identity::Stretch;
+
+    /// `audit::record_all` asks for the identity for every record; the key
+    /// file is read and parsed once per command, not once per record.
+    #[test]
+    fn the_identity_is_read_once_per_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::locate(Some(dir.path().join("home"))).unwrap();
+        home.create().unwrap();
+        let passphrase = Passphrase::new("a long test passphrase, not secret".into());
+        let (identity, revocation) =
+            Identity::generate("A", "a@example.org", &passphrase, Stretch::Light, SystemTime::now()).unwrap();
+        identity.save_new(&home, &revocation).unwrap();
+        let ctx = Context::new(home, SecretsConfig::default(), &NonInteractive);
+        assert_eq!(ctx.identity_ref().unwrap().fingerprint_hex(), identity.fingerprint_hex());
+        // Once loaded, the file is not read again.
+        std::fs::remove_file(ctx.home.secret_key()).unwrap();
+        assert_eq!(ctx.identity_ref().unwrap().fingerprint_hex(), identity.fingerprint_hex());
+        assert_eq!(ctx.identity().unwrap().fingerprint_hex(), identity.fingerprint_hex());
+    }
+
+    #[test]
+    fn a_missing_identity_is_not_remembered() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::locate(Some(dir.path().join("home"))).unwrap();
+        home.create().unwrap();
+        let ctx = Context::new(home, SecretsConfig::default(), &NonInteractive);
+        assert!(matches!(ctx.identity_ref(), Err(Error::NoIdentity)));
+        let passphrase = Passphrase::new("a long test passphrase, not secret".into());
+        let (identity, revocation) =
+            Identity::generate("A", "a@example.org", &passphrase, Stretch::Light, SystemTime::now()).unwrap();
+        identity.save_new(&ctx.home, &revocation).unwrap();
+        assert_eq!(ctx.identity_ref().unwrap().fingerprint_hex(), identity.fingerprint_hex());
+    }
 }
