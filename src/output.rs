@@ -51,9 +51,9 @@ impl PendingFile {
             .tempfile_in(dir)
             .map_err(|e| Error::io("io-create", dir, e))?;
         let (file, path) = named.into_parts();
-        #[cfg(unix)]
-        rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive)
-            .map_err(|e| Error::io("io-create", &*path, e.into()))?;
+        // Held while the file is written: the lock tells a later run's
+        // cleanup that its writer is alive.
+        file.try_lock().map_err(|e| Error::io("io-create", &*path, e.into()))?;
         // Before a byte of plaintext goes in: a kill from here on leaves a
         // name the next run finds.
         journal_add(&path)?;
@@ -161,8 +161,7 @@ fn open_journal(path: &Path) -> std::io::Result<File> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::home::FILE_MODE);
     let file = options.open(path)?;
-    #[cfg(unix)]
-    rustix::fs::flock(&file, rustix::fs::FlockOperation::LockExclusive)?;
+    file.lock()?;
     Ok(file)
 }
 
@@ -227,8 +226,7 @@ fn remove_if_abandoned(path: &Path) -> Leftover {
         return Leftover::Gone;
     }
     let Ok(file) = File::open(path) else { return Leftover::InUse };
-    #[cfg(unix)]
-    if rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_err() {
+    if file.try_lock().is_err() {
         return Leftover::InUse;
     }
     drop(file);
@@ -260,8 +258,7 @@ pub fn clean_leftovers(dir: &Path) -> usize {
         let Ok(file) = File::open(entry.path()) else {
             continue;
         };
-        #[cfg(unix)]
-        if rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_err() {
+        if file.try_lock().is_err() {
             continue; // Still being written by a live process.
         }
         drop(file);
@@ -326,8 +323,7 @@ mod tests {
         std::fs::write(dir.path().join(".carepost-dead.part"), b"stale plaintext").unwrap();
         std::fs::write(dir.path().join("unrelated.part"), b"not ours").unwrap();
         let live = tempfile::Builder::new().prefix(PART_PREFIX).suffix(PART_SUFFIX).tempfile_in(dir.path()).unwrap();
-        #[cfg(unix)]
-        rustix::fs::flock(live.as_file(), rustix::fs::FlockOperation::NonBlockingLockExclusive).unwrap();
+        live.as_file().try_lock().unwrap();
         assert_eq!(clean_leftovers(dir.path()), 1);
         assert!(live.path().exists());
         assert!(dir.path().join("unrelated.part").exists());

@@ -639,18 +639,17 @@ fn lock_purges(ctx: &Context<'_>, wait: bool) -> Result<Option<std::fs::File>> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::home::FILE_MODE);
     let file = options.open(&path).map_err(|e| Error::io("io-create", &path, e))?;
-    #[cfg(unix)]
-    {
-        use rustix::fs::FlockOperation;
-        let operation = if wait { FlockOperation::LockExclusive } else { FlockOperation::NonBlockingLockExclusive };
-        match rustix::fs::flock(&file, operation) {
+    // The standard library's advisory lock: flock on Unix, LockFileEx on
+    // Windows; the kernel drops it with the last descriptor.
+    if wait {
+        file.lock().map_err(|e| Error::io("io-create", &path, e))?;
+    } else {
+        match file.try_lock() {
             Ok(()) => {}
-            Err(rustix::io::Errno::WOULDBLOCK) if !wait => return Ok(None),
-            Err(e) => return Err(Error::io("io-create", &path, e.into())),
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io("io-create", &path, e)),
         }
     }
-    #[cfg(not(unix))]
-    let _ = wait;
     Ok(Some(file))
 }
 
