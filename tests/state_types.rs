@@ -80,6 +80,19 @@ fn an_unknown_file_state_is_a_damaged_state() {
     assert!(stderr(&out).contains("managed_files.state = \"archived\""), "{}", stderr(&out));
 }
 
+#[test]
+fn an_unknown_outbox_state_is_a_damaged_state_not_no_such_message() {
+    let (clinician, _patient) = pair();
+    edit_state(
+        &clinician,
+        "INSERT INTO mail_outbox (path, message_id, recipients, size, sha256, queued_at, state)
+         VALUES ('/nowhere/m.eml', 'm1@carepost.test', '[]', 1, 'ab', '2026-01-01T00:00:00Z', 'lost')",
+    );
+    let out = clinician.cmd().args(["mail", "cancel", "m1@carepost.test"]).output().unwrap();
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+    assert!(stderr(&out).contains("mail_outbox.state = \"lost\""), "{}", stderr(&out));
+}
+
 #[cfg(unix)]
 #[test]
 fn a_document_opened_into_a_folder_not_named_in_utf8_is_purged() {
