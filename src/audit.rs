@@ -512,7 +512,7 @@ pub fn rebuild_state(ctx: &mut Context<'_>) -> Result<Rebuilt> {
         let tracked = tx
             .query_row(
                 "SELECT 1 FROM managed_files WHERE path = ?1 AND state IN ('pending', 'active', 'changed')",
-                [file_path.to_string_lossy()],
+                [crate::store::SqlPath(&file_path)],
                 |_| Ok(()),
             )
             .optional()?
@@ -538,7 +538,7 @@ pub fn rebuild_state(ctx: &mut Context<'_>) -> Result<Rebuilt> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active')",
             params![
                 kind.code(),
-                file_path.to_string_lossy(),
+                crate::store::SqlPath(&file_path),
                 size as i64,
                 sha256,
                 crate::fmt_time(written),

@@ -216,6 +216,10 @@ pub enum Error {
     /// block forever or never end.
     #[error("{}", tr!("error-key-file-not-regular", path = Safe(.0.display().to_string()).to_string()))]
     KeyFileNotRegular(PathBuf),
+    /// state.db holds a value carepost never writes (an unknown file kind
+    /// or state): edited or damaged, and not to be guessed at.
+    #[error("{}", tr!("error-state-damaged", value = Safe(.0.to_string()).to_string()))]
+    StateDamaged(crate::store::UnknownValue),
 }
 
 /// Why a received message was not accepted.
@@ -542,6 +546,7 @@ impl Error {
             // The contract lists it among import rejections: input rejected.
             CertAlreadyStored { .. } => ExitStatus::Rejected,
             StateDisagrees(_) => ExitStatus::Rejected,
+            StateDamaged(_) => ExitStatus::Rejected,
             NoIdentity
             | NoPassphrase
             | WrongPassphrase
@@ -619,6 +624,7 @@ impl Error {
             Viewer(_) => tr!("hint-viewer"),
             AuditBroken(_) => tr!("hint-audit-broken"),
             StateDisagrees(_) => tr!("hint-state-disagrees"),
+            StateDamaged(_) => tr!("hint-state-damaged"),
             AliasTaken(alias) => tr!("hint-alias-taken", alias = alias.clone()),
             CertAlreadyStored { alias, .. } => {
                 tr!("hint-cert-already-stored", alias = alias.clone())
@@ -736,6 +742,12 @@ impl Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = e {
+            return match inner.downcast::<crate::store::UnknownValue>() {
+                Ok(unknown) => Error::StateDamaged(*unknown),
+                Err(inner) => Error::State(inner.to_string()),
+            };
+        }
         Error::State(e.to_string())
     }
 }

@@ -51,9 +51,9 @@ impl PendingFile {
             .tempfile_in(dir)
             .map_err(|e| Error::io("io-create", dir, e))?;
         let (file, path) = named.into_parts();
-        #[cfg(unix)]
-        rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive)
-            .map_err(|e| Error::io("io-create", &*path, e.into()))?;
+        // Held while the file is written: the lock tells a later run's
+        // cleanup that its writer is alive.
+        file.try_lock().map_err(|e| Error::io("io-create", &*path, e.into()))?;
         // Before a byte of plaintext goes in: a kill from here on leaves a
         // name the next run finds.
         journal_add(&path)?;
@@ -161,15 +161,61 @@ fn open_journal(path: &Path) -> std::io::Result<File> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::home::FILE_MODE);
     let file = options.open(path)?;
-    #[cfg(unix)]
-    rustix::fs::flock(&file, rustix::fs::FlockOperation::LockExclusive)?;
+    file.lock()?;
     Ok(file)
 }
 
 fn journal_add(part: &Path) -> Result<()> {
+    match JOURNAL.get() {
+        Some(journal) => journal_add_to(journal, part),
+        None => Ok(()),
+    }
+}
+
+/// Marks a journal line written by [`journal_line`].
+const HEX_ENTRY: &str = "hex:";
+
+/// `part` as one journal line: its exact bytes, hex-encoded, so that a
+/// folder whose name is not UTF-8 (or holds a newline) comes back as the
+/// same path and its leftover is found.
+#[cfg(unix)]
+fn journal_line(part: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut line = String::from(HEX_ENTRY);
+    for byte in part.as_os_str().as_bytes() {
+        line.push_str(&format!("{byte:02x}"));
+    }
+    line
+}
+
+#[cfg(not(unix))]
+fn journal_line(part: &Path) -> String {
+    part.as_os_str().to_string_lossy().into_owned()
+}
+
+/// The path of one journal line (also a plain path, as older versions
+/// wrote).
+fn journal_entry(line: &str) -> Option<PathBuf> {
+    let Some(hex) = line.strip_prefix(HEX_ENTRY) else { return Some(PathBuf::from(line)) };
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = (0..hex.len())
+            .step_by(2)
+            .map(|i| hex.get(i..i + 2).and_then(|pair| u8::from_str_radix(pair, 16).ok()))
+            .collect::<Option<Vec<u8>>>()?;
+        Some(PathBuf::from(std::ffi::OsStr::from_bytes(&bytes)))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = hex;
+        None
+    }
+}
+
+fn journal_add_to(journal: &Path, part: &Path) -> Result<()> {
     use std::io::Write;
-    let Some(journal) = JOURNAL.get() else { return Ok(()) };
-    let mut line = part.as_os_str().to_string_lossy().into_owned();
+    let mut line = journal_line(part);
     line.push('\n');
     open_journal(journal)
         .and_then(|mut f| f.write_all(line.as_bytes()).and_then(|()| f.sync_data()))
@@ -180,8 +226,14 @@ fn journal_add(part: &Path) -> Result<()> {
 /// every entry that is settled (removed now, or persisted/cleaned up by
 /// its writer). Returns how many files were removed.
 pub fn clean_journaled() -> usize {
+    match JOURNAL.get() {
+        Some(journal) => clean_journal(journal),
+        None => 0,
+    }
+}
+
+fn clean_journal(journal: &Path) -> usize {
     use std::io::{Read, Write};
-    let Some(journal) = JOURNAL.get() else { return 0 };
     if !journal.exists() {
         return 0;
     }
@@ -193,8 +245,8 @@ pub fn clean_journaled() -> usize {
     let mut removed = 0;
     let mut live = String::new();
     for line in text.lines().filter(|l| !l.is_empty()) {
-        let path = Path::new(line);
-        match remove_if_abandoned(path) {
+        let Some(path) = journal_entry(line) else { continue };
+        match remove_if_abandoned(&path) {
             Leftover::Removed => removed += 1,
             Leftover::Gone => {}
             Leftover::InUse => {
@@ -227,8 +279,7 @@ fn remove_if_abandoned(path: &Path) -> Leftover {
         return Leftover::Gone;
     }
     let Ok(file) = File::open(path) else { return Leftover::InUse };
-    #[cfg(unix)]
-    if rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_err() {
+    if file.try_lock().is_err() {
         return Leftover::InUse;
     }
     drop(file);
@@ -260,8 +311,7 @@ pub fn clean_leftovers(dir: &Path) -> usize {
         let Ok(file) = File::open(entry.path()) else {
             continue;
         };
-        #[cfg(unix)]
-        if rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_err() {
+        if file.try_lock().is_err() {
             continue; // Still being written by a live process.
         }
         drop(file);
@@ -320,14 +370,35 @@ mod tests {
         assert_eq!(std::fs::metadata(path).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_journaled_leftover_in_a_folder_not_named_in_utf8_is_removed() {
+        use std::os::unix::ffi::OsStrExt;
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join(std::ffi::OsStr::from_bytes(b"ontvangen-\xff\nx"));
+        std::fs::create_dir(&dir).unwrap();
+        let part = dir.join(".carepost-dead.part");
+        std::fs::write(&part, b"stale plaintext").unwrap();
+        let journal = root.path().join("parts.journal");
+        journal_add_to(&journal, &part).unwrap();
+        // An entry an older version wrote (a plain path) still counts.
+        let old = root.path().join(".carepost-old.part");
+        std::fs::write(&old, b"stale too").unwrap();
+        let mut text = std::fs::read_to_string(&journal).unwrap();
+        text.push_str(&format!("{}\n", old.display()));
+        std::fs::write(&journal, text).unwrap();
+        assert_eq!(clean_journal(&journal), 2);
+        assert!(!part.exists() && !old.exists());
+        assert_eq!(std::fs::read_to_string(&journal).unwrap(), "");
+    }
+
     #[test]
     fn leftovers_of_dead_writers_are_cleaned_but_live_ones_kept() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(".carepost-dead.part"), b"stale plaintext").unwrap();
         std::fs::write(dir.path().join("unrelated.part"), b"not ours").unwrap();
         let live = tempfile::Builder::new().prefix(PART_PREFIX).suffix(PART_SUFFIX).tempfile_in(dir.path()).unwrap();
-        #[cfg(unix)]
-        rustix::fs::flock(live.as_file(), rustix::fs::FlockOperation::NonBlockingLockExclusive).unwrap();
+        live.as_file().try_lock().unwrap();
         assert_eq!(clean_leftovers(dir.path()), 1);
         assert!(live.path().exists());
         assert!(dir.path().join("unrelated.part").exists());

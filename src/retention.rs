@@ -12,6 +12,7 @@
 
 use crate::audit::{self, Action, Event, Outcome};
 use crate::error::{Error, Result};
+use crate::store::{SqlPath, StoredPath};
 use crate::Context;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -49,18 +50,73 @@ impl Kind {
         }
     }
 
-    fn parse(s: &str) -> Kind {
-        match s {
-            "sent" => Kind::Sent,
-            "view" => Kind::View,
-            "sealed" => Kind::Sealed,
-            _ => Kind::Received,
-        }
-    }
-
     /// Whether the file holds readable document content.
     pub fn is_plaintext(self) -> bool {
         matches!(self, Kind::Received | Kind::View)
+    }
+}
+
+impl crate::store::Code for Kind {
+    const COLUMN: &'static str = "managed_files.kind";
+    const ALL: &'static [Kind] = &[Kind::Sent, Kind::Received, Kind::View, Kind::Sealed];
+    fn code(self) -> &'static str {
+        Kind::code(self)
+    }
+}
+crate::store::sql_code!(Kind);
+
+/// Where a managed file is in its life. The codes are those of state.db's
+/// `managed_files.state` and of `files --json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileState {
+    /// Announced, not yet given its name (see [`record_pending`]).
+    Pending,
+    /// On disk, under retention.
+    Active,
+    /// Deleted by carepost.
+    Deleted,
+    /// Gone without carepost deleting it (or never written).
+    Missing,
+    /// Not what carepost wrote any more: kept, waiting for the user.
+    Changed,
+    /// Taken out of carepost's care by the user.
+    Released,
+}
+
+impl FileState {
+    pub fn code(self) -> &'static str {
+        match self {
+            FileState::Pending => "pending",
+            FileState::Active => "active",
+            FileState::Deleted => "deleted",
+            FileState::Missing => "missing",
+            FileState::Changed => "changed",
+            FileState::Released => "released",
+        }
+    }
+}
+
+impl crate::store::Code for FileState {
+    const COLUMN: &'static str = "managed_files.state";
+    const ALL: &'static [FileState] = &[
+        FileState::Pending,
+        FileState::Active,
+        FileState::Deleted,
+        FileState::Missing,
+        FileState::Changed,
+        FileState::Released,
+    ];
+    fn code(self) -> &'static str {
+        FileState::code(self)
+    }
+}
+crate::store::sql_code!(FileState);
+
+impl std::fmt::Display for FileState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // `pad`, so that `{:<8}` in a table lines up.
+        f.pad(self.code())
     }
 }
 
@@ -237,12 +293,20 @@ pub fn set(ctx: &mut Context<'_>, assignments: &[String]) -> Result<Policy> {
 pub struct ManagedFile {
     pub id: i64,
     pub kind: Kind,
+    #[serde(serialize_with = "path_as_text")]
     pub path: PathBuf,
     pub size: u64,
     pub sha256: String,
     pub created_at: String,
     pub expires_at: String,
-    pub state: String,
+    pub state: FileState,
+}
+
+/// A path in JSON output: JSON holds only Unicode, so a name that is not
+/// (a non-UTF-8 folder) is shown with replacement characters — for
+/// reading only; state.db keeps the exact bytes.
+fn path_as_text<S: serde::Serializer>(path: &Path, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
 }
 
 /// How old a `pending` record must be before recovery treats its writer as
@@ -265,13 +329,13 @@ pub fn record_pending(
 ) -> Result<i64> {
     // Inserted as 'pending' in one statement: a record that is briefly
     // 'active' would survive a kill before its file exists.
-    insert_file(ctx, kind, planned, size, sha256, keep_for, sealed_key, "pending")
+    insert_file(ctx, kind, planned, size, sha256, keep_for, sealed_key, FileState::Pending)
 }
 
 /// Marks a pending file as written at `path` (inside the caller's
 /// transaction, together with its audit record).
 pub fn activate(tx: &rusqlite::Transaction<'_>, id: i64, path: &Path) -> Result<()> {
-    let path = path.to_string_lossy();
+    let folder = folder_only(path);
     // Naming never replaces a file, so an active record for this path had
     // already lost its file (e.g. a purge killed between unlinking it and
     // closing the record). Close it, or two records would claim this one
@@ -281,14 +345,14 @@ pub fn activate(tx: &rusqlite::Transaction<'_>, id: i64, path: &Path) -> Result<
          SET state = 'missing', sealed_key = NULL, path = ?3,
              closed_at = (SELECT created_at FROM managed_files WHERE id = ?1)
          WHERE path = ?2 AND state = 'active' AND id != ?1",
-        params![id, path, folder_only(&path)],
+        params![id, SqlPath(path), SqlPath(&folder)],
     )?;
     // 'missing': recovery in another process (whose clock ran ahead) gave
     // up on this record while the file was being named; it exists now.
     tx.execute(
         "UPDATE managed_files SET state = 'active', path = ?2, closed_at = NULL
          WHERE id = ?1 AND state IN ('pending', 'missing')",
-        params![id, path],
+        params![id, SqlPath(path)],
     )?;
     Ok(())
 }
@@ -328,7 +392,7 @@ pub fn recover_pending(ctx: &mut Context<'_>) -> Result<usize> {
             Some(path) => {
                 conn.execute(
                     "UPDATE managed_files SET state = 'active', path = ?2 WHERE id = ?1",
-                    params![item.id, path.to_string_lossy()],
+                    params![item.id, SqlPath(&path)],
                 )?;
                 recovered += 1;
             }
@@ -349,16 +413,15 @@ pub fn recover_pending(ctx: &mut Context<'_>) -> Result<usize> {
 /// not already claimed by another record.
 fn find_written(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Option<PathBuf>> {
     let (Some(dir), Some(name)) = (item.path.parent(), item.path.file_name()) else { return Ok(None) };
-    let name = name.to_string_lossy();
     for n in 1..=RECOVERY_VARIANTS {
-        let candidate = dir.join(crate::names::with_suffix(&name, n));
+        let candidate = dir.join(with_suffix(name, n));
         let Ok(meta) = std::fs::symlink_metadata(&candidate) else { continue };
         if !meta.is_file() || meta.len() != item.size {
             continue;
         }
         let claimed: bool = ctx.store()?.connection().query_row(
             "SELECT EXISTS (SELECT 1 FROM managed_files WHERE path = ?1 AND state = 'active')",
-            [candidate.to_string_lossy()],
+            [SqlPath(&candidate)],
             |r| r.get(0),
         )?;
         if claimed {
@@ -383,7 +446,7 @@ fn insert_file(
     sha256: &str,
     keep_for: Duration,
     sealed_key: Option<&[u8]>,
-    state: &str,
+    state: FileState,
 ) -> Result<i64> {
     let created = crate::fmt_time(ctx.now);
     let expires = crate::fmt_time(expiry_base(ctx)? + keep_for);
@@ -391,17 +454,7 @@ fn insert_file(
     conn.execute(
         "INSERT INTO managed_files (kind, path, size, sha256, created_at, expires_at, plaintext, sealed_key, state)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            kind.code(),
-            path.to_string_lossy(),
-            size as i64,
-            sha256,
-            created,
-            expires,
-            kind.is_plaintext(),
-            sealed_key,
-            state
-        ],
+        params![kind, SqlPath(path), size as i64, sha256, created, expires, kind.is_plaintext(), sealed_key, state],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -432,8 +485,8 @@ fn clock_behind(ctx: &mut Context<'_>) -> Result<Option<String>> {
 fn row_to_file(r: &rusqlite::Row<'_>) -> rusqlite::Result<ManagedFile> {
     Ok(ManagedFile {
         id: r.get(0)?,
-        kind: Kind::parse(&r.get::<_, String>(1)?),
-        path: PathBuf::from(r.get::<_, String>(2)?),
+        kind: r.get(1)?,
+        path: r.get::<_, StoredPath>(2)?.0,
         size: r.get::<_, i64>(3)? as u64,
         sha256: r.get(4)?,
         created_at: r.get(5)?,
@@ -503,6 +556,7 @@ pub enum Verdict {
 pub struct Purged {
     pub id: i64,
     pub kind: Kind,
+    #[serde(serialize_with = "path_as_text")]
     pub path: PathBuf,
     pub verdict: Verdict,
 }
@@ -572,18 +626,17 @@ fn lock_purges(ctx: &Context<'_>, wait: bool) -> Result<Option<std::fs::File>> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::home::FILE_MODE);
     let file = options.open(&path).map_err(|e| Error::io("io-create", &path, e))?;
-    #[cfg(unix)]
-    {
-        use rustix::fs::FlockOperation;
-        let operation = if wait { FlockOperation::LockExclusive } else { FlockOperation::NonBlockingLockExclusive };
-        match rustix::fs::flock(&file, operation) {
+    // The standard library's advisory lock: flock on Unix, LockFileEx on
+    // Windows; the kernel drops it with the last descriptor.
+    if wait {
+        file.lock().map_err(|e| Error::io("io-create", &path, e))?;
+    } else {
+        match file.try_lock() {
             Ok(()) => {}
-            Err(rustix::io::Errno::WOULDBLOCK) if !wait => return Ok(None),
-            Err(e) => return Err(Error::io("io-create", &path, e.into())),
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io("io-create", &path, e)),
         }
     }
-    #[cfg(not(unix))]
-    let _ = wait;
     Ok(Some(file))
 }
 
@@ -857,14 +910,14 @@ fn overwrite(file: &mut std::fs::File, size: u64) -> std::io::Result<()> {
 
 /// Closes a record and writes its audit record in one transaction, so a
 /// kill in between cannot leave a deletion the log does not show.
-fn close(ctx: &mut Context<'_>, id: i64, state: &str, event: Event) -> Result<()> {
+fn close(ctx: &mut Context<'_>, id: i64, state: FileState, event: Event) -> Result<()> {
     let now = crate::fmt_time(ctx.now);
     audit::record_all(ctx, vec![event], |tx| {
         tx.execute(
             "UPDATE managed_files SET state = ?2, closed_at = ?3, sealed_key = NULL WHERE id = ?1",
             params![id, state, now],
         )?;
-        if state != "changed" {
+        if state != FileState::Changed {
             forget_name(tx, id)?;
         }
         Ok(())
@@ -878,19 +931,34 @@ fn close(ctx: &mut Context<'_>, id: i64, state: &str, event: Event) -> Result<()
 /// Files the user changed keep their path: they still exist, and the user
 /// may need to find them.
 fn forget_name(conn: &rusqlite::Connection, id: i64) -> Result<()> {
-    let path: Option<String> =
+    let path: Option<StoredPath> =
         conn.query_row("SELECT path FROM managed_files WHERE id = ?1", [id], |r| r.get(0)).optional()?;
-    if let Some(path) = path {
-        conn.execute("UPDATE managed_files SET path = ?2 WHERE id = ?1", params![id, folder_only(&path)])?;
+    if let Some(StoredPath(path)) = path {
+        conn.execute("UPDATE managed_files SET path = ?2 WHERE id = ?1", params![id, SqlPath(&folder_only(&path))])?;
     }
     Ok(())
 }
 
 /// `/home/u/inbox/Jansen.pdf` → `/home/u/inbox/`.
-fn folder_only(path: &str) -> String {
-    match Path::new(path).parent() {
-        Some(parent) => parent.join("").to_string_lossy().into_owned(),
-        None => String::new(),
+fn folder_only(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) => parent.join(""),
+        None => PathBuf::new(),
+    }
+}
+
+/// `name` with recovery's numbered variants (`a.pdf`, `a-2.pdf`, …), for
+/// any name: the variants of a name that is not UTF-8 are found too.
+fn with_suffix(name: &std::ffi::OsStr, n: u32) -> std::ffi::OsString {
+    match name.to_str() {
+        Some(text) => crate::names::with_suffix(text, n).into(),
+        None if n <= 1 => name.to_owned(),
+        // Not Unicode: the name is not split at its extension.
+        None => {
+            let mut variant = name.to_owned();
+            variant.push(format!("-{n}"));
+            variant
+        }
     }
 }
 
@@ -915,11 +983,11 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
     };
     let verdict = match check_unchanged(item, overwrite_started(ctx, item.id)?) {
         Ok(None) => {
-            close(ctx, item.id, "missing", event(Outcome::Success, "already-gone"))?;
+            close(ctx, item.id, FileState::Missing, event(Outcome::Success, "already-gone"))?;
             Verdict::AlreadyGone
         }
         Err(Check::Changed) => {
-            close(ctx, item.id, "changed", event(Outcome::Refused, "changed-since-written"))?;
+            close(ctx, item.id, FileState::Changed, event(Outcome::Refused, "changed-since-written"))?;
             Verdict::Changed
         }
         Err(Check::Failed(reason)) => {
@@ -946,7 +1014,7 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
             let still_ours = place.stat().ok().flatten().is_some_and(|m| m.same_as(&file));
             drop(file);
             if !still_ours {
-                close(ctx, item.id, "changed", event(Outcome::Refused, "changed-since-written"))?;
+                close(ctx, item.id, FileState::Changed, event(Outcome::Refused, "changed-since-written"))?;
                 return Ok(Verdict::Changed);
             }
             match place.unlink() {
@@ -954,7 +1022,7 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
                     if item.kind == Kind::View {
                         crate::view::remove_dir_of(&item.path);
                     }
-                    close(ctx, item.id, "deleted", event(Outcome::Success, "deleted"))?;
+                    close(ctx, item.id, FileState::Deleted, event(Outcome::Success, "deleted"))?;
                     Verdict::Deleted
                 }
                 Err(e) => {
@@ -988,7 +1056,7 @@ fn reconcile(ctx: &mut Context<'_>) -> Result<()> {
             let event = Event::new(Action::Purge, Outcome::Success)
                 .document(&item.sha256, item.size)
                 .detail(format!("{} already-gone", item.kind.code()));
-            close(ctx, item.id, "missing", event)?;
+            close(ctx, item.id, FileState::Missing, event)?;
         }
     }
     Ok(())
@@ -999,13 +1067,13 @@ fn reconcile(ctx: &mut Context<'_>) -> Result<()> {
 pub fn release(ctx: &mut Context<'_>, id: i64) -> Result<ManagedFile> {
     let _lock = lock_purges(ctx, true)?;
     let item = file(ctx, id)?;
-    if !matches!(item.state.as_str(), "active" | "changed") {
-        return Err(Error::FileClosed { id, state: item.state });
+    if !matches!(item.state, FileState::Active | FileState::Changed) {
+        return Err(Error::FileClosed { id, state: item.state.code().to_owned() });
     }
     let event = Event::new(Action::Purge, Outcome::Success)
         .document(&item.sha256, item.size)
         .detail(format!("{} released", item.kind.code()));
-    close(ctx, id, "released", event)?;
+    close(ctx, id, FileState::Released, event)?;
     Ok(item)
 }
 
@@ -1014,10 +1082,10 @@ pub fn release(ctx: &mut Context<'_>, id: i64) -> Result<ManagedFile> {
 pub fn delete_now(ctx: &mut Context<'_>, id: i64) -> Result<(ManagedFile, Verdict)> {
     let _lock = lock_purges(ctx, true)?;
     let item = file(ctx, id)?;
-    match item.state.as_str() {
-        "active" => {}
-        "changed" => return Err(Error::FileNotDeleted { id, reason: crate::tr!("file-delete-changed") }),
-        _ => return Err(Error::FileClosed { id, state: item.state }),
+    match item.state {
+        FileState::Active => {}
+        FileState::Changed => return Err(Error::FileNotDeleted { id, reason: crate::tr!("file-delete-changed") }),
+        other => return Err(Error::FileClosed { id, state: other.code().to_owned() }),
     }
     let verdict = remove(ctx, &item)?;
     Ok((item, verdict))
@@ -1028,7 +1096,7 @@ pub fn delete_now(ctx: &mut Context<'_>, id: i64) -> Result<(ManagedFile, Verdic
 pub fn remove_now(ctx: &mut Context<'_>, id: i64) -> Result<Verdict> {
     let _lock = lock_purges(ctx, true)?;
     let item = file(ctx, id)?;
-    if item.state != "active" {
+    if item.state != FileState::Active {
         return Ok(Verdict::AlreadyGone);
     }
     remove(ctx, &item)
@@ -1060,9 +1128,9 @@ pub fn summary(ctx: &mut Context<'_>) -> Result<Summary> {
     let conn = ctx.store()?.connection();
     let mut summary = Summary::default();
     let mut stmt = conn.prepare("SELECT kind, COUNT(*) FROM managed_files WHERE state = 'active' GROUP BY kind")?;
-    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))? {
+    for row in stmt.query_map([], |r| Ok((r.get::<_, Kind>(0)?, r.get::<_, i64>(1)? as u64)))? {
         let (kind, n) = row?;
-        match Kind::parse(&kind) {
+        match kind {
             Kind::Sent => summary.sent = n,
             Kind::Received => summary.received = n,
             Kind::View => summary.view = n,
@@ -1094,9 +1162,21 @@ mod tests {
 
     #[test]
     fn closed_records_keep_the_folder_not_the_name() {
-        assert_eq!(folder_only("/home/u/inbox/Jansen_ontslagbrief.pdf"), "/home/u/inbox/");
-        assert_eq!(folder_only("/tmp/out/document-20261201-k3m9x2qa.pdf.pgp"), "/tmp/out/");
-        assert_eq!(folder_only("/x"), "/");
+        assert_eq!(folder_only(Path::new("/home/u/inbox/Jansen_ontslagbrief.pdf")), Path::new("/home/u/inbox/"));
+        assert_eq!(folder_only(Path::new("/tmp/out/document-20261201-k3m9x2qa.pdf.pgp")), Path::new("/tmp/out/"));
+        assert_eq!(folder_only(Path::new("/x")), Path::new("/"));
+    }
+
+    #[test]
+    fn stored_codes_are_the_json_values() {
+        use crate::store::Code;
+        for kind in <Kind as Code>::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.code());
+        }
+        for state in <FileState as Code>::ALL {
+            assert_eq!(serde_json::to_value(state).unwrap(), state.code());
+        }
+        assert_eq!(<FileState as Code>::ALL.len(), 6);
     }
 
     #[test]

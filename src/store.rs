@@ -4,10 +4,17 @@
 //!
 //! The schema is versioned with `PRAGMA user_version`; [`MIGRATIONS`] takes
 //! any older home forward inside one transaction.
+//!
+//! Values go in and out as types, never as loose strings: an enum column
+//! is read through [`from_code`], which refuses a value carepost never
+//! writes ([`UnknownValue`], reported as a damaged state database), and a
+//! path through [`SqlPath`] / [`StoredPath`], which keep every byte of it.
 
 use crate::error::{Error, Result};
 use crate::home::Home;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Each entry moves the schema from version `i` to `i + 1`.
@@ -309,6 +316,111 @@ impl Store {
     }
 }
 
+/// A value in an enum column of state.db that carepost never writes: the
+/// database was edited or damaged. Refused rather than guessed at — a
+/// guess ("unknown kind: must be received") decides what purge deletes.
+#[derive(Debug)]
+pub struct UnknownValue {
+    pub column: &'static str,
+    /// The value found, cut short (it may be anything).
+    pub value: String,
+}
+
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} = {:?}", self.column, self.value)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+/// An enum stored in state.db by its text code.
+pub trait Code: Sized + Copy + 'static {
+    /// The column, for the error that names a damaged value.
+    const COLUMN: &'static str;
+    /// Every value: what may be read back.
+    const ALL: &'static [Self];
+    fn code(self) -> &'static str;
+}
+
+/// Reads an enum column: exactly one of `T::ALL`'s codes, else
+/// [`UnknownValue`].
+pub fn from_code<T: Code>(value: ValueRef<'_>) -> FromSqlResult<T> {
+    let unknown = |text: String| FromSqlError::Other(Box::new(UnknownValue { column: T::COLUMN, value: text }));
+    match value {
+        ValueRef::Text(bytes) => T::ALL
+            .iter()
+            .copied()
+            .find(|v| v.code().as_bytes() == bytes)
+            .ok_or_else(|| unknown(String::from_utf8_lossy(bytes).chars().take(40).collect())),
+        other => Err(unknown(format!("({:?})", other.data_type()))),
+    }
+}
+
+/// Implements `ToSql`/`FromSql` for a [`Code`] enum.
+macro_rules! sql_code {
+    ($t:ty) => {
+        impl rusqlite::types::ToSql for $t {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(rusqlite::types::ToSqlOutput::from($crate::store::Code::code(*self)))
+            }
+        }
+        impl rusqlite::types::FromSql for $t {
+            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                $crate::store::from_code(value)
+            }
+        }
+    };
+}
+pub(crate) use sql_code;
+
+/// A path as state.db stores it: as text when it is UTF-8 (every path
+/// older homes hold), as its exact bytes otherwise. A lossy conversion
+/// would record a name that does not exist, and purge would never find
+/// (nor delete) the document. The same path always takes the same form,
+/// so `path = ?` comparisons hold.
+pub struct SqlPath<'a>(pub &'a Path);
+
+impl ToSql for SqlPath<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        if let Some(text) = self.0.to_str() {
+            return Ok(ToSqlOutput::from(text));
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            Ok(ToSqlOutput::from(self.0.as_os_str().as_bytes()))
+        }
+        // Elsewhere a path that is not Unicode has no portable bytes:
+        // refused rather than stored as a different name.
+        #[cfg(not(unix))]
+        Err(rusqlite::Error::ToSqlConversionFailure(Box::new(UnknownValue {
+            column: "path",
+            value: self.0.to_string_lossy().chars().take(40).collect(),
+        })))
+    }
+}
+
+/// A path read back from state.db (see [`SqlPath`]).
+pub struct StoredPath(pub PathBuf);
+
+impl FromSql for StoredPath {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        match value {
+            ValueRef::Text(_) => Ok(StoredPath(PathBuf::from(value.as_str()?))),
+            #[cfg(unix)]
+            ValueRef::Blob(bytes) => {
+                use std::os::unix::ffi::OsStrExt;
+                Ok(StoredPath(PathBuf::from(std::ffi::OsStr::from_bytes(bytes))))
+            }
+            other => Err(FromSqlError::Other(Box::new(UnknownValue {
+                column: "path",
+                value: format!("({:?})", other.data_type()),
+            }))),
+        }
+    }
+}
+
 fn row_to_contact(r: &rusqlite::Row<'_>) -> rusqlite::Result<ContactRow> {
     Ok(ContactRow {
         alias: r.get(0)?,
@@ -381,6 +493,61 @@ mod tests {
         let store = Store::open(&home).unwrap();
         assert_eq!(store.contact("a").unwrap().unwrap().fingerprint, "F1");
         home.check().unwrap();
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Colour {
+        Red,
+        Blue,
+    }
+
+    impl Code for Colour {
+        const COLUMN: &'static str = "t.colour";
+        const ALL: &'static [Colour] = &[Colour::Red, Colour::Blue];
+        fn code(self) -> &'static str {
+            match self {
+                Colour::Red => "red",
+                Colour::Blue => "blue",
+            }
+        }
+    }
+    sql_code!(Colour);
+
+    #[test]
+    fn enum_columns_round_trip_and_refuse_what_carepost_never_writes() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (colour)").unwrap();
+        conn.execute("INSERT INTO t VALUES (?1)", [Colour::Blue]).unwrap();
+        let back: Colour = conn.query_row("SELECT colour FROM t", [], |r| r.get(0)).unwrap();
+        assert_eq!(back, Colour::Blue);
+        for damaged in ["'green'", "'Blue'", "''", "42", "NULL", "x'626c7565'"] {
+            conn.execute_batch(&format!("UPDATE t SET colour = {damaged}")).unwrap();
+            let err: Error = conn.query_row("SELECT colour FROM t", [], |r| r.get::<_, Colour>(0)).unwrap_err().into();
+            let Error::StateDamaged(unknown) = &err else { panic!("{damaged}: {err:?}") };
+            assert_eq!(unknown.column, "t.colour");
+            assert_eq!(err.exit_status().code(), 4);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn paths_are_stored_byte_for_byte_and_compare_equal() {
+        use std::os::unix::ffi::OsStrExt;
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE f (path TEXT)").unwrap();
+        let odd = PathBuf::from(std::ffi::OsStr::from_bytes(b"/data/ontvangen-\xff/brief.pdf"));
+        let plain = PathBuf::from("/data/inbox/brief.pdf");
+        for path in [&odd, &plain] {
+            conn.execute("INSERT INTO f VALUES (?1)", [SqlPath(path)]).unwrap();
+            let back: StoredPath =
+                conn.query_row("SELECT path FROM f WHERE path = ?1", [SqlPath(path)], |r| r.get(0)).unwrap();
+            assert_eq!(&back.0, path);
+        }
+        // UTF-8 paths stay text: older homes and other readers see what
+        // they always saw.
+        let kind: String =
+            conn.query_row("SELECT typeof(path) FROM f WHERE path = ?1", [SqlPath(&plain)], |r| r.get(0)).unwrap();
+        assert_eq!(kind, "text");
     }
 
     #[test]

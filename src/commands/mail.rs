@@ -120,7 +120,7 @@ fn show(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
                 queued.recipients.join(", "),
                 Safe(error)
             )?;
-            if queued.state == outbox::MAYBE_DELIVERED {
+            if queued.state == outbox::MailState::MaybeDelivered {
                 let id = Safe(&queued.message_id).to_string();
                 writeln!(w, "    {}", tr!("mail-show-maybe-delivered", message_id = id))?;
             }

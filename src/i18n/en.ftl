@@ -599,3 +599,6 @@ hint-delivery-unconfirmed = ask the recipient whether the email arrived. If it d
 hint-delivery-unconfirmed-no-id = ask the recipient whether the email arrived before sending it again; `carepost mail show` lists it
 mail-retry-maybe-delivered = Not sent again: { $message_id } may have been delivered already (the connection broke after the whole message had gone out). Ask the recipient; if it did not arrive: carepost mail retry --resend { $message_id }
 mail-show-maybe-delivered = may have been delivered: check with the recipient, then `carepost mail retry --resend { $message_id }` to send it again (or `carepost mail cancel { $message_id }` if it arrived)
+# state-types
+error-state-damaged = the state database holds a value carepost never writes ({ $value }): it was edited or is damaged, and carepost will not guess what it meant
+hint-state-damaged = keep a copy of state.db and audit.log as evidence, then put back state.db from a backup of the home; without one, move state.db aside and run: carepost log --rebuild-state

@@ -35,6 +35,44 @@ use std::time::Duration;
 pub const STALE_CLAIM: Duration = Duration::from_secs(15 * 60);
 /// The state (and `status`) of a message that may have reached the server.
 pub const MAYBE_DELIVERED: &str = "maybe-delivered";
+/// Where a queued email is (`mail_outbox.state`; `mail show --json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MailState {
+    Pending,
+    /// Claimed by a carepost process that is sending it.
+    Sending,
+    Sent,
+    Cancelled,
+    /// Its `.eml` is gone or not what carepost wrote.
+    Gone,
+    /// The connection broke after the final "."; the server may have it.
+    MaybeDelivered,
+}
+
+impl crate::store::Code for MailState {
+    const COLUMN: &'static str = "mail_outbox.state";
+    const ALL: &'static [MailState] = &[
+        MailState::Pending,
+        MailState::Sending,
+        MailState::Sent,
+        MailState::Cancelled,
+        MailState::Gone,
+        MailState::MaybeDelivered,
+    ];
+    fn code(self) -> &'static str {
+        match self {
+            MailState::Pending => "pending",
+            MailState::Sending => "sending",
+            MailState::Sent => "sent",
+            MailState::Cancelled => "cancelled",
+            MailState::Gone => "gone",
+            MailState::MaybeDelivered => MAYBE_DELIVERED,
+        }
+    }
+}
+crate::store::sql_code!(MailState);
+
 /// The largest message carepost reads back for sending.
 const MAX_MESSAGE_BYTES: u64 = 2 << 30;
 
@@ -87,7 +125,8 @@ pub struct Queued {
     pub message_id: String,
     /// `pending`, `sending` (another carepost is sending it) or
     /// `maybe-delivered`.
-    pub state: String,
+    pub state: MailState,
+    #[serde(serialize_with = "path_as_text")]
     pub path: PathBuf,
     pub recipients: Vec<String>,
     pub queued_at: String,
@@ -95,6 +134,11 @@ pub struct Queued {
     /// Step and code of the last failure, e.g. `tls: tls-failed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_error: Option<String>,
+}
+
+/// A path in JSON: JSON holds only Unicode (state.db keeps the bytes).
+fn path_as_text<S: serde::Serializer>(path: &std::path::Path, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
 }
 
 struct Row {
@@ -124,7 +168,7 @@ pub fn enqueue(ctx: &mut Context<'_>, composed: &super::compose::Composed) -> Re
         "INSERT INTO mail_outbox (path, message_id, recipients, size, sha256, queued_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
-            composed.path.to_string_lossy(),
+            crate::store::SqlPath(&composed.path),
             composed.message_id,
             recipients,
             composed.size as i64,
@@ -223,7 +267,7 @@ pub fn retry(ctx: &mut Context<'_>, prepare: impl FnOnce(&mut Context<'_>) -> Re
 /// have been delivered (or is pending), on the user's explicit word. The
 /// audit record says it was a confirmed resend.
 pub fn resend(ctx: &mut Context<'_>, mailer: &Mailer, message_id: &str) -> Result<Delivery> {
-    let (_, row) = queued_row(ctx, message_id, &["pending", "maybe-delivered"])?;
+    let (_, row) = queued_row(ctx, message_id, &[MailState::Pending, MailState::MaybeDelivered])?;
     attempt(ctx, mailer, &row, true)?.ok_or_else(|| Error::Internal("queued message claimed by another process".into()))
 }
 
@@ -260,7 +304,7 @@ pub fn queued(ctx: &mut Context<'_>) -> Result<Vec<Queued>> {
         Ok(Queued {
             message_id: r.get(0)?,
             state: r.get(6)?,
-            path: PathBuf::from(r.get::<_, String>(1)?),
+            path: r.get::<_, crate::store::StoredPath>(1)?.0,
             recipients: serde_json::from_str::<Vec<(String, String)>>(&recipients)
                 .unwrap_or_default()
                 .into_iter()
@@ -276,16 +320,16 @@ pub fn queued(ctx: &mut Context<'_>) -> Result<Vec<Queued>> {
 
 /// The outbox entry of `message_id` (with or without its angle brackets)
 /// when it is in one of `states`: its bare message id and its row.
-fn queued_row(ctx: &mut Context<'_>, message_id: &str, states: &[&str]) -> Result<(String, Row)> {
+fn queued_row(ctx: &mut Context<'_>, message_id: &str, states: &[MailState]) -> Result<(String, Row)> {
     let wanted = bare_message_id(message_id);
     let found = {
         let conn = ctx.store()?.connection();
         conn.query_row("SELECT id, state FROM mail_outbox WHERE message_id = ?1", [&wanted], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            Ok((r.get::<_, i64>(0)?, r.get::<_, MailState>(1)?))
         })
         .optional()?
     };
-    let Some((id, _)) = found.filter(|(_, state)| states.contains(&state.as_str())) else {
+    let Some((id, _)) = found.filter(|(_, state)| states.contains(state)) else {
         return Err(Error::MailNoSuchMessage(wanted));
     };
     let row = row(ctx, id)?.ok_or_else(|| Error::MailNoSuchMessage(wanted.clone()))?;
@@ -295,7 +339,8 @@ fn queued_row(ctx: &mut Context<'_>, message_id: &str, states: &[&str]) -> Resul
 /// `mail cancel MESSAGE-ID`: the message is not sent; its `.eml` stays a
 /// managed file until its retention ends.
 pub fn cancel(ctx: &mut Context<'_>, message_id: &str) -> Result<()> {
-    let (wanted, row) = queued_row(ctx, message_id, &["pending", "sending", "maybe-delivered"])?;
+    let (wanted, row) =
+        queued_row(ctx, message_id, &[MailState::Pending, MailState::Sending, MailState::MaybeDelivered])?;
     let id = row.id;
     let events = recipient_events(&row, Action::MailCancel, Outcome::Success, format!("message-id={wanted}"));
     audit::record_all(ctx, events, |tx| {
@@ -313,12 +358,18 @@ fn row(ctx: &mut Context<'_>, id: i64) -> Result<Option<Row>> {
     let conn = ctx.store()?.connection();
     let found = conn
         .query_row("SELECT id, path, message_id, recipients, sha256 FROM mail_outbox WHERE id = ?1", [id], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get(4)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, crate::store::StoredPath>(1)?.0,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get(4)?,
+            ))
         })
         .optional()?;
     Ok(found.map(|(id, path, message_id, recipients, sha256)| Row {
         id,
-        path: PathBuf::from(path),
+        path,
         message_id,
         recipients: serde_json::from_str(&recipients).unwrap_or_default(),
         sha256,
@@ -354,7 +405,7 @@ fn attempt(ctx: &mut Context<'_>, mailer: &Mailer, row: &Row, resend: bool) -> R
     let (message, envelope) = match checked {
         Ok(found) => found,
         Err((error, gone)) => {
-            let state = if gone { "gone" } else { "pending" };
+            let state = if gone { MailState::Gone } else { MailState::Pending };
             let _ = ctx.store().map(|s| {
                 s.connection().execute(
                     "UPDATE mail_outbox SET state = ?2, claimed_at = NULL, last_error = 'message: refused'
