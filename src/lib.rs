@@ -16,6 +16,7 @@
 pub mod i18n;
 
 pub mod audit;
+pub mod commit;
 pub mod contacts;
 pub mod context;
 pub mod doctor;

@@ -13,6 +13,7 @@
 //! the same pass yields the document's SHA-256 for the records.
 
 use crate::audit::{self, Action, Event, Outcome};
+use crate::commit;
 use crate::contacts::{self, Contact};
 use crate::error::{Error, Result};
 use crate::hashing::HashingWriter;
@@ -340,59 +341,15 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
         sealed.push((path, pending, outer, sha256, bytes, written));
     }
 
-    // Each output is announced before it gets its name, so that a crash
-    // in between cannot leave a file that retention does not know.
-    let mut pending_ids = Vec::with_capacity(sealed.len());
-    for (_, _, outer, _, _, (output_sha256, output_size)) in &sealed {
-        let planned = out_dir.join(outer);
-        match retention::record_pending(
-            ctx,
-            retention::Kind::Sent,
-            &planned,
-            *output_size,
-            output_sha256,
-            keep_for,
-            None,
-        ) {
-            Ok(id) => pending_ids.push(id),
-            Err(e) => {
-                retention::abandon(ctx, &pending_ids);
-                return Err(e);
-            }
-        }
-    }
-    let mut persisted: Vec<PathBuf> = Vec::new();
-    for (input, pending, outer, sha256, size, _) in sealed {
-        match pending.persist(&outer) {
-            Ok(output) => {
-                persisted.push(output.clone());
-                report.outputs.push(Sent {
-                    input,
-                    output,
-                    recipients: summaries.clone(),
-                    sha256,
-                    size,
-                    format,
-                    expires: expires.clone(),
-                });
-            }
-            Err(e) => {
-                remove_all(&persisted);
-                retention::abandon(ctx, &pending_ids);
-                return Err(e);
-            }
-        }
-    }
-
-    // 6. In one transaction: the outputs become managed files, a justified
-    //    exception is recorded, and every recipient of every document goes
-    //    into the audit log — or the send does not stand.
+    // 6. Announced, named and recorded together — every recipient of
+    //    every document in the audit log, and a justified exception — or
+    //    the send does not stand.
     let mut events = Vec::new();
-    for sent in &report.outputs {
+    for (_, _, _, sha256, size, _) in &sealed {
         for recipient in &summaries {
             let mut event = Event::new(Action::Send, Outcome::Success)
                 .contact(&recipient.alias, &recipient.fingerprint)
-                .document(&sent.sha256, sent.size);
+                .document(sha256, *size);
             if let (false, Some(reason)) = (recipient.verified, &report.unverified_ok) {
                 event = event.detail(format!("unverified-ok: {reason}"));
             }
@@ -400,32 +357,35 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
         }
     }
     let acceptance = report.unverified_ok.as_ref().map(|reason| {
-        let documents: Vec<(&str, u64)> = report.outputs.iter().map(|o| (o.sha256.as_str(), o.size)).collect();
+        let documents: Vec<(&str, u64)> = sealed.iter().map(|s| (s.3.as_str(), s.4)).collect();
         risk_acceptance(&summaries, reason, &documents)
     });
     let actor = ctx.identity()?.fingerprint_hex();
     let at = crate::fmt_time(ctx.now);
-    let recorded = audit::record_all(ctx, events, |tx| {
-        for (id, sent) in pending_ids.iter().zip(&report.outputs) {
-            retention::activate(tx, *id, &sent.output)?;
+    let mut sealed_documents = Vec::with_capacity(sealed.len());
+    let mut outputs = Vec::with_capacity(sealed.len());
+    for (input, pending, outer, sha256, size, (output_sha256, output_size)) in sealed {
+        outputs.push(commit::Output::new(pending, outer, commit::Naming::FirstFree, output_sha256, output_size));
+        sealed_documents.push((input, sha256, size));
+    }
+    let paths = commit::commit(ctx, retention::Kind::Sent, keep_for, outputs, events, |tx| match &acceptance {
+        Some((contacts, reason, documents)) => {
+            crate::store::record_risk_acceptance(tx, &at, &actor, "send-unverified", contacts, reason, documents)
         }
-        if let Some((contacts, reason, documents)) = &acceptance {
-            crate::store::record_risk_acceptance(tx, &at, &actor, "send-unverified", contacts, reason, documents)?;
-        }
-        Ok(())
-    });
-    if let Err(e) = recorded {
-        remove_all(&persisted);
-        retention::abandon(ctx, &pending_ids);
-        return Err(e);
+        None => Ok(()),
+    })?;
+    for ((input, sha256, size), output) in sealed_documents.into_iter().zip(paths) {
+        report.outputs.push(Sent {
+            input,
+            output,
+            recipients: summaries.clone(),
+            sha256,
+            size,
+            format,
+            expires: expires.clone(),
+        });
     }
     Ok(report)
-}
-
-fn remove_all(paths: &[PathBuf]) {
-    for path in paths {
-        let _ = std::fs::remove_file(path);
-    }
 }
 
 /// A warning when `cert` expires within the warning period.
@@ -517,6 +477,7 @@ fn seal(
             let _ = chunks.send(Arc::clone(&chunk));
             literal.write_all(&chunk)?;
             progress.advance(chunk.len() as u64);
+            hold_if_asked(length);
         }
         drop(chunks);
         let hash = hasher.join().map_err(|_| anyhow::anyhow!("hashing thread failed"))?;
@@ -535,6 +496,27 @@ fn seal(
     drop(out);
     Ok((openpgp::fmt::hex::encode(digest).to_lowercase(), length))
 }
+
+/// Test hook, inert unless set: with `CAREPOST_TEST_HOLD_WRITE=PATH`, a
+/// writer that has sealed more than [`HOLD_AFTER`] bytes creates `PATH` and
+/// stops there for good, so that a test can kill it mid-write knowing
+/// that output is on disk and the command has not finished.
+fn hold_if_asked(sealed: u64) {
+    if sealed <= HOLD_AFTER {
+        return;
+    }
+    if let Some(path) = std::env::var_os("CAREPOST_TEST_HOLD_WRITE") {
+        let _ = File::create(path);
+        loop {
+            std::thread::park();
+        }
+    }
+}
+
+/// Where [`hold_if_asked`] holds: well past Sequoia's partial-body
+/// buffers (4 MiB each, literal and encrypted) and ours, so that sealed
+/// output has reached the file.
+const HOLD_AFTER: u64 = 16 << 20;
 
 /// Fills a fresh buffer of up to [`CHUNK`] bytes; empty at end of file.
 fn read_chunk(input: &mut dyn Read) -> std::io::Result<Vec<u8>> {
