@@ -524,7 +524,16 @@ fn kill_while_writing(args: &[&str], out_dir: &Path, named_part: bool) {
     if named_part {
         cmd.env("CAREPOST_NO_TMPFILE", "1");
     }
-    let mut child = cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
+    // A held writer never ends by itself: kill it even if a check fails.
+    struct KillOnDrop(std::process::Child);
+    impl Drop for KillOnDrop {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut guard = KillOnDrop(cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap());
+    let child = &mut guard.0;
     // The child cannot finish while held, so this waits only for it to
     // get there (or to fail, which is reported); the deadline only stops
     // a broken hook from hanging the suite.
