@@ -17,6 +17,8 @@ pub mod i18n;
 
 pub mod audit;
 pub mod certification;
+
+pub mod commit;
 pub mod contacts;
 pub mod context;
 pub mod error;

@@ -64,6 +64,11 @@ impl PendingFile {
         &mut self.file
     }
 
+    /// The folder the file will be named in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// Reads the content back from the start (e.g. to hash what was written).
     pub fn rewind(&mut self) -> Result<&mut File> {
         self.file.seek(SeekFrom::Start(0)).map_err(|e| Error::io("io-read", &self.dir, e))?;

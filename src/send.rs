@@ -8,31 +8,29 @@
 //!
 //! The message is RFC 4880 / RFC 9580 v4 data: PKESK + SEIPD (version 1
 //! with AES-256, unless every recipient advertises SEIPDv2) around a
-//! one-pass-signed literal data packet; no compression. The signature's
-//! hash is computed on a second thread while the main thread encrypts, and
-//! the same pass yields the document's SHA-256 for the records.
+//! one-pass-signed literal data packet (Sequoia's `stream::Signer`); no
+//! compression. The document's SHA-256 for the records is computed on a
+//! second thread while the main thread signs and encrypts.
 
 use crate::audit::{self, Action, Event, Outcome};
+use crate::commit;
 use crate::contacts::{self, Contact};
 use crate::error::{Error, Result};
-use crate::hashing::HashingWriter;
+use crate::hashing::{HashingWriter, ParallelHasher};
 use crate::output::PendingFile;
 use crate::policy;
 use crate::retention;
 use crate::Context;
 use openpgp::cert::Preferences as _;
 use openpgp::crypto::KeyPair;
-use openpgp::packet::prelude::*;
-use openpgp::serialize::stream::{Armorer, Encryptor, LiteralWriter, Message, Recipient};
-use openpgp::serialize::Serialize as _;
-use openpgp::types::{DataFormat, HashAlgorithm, SignatureType, SymmetricAlgorithm};
-use openpgp::{Cert, Fingerprint};
+use openpgp::serialize::stream::{Armorer, Encryptor, LiteralWriter, Message, Recipient, Signer};
+use openpgp::types::{DataFormat, HashAlgorithm, SymmetricAlgorithm};
+use openpgp::Cert;
 use sequoia_openpgp as openpgp;
 use serde::Serialize;
 use std::fs::File;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::sync_channel;
 use std::sync::Arc;
 
 /// Bytes read from the document at a time.
@@ -275,8 +273,7 @@ impl Sealer {
         let policy = policy::standard();
         let valid = self.certs.iter().map(|c| c.with_policy(policy, self.now)).collect::<openpgp::Result<Vec<_>>>()?;
         let keys: Vec<Recipient> = valid.iter().flat_map(policy::encryption_keys).map(Recipient::from).collect();
-        let intended: Vec<Fingerprint> = self.certs.iter().map(Cert::fingerprint).collect();
-        seal(input, sink, literal_name, keys, &self.signer, &intended, armor, self.now, progress)
+        seal(input, sink, literal_name, keys, &self.signer, &self.certs, armor, self.now, progress)
     }
 }
 
@@ -340,59 +337,15 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
         sealed.push((path, pending, outer, sha256, bytes, written));
     }
 
-    // Each output is announced before it gets its name, so that a crash
-    // in between cannot leave a file that retention does not know.
-    let mut pending_ids = Vec::with_capacity(sealed.len());
-    for (_, _, outer, _, _, (output_sha256, output_size)) in &sealed {
-        let planned = out_dir.join(outer);
-        match retention::record_pending(
-            ctx,
-            retention::Kind::Sent,
-            &planned,
-            *output_size,
-            output_sha256,
-            keep_for,
-            None,
-        ) {
-            Ok(id) => pending_ids.push(id),
-            Err(e) => {
-                retention::abandon(ctx, &pending_ids);
-                return Err(e);
-            }
-        }
-    }
-    let mut persisted: Vec<PathBuf> = Vec::new();
-    for (input, pending, outer, sha256, size, _) in sealed {
-        match pending.persist(&outer) {
-            Ok(output) => {
-                persisted.push(output.clone());
-                report.outputs.push(Sent {
-                    input,
-                    output,
-                    recipients: summaries.clone(),
-                    sha256,
-                    size,
-                    format,
-                    expires: expires.clone(),
-                });
-            }
-            Err(e) => {
-                remove_all(&persisted);
-                retention::abandon(ctx, &pending_ids);
-                return Err(e);
-            }
-        }
-    }
-
-    // 6. In one transaction: the outputs become managed files, a justified
-    //    exception is recorded, and every recipient of every document goes
-    //    into the audit log — or the send does not stand.
+    // 6. Announced, named and recorded together — every recipient of
+    //    every document in the audit log, and a justified exception — or
+    //    the send does not stand.
     let mut events = Vec::new();
-    for sent in &report.outputs {
+    for (_, _, _, sha256, size, _) in &sealed {
         for recipient in &summaries {
             let mut event = Event::new(Action::Send, Outcome::Success)
                 .contact(&recipient.alias, &recipient.fingerprint)
-                .document(&sent.sha256, sent.size);
+                .document(sha256, *size);
             if let (false, Some(reason)) = (recipient.verified, &report.unverified_ok) {
                 event = event.detail(format!("unverified-ok: {reason}"));
             }
@@ -400,32 +353,35 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
         }
     }
     let acceptance = report.unverified_ok.as_ref().map(|reason| {
-        let documents: Vec<(&str, u64)> = report.outputs.iter().map(|o| (o.sha256.as_str(), o.size)).collect();
+        let documents: Vec<(&str, u64)> = sealed.iter().map(|s| (s.3.as_str(), s.4)).collect();
         risk_acceptance(&summaries, reason, &documents)
     });
     let actor = ctx.identity()?.fingerprint_hex();
     let at = crate::fmt_time(ctx.now);
-    let recorded = audit::record_all(ctx, events, |tx| {
-        for (id, sent) in pending_ids.iter().zip(&report.outputs) {
-            retention::activate(tx, *id, &sent.output)?;
+    let mut sealed_documents = Vec::with_capacity(sealed.len());
+    let mut outputs = Vec::with_capacity(sealed.len());
+    for (input, pending, outer, sha256, size, (output_sha256, output_size)) in sealed {
+        outputs.push(commit::Output::new(pending, outer, commit::Naming::FirstFree, output_sha256, output_size));
+        sealed_documents.push((input, sha256, size));
+    }
+    let paths = commit::commit(ctx, retention::Kind::Sent, keep_for, outputs, events, |tx| match &acceptance {
+        Some((contacts, reason, documents)) => {
+            crate::store::record_risk_acceptance(tx, &at, &actor, "send-unverified", contacts, reason, documents)
         }
-        if let Some((contacts, reason, documents)) = &acceptance {
-            crate::store::record_risk_acceptance(tx, &at, &actor, "send-unverified", contacts, reason, documents)?;
-        }
-        Ok(())
-    });
-    if let Err(e) = recorded {
-        remove_all(&persisted);
-        retention::abandon(ctx, &pending_ids);
-        return Err(e);
+        None => Ok(()),
+    })?;
+    for ((input, sha256, size), output) in sealed_documents.into_iter().zip(paths) {
+        report.outputs.push(Sent {
+            input,
+            output,
+            recipients: summaries.clone(),
+            sha256,
+            size,
+            format,
+            expires: expires.clone(),
+        });
     }
     Ok(report)
-}
-
-fn remove_all(paths: &[PathBuf]) {
-    for path in paths {
-        let _ = std::fs::remove_file(path);
-    }
 }
 
 /// A warning when `cert` expires within the warning period.
@@ -462,8 +418,9 @@ pub(crate) fn literal_name(path: &Path) -> String {
     crate::names::sanitize(name.as_bytes()).unwrap_or_else(|| crate::names::FALLBACK_STEM.to_owned())
 }
 
-/// Signs and encrypts `input` into `sink`. Returns the document's SHA-256
-/// (hex) and its length.
+/// Signs and encrypts `input` into `sink` with Sequoia's streaming
+/// signer. Returns the document's SHA-256 (hex) and its length; that hash
+/// is computed on a second thread.
 #[allow(clippy::too_many_arguments)]
 fn seal(
     input: &mut dyn Read,
@@ -471,7 +428,7 @@ fn seal(
     literal_name: &[u8],
     recipients: Vec<Recipient<'_>>,
     signer: &KeyPair,
-    intended: &[Fingerprint],
+    intended: &[Cert],
     armor: bool,
     now: std::time::SystemTime,
     progress: &dyn Progress,
@@ -481,60 +438,53 @@ fn seal(
     if armor {
         message = Armorer::new(message).kind(openpgp::armor::Kind::Message).build()?;
     }
-    let mut message =
-        Encryptor::for_recipients(message, recipients).symmetric_algo(SymmetricAlgorithm::AES256).build()?;
-
-    // What `stream::Signer` would do, split so that hashing runs on its
-    // own thread: a one-pass signature packet, the literal data, then the
-    // signature made from the finished hash.
-    let mut ops = OnePassSig3::new(SignatureType::Binary);
-    ops.set_pk_algo(signer.public().pk_algo());
-    ops.set_hash_algo(SIGNATURE_HASH);
-    ops.set_issuer(signer.public().keyid());
-    ops.set_last(true);
-    Packet::from(ops).serialize(&mut message)?;
-
+    let message = Encryptor::for_recipients(message, recipients).symmetric_algo(SymmetricAlgorithm::AES256).build()?;
+    let mut message = Signer::new(message, signer.clone())?.hash_algo(SIGNATURE_HASH)?.creation_time(now);
+    for cert in intended {
+        message = message.add_intended_recipient(cert);
+    }
+    let message = message.build()?;
     let mut literal = LiteralWriter::new(message).format(DataFormat::Binary).filename(literal_name)?.build()?;
-    let hash = SIGNATURE_HASH.context()?.for_signature(4);
-    let (hash, length) = std::thread::scope(|scope| -> openpgp::Result<_> {
-        let (chunks, received) = sync_channel::<Arc<Vec<u8>>>(4);
-        let hasher = scope.spawn(move || {
-            let mut hash = hash;
-            for chunk in received {
-                hash.update(&chunk);
-            }
-            hash
-        });
-        let mut length = 0u64;
-        loop {
-            let chunk = read_chunk(input)?;
-            if chunk.is_empty() {
-                break;
-            }
-            let chunk = Arc::new(chunk);
-            length += chunk.len() as u64;
-            // The hasher only stops early if it panicked; join reports it.
-            let _ = chunks.send(Arc::clone(&chunk));
-            literal.write_all(&chunk)?;
-            progress.advance(chunk.len() as u64);
+    let document = ParallelHasher::sha256();
+    let mut length = 0u64;
+    loop {
+        let chunk = read_chunk(input)?;
+        if chunk.is_empty() {
+            break;
         }
-        drop(chunks);
-        let hash = hasher.join().map_err(|_| anyhow::anyhow!("hashing thread failed"))?;
-        Ok((hash, length))
-    })?;
-    let digest = hash.clone().into_digest()?;
-
-    let mut message = literal.finalize_one()?.expect("the literal writer sits on the encryptor");
-    let signature = SignatureBuilder::new(SignatureType::Binary)
-        .set_signature_creation_time(now)?
-        .set_intended_recipients(intended)?
-        .sign_hash(&mut signer.clone(), hash)?;
-    Packet::from(signature).serialize(&mut message)?;
-    message.finalize()?;
+        let chunk = Arc::new(chunk);
+        length += chunk.len() as u64;
+        document.update(Arc::clone(&chunk));
+        literal.write_all(&chunk)?;
+        progress.advance(chunk.len() as u64);
+        hold_if_asked(length);
+    }
+    literal.finalize()?;
     out.flush()?;
     drop(out);
-    Ok((openpgp::fmt::hex::encode(digest).to_lowercase(), length))
+    Ok((crate::hashing::hex_digest(document.finish()?)?, length))
 }
+
+/// Test hook, inert unless set: with `CAREPOST_TEST_HOLD_WRITE=PATH`, a
+/// writer that has sealed more than [`HOLD_AFTER`] bytes creates `PATH` and
+/// stops there for good, so that a test can kill it mid-write knowing
+/// that output is on disk and the command has not finished.
+fn hold_if_asked(sealed: u64) {
+    if sealed <= HOLD_AFTER {
+        return;
+    }
+    if let Some(path) = std::env::var_os("CAREPOST_TEST_HOLD_WRITE") {
+        let _ = File::create(path);
+        loop {
+            std::thread::park();
+        }
+    }
+}
+
+/// Where [`hold_if_asked`] holds: well past Sequoia's partial-body
+/// buffers (4 MiB each, literal and encrypted) and ours, so that sealed
+/// output has reached the file.
+const HOLD_AFTER: u64 = 16 << 20;
 
 /// Fills a fresh buffer of up to [`CHUNK`] bytes; empty at end of file.
 fn read_chunk(input: &mut dyn Read) -> std::io::Result<Vec<u8>> {

@@ -408,8 +408,14 @@ fn kill_9_at_random_moments_leaves_consistent_state_and_no_plaintext() {
             }
             None => {
                 child.kill().unwrap(); // SIGKILL
-                child.wait().unwrap();
-                killed += 1;
+                let status = child.wait().unwrap();
+                // It may have finished between the check and the kill.
+                if std::os::unix::process::ExitStatusExt::signal(&status) == Some(9) {
+                    killed += 1;
+                } else {
+                    assert!(status.success(), "iteration {i}: {status}");
+                    finished += 1;
+                }
             }
         }
     }
@@ -455,6 +461,142 @@ fn kill_9_at_random_moments_leaves_consistent_state_and_no_plaintext() {
     assert!(active.values().all(BTreeSet::is_empty), "{active:?}");
     let leaked = plaintext_outside(clinician.dir.path(), marker.as_bytes(), &BTreeSet::from([input.clone()]));
     assert!(leaked.is_empty(), "plaintext left after purging everything: {leaked:?}");
+}
+
+/// What a writer held mid-write has of its output in `dir`: the size of
+/// its nameless `O_TMPFILE` (seen through `/proc/PID/fd`), or of its
+/// journaled `.carepost-*.part` file.
+#[cfg(target_os = "linux")]
+fn output_being_written(pid: u32, dir: &Path, home: &Path, named_part: bool) -> Option<(PathBuf, u64)> {
+    let dir = std::fs::canonicalize(dir).unwrap();
+    if named_part {
+        let journal = std::fs::read_to_string(home.join("tmp").join("parts.journal")).unwrap_or_default();
+        let name = names_in(&dir).into_iter().find(|n| n.starts_with(".carepost-") && n.ends_with(".part"))?;
+        let part = dir.join(name);
+        assert!(journal.lines().any(|l| Path::new(l) == part), "{} is not journaled: {journal:?}", part.display());
+        let size = std::fs::metadata(&part).unwrap().len();
+        return Some((part, size));
+    }
+    for fd in std::fs::read_dir(format!("/proc/{pid}/fd")).unwrap().flatten() {
+        let Ok(target) = std::fs::read_link(fd.path()) else { continue };
+        let text = target.to_string_lossy();
+        // A nameless file shows as `DIR/#INODE (deleted)`.
+        if target.parent() == Some(dir.as_path()) && text.ends_with(" (deleted)") {
+            return Some((target, std::fs::metadata(fd.path()).unwrap().len()));
+        }
+    }
+    None
+}
+
+/// Starts a send with `args` and the test hook that holds it once output is
+/// on disk, waits until it holds, checks the output is being written, kills
+/// it with SIGKILL and checks it died of that signal, then that the next
+/// command leaves consistent state, nothing in `out_dir` and no plaintext.
+#[cfg(target_os = "linux")]
+fn kill_while_writing(args: &[&str], out_dir: &Path, named_part: bool) {
+    use std::os::unix::process::ExitStatusExt;
+    let (clinician, _patient) = pair();
+    let marker = format!("MID-WRITE-MARKER-{:016x}", Rng::new().next());
+    let input = clinician.path("discharge-letter.txt");
+    // About 20 MiB: the hook holds after 16 MiB of the document.
+    std::fs::write(&input, document(&marker, 350_000)).unwrap();
+    let out_dir = clinician.dir.path().join(out_dir);
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let signals = clinician.path("signals");
+    std::fs::create_dir(&signals).unwrap();
+    let held = signals.join("held");
+    // Names a user sees (a `.part` is carepost's, and checked below).
+    let visible = |dir: &Path| -> BTreeSet<String> {
+        names_in(dir).into_iter().filter(|n| !(n.starts_with(".carepost-") && n.ends_with(".part"))).collect()
+    };
+    let before = visible(&out_dir);
+
+    let mut cmd = carepost(&clinician, None);
+    cmd.arg("send").arg(&input).args(["--to", "p-0042"]);
+    // `@NAME` is a path in the test's folder.
+    for arg in args {
+        match arg.strip_prefix('@') {
+            Some(name) => cmd.arg(clinician.dir.path().join(name)),
+            None => cmd.arg(arg),
+        };
+    }
+    cmd.env("CAREPOST_TEST_HOLD_WRITE", &held);
+    if named_part {
+        cmd.env("CAREPOST_NO_TMPFILE", "1");
+    }
+    // A held writer never ends by itself: kill it even if a check fails.
+    struct KillOnDrop(std::process::Child);
+    impl Drop for KillOnDrop {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut guard = KillOnDrop(cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap());
+    let child = &mut guard.0;
+    // The child cannot finish while held, so this waits only for it to
+    // get there (or to fail, which is reported); the deadline only stops
+    // a broken hook from hanging the suite.
+    let deadline = Instant::now() + Duration::from_secs(600);
+    while !held.exists() {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut err = String::new();
+            std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+            panic!("the send ended ({status}) before it was held: {err}");
+        }
+        assert!(Instant::now() < deadline, "the send never reached the hold point");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let (writing, size) = output_being_written(child.id(), &out_dir, &clinician.home, named_part)
+        .expect("a held writer has its output open");
+    // More than any header: sealed content reached the file.
+    assert!(size > 1 << 20, "only {size} bytes of {} were written", writing.display());
+    assert_eq!(child.try_wait().unwrap(), None, "the held send finished");
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.signal(), Some(9), "the send was not killed by SIGKILL: {status}");
+    if named_part {
+        // Killed with its part on disk: only the next command removes it.
+        assert!(writing.exists(), "{} vanished with its writer", writing.display());
+    }
+    assert_eq!(visible(&out_dir), before, "the killed send left a name");
+
+    let out = run(&clinician, None, &["status"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!writing.exists(), "{} was not cleaned", writing.display());
+    assert_eq!(names_in(&out_dir), before, "something appeared after the kill");
+    let outbox = clinician.home.join("outbox");
+    let folders: Vec<&Path> = vec![out_dir.as_path(), outbox.as_path(), signals.as_path()];
+    let active = assert_consistent(&clinician, None, &folders, &BTreeSet::from([held.clone()]));
+    assert!(active.values().all(BTreeSet::is_empty), "the killed send left a record: {active:?}");
+    let leaked = plaintext_outside(clinician.dir.path(), marker.as_bytes(), &BTreeSet::from([input.clone()]));
+    assert!(leaked.is_empty(), "plaintext left by the killed send: {leaked:?}");
+    let log = log_records(&clinician, None);
+    assert!(!log.iter().any(|r| r["action"] == "send" && r["outcome"] == "success"), "a killed send was audited");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn send_killed_while_writing_leaves_nothing() {
+    kill_while_writing(&[], Path::new("home/outbox"), false);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn send_killed_while_writing_a_part_file_leaves_nothing() {
+    kill_while_writing(&["-o", "@sent"], Path::new("sent"), true);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn email_killed_while_writing_leaves_nothing() {
+    kill_while_writing(&["--eml", "@mail/letter.eml"], Path::new("mail"), false);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn email_killed_while_writing_a_part_file_leaves_nothing() {
+    kill_while_writing(&["--eml", "@mail/letter.eml"], Path::new("mail"), true);
 }
 
 // --- 3. A clock set back -------------------------------------------------

@@ -26,7 +26,8 @@
 //! `sent` file with one audit record per recipient and document — exactly
 //! as `carepost send` does.
 
-use crate::audit::{self, Action, Event, Outcome};
+use crate::audit::{Action, Event, Outcome};
+use crate::commit;
 use crate::error::{Error, Result};
 use crate::hashing::{HashingWriter, ParallelHasher};
 use crate::output::PendingFile;
@@ -263,18 +264,36 @@ pub fn compose(ctx: &mut Context<'_>, req: &ComposeRequest, progress: &dyn Progr
     let (eml_sha256, eml_size) = sink.finish().map_err(|e| Error::io("io-write", &out_dir, e))?;
     let hashes = mime.finish()?;
 
-    // 5. Announced before it gets its name, so a crash in between cannot
-    //    leave a file that retention does not know; then named, never
-    //    replacing anything.
-    let planned = out_dir.join(&out_name);
-    let id = retention::record_pending(ctx, retention::Kind::Sent, &planned, eml_size, &eml_sha256, keep_for, None)?;
-    let path = match pending.persist_new(&out_name) {
-        Ok(path) => path,
-        Err(e) => {
-            retention::abandon(ctx, &[id]);
-            return Err(e);
+    // 5. Announced, named (exactly as asked, never replacing anything) and
+    //    recorded together — every recipient of every document in the
+    //    audit log, and a justified exception — or the email does not
+    //    stand.
+    let mut events = Vec::new();
+    for (sha256, size) in &hashes {
+        for recipient in &summaries {
+            let event = Event::new(Action::Send, Outcome::Success)
+                .contact(&recipient.alias, &recipient.fingerprint)
+                .document(sha256, *size);
+            events.push(match (recipient.verified, &report.unverified_ok) {
+                (false, Some(reason)) => event.detail(format!("email; unverified-ok: {reason}")),
+                _ => event.detail("email"),
+            });
         }
-    };
+    }
+    let acceptance = report.unverified_ok.as_ref().map(|reason| {
+        let documents: Vec<(&str, u64)> = hashes.iter().map(|(sha256, size)| (sha256.as_str(), *size)).collect();
+        crate::send::risk_acceptance(&summaries, reason, &documents)
+    });
+    let actor = identity.fingerprint_hex();
+    let at = crate::fmt_time(ctx.now);
+    let output = commit::Output::new(pending, out_name, commit::Naming::Exactly, eml_sha256.clone(), eml_size);
+    let paths = commit::commit(ctx, retention::Kind::Sent, keep_for, vec![output], events, |tx| match &acceptance {
+        Some((contacts, reason, documents)) => {
+            crate::store::record_risk_acceptance(tx, &at, &actor, "send-unverified", contacts, reason, documents)
+        }
+        None => Ok(()),
+    })?;
+    let path = paths.into_iter().next().expect("one output, one path");
     for ((input, _, _), (sha256, size)) in documents.iter().zip(&hashes) {
         report.outputs.push(Sent {
             input: input.clone(),
@@ -285,41 +304,6 @@ pub fn compose(ctx: &mut Context<'_>, req: &ComposeRequest, progress: &dyn Progr
             format,
             expires: expires.clone(),
         });
-    }
-
-    // 6. In one transaction: the email becomes a managed file, a justified
-    //    exception is recorded, and every recipient of every document goes
-    //    into the audit log — or the email does not stand.
-    let mut events = Vec::new();
-    for sent in &report.outputs {
-        for recipient in &summaries {
-            let mut event = Event::new(Action::Send, Outcome::Success)
-                .contact(&recipient.alias, &recipient.fingerprint)
-                .document(&sent.sha256, sent.size);
-            event = match (recipient.verified, &report.unverified_ok) {
-                (false, Some(reason)) => event.detail(format!("email; unverified-ok: {reason}")),
-                _ => event.detail("email"),
-            };
-            events.push(event);
-        }
-    }
-    let acceptance = report.unverified_ok.as_ref().map(|reason| {
-        let documents: Vec<(&str, u64)> = report.outputs.iter().map(|o| (o.sha256.as_str(), o.size)).collect();
-        crate::send::risk_acceptance(&summaries, reason, &documents)
-    });
-    let actor = identity.fingerprint_hex();
-    let at = crate::fmt_time(ctx.now);
-    let recorded = audit::record_all(ctx, events, |tx| {
-        retention::activate(tx, id, &path)?;
-        if let Some((contacts, reason, documents)) = &acceptance {
-            crate::store::record_risk_acceptance(tx, &at, &actor, "send-unverified", contacts, reason, documents)?;
-        }
-        Ok(())
-    });
-    if let Err(e) = recorded {
-        let _ = std::fs::remove_file(&path);
-        retention::abandon(ctx, &[id]);
-        return Err(e);
     }
     Ok(Composed { path, from, to, message_id, size: eml_size, sha256: eml_sha256, expires, report })
 }
