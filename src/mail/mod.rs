@@ -9,6 +9,9 @@
 
 pub mod compose;
 pub mod parse;
+// What `parse` hands mail-parser: the email without its bulk, read back
+// from the file range by range.
+pub mod skeleton;
 // Delivery over SMTP (`mail setup`, `send --smtp`, `mail retry`):
 // `config` holds the server settings, `smtp` speaks to the server,
 // `outbox` keeps what is not delivered yet.
