@@ -893,6 +893,17 @@ pub fn check_bytes_addressed_to_us(message: &[u8], own: &Cert, contact_list: &[C
     refuse_if_for_others(recipients, own, contact_list)
 }
 
+/// [`check_bytes_addressed_to_us`] for a message read from `reader`: only
+/// its first packets are read, however long the message.
+pub fn check_reader_addressed_to_us<R: Read + Send + Sync>(
+    reader: R,
+    own: &Cert,
+    contact_list: &[Contact],
+) -> Result<()> {
+    let recipients = crate::guard::untrusted(|| Ok(pkesk_recipients(PacketParser::from_reader(reader))), damaged)?;
+    refuse_if_for_others(recipients, own, contact_list)
+}
+
 fn refuse_if_for_others(recipients: Option<Vec<KeyHandle>>, own: &Cert, contact_list: &[Contact]) -> Result<()> {
     let Some(recipients) = recipients else {
         return Ok(());

@@ -191,3 +191,71 @@ fn key_files_that_never_end_or_block_are_refused() {
     let list = cp.json(&["contact", "list"]);
     assert_eq!(list["contacts"].as_array().unwrap().len(), 0);
 }
+
+/// Opening a PGP/MIME email keeps its bulk on disk: the email and its
+/// decrypted inside are parsed without their base64 runs, and the
+/// attachment is decoded from the file straight into the spool. With a
+/// 25 MiB attachment (a 46 MiB .eml) the whole email once took about
+/// 100 MiB of memory; now it takes about what opening a small one does.
+///
+/// The bound is on the child's own peak RSS (wait4, not RUSAGE_CHILDREN,
+/// which other tests' children would share). A debug build peaks at about
+/// 27 MiB here, the old code at about 100 MiB; 48 MiB leaves room for the
+/// test process's own memory, which the child's peak counts from the
+/// spawn, while one more full copy of the attachment (25 MiB) breaks it.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_25_mib_attachment_is_opened_in_bounded_memory() {
+    use std::io::Write as _;
+    const BOUND_KIB: i64 = 48 << 10;
+    let (clinician, patient) = pair();
+    let doc = clinician.path("scan.pdf");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&doc).unwrap());
+    file.write_all(b"%PDF-1.7\n").unwrap();
+    // Incompressible, so that nothing along the way makes it smaller.
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    for _ in 0..(25 << 20) / 8 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        file.write_all(&state.to_le_bytes()).unwrap();
+    }
+    drop(file);
+    let eml = clinician.path("scan.eml");
+    clinician.cmd().arg("send").arg(&doc).args(["--to", "p-0042", "--eml"]).arg(&eml).assert().success();
+    let inbox = fresh_dir(&patient, "in");
+    let errors = patient.path("open.err");
+    // Reaped below by wait4, which also returns its resource usage.
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_carepost"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("CAREPOST_LANG", "en")
+        .arg("--home")
+        .arg(&patient.home)
+        .arg("--no-keychain")
+        .arg("--passphrase-file")
+        .arg(&patient.passphrase_file)
+        .args(["--json", "open", "--require-verified-sender"])
+        .arg(&eml)
+        .arg("-o")
+        .arg(&inbox)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&errors).unwrap())
+        .spawn()
+        .unwrap()
+        .id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain data; wait4 fills it for this child only.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child);
+    let err = std::fs::read_to_string(&errors).unwrap();
+    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "open failed: {err}");
+    // ru_maxrss is in KiB on Linux.
+    let peak = usage.ru_maxrss;
+    eprintln!("open of a 25 MiB attachment: peak RSS {} MiB", peak >> 10);
+    assert!(peak < BOUND_KIB, "peak RSS {} MiB, bound {} MiB", peak >> 10, BOUND_KIB >> 10);
+    let saved = files_in(&inbox);
+    assert_eq!(saved, ["scan.pdf"]);
+    assert!(std::fs::read(inbox.join("scan.pdf")).unwrap() == std::fs::read(&doc).unwrap());
+}

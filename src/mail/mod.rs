@@ -13,6 +13,9 @@ pub mod crlf;
 // Header encoding (RFC 2047, RFC 2231).
 pub mod header;
 pub mod parse;
+// What `parse` hands mail-parser: the email without its bulk, read back
+// from the file range by range.
+pub mod skeleton;
 // Delivery over SMTP (`mail setup`, `send --smtp`, `mail retry`):
 // `config` holds the server settings, `smtp` speaks to the server,
 // `outbox` keeps what is not delivered yet.

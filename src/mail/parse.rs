@@ -16,9 +16,12 @@
 //! sender is the weakest of what is shown or saved, and text from outside
 //! the encryption never passes for the message of a signed email.
 //!
-//! Parsing happens in memory (mail-parser works on a byte slice): the
-//! email file and its decrypted inner MIME are each bounded by
-//! [`MAX_MAIL_BYTES`]; larger messages are refused (exit 4). Mail
+//! mail-parser works on a byte slice, so it is handed the email (and the
+//! decrypted inner MIME) without its long base64 runs
+//! ([`crate::mail::skeleton`]): an attachment or the encrypted payload is
+//! read back from its file and decoded on the way, never held whole in
+//! memory. The email file and its decrypted inner MIME are each bounded
+//! by [`MAX_MAIL_BYTES`]; larger messages are refused (exit 4). Mail
 //! servers commonly refuse anything over 25–50 MiB, so the bound only
 //! stops abuse; `send --eml` refuses to write anything larger. Hostile
 //! structure is bounded too: the header section ([`MAX_HEADER_BYTES`]),
@@ -33,12 +36,13 @@ use crate::audit::{self, Action, Event, Outcome};
 use crate::contacts::{self, Contact};
 use crate::error::{Error, MailProblem, Result};
 use crate::hashing::HashingWriter;
+use crate::mail::skeleton::{self, Base64Reader, Skeleton};
 use crate::open::{self, Decrypted, Sender, SenderStatus, Source};
 use crate::output::PendingFile;
 use crate::retention::{self, Kind};
 use crate::Context;
 use base64::Engine as _;
-use mail_parser::{Message, MessageParser, MessagePart, MimeHeaders, PartType};
+use mail_parser::{Encoding, Message, MessageParser, MessagePart, MimeHeaders, PartType};
 use openpgp::parse::Parse as _;
 use openpgp::Cert;
 use sequoia_openpgp as openpgp;
@@ -370,11 +374,17 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
             inbox
         }
     };
-    let raw = Zeroizing::new(std::fs::read(&req.input).map_err(|e| Error::io("io-read", &req.input, e))?);
-    if header_section_len(&raw) > MAX_HEADER_BYTES {
+    let input = std::fs::File::open(&req.input).map_err(|e| Error::io("io-read", &req.input, e))?;
+    let head = Zeroizing::new(
+        crate::send::read_up_to(&mut &input, MAX_HEADER_BYTES + 4).map_err(|e| Error::io("io-read", &req.input, e))?,
+    );
+    if header_section_len(&head) > MAX_HEADER_BYTES {
         return Err(reject(ctx, MailProblem::HeadersTooLarge));
     }
-    let message = parse_bounded(ctx, &raw)?;
+    drop(head);
+    let raw = read_parsable(ctx, &input, &req.input)?;
+    let message = parse_bounded(ctx, &raw.bytes)?;
+    let outer_bodies = Bodies { skeleton: &raw, file: &input };
 
     let outer_from = first_address(&message);
     let outer_subject = message.subject().map(str::to_owned);
@@ -396,19 +406,26 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
     let mut text_protection: Option<Protection> = None;
     let outer_armored =
         if pgp_mime.is_none() { outer_text.as_deref().and_then(armored_message).map(str::to_owned) } else { None };
-    let outer_attachments: Vec<&MessagePart<'_>> =
-        message.attachments.iter().filter(|id| !inside.contains(id)).filter_map(|id| message.part(*id)).collect();
-    let encrypted_attachments = outer_attachments.iter().filter(|p| is_encrypted_attachment(p)).count();
+    let mut outer_attachments: Vec<(&MessagePart<'_>, bool)> = Vec::new();
+    for part in message.attachments.iter().filter(|id| !inside.contains(id)).filter_map(|id| message.part(*id)) {
+        let head = outer_bodies.of(part)?.head(256).map_err(|e| body_error(ctx, &req.input, e))?;
+        outer_attachments.push((part, is_encrypted_attachment(part, &head)));
+    }
+    let encrypted_attachments = outer_attachments.iter().filter(|(_, encrypted)| *encrypted).count();
     let needs_key = pgp_mime.is_some() || outer_armored.is_some() || encrypted_attachments > 0;
     if needs_key {
         // An email none of whose encrypted pieces can be for this identity
         // is refused before the passphrase is asked for or the keychain
         // is touched, naming who it was for.
-        let mut encrypted: Vec<&[u8]> = Vec::new();
-        encrypted.extend(pgp_mime.and_then(|id| pgp_mime_payload(&message, id)));
-        encrypted.extend(outer_armored.as_deref().map(str::as_bytes));
-        encrypted.extend(outer_attachments.iter().filter(|p| is_encrypted_attachment(p)).map(|p| p.contents()));
-        if let Err(e) = addressed_to_us(ctx, &encrypted) {
+        let mut encrypted: Vec<Body<'_>> = Vec::new();
+        if let Some(part) = pgp_mime.and_then(|id| pgp_mime_payload(&message, id)) {
+            encrypted.push(outer_bodies.of(part)?);
+        }
+        encrypted.extend(outer_armored.as_deref().map(|a| Body::Memory(a.as_bytes())));
+        for (part, _) in outer_attachments.iter().filter(|(_, encrypted)| *encrypted) {
+            encrypted.push(outer_bodies.of(part)?);
+        }
+        if let Err(e) = addressed_to_us(ctx, encrypted) {
             log_failure(ctx, &e);
             return Err(e);
         }
@@ -436,13 +453,15 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
     // Attachments outside any PGP/MIME part: separately encrypted files
     // (GpgOL, Kleopatra) carry their own protection; anything else is
     // unprotected.
-    for part in outer_attachments {
-        if let (true, Some((unlocked, contact_list))) = (is_encrypted_attachment(part), &keys) {
-            let (stage, decrypted) = stage_decrypted(ctx, &mut spool, part, unlocked, contact_list, req, progress)?;
+    for (part, is_encrypted) in outer_attachments {
+        if let (true, Some(keys)) = (is_encrypted, &keys) {
+            let body = outer_bodies.of(part)?;
+            let (stage, decrypted) = stage_decrypted(ctx, &mut spool, part, body, keys, req, progress)?;
+            let (unlocked, contact_list) = keys;
             signer_certs.extend(signer_cert(&decrypted.sender, &unlocked.cert, contact_list));
             staged.push(stage);
         } else if req.accept_unencrypted {
-            staged.push(stage_plain(&mut spool, part, Protection::none())?);
+            staged.push(stage_plain(ctx, &mut spool, part, outer_bodies.of(part)?, Protection::none())?);
         } else {
             unsaved += 1;
         }
@@ -452,13 +471,14 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
         // RFC 3156: the second part holds the OpenPGP message.
         let encrypted = pgp_mime_payload(&message, id)
             .ok_or_else(|| reject(ctx, MailProblem::BrokenPgpMime(crate::tr!("mail-no-encrypted-part"))))?;
+        let encrypted = outer_bodies.of(encrypted)?;
         let tmp = ctx.home.tmp();
         ctx.home.ensure_dir(&tmp)?;
         let mut inner_file = PendingFile::new_in(&tmp)?;
-        progress.start(encrypted.len() as u64);
+        progress.start(encrypted.len());
         let decrypted = decrypt_logged(
             ctx,
-            Source { reader: encrypted, path: None },
+            Source { reader: encrypted.reader(), path: None },
             unlocked,
             contact_list,
             MAX_MAIL_BYTES,
@@ -469,17 +489,21 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
         let decrypted = decrypted?;
         drop(message);
         drop(raw);
-        let mut inner = Zeroizing::new(Vec::with_capacity(decrypted.size as usize));
-        inner_file.rewind()?.read_to_end(&mut inner).map_err(|e| Error::io("io-read", &tmp, e))?;
-        drop(inner_file);
+        // The inner MIME stays in its private file: mail-parser reads it
+        // without its bulk, the attachments are decoded from the file.
+        let inner_file: &std::fs::File = inner_file.rewind()?;
+        let inner = read_parsable(ctx, inner_file, &tmp)?;
+        let inner_bodies = Bodies { skeleton: &inner, file: inner_file };
         let mut layers = vec![layer_of(&decrypted)];
-        let inner_message = parse_bounded(ctx, &inner)?;
+        let inner_message = parse_bounded(ctx, &inner.bytes)?;
         // A `multipart/signed` inside the encryption: check it, then read
         // its first part as the content.
         let signed_data;
         let signed_message;
+        let whole = Skeleton::whole(Zeroizing::new(Vec::new()));
+        let mut content_bodies = inner_bodies;
         let content_message = if content_type_of(inner_message.root_part()) == "multipart/signed" {
-            let (data, signature) = signed_parts(&inner_message, &inner)
+            let (data, signature) = signed_parts(&inner_message, &inner.bytes)
                 .ok_or_else(|| reject(ctx, MailProblem::BrokenPgpMime(crate::tr!("mail-broken-signed-part"))))?;
             let detached = match open::verify_detached_signature(ctx, unlocked, contact_list, &data, &signature) {
                 Ok(d) => d,
@@ -492,6 +516,8 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
             layers.push(Layer { sender: detached.sender, intended_recipients: detached.intended_recipients });
             signed_data = data;
             signed_message = parse_bounded(ctx, &signed_data)?;
+            // Parsed from memory, whole.
+            content_bodies = Bodies { skeleton: &whole, file: inner_file };
             &signed_message
         } else {
             &inner_message
@@ -509,7 +535,7 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
             if is_legacy_display(part) {
                 continue;
             }
-            staged.push(stage_plain(&mut spool, part, protection.clone())?);
+            staged.push(stage_plain(ctx, &mut spool, part, content_bodies.of(part)?, protection.clone())?);
         }
         MailFormat::PgpMime
     } else if outer_armored.is_some() {
@@ -643,6 +669,116 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
     })
 }
 
+/// Reads an email (or the decrypted inner MIME) for mail-parser: without
+/// its long base64 runs when every part they fall in is an attachment or
+/// an encrypted payload read back from the file; whole otherwise (a large
+/// base64 text body, quoted-printable, a `multipart/signed` to check byte
+/// for byte), as before.
+fn read_parsable(ctx: &mut Context<'_>, file: &std::fs::File, path: &Path) -> Result<Skeleton> {
+    let read = |min_hole| {
+        use std::io::Seek;
+        let mut file = file;
+        file.seek(std::io::SeekFrom::Start(0))?;
+        Skeleton::read(std::io::BufReader::new(file), min_hole)
+    };
+    let skeleton = read(skeleton::MIN_HOLE).map_err(|e| Error::io("io-read", path, e))?;
+    if !skeleton.has_holes() || streams_cleanly(&parse_bounded(ctx, &skeleton.bytes)?, &skeleton) {
+        return Ok(skeleton);
+    }
+    drop(skeleton);
+    read(u64::MAX).map_err(|e| Error::io("io-read", path, e))
+}
+
+/// Whether every part that holds a left-out run can be read back from the
+/// file: a whole leaf body, base64 or unencoded, not a text body.
+fn streams_cleanly(message: &Message<'_>, skeleton: &Skeleton) -> bool {
+    if content_type_of(message.root_part()) == "multipart/signed" {
+        return false;
+    }
+    message.parts.iter().enumerate().all(|(id, part)| {
+        let (start, end) = (part.raw_body_offset() as usize, part.raw_end_offset() as usize);
+        let id = id as u32;
+        part.is_multipart()
+            || !skeleton.has_hole_in(start, end)
+            || (skeleton.covers_whole_holes(start, end)
+                && !matches!(part.encoding, Encoding::QuotedPrintable)
+                && !message.text_body.contains(&id)
+                && !message.html_body.contains(&id))
+    })
+}
+
+/// The bodies of a parsed [`Skeleton`].
+#[derive(Clone, Copy)]
+struct Bodies<'a> {
+    skeleton: &'a Skeleton,
+    file: &'a std::fs::File,
+}
+
+impl<'a> Bodies<'a> {
+    /// The decoded body of `part`.
+    fn of(&self, part: &'a MessagePart<'_>) -> Result<Body<'a>> {
+        let (start, end) = (part.raw_body_offset() as usize, part.raw_end_offset() as usize);
+        if part.is_multipart() || !self.skeleton.has_hole_in(start, end) {
+            return Ok(Body::Memory(part.contents()));
+        }
+        // `read_parsable` let only whole bodies keep their holes.
+        let range = self
+            .skeleton
+            .range(self.file, start, end)
+            .ok_or_else(|| Error::MailRejected(MailProblem::BrokenPgpMime(crate::tr!("mail-unreadable"))))?;
+        Ok(match part.encoding {
+            Encoding::Base64 => Body::Base64(range),
+            _ => Body::Raw(range),
+        })
+    }
+}
+
+/// A part's body: decoded in memory by mail-parser, or read back from the
+/// file (and base64-decoded on the way).
+enum Body<'a> {
+    Memory(&'a [u8]),
+    Raw(skeleton::RangeReader<'a>),
+    Base64(skeleton::RangeReader<'a>),
+}
+
+impl<'a> Body<'a> {
+    /// Its size, or (base64) an upper bound of it.
+    fn len(&self) -> u64 {
+        match self {
+            Body::Memory(bytes) => bytes.len() as u64,
+            Body::Raw(range) => range.size(),
+            Body::Base64(range) => range.size() / 4 * 3 + 3,
+        }
+    }
+
+    fn reader(self) -> Box<dyn Read + Send + Sync + 'a> {
+        match self {
+            Body::Memory(bytes) => Box::new(bytes),
+            Body::Raw(range) => Box::new(range),
+            Body::Base64(range) => Box::new(Base64Reader::new(range)),
+        }
+    }
+
+    /// Its first `n` bytes (all of them if shorter).
+    fn head(self, n: u64) -> std::io::Result<Vec<u8>> {
+        if let Body::Memory(bytes) = self {
+            return Ok(bytes[..bytes.len().min(n as usize)].to_vec());
+        }
+        let mut head = Vec::new();
+        self.reader().take(n).read_to_end(&mut head)?;
+        Ok(head)
+    }
+}
+
+/// A body that could not be read back: bad base64 is damage (exit 4).
+fn body_error(ctx: &mut Context<'_>, path: &Path, e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::InvalidData {
+        reject(ctx, MailProblem::BrokenPgpMime(crate::tr!("mail-unreadable")))
+    } else {
+        Error::io("io-read", path, e)
+    }
+}
+
 fn unsigned() -> Sender {
     Sender { status: SenderStatus::Unsigned, alias: None, fingerprint: None, own: false }
 }
@@ -663,7 +799,7 @@ fn log_failure(ctx: &mut Context<'_>, e: &Error) {
 
 /// The OpenPGP message of a PGP/MIME part: RFC 3156 puts it in the
 /// second, `application/octet-stream` part.
-fn pgp_mime_payload<'m>(message: &'m Message<'_>, id: u32) -> Option<&'m [u8]> {
+fn pgp_mime_payload<'m, 'x>(message: &'m Message<'x>, id: u32) -> Option<&'m MessagePart<'x>> {
     message
         .part(id)
         .and_then(|p| p.sub_parts())
@@ -671,14 +807,13 @@ fn pgp_mime_payload<'m>(message: &'m Message<'_>, id: u32) -> Option<&'m [u8]> {
         .iter()
         .filter_map(|id| message.part(*id))
         .find(|p| content_type_of(p) == "application/octet-stream")
-        .map(|p| p.contents())
-        .filter(|c| !c.is_empty())
+        .filter(|p| !p.contents().is_empty())
 }
 
 /// Fails (with the first refusal) when every encrypted piece of an email
 /// is addressed to other people's keys only; decided from the key packets,
 /// without unlocking anything.
-fn addressed_to_us(ctx: &mut Context<'_>, encrypted: &[&[u8]]) -> Result<()> {
+fn addressed_to_us(ctx: &mut Context<'_>, encrypted: Vec<Body<'_>>) -> Result<()> {
     if encrypted.is_empty() {
         return Ok(());
     }
@@ -686,7 +821,11 @@ fn addressed_to_us(ctx: &mut Context<'_>, encrypted: &[&[u8]]) -> Result<()> {
     let contact_list = contacts::list(ctx)?;
     let mut first_refusal = None;
     for piece in encrypted {
-        match open::check_bytes_addressed_to_us(piece, &own_public, &contact_list) {
+        let checked = match piece {
+            Body::Memory(bytes) => open::check_bytes_addressed_to_us(bytes, &own_public, &contact_list),
+            streamed => open::check_reader_addressed_to_us(streamed.reader(), &own_public, &contact_list),
+        };
+        match checked {
             Ok(()) => return Ok(()),
             Err(e) => {
                 first_refusal.get_or_insert(e);
@@ -702,9 +841,9 @@ fn unlock(ctx: &mut Context<'_>) -> Result<(crate::identity::Unlocked, Vec<Conta
     Ok((unlocked, contact_list))
 }
 
-fn decrypt_logged(
+fn decrypt_logged<R: Read + Send + Sync>(
     ctx: &mut Context<'_>,
-    source: Source<'_, &[u8]>,
+    source: Source<'_, R>,
     unlocked: &crate::identity::Unlocked,
     contact_list: &[Contact],
     limit: u64,
@@ -837,9 +976,9 @@ fn armored_message(text: &str) -> Option<&str> {
 
 /// A separately encrypted file (`.pgp`, `.gpg`, or an `.asc` that is an
 /// armored message — not a key or a signature).
-fn is_encrypted_attachment(part: &MessagePart<'_>) -> bool {
+fn is_encrypted_attachment(part: &MessagePart<'_>, head: &[u8]) -> bool {
     let name = part.attachment_name().unwrap_or("").to_ascii_lowercase();
-    let contents = part.contents();
+    let contents = head;
     let armored = String::from_utf8_lossy(&contents[..contents.len().min(256)])
         .trim_start()
         .starts_with("-----BEGIN PGP MESSAGE-----");
@@ -946,7 +1085,13 @@ impl Spool {
 }
 
 /// An attachment as it is, into the spool.
-fn stage_plain(spool: &mut Spool, part: &MessagePart<'_>, protection: Protection) -> Result<Staged> {
+fn stage_plain(
+    ctx: &mut Context<'_>,
+    spool: &mut Spool,
+    part: &MessagePart<'_>,
+    body: Body<'_>,
+    protection: Protection,
+) -> Result<Staged> {
     let content_type = content_type_of(part);
     let name = part
         .attachment_name()
@@ -955,7 +1100,11 @@ fn stage_plain(spool: &mut Spool, part: &MessagePart<'_>, protection: Protection
     let offset = spool.end;
     let dir = spool.dir.clone();
     let mut sink = HashingWriter::new(spool.tail()?);
-    sink.write_all(part.contents()).map_err(|e| Error::io("io-write", &dir, e))?;
+    let copied = match body {
+        Body::Memory(bytes) => sink.write_all(bytes).map_err(|e| Error::io("io-write", &dir, e)),
+        streamed => std::io::copy(&mut streamed.reader(), &mut sink).map(drop).map_err(|e| body_error(ctx, &dir, e)),
+    };
+    copied?;
     let (sha256, size) = sink.finish().map_err(|e| Error::io("io-write", &dir, e))?;
     spool.end += size;
     Ok(Staged { offset, name, size, sha256, content_type, protection })
@@ -966,18 +1115,17 @@ fn stage_decrypted(
     ctx: &mut Context<'_>,
     spool: &mut Spool,
     part: &MessagePart<'_>,
-    unlocked: &crate::identity::Unlocked,
-    contact_list: &[Contact],
+    body: Body<'_>,
+    (unlocked, contact_list): &(crate::identity::Unlocked, Vec<Contact>),
     req: &OpenMailRequest,
     progress: &dyn crate::send::Progress,
 ) -> Result<(Staged, Decrypted)> {
-    let contents = part.contents();
-    let limit = req.max_output.unwrap_or_else(|| open::output_limit(contents.len() as u64));
+    let limit = req.max_output.unwrap_or_else(|| open::output_limit(body.len()));
     let offset = spool.end;
-    progress.start(contents.len() as u64);
+    progress.start(body.len());
     let decrypted = decrypt_logged(
         ctx,
-        Source { reader: contents, path: None },
+        Source { reader: body.reader(), path: None },
         unlocked,
         contact_list,
         limit,
@@ -1283,6 +1431,64 @@ mod tests {
         assert!(depth_of(&message, 0) > MAX_DEPTH);
         let flat = MessageParser::default().parse(b"From: a@b\r\n\r\nhello".as_slice()).unwrap();
         assert_eq!(depth_of(&flat, 0), 0);
+    }
+
+    /// Every body read back from the file is what mail-parser decodes
+    /// from the whole email.
+    #[test]
+    fn bodies_read_back_equal_the_parsed_ones() {
+        use std::io::{Seek as _, Write as _};
+        let b64 = |data: &[u8]| {
+            let encoded = base64::engine::general_purpose::STANDARD.encode(data);
+            encoded
+                .as_bytes()
+                .chunks(76)
+                .map(|l| format!("{}\r\n", std::str::from_utf8(l).unwrap()))
+                .collect::<String>()
+        };
+        let document: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        let armored = b64(&document[..9000]).replace("\r\n", "\n");
+        let mail = format!(
+            "From: a@b.example\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n\
+--b\r\nContent-Type: application/octet-stream\r\n\r\n-----BEGIN PGP MESSAGE-----\n\n{armored}=abcd\n-----END PGP MESSAGE-----\n\r\n\
+--b\r\nContent-Type: application/pdf; name=\"a.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\
+--b\r\nContent-Type: application/pdf; name=\"b.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}--b--\r\n",
+            b64(&document),
+            b64(&document[..10]),
+        );
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(mail.as_bytes()).unwrap();
+        file.rewind().unwrap();
+        let skeleton = Skeleton::read(std::io::BufReader::new(&file), 1000).unwrap();
+        assert!(skeleton.has_holes() && skeleton.bytes.len() < 2000);
+        let message = MessageParser::default().parse(&skeleton.bytes[..]).unwrap();
+        assert!(streams_cleanly(&message, &skeleton));
+        let whole = MessageParser::default().parse(mail.as_bytes()).unwrap();
+        assert_eq!(message.parts.len(), whole.parts.len());
+        assert_eq!(message.attachments, whole.attachments);
+        assert_eq!(message.text_body, whole.text_body);
+        let bodies = Bodies { skeleton: &skeleton, file: &file };
+        let mut streamed = 0;
+        for (part, expected) in message.parts.iter().zip(&whole.parts) {
+            assert_eq!(content_type_of(part), content_type_of(expected));
+            let body = bodies.of(part).unwrap();
+            streamed += usize::from(!matches!(body, Body::Memory(_)));
+            let mut read = Vec::new();
+            body.reader().read_to_end(&mut read).unwrap();
+            assert!(read == expected.contents(), "{}", content_type_of(part));
+        }
+        assert_eq!(streamed, 2);
+    }
+
+    #[test]
+    fn large_text_bodies_are_parsed_whole() {
+        let text: String = (0..3000).map(|i| format!("{:076}\r\n", i)).collect();
+        let mail = format!("From: a@b.example\r\nContent-Type: text/plain\r\n\r\n{text}");
+        let skeleton = Skeleton::read(mail.as_bytes(), 1000).unwrap();
+        assert!(skeleton.has_holes());
+        let message = MessageParser::default().parse(&skeleton.bytes[..]).unwrap();
+        assert!(!streams_cleanly(&message, &skeleton));
     }
 
     #[test]
