@@ -1,6 +1,7 @@
 //! Committing outputs: the one way a written output becomes a document
-//! carepost manages, shared by `send` (one file per document) and
-//! `send --eml` (one email).
+//! carepost manages, shared by `send` (one file per document),
+//! `send --eml` (one email), `open` (the received document, or its sealed
+//! copy) and `export` (a sealed document brought back).
 //!
 //! In order, for all outputs of a command together:
 //! 1. each is announced as a `pending` record (planned path, size, hash),
@@ -23,6 +24,7 @@ use crate::retention::{self, Kind};
 use crate::Context;
 use std::path::PathBuf;
 use std::time::Duration;
+use zeroize::Zeroizing;
 
 /// How a written output gets its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,19 +42,36 @@ pub struct Output {
     naming: Naming,
     sha256: String,
     size: u64,
+    sealed_key: Option<Zeroizing<Vec<u8>>>,
+}
+
+/// An output that is now a managed file.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    /// Its record in the state database.
+    pub id: i64,
+    /// Where it is.
+    pub path: PathBuf,
 }
 
 impl Output {
     /// `pending` holds the output; `sha256` (hex) and `size` are those of
     /// the bytes written, as the record will claim them.
     pub fn new(pending: PendingFile, name: String, naming: Naming, sha256: String, size: u64) -> Output {
-        Output { pending, name, naming, sha256, size }
+        Output { pending, name, naming, sha256, size, sealed_key: None }
+    }
+
+    /// The output is a sealed document that `key` opens: the key is kept
+    /// with its record, and destroyed with it.
+    pub fn sealed_with(mut self, key: &[u8]) -> Output {
+        self.sealed_key = Some(Zeroizing::new(key.to_vec()));
+        self
     }
 }
 
 /// Commits `outputs` as managed files of `kind` kept for `keep_for`, with
 /// `events` in the audit log and `also` run in the same transaction.
-/// Returns the final paths, in the order of `outputs`.
+/// Returns the records and final paths, in the order of `outputs`.
 pub fn commit(
     ctx: &mut Context<'_>,
     kind: Kind,
@@ -60,11 +79,12 @@ pub fn commit(
     outputs: Vec<Output>,
     events: Vec<Event>,
     also: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
-) -> Result<Vec<PathBuf>> {
+) -> Result<Vec<Committed>> {
     let mut ids = Vec::with_capacity(outputs.len());
     for output in &outputs {
         let planned = output.pending.dir().join(&output.name);
-        match retention::record_pending(ctx, kind, &planned, output.size, &output.sha256, keep_for, None) {
+        let key = output.sealed_key.as_ref().map(|k| &k[..]);
+        match retention::record_pending(ctx, kind, &planned, output.size, &output.sha256, keep_for, key) {
             Ok(id) => ids.push(id),
             Err(e) => return Err(undo(ctx, &ids, &[], e)),
         }
@@ -87,7 +107,7 @@ pub fn commit(
         also(tx)
     });
     match recorded {
-        Ok(_) => Ok(paths),
+        Ok(_) => Ok(ids.into_iter().zip(paths).map(|(id, path)| Committed { id, path }).collect()),
         Err(e) => Err(undo(ctx, &ids, &paths, e)),
     }
 }

@@ -2,7 +2,8 @@
 //! recorded under the retention of a received (or viewed) document. The
 //! sealed format itself is in [`crate::vault`].
 
-use crate::audit::{self, Action, Event, Outcome};
+use crate::audit::{Action, Event, Outcome};
+use crate::commit::{self, Committed, Naming};
 use crate::error::{Error, Result};
 use crate::output::PendingFile;
 use crate::retention::{self, Kind};
@@ -50,21 +51,11 @@ pub fn export(ctx: &mut Context<'_>, id: i64, out_dir: Option<&Path>, view: bool
     let (size, sha256, filename) = crate::vault::unseal(sealed, pending.file(), &key, ctx.now, &dir)?;
     let name =
         filename.as_deref().and_then(crate::names::sanitize).unwrap_or_else(|| crate::names::FALLBACK_STEM.into());
-    let new_id = retention::record_pending(ctx, kind, &dir.join(&name), size, &sha256, keep_for, None)?;
-    let output = match pending.persist(&name) {
-        Ok(output) => output,
-        Err(e) => {
-            retention::abandon(ctx, &[new_id]);
-            return Err(e);
-        }
-    };
     let action = if view { Action::View } else { Action::Export };
     let event = Event::new(action, Outcome::Success).document(&sha256, size).detail(format!("sealed #{id}"));
-    if let Err(e) = audit::record_all(ctx, vec![event], |tx| retention::activate(tx, new_id, &output)) {
-        let _ = std::fs::remove_file(&output);
-        retention::abandon(ctx, &[new_id]);
-        return Err(e);
-    }
+    let written = commit::Output::new(pending, name.clone(), Naming::FirstFree, sha256.clone(), size);
+    let committed = commit::commit(ctx, kind, keep_for, vec![written], vec![event], |_| Ok(()))?;
+    let Committed { id: new_id, path: output } = committed.into_iter().next().expect("one output, one record");
     Ok(Unsealed {
         id: new_id,
         filename: output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(name),

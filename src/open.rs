@@ -9,6 +9,7 @@
 //! size, which defeats decompression bombs.
 
 use crate::audit::{self, Action, Event, Outcome};
+use crate::commit::{self, Committed, Naming};
 use crate::contacts::{self, Contact};
 use crate::error::{Error, MessageProblem, Result};
 use crate::hashing::HashingWriter;
@@ -458,38 +459,27 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         Mode::Save => filename.clone(),
     };
     let expires = crate::fmt_time(retention::expiry_base(ctx)? + keep_for);
-    // Announced before it gets its name: a crash in between cannot leave a
-    // document that retention does not know.
-    let id = retention::record_pending(
-        ctx,
-        kind,
-        &out_dir.join(&stored_name),
-        decrypted.stored_size,
-        &decrypted.stored_sha256,
-        keep_for,
-        session_key.as_ref().map(|k| &k[..]),
-    )?;
-    let output = match pending.persist(&stored_name) {
-        Ok(output) => output,
-        Err(e) => {
-            retention::abandon(ctx, &[id]);
-            return Err(e);
-        }
-    };
-    let filename = match request.mode {
-        Mode::Sealed | Mode::View => filename,
-        _ => output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(filename),
-    };
     let event = sender.open_event(Outcome::Success, Some((&decrypted.sha256, decrypted.size))).detail(format!(
         "sender {}; {}",
         sender.status.as_str(),
         kind.code()
     ));
-    if let Err(e) = audit::record_all(ctx, vec![event], |tx| retention::activate(tx, id, &output)) {
-        let _ = std::fs::remove_file(&output);
-        retention::abandon(ctx, &[id]);
-        return Err(e);
+    let mut written = commit::Output::new(
+        pending,
+        stored_name,
+        Naming::FirstFree,
+        decrypted.stored_sha256.clone(),
+        decrypted.stored_size,
+    );
+    if let Some(key) = &session_key {
+        written = written.sealed_with(&key[..]);
     }
+    let committed = commit::commit(ctx, kind, keep_for, vec![written], vec![event], |_| Ok(()))?;
+    let Committed { id, path: output } = committed.into_iter().next().expect("one output, one record");
+    let filename = match request.mode {
+        Mode::Sealed | Mode::View => filename,
+        _ => output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(filename),
+    };
     Ok(Opened {
         output,
         filename,

@@ -364,13 +364,13 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
         outputs.push(commit::Output::new(pending, outer, commit::Naming::FirstFree, output_sha256, output_size));
         sealed_documents.push((input, sha256, size));
     }
-    let paths = commit::commit(ctx, retention::Kind::Sent, keep_for, outputs, events, |tx| match &acceptance {
+    let committed = commit::commit(ctx, retention::Kind::Sent, keep_for, outputs, events, |tx| match &acceptance {
         Some((contacts, reason, documents)) => {
             crate::store::record_risk_acceptance(tx, &at, &actor, "send-unverified", contacts, reason, documents)
         }
         None => Ok(()),
     })?;
-    for ((input, sha256, size), output) in sealed_documents.into_iter().zip(paths) {
+    for ((input, sha256, size), commit::Committed { path: output, .. }) in sealed_documents.into_iter().zip(committed) {
         report.outputs.push(Sent {
             input,
             output,

@@ -287,13 +287,14 @@ pub fn compose(ctx: &mut Context<'_>, req: &ComposeRequest, progress: &dyn Progr
     let actor = identity.fingerprint_hex();
     let at = crate::fmt_time(ctx.now);
     let output = commit::Output::new(pending, out_name, commit::Naming::Exactly, eml_sha256.clone(), eml_size);
-    let paths = commit::commit(ctx, retention::Kind::Sent, keep_for, vec![output], events, |tx| match &acceptance {
-        Some((contacts, reason, documents)) => {
-            crate::store::record_risk_acceptance(tx, &at, &actor, "send-unverified", contacts, reason, documents)
-        }
-        None => Ok(()),
-    })?;
-    let path = paths.into_iter().next().expect("one output, one path");
+    let committed =
+        commit::commit(ctx, retention::Kind::Sent, keep_for, vec![output], events, |tx| match &acceptance {
+            Some((contacts, reason, documents)) => {
+                crate::store::record_risk_acceptance(tx, &at, &actor, "send-unverified", contacts, reason, documents)
+            }
+            None => Ok(()),
+        })?;
+    let path = committed.into_iter().next().expect("one output, one path").path;
     for ((input, _, _), (sha256, size)) in documents.iter().zip(&hashes) {
         report.outputs.push(Sent {
             input: input.clone(),
