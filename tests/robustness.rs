@@ -473,7 +473,17 @@ fn output_being_written(pid: u32, dir: &Path, home: &Path, named_part: bool) -> 
         let journal = std::fs::read_to_string(home.join("tmp").join("parts.journal")).unwrap_or_default();
         let name = names_in(&dir).into_iter().find(|n| n.starts_with(".carepost-") && n.ends_with(".part"))?;
         let part = dir.join(name);
-        assert!(journal.lines().any(|l| Path::new(l) == part), "{} is not journaled: {journal:?}", part.display());
+        // Entries are the path's bytes in hex (older homes: the path as text).
+        let entry = |line: &str| -> PathBuf {
+            use std::os::unix::ffi::OsStringExt;
+            match line.strip_prefix("hex:") {
+                Some(hex) => PathBuf::from(std::ffi::OsString::from_vec(
+                    (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect(),
+                )),
+                None => PathBuf::from(line),
+            }
+        };
+        assert!(journal.lines().any(|l| entry(l) == part), "{} is not journaled: {journal:?}", part.display());
         let size = std::fs::metadata(&part).unwrap().len();
         return Some((part, size));
     }

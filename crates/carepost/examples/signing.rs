@@ -6,7 +6,7 @@
 //! X25519 recipients, AES-256 SEIPDv1, no compression; output hashed on
 //! the side as `send` does.
 //!
-//! cargo run --release --example signing -- [--runs N] [--sizes 1K,10M,100M]
+//! cargo run --release -p carepost --example signing -- [--runs N] [--sizes 1K,10M,100M]
 
 use carepost::hashing::{HashingWriter, ParallelHasher};
 use openpgp::cert::prelude::*;
