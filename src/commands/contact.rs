@@ -1,4 +1,4 @@
-use crate::cli::{AliasArg, ContactAddArgs, ContactUpdateArgs, ContactVerifyArgs};
+use crate::cli::contact::{AliasArg, ContactAddArgs, ContactUpdateArgs, ContactVerifyArgs};
 use crate::ui::Output;
 use carepost::contacts::{self, Contact, Update};
 use carepost::fingerprint::{hex_groups, words};

@@ -1,7 +1,8 @@
 //! `send --eml` and `open MESSAGE.eml`: the email forms of `send` and
 //! `open` (see `carepost::mail`).
 
-use crate::cli::{OpenArgs, SendArgs};
+use crate::cli::open::OpenArgs;
+use crate::cli::send::SendArgs;
 use crate::ui::{Output, ProgressBar};
 use carepost::mail::compose::{self, ComposeRequest};
 use carepost::mail::parse::{self, OpenMailRequest};

@@ -1,4 +1,4 @@
-use crate::cli::ExportArgs;
+use crate::cli::export::ExportArgs;
 use crate::ui::Output;
 use carepost::safe::Safe;
 use carepost::{export, tr, Context, Error};

@@ -1,4 +1,4 @@
-use crate::cli::ExportKeyArgs;
+use crate::cli::export_key::ExportKeyArgs;
 use crate::ui::Output;
 use carepost::safe::Safe;
 use carepost::{home, tr, Context, Error};

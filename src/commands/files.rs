@@ -1,4 +1,4 @@
-use crate::cli::{FilesAction, FilesArgs};
+use crate::cli::files::{FilesAction, FilesArgs};
 use crate::ui::Output;
 use carepost::retention::{self, ManagedFile, Verdict};
 use carepost::safe::Safe;

@@ -1,4 +1,4 @@
-use crate::cli::InitArgs;
+use crate::cli::init::InitArgs;
 use crate::ui::Output;
 use carepost::fingerprint::hex_groups;
 use carepost::safe::Safe;

@@ -1,4 +1,4 @@
-use crate::cli::LogArgs;
+use crate::cli::log::LogArgs;
 use crate::ui::Output;
 use carepost::audit::{self, Filter, Record};
 use carepost::safe::Safe;

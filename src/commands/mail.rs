@@ -1,6 +1,7 @@
 //! `carepost mail setup|show|retry|cancel`, and `send --smtp`.
 
-use crate::cli::{MailCommand, MailSetupArgs, SendArgs, TlsArg};
+use crate::cli::mail::{MailCommand, MailSetupArgs, TlsArg};
+use crate::cli::send::SendArgs;
 use crate::ui::{Output, ProgressBar};
 use carepost::mail::compose::{self, Composed};
 use carepost::mail::config::{self, PasswordSource, SetupRequest, SmtpConfig, TlsMode};

@@ -1,7 +1,9 @@
 //! One module per command: each turns parsed arguments into library calls
 //! and renders the result through [`crate::ui::Output`].
 
-use crate::cli::{Cli, Command, ContactCommand, LogArgs};
+use crate::cli::contact::ContactCommand;
+use crate::cli::log::LogArgs;
+use crate::cli::{Cli, Command};
 use crate::ui::{Output, Terminal};
 use carepost::context::SecretsConfig;
 use carepost::home::Home;

@@ -1,5 +1,5 @@
 use super::present::{from_line, show_then_delete, warn_about_sender};
-use crate::cli::OpenArgs;
+use crate::cli::open::OpenArgs;
 use crate::ui::{Output, ProgressBar};
 use carepost::open::{self, Mode, Request};
 use carepost::safe::Safe;

@@ -1,4 +1,4 @@
-use crate::cli::PurgeArgs;
+use crate::cli::purge::PurgeArgs;
 use crate::ui::Output;
 use carepost::retention::{self, PurgeReport, Verdict};
 use carepost::safe::Safe;

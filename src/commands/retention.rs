@@ -1,4 +1,4 @@
-use crate::cli::RetentionCommand;
+use crate::cli::retention::RetentionCommand;
 use crate::ui::Output;
 use carepost::retention::{self, format_duration, Policy};
 use carepost::{tr, Context, Error};

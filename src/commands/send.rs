@@ -1,4 +1,4 @@
-use crate::cli::SendArgs;
+use crate::cli::send::SendArgs;
 use crate::ui::{Output, ProgressBar};
 use carepost::safe::Safe;
 use carepost::send::{self, Request};

@@ -1,4 +1,4 @@
-use crate::cli::WhoamiArgs;
+use crate::cli::whoami::WhoamiArgs;
 use crate::ui::Output;
 use carepost::fingerprint::{hex_groups, qr_svg, qr_terminal, words};
 use carepost::safe::Safe;
