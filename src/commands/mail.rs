@@ -1,9 +1,7 @@
-//! `carepost mail setup|show|retry|cancel`, and `send --smtp`.
+//! `carepost mail setup|show|retry|cancel`.
 
 use crate::cli::mail::{MailCommand, MailSetupArgs, TlsArg};
-use crate::cli::send::SendArgs;
-use crate::ui::{Output, ProgressBar};
-use carepost::mail::compose::{self, Composed};
+use crate::ui::Output;
 use carepost::mail::config::{self, PasswordSource, SetupRequest, SmtpConfig, TlsMode};
 use carepost::mail::outbox::{self, Delivery, Mailer, Queued};
 use carepost::safe::Safe;
@@ -186,37 +184,7 @@ fn skipped_line(delivery: &Delivery) -> String {
     tr!("mail-retry-maybe-delivered", message_id = Safe(&delivery.message_id).to_string())
 }
 
-fn sent_line(delivery: &Delivery) -> String {
+/// The line for one email the server accepted (`mail retry`, `send --smtp`).
+pub(super) fn sent_line(delivery: &Delivery) -> String {
     tr!("mail-sent", server = Safe(&delivery.server).to_string(), message_id = Safe(&delivery.message_id).to_string())
-}
-
-/// The `send --smtp` result: the `send --eml` result plus `delivery`.
-#[derive(Serialize)]
-struct SentByMail<'c> {
-    #[serde(flatten)]
-    composed: &'c Composed,
-    delivery: Delivery,
-}
-
-/// `carepost send FILE... --to ALIAS --smtp`: composes one PGP/MIME email
-/// into the outbox and hands it to the mail server. The server settings
-/// and password are checked before anything is composed.
-pub fn send(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Error> {
-    let mailer = Mailer::prepare(ctx)?;
-    let outbox_dir = ctx.home.outbox();
-    ctx.home.ensure_dir(&outbox_dir)?;
-    let date = chrono::Local::now().format("%Y%m%d");
-    let output = outbox_dir.join(format!("message-{date}-{}.eml", carepost::names::random_id()));
-    let request = super::eml::compose_request(args, output)?;
-    let progress = ProgressBar::for_stderr();
-    let composed = compose::compose(ctx, &request, &progress)?;
-    for warning in &composed.report.warnings {
-        out.warning(warning);
-    }
-    if let Some(reason) = &composed.report.unverified_ok {
-        out.warning(&tr!("send-unverified-recorded", reason = Safe(reason).to_string()));
-    }
-    let delivery = outbox::send_composed(ctx, &mailer, &composed)?;
-    let result = SentByMail { composed: &composed, delivery };
-    out.result(&result, |w| writeln!(w, "{}", sent_line(&result.delivery)))
 }

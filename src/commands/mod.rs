@@ -10,7 +10,6 @@ use carepost::home::Home;
 use carepost::{Context, Error};
 
 mod contact;
-mod eml;
 mod export;
 mod export_key;
 mod files;
