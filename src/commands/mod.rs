@@ -3,6 +3,7 @@
 
 use crate::cli::contact::ContactCommand;
 use crate::cli::log::LogArgs;
+use crate::cli::mail::MailCommand;
 use crate::cli::{Cli, Command};
 use crate::ui::{Output, Terminal};
 use carepost::context::SecretsConfig;
@@ -55,12 +56,12 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         Command::Whoami(args) => whoami::run(&mut ctx, args, out),
         Command::ExportKey(args) => export_key::run(&mut ctx, args, out),
         Command::Contact(command) => match command {
-            ContactCommand::Add(args) => contact::add(&mut ctx, args, out),
-            ContactCommand::List => contact::list(&mut ctx, out),
-            ContactCommand::Show(args) => contact::show(&mut ctx, args, out),
-            ContactCommand::Verify(args) => contact::verify(&mut ctx, args, out),
-            ContactCommand::Update(args) => contact::update(&mut ctx, args, out),
-            ContactCommand::Remove(args) => contact::remove(&mut ctx, args, out),
+            ContactCommand::Add(args) => contact::add::run(&mut ctx, args, out),
+            ContactCommand::List => contact::list::run(&mut ctx, out),
+            ContactCommand::Show(args) => contact::show::run(&mut ctx, args, out),
+            ContactCommand::Verify(args) => contact::verify::run(&mut ctx, args, out),
+            ContactCommand::Update(args) => contact::update::run(&mut ctx, args, out),
+            ContactCommand::Remove(args) => contact::remove::run(&mut ctx, args, out),
         },
         Command::Send(args) => send::run(&mut ctx, args, out),
         Command::Open(args) => open::run(&mut ctx, args, out),
@@ -71,7 +72,12 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         Command::Log(args) => log::run(&mut ctx, args, out),
         Command::Files(args) => files::run(&mut ctx, args, out),
         Command::Export(args) => export::run(&mut ctx, args, out),
-        Command::Mail(command) => mail::run(&mut ctx, command, out),
+        Command::Mail(command) => match command {
+            MailCommand::Setup(args) => mail::setup::run(&mut ctx, args, out),
+            MailCommand::Show => mail::show::run(&mut ctx, out),
+            MailCommand::Retry(args) => mail::retry::run(&mut ctx, args, out),
+            MailCommand::Cancel(args) => mail::cancel::run(&mut ctx, args, out),
+        },
     }
 }
 
