@@ -2,8 +2,10 @@
 //! and renders the result through [`crate::ui::Output`].
 
 use crate::cli::contact::ContactCommand;
+use crate::cli::files::{FilesAction, FilesArgs};
 use crate::cli::log::LogArgs;
 use crate::cli::mail::MailCommand;
+use crate::cli::retention::RetentionCommand;
 use crate::cli::{Cli, Command};
 use crate::ui::{Output, Terminal};
 use carepost::context::SecretsConfig;
@@ -66,11 +68,18 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         Command::Send(args) => send::run(&mut ctx, args, out),
         Command::Open(args) => open::run(&mut ctx, args, out),
         Command::Tour => unreachable!("handled above"),
-        Command::Retention(command) => retention::run(&mut ctx, command, out),
+        Command::Retention(command) => match command {
+            RetentionCommand::Show => retention::show::run(&mut ctx, out),
+            RetentionCommand::Set { assignments } => retention::set::run(&mut ctx, &assignments, out),
+        },
         Command::Purge(args) => purge::run(&mut ctx, args, out),
         Command::Status => status::run(&mut ctx, out),
         Command::Log(args) => log::run(&mut ctx, args, out),
-        Command::Files(args) => files::run(&mut ctx, args, out),
+        Command::Files(FilesArgs { action, all }) => match action {
+            None => files::list::run(&mut ctx, all, out),
+            Some(FilesAction::Release { id }) => files::release::run(&mut ctx, id, out),
+            Some(FilesAction::Delete { id }) => files::delete::run(&mut ctx, id, out),
+        },
         Command::Export(args) => export::run(&mut ctx, args, out),
         Command::Mail(command) => match command {
             MailCommand::Setup(args) => mail::setup::run(&mut ctx, args, out),
