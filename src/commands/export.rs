@@ -1,3 +1,5 @@
+//! `carepost export ID`: brings a sealed document back, saved or in a viewer.
+
 use crate::cli::export::ExportArgs;
 use crate::ui::Output;
 use carepost::safe::Safe;

@@ -1,3 +1,5 @@
+//! `carepost export-key`: writes your public key, to give to contacts.
+
 use crate::cli::export_key::ExportKeyArgs;
 use crate::ui::Output;
 use carepost::safe::Safe;

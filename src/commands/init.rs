@@ -1,3 +1,5 @@
+//! `carepost init`: creates this home's identity and shows its fingerprint.
+
 use crate::cli::init::InitArgs;
 use crate::ui::Output;
 use carepost::fingerprint::hex_groups;

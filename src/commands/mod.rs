@@ -1,5 +1,11 @@
-//! One module per command: each turns parsed arguments into library calls
-//! and renders the result through [`crate::ui::Output`].
+//! What each command does: it turns parsed arguments into library calls
+//! and renders the result through [`crate::ui::Output`]. The tree mirrors
+//! `cli/`: a command of one verb is `commands/<command>.rs`, an object's
+//! verbs are `commands/<object>/<verb>.rs` (`contact`, `mail`, `retention`,
+//! `files`), and the email forms of `send` and `open` are `email.rs` (and
+//! `smtp.rs`) in their folders. `present` is what `open` and `export`
+//! show alike. This file dispatches, and runs the upkeep before every
+//! command.
 
 use crate::cli::contact::ContactCommand;
 use crate::cli::files::{FilesAction, FilesArgs};
