@@ -1,3 +1,6 @@
+//! `carepost contact add|list|show|verify|update|remove`: the verbs and
+//! their arguments.
+
 use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 

@@ -1,3 +1,5 @@
+//! `carepost mail setup|show|retry|cancel`: the verbs and their arguments.
+
 use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 

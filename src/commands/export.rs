@@ -1,4 +1,6 @@
-use crate::cli::ExportArgs;
+//! `carepost export ID`: brings a sealed document back, saved or in a viewer.
+
+use crate::cli::export::ExportArgs;
 use crate::ui::Output;
 use carepost::safe::Safe;
 use carepost::{export, tr, Context, Error};

@@ -1,4 +1,6 @@
-use crate::cli::ExportKeyArgs;
+//! `carepost export-key`: writes your public key, to give to contacts.
+
+use crate::cli::export_key::ExportKeyArgs;
 use crate::ui::Output;
 use carepost::safe::Safe;
 use carepost::{home, tr, Context, Error};

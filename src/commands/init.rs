@@ -1,4 +1,6 @@
-use crate::cli::InitArgs;
+//! `carepost init`: creates this home's identity and shows its fingerprint.
+
+use crate::cli::init::InitArgs;
 use crate::ui::Output;
 use carepost::fingerprint::hex_groups;
 use carepost::safe::Safe;

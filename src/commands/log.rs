@@ -1,4 +1,7 @@
-use crate::cli::LogArgs;
+//! `carepost log`: the audit log shown line by line, checked (`--check`),
+//! or used to rebuild the state database (`--rebuild-state`).
+
+use crate::cli::log::LogArgs;
 use crate::ui::Output;
 use carepost::audit::{self, Filter, Record};
 use carepost::safe::Safe;

@@ -1,14 +1,24 @@
-//! One module per command: each turns parsed arguments into library calls
-//! and renders the result through [`crate::ui::Output`].
+//! What each command does: it turns parsed arguments into library calls
+//! and renders the result through [`crate::ui::Output`]. The tree mirrors
+//! `cli/`: a command of one verb is `commands/<command>.rs`, an object's
+//! verbs are `commands/<object>/<verb>.rs` (`contact`, `mail`, `retention`,
+//! `files`), and the email forms of `send` and `open` are `email.rs` (and
+//! `smtp.rs`) in their folders. `present` is what `open` and `export`
+//! show alike. This file dispatches, and runs the upkeep before every
+//! command.
 
-use crate::cli::{Cli, Command, ContactCommand, LogArgs};
+use crate::cli::contact::ContactCommand;
+use crate::cli::files::{FilesAction, FilesArgs};
+use crate::cli::log::LogArgs;
+use crate::cli::mail::MailCommand;
+use crate::cli::retention::RetentionCommand;
+use crate::cli::{Cli, Command};
 use crate::ui::{Output, Terminal};
 use carepost::context::SecretsConfig;
 use carepost::home::Home;
 use carepost::{Context, Error};
 
 mod contact;
-mod eml;
 mod export;
 mod export_key;
 mod files;
@@ -54,23 +64,35 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         Command::Whoami(args) => whoami::run(&mut ctx, args, out),
         Command::ExportKey(args) => export_key::run(&mut ctx, args, out),
         Command::Contact(command) => match command {
-            ContactCommand::Add(args) => contact::add(&mut ctx, args, out),
-            ContactCommand::List => contact::list(&mut ctx, out),
-            ContactCommand::Show(args) => contact::show(&mut ctx, args, out),
-            ContactCommand::Verify(args) => contact::verify(&mut ctx, args, out),
-            ContactCommand::Update(args) => contact::update(&mut ctx, args, out),
-            ContactCommand::Remove(args) => contact::remove(&mut ctx, args, out),
+            ContactCommand::Add(args) => contact::add::run(&mut ctx, args, out),
+            ContactCommand::List => contact::list::run(&mut ctx, out),
+            ContactCommand::Show(args) => contact::show::run(&mut ctx, args, out),
+            ContactCommand::Verify(args) => contact::verify::run(&mut ctx, args, out),
+            ContactCommand::Update(args) => contact::update::run(&mut ctx, args, out),
+            ContactCommand::Remove(args) => contact::remove::run(&mut ctx, args, out),
         },
         Command::Send(args) => send::run(&mut ctx, args, out),
         Command::Open(args) => open::run(&mut ctx, args, out),
         Command::Tour => unreachable!("handled above"),
-        Command::Retention(command) => retention::run(&mut ctx, command, out),
+        Command::Retention(command) => match command {
+            RetentionCommand::Show => retention::show::run(&mut ctx, out),
+            RetentionCommand::Set { assignments } => retention::set::run(&mut ctx, &assignments, out),
+        },
         Command::Purge(args) => purge::run(&mut ctx, args, out),
         Command::Status => status::run(&mut ctx, out),
         Command::Log(args) => log::run(&mut ctx, args, out),
-        Command::Files(args) => files::run(&mut ctx, args, out),
+        Command::Files(FilesArgs { action, all }) => match action {
+            None => files::list::run(&mut ctx, all, out),
+            Some(FilesAction::Release { id }) => files::release::run(&mut ctx, id, out),
+            Some(FilesAction::Delete { id }) => files::delete::run(&mut ctx, id, out),
+        },
         Command::Export(args) => export::run(&mut ctx, args, out),
-        Command::Mail(command) => mail::run(&mut ctx, command, out),
+        Command::Mail(command) => match command {
+            MailCommand::Setup(args) => mail::setup::run(&mut ctx, args, out),
+            MailCommand::Show => mail::show::run(&mut ctx, out),
+            MailCommand::Retry(args) => mail::retry::run(&mut ctx, args, out),
+            MailCommand::Cancel(args) => mail::cancel::run(&mut ctx, args, out),
+        },
     }
 }
 

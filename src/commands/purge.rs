@@ -1,4 +1,8 @@
-use crate::cli::PurgeArgs;
+//! `carepost purge`: deletes documents whose retention has ended, and
+//! installs or removes the hourly timer; `announce` also reports the quick
+//! purge that runs before every command.
+
+use crate::cli::purge::PurgeArgs;
 use crate::ui::Output;
 use carepost::retention::{self, PurgeReport, Verdict};
 use carepost::safe::Safe;

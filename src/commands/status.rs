@@ -1,3 +1,6 @@
+//! `carepost status` (alias `doctor`): what this home keeps, until when,
+//! and how it is protected.
+
 use crate::ui::Output;
 use carepost::{status, tr, Context, Error};
 

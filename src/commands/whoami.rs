@@ -1,4 +1,7 @@
-use crate::cli::WhoamiArgs;
+//! `carepost whoami`: your name, email and fingerprint, as text, words or
+//! a QR code, to read out to contacts.
+
+use crate::cli::whoami::WhoamiArgs;
 use crate::ui::Output;
 use carepost::fingerprint::{hex_groups, qr_svg, qr_terminal, words};
 use carepost::safe::Safe;

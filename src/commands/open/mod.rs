@@ -1,16 +1,21 @@
-use super::present::{from_line, show_then_delete, warn_about_sender};
-use crate::cli::OpenArgs;
+//! `carepost open FILE`: decrypts an encrypted file and says who sent it.
+//! A received email (.eml) is opened by `email`.
+
+use crate::cli::open::OpenArgs;
+use crate::commands::present::{from_line, show_then_delete, warn_about_sender};
 use crate::ui::{Output, ProgressBar};
 use carepost::open::{self, Mode, Request};
 use carepost::safe::Safe;
 use carepost::{tr, Context, Error};
+
+mod email;
 
 pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Error> {
     if let Some(dir) = args.output_dir.as_deref().filter(|d| carepost::home::is_shared_folder(d)) {
         out.warning(&tr!("warning-shared-output-dir", path = Safe(dir.display().to_string()).to_string()));
     }
     if args.file.is_file() && carepost::mail::parse::looks_like_email(&args.file)? {
-        return super::eml::open(ctx, args, out);
+        return email::run(ctx, args, out);
     }
     let mode = match (args.view, args.sealed) {
         (true, _) => Mode::View,

@@ -1,15 +1,21 @@
-use crate::cli::SendArgs;
+//! `carepost send FILE... --to ALIAS`: one encrypted file per document.
+//! The email forms are beside it: `--eml` in `email`, `--smtp` in `smtp`.
+
+use crate::cli::send::SendArgs;
 use crate::ui::{Output, ProgressBar};
 use carepost::safe::Safe;
 use carepost::send::{self, Request};
 use carepost::{tr, Context, Error};
 
+mod email;
+mod smtp;
+
 pub fn run(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Error> {
     if args.smtp {
-        return super::mail::send(ctx, args, out);
+        return smtp::run(ctx, args, out);
     }
     if args.eml.is_some() {
-        return super::eml::send(ctx, args, out);
+        return email::run(ctx, args, out);
     }
     if args.subject.is_some() || args.message.is_some() || args.message_file.is_some() {
         return Err(Error::Usage(tr!("mail-options-need-eml")));

@@ -1,0 +1,49 @@
+//! `carepost contact update ALIAS --key-file FILE`: a newer key for a
+//! contact, with a warning on stderr when the key itself changed.
+
+use super::warn_if_expiring;
+use crate::cli::contact::ContactUpdateArgs;
+use crate::ui::Output;
+use carepost::contacts::{self, Update};
+use carepost::fingerprint::hex_groups;
+use carepost::{tr, Context, Error};
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Serialize)]
+struct Updated {
+    #[serde(flatten)]
+    summary: contacts::ContactSummary,
+    key_changed: bool,
+    old_fingerprint: Option<String>,
+}
+
+pub fn run(ctx: &mut Context<'_>, args: ContactUpdateArgs, out: &Output) -> Result<(), Error> {
+    let now = ctx.now;
+    let (contact, old_fingerprint) = match contacts::update(ctx, &args.alias, &args.key_file)? {
+        Update::Refreshed(contact) => (contact, None),
+        Update::KeyChanged { old_fingerprint, contact } => {
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(
+                err,
+                "{}",
+                tr!(
+                    "update-key-changed-warning",
+                    alias = contact.alias.clone(),
+                    old = hex_groups(&old_fingerprint),
+                    new = hex_groups(&contact.fingerprint())
+                )
+            );
+            (contact, Some(old_fingerprint))
+        }
+    };
+    warn_if_expiring(&contact, now, out);
+    let result = Updated { summary: contact.summary(now), key_changed: old_fingerprint.is_some(), old_fingerprint };
+    out.result(&result, |w| {
+        if result.key_changed {
+            writeln!(w, "{}", tr!("update-replaced", alias = contact.alias.clone()))
+        } else {
+            writeln!(w, "{}", tr!("update-refreshed", alias = contact.alias.clone()))
+        }
+    })
+}

@@ -1,0 +1,34 @@
+//! `carepost files [--all]`: the files carepost manages, with their expiry.
+
+use crate::ui::Output;
+use carepost::retention::{self, ManagedFile};
+use carepost::safe::Safe;
+use carepost::{tr, Context, Error};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Files {
+    files: Vec<ManagedFile>,
+}
+
+pub fn run(ctx: &mut Context<'_>, all: bool, out: &Output) -> Result<(), Error> {
+    let files = Files { files: retention::files(ctx, all)? };
+    out.result(&files, |w| {
+        if files.files.is_empty() {
+            return writeln!(w, "{}", tr!("files-empty"));
+        }
+        for f in &files.files {
+            writeln!(
+                w,
+                "{:>5} {:<9} {:<8} {} {:>10}  {}",
+                f.id,
+                f.kind.code(),
+                f.state,
+                f.expires_at,
+                carepost::format_size(f.size),
+                Safe(f.path.display().to_string())
+            )?;
+        }
+        Ok(())
+    })
+}
