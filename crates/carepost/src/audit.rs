@@ -434,29 +434,16 @@ pub fn check_state_agrees(conn: &rusqlite::Connection, path: &Path) -> Result<()
     Ok(())
 }
 
-/// What `log --rebuild-state` restored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Rebuilt {
-    /// The log's newest record, now the state's head.
-    pub head_seq: u64,
-    /// Files in the inbox and outbox put back under retention.
-    pub files_recovered: u64,
-    /// Contacts still in the state (the log cannot bring them back).
-    pub contacts: u64,
-}
-
-/// Rebuilds what the log allows after `state.db` was lost or replaced by
-/// an older copy: the log's head, and the documents in the inbox and
-/// outbox that the state no longer tracks, so that retention deletes them
-/// again. The log itself must check out first. Contacts and their
-/// verification cannot be rebuilt: they are not in the log.
-pub fn rebuild_state(ctx: &mut Context<'_>) -> Result<Rebuilt> {
-    let path = ctx.home.audit_log();
-    let cert = ctx.identity_ref()?.public_cert();
-    let text = match std::fs::read_to_string(&path) {
+/// Every record of the log at `path`, from its first line, refusing the
+/// whole log at the first record that is unreadable, out of chain, altered,
+/// or signed by a key that is not `cert`'s. The anchors in the state are
+/// not consulted: this is what the state is rebuilt from when they are
+/// lost.
+pub fn read_verified(path: &Path, cert: &sequoia_openpgp::Cert) -> Result<Vec<Record>> {
+    let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(Error::io("io-read", &path, e)),
+        Err(e) => return Err(Error::io("io-read", path, e)),
     };
     let mut records = Vec::new();
     for (index, line) in text.lines().enumerate() {
@@ -472,85 +459,23 @@ pub fn rebuild_state(ctx: &mut Context<'_>) -> Result<Rebuilt> {
         if record.hash != record.compute_hash() {
             return Err(Error::AuditBroken(crate::tr!("audit-altered", seq = record.seq)));
         }
-        if record.signature.is_some() && !record.signature_verifies(&cert) {
+        if record.signature.is_some() && !record.signature_verifies(cert) {
             return Err(Error::AuditBroken(crate::tr!("audit-bad-signature", seq = record.seq)));
         }
         records.push(record);
     }
-    // Opened here without the agreement check, so that the retention
-    // policy below reads the same (possibly new) database.
-    ctx.store_for_rebuild()?;
-    let policy = crate::retention::policy(ctx)?;
-    let now = ctx.now;
-    let mut candidates = Vec::new();
-    for (dir, kind) in
-        [(ctx.home.inbox(), crate::retention::Kind::Received), (ctx.home.outbox(), crate::retention::Kind::Sent)]
-    {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let file_path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            // Only regular files, never a symlink's target.
-            let Ok(meta) = std::fs::symlink_metadata(&file_path) else { continue };
-            if hidden || !meta.file_type().is_file() {
-                continue;
-            }
-            candidates.push((file_path, kind, meta));
-        }
-    }
-    let conn = ctx.store_for_rebuild()?.connection();
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    if let (Some(first), Some(last)) = (records.first(), records.last()) {
-        tx.execute(
-            "INSERT INTO audit_anchor (id, base_seq, base_prev, head_seq, head_hash) VALUES (1, ?1, ?2, ?3, ?4)
-             ON CONFLICT(id) DO UPDATE SET base_seq = ?1, base_prev = ?2, head_seq = ?3, head_hash = ?4",
-            params![first.seq as i64, first.prev, last.seq as i64, last.hash],
-        )?;
-    }
-    let mut recovered = 0;
-    for (file_path, kind, meta) in candidates {
-        let tracked = tx
-            .query_row(
-                "SELECT 1 FROM managed_files WHERE path = ?1 AND state IN ('pending', 'active', 'changed')",
-                [crate::store::SqlPath(&file_path)],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some();
-        if tracked {
-            continue;
-        }
-        let (sha256, size) = std::fs::File::open(&file_path)
-            .and_then(|mut f| crate::hashing::sha256_of(&mut f))
-            .map_err(|e| Error::io("io-read", &file_path, e))?;
-        // The file's age: from the record that wrote it when the log has
-        // one, else from the file; never later than now.
-        let written = records
-            .iter()
-            .rev()
-            .find(|r| r.document_sha256.as_deref() == Some(sha256.as_str()))
-            .and_then(|r| crate::parse_time(&r.time))
-            .or_else(|| meta.modified().ok())
-            .unwrap_or(now)
-            .min(now);
-        tx.execute(
-            "INSERT INTO managed_files (kind, path, size, sha256, created_at, expires_at, plaintext, state)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active')",
-            params![
-                kind.code(),
-                crate::store::SqlPath(&file_path),
-                size as i64,
-                sha256,
-                crate::fmt_time(written),
-                crate::fmt_time(written + policy.for_kind(kind)),
-                kind.is_plaintext()
-            ],
-        )?;
-        recovered += 1;
-    }
-    let contacts: i64 = tx.query_row("SELECT COUNT(*) FROM contacts", [], |r| r.get(0))?;
-    tx.commit()?;
-    Ok(Rebuilt { head_seq: records.last().map_or(0, |r| r.seq), files_recovered: recovered, contacts: contacts as u64 })
+    Ok(records)
+}
+
+/// Sets the state's anchors to a log that runs from `first` to `last`
+/// (inside the caller's transaction), whatever they were before.
+pub fn reset_anchors(tx: &rusqlite::Transaction<'_>, first: &Record, last: &Record) -> Result<()> {
+    tx.execute(
+        "INSERT INTO audit_anchor (id, base_seq, base_prev, head_seq, head_hash) VALUES (1, ?1, ?2, ?3, ?4)
+         ON CONFLICT(id) DO UPDATE SET base_seq = ?1, base_prev = ?2, head_seq = ?3, head_hash = ?4",
+        params![first.seq as i64, first.prev, last.seq as i64, last.hash],
+    )?;
+    Ok(())
 }
 
 /// Records an event without letting a logging problem mask the outcome of

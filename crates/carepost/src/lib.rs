@@ -36,6 +36,7 @@ pub mod names;
 pub mod open;
 pub mod output;
 pub mod policy;
+pub mod rebuild;
 pub mod retention;
 pub mod safe;
 pub mod secret;
