@@ -29,6 +29,7 @@ pub mod hardening;
 pub mod hashing;
 pub mod home;
 pub mod identity;
+pub mod init;
 pub mod json;
 pub mod keychain;
 pub mod mail;
