@@ -4,7 +4,7 @@ use crate::cli::init::InitArgs;
 use crate::ui::Output;
 use carepost::fingerprint::hex_groups;
 use carepost::safe::Safe;
-use carepost::{identity, tr, Context, Error};
+use carepost::{init, tr, Context, Error};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -16,7 +16,7 @@ struct Created {
 }
 
 pub fn run(ctx: &mut Context<'_>, args: InitArgs, out: &Output) -> Result<(), Error> {
-    let identity = identity::create(ctx, &args.name, &args.email)?;
+    let identity = init::create(ctx, &args.name, &args.email)?;
     let created = Created {
         name: identity.name(),
         email: identity.email(),

@@ -15,7 +15,7 @@ struct Records {
 
 pub fn run(ctx: &mut Context<'_>, args: LogArgs, out: &Output) -> Result<(), Error> {
     if args.rebuild_state {
-        let rebuilt = audit::rebuild_state(ctx)?;
+        let rebuilt = carepost::rebuild::rebuild_state(ctx)?;
         return out.result(&rebuilt, |w| {
             writeln!(w, "{}", tr!("log-state-rebuilt", head = rebuilt.head_seq, files = rebuilt.files_recovered))?;
             if rebuilt.contacts == 0 {

@@ -8,7 +8,7 @@ use carepost::error::MessageProblem;
 use carepost::fingerprint::hex_groups;
 use carepost::home::Home;
 use carepost::secret::Passphrase;
-use carepost::{contacts, identity, open, send, tr, verify, Context, Error};
+use carepost::{contacts, init, open, send, tr, verify, Context, Error};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -97,8 +97,8 @@ fn walk(root: &Path, tour: &mut Tour, out: &Output) -> Result<(), Error> {
     say(out, &tr!("tour-intro", folder = root.display().to_string()));
 
     step(out, tour, "identities", tr!("tour-identities"));
-    let dr = identity::create(&mut clinician.ctx(&nobody), "Dr. A. Jansen", "a.jansen@huisarts.example")?;
-    let pt = identity::create(&mut patient.ctx(&nobody), "P. de Vries", "p.devries@example.org")?;
+    let dr = init::create(&mut clinician.ctx(&nobody), "Dr. A. Jansen", "a.jansen@huisarts.example")?;
+    let pt = init::create(&mut patient.ctx(&nobody), "P. de Vries", "p.devries@example.org")?;
     detail(out, &tr!("tour-identity", who = "Dr. A. Jansen", fingerprint = hex_groups(&dr.fingerprint_hex())));
     detail(out, &tr!("tour-identity", who = "P. de Vries", fingerprint = hex_groups(&pt.fingerprint_hex())));
 

@@ -219,8 +219,26 @@ pub enum Error {
     /// state.db holds a value carepost never writes (an unknown file kind
     /// or state): edited or damaged, and not to be guessed at.
     #[error("{}", tr!("error-state-damaged", value = Safe(.0.to_string()).to_string()))]
-    StateDamaged(crate::store::UnknownValue),
+    StateDamaged(UnknownValue),
 }
+
+/// A value in an enum column of state.db that carepost never writes: the
+/// database was edited or damaged. Refused rather than guessed at — a
+/// guess ("unknown kind: must be received") decides what purge deletes.
+#[derive(Debug)]
+pub struct UnknownValue {
+    pub column: &'static str,
+    /// The value found, cut short (it may be anything).
+    pub value: String,
+}
+
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} = {:?}", self.column, self.value)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
 
 /// Why a received message was not accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -743,7 +761,7 @@ impl Error {
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = e {
-            return match inner.downcast::<crate::store::UnknownValue>() {
+            return match inner.downcast::<UnknownValue>() {
                 Ok(unknown) => Error::StateDamaged(*unknown),
                 Err(inner) => Error::State(inner.to_string()),
             };

@@ -1,5 +1,5 @@
 //! This home's own identity: its OpenPGP key, how it is made, stored and
-//! unlocked.
+//! unlocked. Setting a home up with one (`carepost init`) is [`crate::init`].
 //!
 //! The key is OpenPGP v4 (readable by every peer): an Ed25519 primary key
 //! that certifies and signs, an X25519 subkey that decrypts, both expiring
@@ -290,72 +290,6 @@ fn decrypt(
 
 fn internal(e: anyhow::Error) -> Error {
     Error::Internal(e.to_string())
-}
-
-/// Creates this home's identity (`carepost init`): the home, the key, and
-/// its passphrase in the keychain or from the user. Nothing is left
-/// behind when a step fails.
-pub fn create(ctx: &mut crate::Context<'_>, name: &str, email: &str) -> Result<Identity> {
-    use crate::context::PassphraseSource;
-    use crate::keychain;
-    let name = validate_name(name)?.to_owned();
-    let email = validate_email(email)?.to_owned();
-    ctx.home.create()?;
-    if ctx.home.secret_key().exists() {
-        let existing = Identity::load(&ctx.home)?;
-        return Err(Error::IdentityExists(existing.fingerprint_hex()));
-    }
-    let (mut passphrase, mut source) = ctx.new_passphrase()?;
-    let stretch = match source {
-        PassphraseSource::Keychain => Stretch::Light,
-        PassphraseSource::User => Stretch::Full,
-    };
-    let (mut identity, mut revocation) = Identity::generate(&name, &email, &passphrase, stretch, ctx.now)?;
-    if source == PassphraseSource::Keychain {
-        let fingerprint = identity.fingerprint_hex();
-        let stored = keychain::store(&fingerprint, &passphrase).and_then(|()| {
-            // Some keychains accept a write and lose it; read it back.
-            let back = keychain::load(&fingerprint)?;
-            if back.expose() == passphrase.expose() {
-                Ok(())
-            } else {
-                Err(Error::Keychain(crate::tr!("keychain-read-back-differs")))
-            }
-        });
-        if let Err(e) = stored {
-            if !ctx.prompter.is_interactive() {
-                return Err(e);
-            }
-            ctx.prompter.notice(&crate::tr!("notice-keychain-unavailable-init", reason = e.to_string()));
-            passphrase = ctx.prompt_new_passphrase()?;
-            (identity, revocation) = Identity::generate(&name, &email, &passphrase, Stretch::Full, ctx.now)?;
-            source = PassphraseSource::User;
-        }
-    }
-    if let Err(e) = identity.save_new(&ctx.home, &revocation) {
-        if source == PassphraseSource::Keychain {
-            let _ = keychain::delete(&identity.fingerprint_hex());
-        }
-        return Err(match e {
-            Error::IdentityExists(_) => match Identity::load(&ctx.home) {
-                Ok(other) => Error::IdentityExists(other.fingerprint_hex()),
-                Err(e) => e,
-            },
-            e => e,
-        });
-    }
-    ctx.remember_passphrase_source(source)?;
-    let detail = match source {
-        PassphraseSource::Keychain => "passphrase in keychain",
-        PassphraseSource::User => "passphrase chosen by user",
-    };
-    crate::audit::record(
-        ctx,
-        crate::audit::Event::new(crate::audit::Action::Init, crate::audit::Outcome::Success)
-            .fingerprint(&identity.fingerprint_hex())
-            .detail(detail),
-    )?;
-    Ok(identity)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! writes ([`UnknownValue`], reported as a damaged state database), and a
 //! path through [`SqlPath`] / [`StoredPath`], which keep every byte of it.
 
+pub use crate::error::UnknownValue;
 use crate::error::{Error, Result};
 use crate::home::Home;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
@@ -315,24 +316,6 @@ impl Store {
         Ok(())
     }
 }
-
-/// A value in an enum column of state.db that carepost never writes: the
-/// database was edited or damaged. Refused rather than guessed at — a
-/// guess ("unknown kind: must be received") decides what purge deletes.
-#[derive(Debug)]
-pub struct UnknownValue {
-    pub column: &'static str,
-    /// The value found, cut short (it may be anything).
-    pub value: String,
-}
-
-impl std::fmt::Display for UnknownValue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} = {:?}", self.column, self.value)
-    }
-}
-
-impl std::error::Error for UnknownValue {}
 
 /// An enum stored in state.db by its text code.
 pub trait Code: Sized + Copy + 'static {

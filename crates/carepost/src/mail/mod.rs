@@ -17,8 +17,10 @@ pub mod parse;
 // from the file range by range.
 pub mod skeleton;
 // Delivery over SMTP (`mail setup`, `send --smtp`, `mail retry`):
-// `config` holds the server settings, `smtp` speaks to the server,
-// `outbox` keeps what is not delivered yet.
+// `config` holds the server settings, `gate` lets only encrypted PGP/MIME
+// through, `smtp` speaks to the server, `outbox` keeps what is not
+// delivered yet.
 pub mod config;
+pub mod gate;
 pub mod outbox;
 pub mod smtp;

@@ -5,7 +5,7 @@
 //!
 //! Before any byte goes out, the file is checked to be exactly the one
 //! carepost composed (same SHA-256) and to be a PGP/MIME encrypted message
-//! ([`smtp::check_pgp_mime`]); the SMTP envelope is read from its headers.
+//! ([`gate::check_pgp_mime`]); the SMTP envelope is read from its headers.
 //! A message is claimed (`sending`) in the database before delivery, so
 //! two carepost processes never send the same message at once; a claim
 //! left by a killed process expires after [`STALE_CLAIM`].
@@ -21,6 +21,7 @@
 //! address, a subject, or the server's text.
 
 use super::config::{self, SmtpConfig};
+use super::gate::{self, Envelope};
 use super::smtp;
 use crate::audit::{self, Action, Event, Outcome};
 use crate::error::{DeliveryProblem, DeliveryStep, Error, Result};
@@ -511,7 +512,7 @@ fn failure_code(problem: &DeliveryProblem) -> String {
 
 /// Reads the queued file and checks it; on refusal also says whether the
 /// file is gone for good.
-fn read_checked(row: &Row) -> std::result::Result<(Vec<u8>, smtp::Envelope), (Error, bool)> {
+fn read_checked(row: &Row) -> std::result::Result<(Vec<u8>, Envelope), (Error, bool)> {
     use std::io::Read as _;
     let file = match std::fs::File::open(&row.path) {
         Ok(f) => f,
@@ -527,6 +528,6 @@ fn read_checked(row: &Row) -> std::result::Result<(Vec<u8>, smtp::Envelope), (Er
     if sha256 != row.sha256 {
         return Err((Error::NotPgpMime(crate::tr!("not-pgp-mime-changed")), false));
     }
-    let envelope = smtp::check_pgp_mime(&message).map_err(|reason| (Error::NotPgpMime(reason), false))?;
+    let envelope = gate::check_pgp_mime(&message).map_err(|reason| (Error::NotPgpMime(reason), false))?;
     Ok((message, envelope))
 }

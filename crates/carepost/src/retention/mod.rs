@@ -359,6 +359,48 @@ pub fn activate(tx: &rusqlite::Transaction<'_>, id: i64, path: &Path) -> Result<
     Ok(())
 }
 
+/// Whether a record still claims the file at `path` (pending, active or
+/// changed), inside the caller's transaction.
+pub fn is_tracked(tx: &rusqlite::Transaction<'_>, path: &Path) -> Result<bool> {
+    Ok(tx
+        .query_row(
+            "SELECT 1 FROM managed_files WHERE path = ?1 AND state IN ('pending', 'active', 'changed')",
+            [SqlPath(path)],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// Puts an existing file no record claims back under retention, as
+/// written at `written` and kept for `keep_for` from then (inside the
+/// caller's transaction): what `log --rebuild-state` does for the inbox
+/// and outbox.
+pub fn adopt(
+    tx: &rusqlite::Transaction<'_>,
+    kind: Kind,
+    path: &Path,
+    sha256: &str,
+    size: u64,
+    written: SystemTime,
+    keep_for: Duration,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO managed_files (kind, path, size, sha256, created_at, expires_at, plaintext, state)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active')",
+        params![
+            kind.code(),
+            SqlPath(path),
+            size as i64,
+            sha256,
+            crate::fmt_time(written),
+            crate::fmt_time(written + keep_for),
+            kind.is_plaintext()
+        ],
+    )?;
+    Ok(())
+}
+
 /// Forgets pending records whose file was never written.
 pub fn abandon(ctx: &mut Context<'_>, ids: &[i64]) {
     let now = crate::fmt_time(ctx.now);
