@@ -106,7 +106,7 @@ impl<'p> Context<'p> {
         if self.store.is_none() {
             self.home.check()?;
             let mut store = Store::open(&self.home)?;
-            crate::audit::check_state_agrees(store.connection(), &self.home.audit_log())?;
+            crate::audit_log::check_state_agrees(store.connection(), &self.home.audit_log())?;
             self.store = Some(store);
         }
         Ok(self.store.as_mut().expect("just opened"))

@@ -16,6 +16,7 @@
 pub mod i18n;
 
 pub mod audit;
+pub mod audit_log;
 pub mod certification;
 
 pub mod commit;

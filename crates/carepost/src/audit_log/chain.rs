@@ -1,25 +1,24 @@
-//! Writing the log: appending records after the head, in one database
-//! transaction with the anchors that say where the head is, adopting what a
-//! killed process left past it, and the check that the state is not older
-//! than the log.
+//! The chain on disk and its anchors: appending records after the head, in
+//! the caller's database transaction with the anchors that say where the
+//! head is, adopting what a killed process left past it; the check that the
+//! state is not older than the log; and the whole log read back verified.
 
 use super::{Event, Record, GENESIS};
 use crate::error::{Error, Result};
-use crate::Context;
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, OptionalExtension};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 /// The anchors kept outside the log file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Anchor {
-    pub(super) base_seq: u64,
-    pub(super) base_prev: String,
-    pub(super) head_seq: u64,
-    pub(super) head_hash: String,
+pub(crate) struct Anchor {
+    pub(crate) base_seq: u64,
+    pub(crate) base_prev: String,
+    pub(crate) head_seq: u64,
+    pub(crate) head_hash: String,
 }
 
-pub(super) fn read_anchor(conn: &rusqlite::Connection) -> Result<Option<Anchor>> {
+pub(crate) fn read_anchor(conn: &rusqlite::Connection) -> Result<Option<Anchor>> {
     Ok(conn
         .query_row("SELECT base_seq, base_prev, head_seq, head_hash FROM audit_anchor WHERE id = 1", [], |r| {
             Ok(Anchor {
@@ -55,40 +54,9 @@ fn records_after(path: &Path, seq: u64) -> Result<Vec<Record>> {
     Ok(text.lines().filter_map(Record::parse_line).filter(|r| r.seq > seq).collect())
 }
 
-/// Appends `event` to the log. The database's write lock is held from
-/// reading the head to recording the new one, so appends never race.
-pub fn record(ctx: &mut Context<'_>, event: Event) -> Result<Record> {
-    let mut records = record_all(ctx, vec![event], |_| Ok(()))?;
-    Ok(records.pop().expect("one event, one record"))
-}
-
-/// Appends `events` and, in the same database transaction, runs `also`
-/// (e.g. marking files as delivered): either both happen or, after a
-/// crash, the records are adopted by the next append and `also`'s effect
-/// is recovered from its own journal.
-pub fn record_all(
-    ctx: &mut Context<'_>,
-    events: Vec<Event>,
-    also: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
-) -> Result<Vec<Record>> {
-    let path = ctx.home.audit_log();
-    let actor = match ctx.identity_ref() {
-        Ok(identity) => identity.fingerprint_hex(),
-        Err(_) => String::new(),
-    };
-    let time = crate::fmt_time(ctx.now);
-    let mut signer = ctx.audit_signer();
-    let conn = ctx.store()?.connection();
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    also(&tx)?;
-    let records = append(&tx, &path, &actor, &time, events, signer.as_mut())?;
-    tx.commit()?;
-    Ok(records)
-}
-
 /// Writes `events` after the current head, inside the caller's
 /// transaction, and moves the head.
-fn append(
+pub(crate) fn append(
     tx: &rusqlite::Transaction<'_>,
     path: &Path,
     actor: &str,
@@ -194,9 +162,35 @@ pub fn reset_anchors(tx: &rusqlite::Transaction<'_>, first: &Record, last: &Reco
     Ok(())
 }
 
-/// Records an event without letting a logging problem mask the outcome of
-/// the operation it describes: used for refusals and failures, whose own
-/// error is what the user must see.
-pub fn record_quietly(ctx: &mut Context<'_>, event: Event) {
-    let _ = record(ctx, event);
+/// Every record of the log at `path`, from its first line, refusing the
+/// whole log at the first record that is unreadable, out of chain, altered,
+/// or signed by a key that is not `cert`'s. The anchors in the state are
+/// not consulted: this is what the state is rebuilt from when they are
+/// lost.
+pub fn read_verified(path: &Path, cert: &sequoia_openpgp::Cert) -> Result<Vec<Record>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(Error::io("io-read", path, e)),
+    };
+    let mut records = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let Some(record) = Record::parse_line(line) else {
+            return Err(Error::AuditBroken(crate::tr!("audit-unreadable", line = index + 1)));
+        };
+        if let Some(previous) = records.last() {
+            let previous: &Record = previous;
+            if record.seq != previous.seq + 1 || record.prev != previous.hash {
+                return Err(Error::AuditBroken(crate::tr!("audit-chain-broken", seq = record.seq)));
+            }
+        }
+        if record.hash != record.compute_hash() {
+            return Err(Error::AuditBroken(crate::tr!("audit-altered", seq = record.seq)));
+        }
+        if record.signature.is_some() && !record.signature_verifies(cert) {
+            return Err(Error::AuditBroken(crate::tr!("audit-bad-signature", seq = record.seq)));
+        }
+        records.push(record);
+    }
+    Ok(records)
 }
