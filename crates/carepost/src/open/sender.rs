@@ -102,3 +102,15 @@ pub(super) fn sender_of(findings: &Findings, own: &Cert, contacts: &[Contact]) -
         None => Sender { status: SenderStatus::Unsigned, alias: None, fingerprint: None, own: false },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sender_statuses_are_ordered_from_weakest_to_strongest() {
+        assert!(SenderStatus::Unsigned < SenderStatus::Unknown);
+        assert!(SenderStatus::Unknown < SenderStatus::Unverified);
+        assert!(SenderStatus::Unverified < SenderStatus::Verified);
+    }
+}

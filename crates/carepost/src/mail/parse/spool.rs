@@ -4,6 +4,40 @@
 
 use super::*;
 
+/// One saved attachment.
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedAttachment {
+    pub output: PathBuf,
+    pub filename: String,
+    pub size: u64,
+    pub sha256: String,
+    pub content_type: String,
+    /// Whether it arrived encrypted.
+    pub encrypted: bool,
+    /// It was inside the encryption and covered by the signature that its
+    /// `sender` describes.
+    pub protected: bool,
+    /// Who signed it (for separately encrypted attachments, each has its
+    /// own signature): the weakest of every layer around it.
+    pub sender: Sender,
+    /// See [`Protection::intended_for_me`].
+    pub intended_for_me: Option<bool>,
+    /// See [`Protection::forwarded_from`].
+    pub forwarded_from: Option<Sender>,
+    /// The managed-file id (for `files`).
+    pub id: i64,
+}
+
+/// A document about to be saved: a range of the [`Spool`].
+pub(super) struct Staged {
+    pub(super) offset: u64,
+    pub(super) name: String,
+    pub(super) size: u64,
+    pub(super) sha256: String,
+    pub(super) content_type: String,
+    pub(super) protection: Protection,
+}
+
 /// Every attachment of an email, one after the other in a single nameless
 /// file in the target folder, until all checks passed: one descriptor
 /// however many attachments there are (an email can carry more than the
