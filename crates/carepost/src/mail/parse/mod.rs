@@ -56,8 +56,10 @@ mod autocrypt;
 mod bodies;
 mod content;
 mod detect;
+mod encrypted;
 mod limits;
 mod spool;
+mod verdict;
 
 pub use attribution::Protection;
 use attribution::*;
@@ -67,9 +69,11 @@ use bodies::*;
 use content::*;
 pub use detect::looks_like_email;
 use detect::*;
+use encrypted::*;
 use limits::*;
 pub use spool::SavedAttachment;
 use spool::*;
+use verdict::*;
 
 /// Largest email file, and largest decrypted inner MIME, parsed.
 pub const MAX_MAIL_BYTES: u64 = 256 << 20;
@@ -161,8 +165,143 @@ pub struct OpenedMail {
     pub expires: Option<String>,
 }
 
-/// `carepost open MESSAGE.eml`.
+/// What the pieces of an email yield, gathered as they are read.
+#[derive(Default)]
+struct Gathered {
+    /// The documents to save, in the spool.
+    staged: Vec<Staged>,
+    content: Content,
+    /// The subject came from inside the encryption.
+    subject_protected: bool,
+    /// How `content.text` reached the user.
+    text_protection: Option<Protection>,
+    /// The certificates of every signer, to check the From against.
+    signer_certs: Vec<Cert>,
+    /// Attachments not saved because they are not encrypted.
+    unsaved: usize,
+}
+
+/// `carepost open MESSAGE.eml`: the email is read within its bounds and
+/// refused before anything is unlocked if none of it can be for this
+/// identity; every encrypted piece is then decrypted and checked into the
+/// spool, the email is judged as a whole (its sender is the weakest of what
+/// it shows), and only then are its attachments saved, all or none.
 pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::send::Progress) -> Result<OpenedMail> {
+    let (input, keep_for, out_dir) = prepare(ctx, req)?;
+    let raw = read_parsable(ctx, &input, &req.input)?;
+    let message = parse_bounded(ctx, &raw.bytes)?;
+    let outer_bodies = Bodies { skeleton: &raw, file: &input };
+    let mut outer = Outer::of(&message);
+    let mut spool = Spool::new_in(&out_dir)?;
+    let attachments = outer_attachments(ctx, &message, &outer.inside, outer_bodies, &req.input)?;
+    let encrypted_attachments = attachments.iter().filter(|(_, encrypted)| *encrypted).count();
+    let needs_key = outer.pgp_mime.is_some() || outer.armored.is_some() || encrypted_attachments > 0;
+    if needs_key {
+        refuse_unless_for_us(ctx, &message, outer.pgp_mime, outer.armored.as_deref(), &attachments, outer_bodies)?;
+    }
+    let keys = if needs_key { Some(unlock(ctx)?) } else { None };
+    let own_fingerprint = keys.as_ref().map(|(u, _)| u.cert.fingerprint().to_hex()).unwrap_or_default();
+
+    let mut gathered = Gathered::default();
+    if let (Some(armored), Some(keys)) = (&outer.armored, &keys) {
+        read_inline_pgp(ctx, armored, keys, &own_fingerprint, &mut gathered, progress)?;
+        // The text around the armored block is not part of it.
+        outer.text = None;
+    }
+    // Attachments outside any PGP/MIME part: separately encrypted files
+    // (GpgOL, Kleopatra) carry their own protection; anything else is
+    // unprotected.
+    for (part, is_encrypted) in attachments {
+        if let (true, Some(keys)) = (is_encrypted, &keys) {
+            let body = outer_bodies.of(part)?;
+            let (stage, decrypted) = stage_decrypted(ctx, &mut spool, part, body, keys, req, progress)?;
+            let (unlocked, contact_list) = keys;
+            gathered.signer_certs.extend(signer_cert(&decrypted.sender, &unlocked.cert, contact_list));
+            gathered.staged.push(stage);
+        } else if req.accept_unencrypted {
+            gathered.staged.push(stage_plain(ctx, &mut spool, part, outer_bodies.of(part)?, Protection::none())?);
+        } else {
+            gathered.unsaved += 1;
+        }
+    }
+    let format = match (outer.pgp_mime, &keys) {
+        (Some(id), Some(keys)) => {
+            let inner = decrypt_pgp_mime(ctx, &message, id, outer_bodies, keys, progress)?;
+            // The outer email is no longer needed: only the inside is read.
+            drop(message);
+            drop(raw);
+            read_pgp_mime(ctx, inner, keys, &own_fingerprint, &mut spool, &mut gathered)?;
+            MailFormat::PgpMime
+        }
+        _ if outer.armored.is_some() => MailFormat::InlinePgp,
+        _ if encrypted_attachments > 0 => MailFormat::PgpAttachments,
+        _ => MailFormat::Plain,
+    };
+    let Gathered { staged, mut content, subject_protected, mut text_protection, signer_certs, unsaved } = gathered;
+    if format != MailFormat::PgpMime {
+        content.subject = outer.subject.clone();
+    }
+    if content.subject.is_none() {
+        content.subject = outer.subject.filter(|s| s != crate::mail::compose::OUTER_SUBJECT && s != "...");
+    }
+    let encrypted = format != MailFormat::Plain;
+
+    let outer_text = outer.text.filter(|t| !t.trim().is_empty());
+    let (unprotected_text, unprotected_text_withheld) =
+        place_outer_text(outer_text, &mut content, &mut text_protection, &staged, req.accept_unencrypted);
+
+    // The email's sender is the weakest of everything shown or saved.
+    let mut shown: Vec<&Protection> = text_protection.iter().chain(staged.iter().map(|s| &s.protection)).collect();
+    let none = Protection::none();
+    if unprotected_text.is_some() {
+        shown.push(&none);
+    }
+    let sender = shown.iter().min_by_key(|p| p.sender.status).map(|p| p.sender.clone()).unwrap_or_else(unsigned);
+    let forwarded_from = shown.iter().find_map(|p| p.forwarded_from.clone());
+    let text_protected =
+        text_protection.as_ref().is_some_and(|p| p.protected() && p.sender.fingerprint == sender.fingerprint);
+    let (from_mismatch, from_owner) = check_from(ctx, &content.from, &outer.from, &sender, &signer_certs, &keys)?;
+    if req.require_verified_sender {
+        refuse_unless_verified(ctx, &shown, &sender, unprotected_text_withheld || unsaved > 0)?;
+    }
+    let autocrypt = match outer.autocrypt {
+        Some(value) => Some(autocrypt_info(ctx, &value, content.from.as_ref().or(outer.from.as_ref()), req)?),
+        None if req.add_autocrypt.is_some() => return Err(Error::Usage(crate::tr!("mail-no-autocrypt"))),
+        None => None,
+    };
+
+    let (attachments, expires) = save_all(ctx, &mut spool, staged, &out_dir, keep_for, &sender, format)?;
+    let first = attachments.first();
+    Ok(OpenedMail {
+        output: first.map(|a| a.output.clone()),
+        filename: first.map(|a| a.filename.clone()),
+        sender,
+        encrypted,
+        format,
+        subject: content.subject,
+        subject_protected,
+        // Shown and returned with plain line feeds, whatever the wire had.
+        text: content.text.map(|t| t.replace("\r\n", "\n")),
+        text_protected,
+        text_protection,
+        unprotected_text: unprotected_text.map(|t| t.replace("\r\n", "\n")),
+        unprotected_text_withheld,
+        forwarded_from,
+        from: content.from.or(outer.from),
+        from_mismatch,
+        from_owner,
+        attachments,
+        unsaved_attachments: unsaved,
+        autocrypt,
+        expires,
+    })
+}
+
+/// The checks made before the email is read: a file, within
+/// [`MAX_MAIL_BYTES`] and with a header section within
+/// [`MAX_HEADER_BYTES`]; the retention and the folder its attachments go
+/// to. Returns the open email, the retention and the folder.
+fn prepare(ctx: &mut Context<'_>, req: &OpenMailRequest) -> Result<(std::fs::File, std::time::Duration, PathBuf)> {
     let meta = std::fs::metadata(&req.input).map_err(|e| Error::io("io-read", &req.input, e))?;
     if !meta.is_file() {
         return Err(Error::InputNotAFile(req.input.clone()));
@@ -187,292 +326,60 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
     if header_section_len(&head) > MAX_HEADER_BYTES {
         return Err(reject(ctx, MailProblem::HeadersTooLarge));
     }
-    drop(head);
-    let raw = read_parsable(ctx, &input, &req.input)?;
-    let message = parse_bounded(ctx, &raw.bytes)?;
-    let outer_bodies = Bodies { skeleton: &raw, file: &input };
+    Ok((input, keep_for, out_dir))
+}
 
-    let outer_from = first_address(&message);
-    let outer_subject = message.subject().map(str::to_owned);
-    let autocrypt = message.header_raw("Autocrypt").map(str::to_owned);
-    let pgp_mime = find_pgp_mime(&message);
-    // Everything of a PGP/MIME part (its own parts included) is read from
-    // inside the encryption; whatever else the email holds was added
-    // outside it (a list footer, a wrapper's text) and is unprotected.
-    let inside: Vec<u32> = pgp_mime.map(|id| subtree(&message, id)).unwrap_or_default();
+/// What the outside of the email says, before anything is decrypted.
+struct Outer {
+    from: Option<String>,
+    subject: Option<String>,
+    autocrypt: Option<String>,
+    /// The PGP/MIME part, if any.
+    pgp_mime: Option<u32>,
+    /// Every part of the PGP/MIME part, itself included: read from inside
+    /// the encryption. Whatever else the email holds was added outside it
+    /// (a list footer, a wrapper's text) and is unprotected.
+    inside: Vec<u32>,
+    /// The text from outside the encryption, if any.
+    text: Option<String>,
+    /// The inline-PGP message in that text (not looked for in PGP/MIME).
+    armored: Option<String>,
+}
 
-    let mut staged: Vec<Staged> = Vec::new();
-    let mut spool = Spool::new_in(&out_dir)?;
-    let mut content = Content::default();
-    let mut subject_protected = false;
-    let mut unsaved = 0;
-    let mut signer_certs: Vec<Cert> = Vec::new();
-    // The text from outside the encryption, if any.
-    let mut outer_text = body_text_excluding(&message, &inside);
-    let mut text_protection: Option<Protection> = None;
-    let outer_armored =
-        if pgp_mime.is_none() { outer_text.as_deref().and_then(armored_message).map(str::to_owned) } else { None };
-    let mut outer_attachments: Vec<(&MessagePart<'_>, bool)> = Vec::new();
+impl Outer {
+    fn of(message: &Message<'_>) -> Outer {
+        let pgp_mime = find_pgp_mime(message);
+        let inside: Vec<u32> = pgp_mime.map(|id| subtree(message, id)).unwrap_or_default();
+        let text = body_text_excluding(message, &inside);
+        let armored =
+            if pgp_mime.is_none() { text.as_deref().and_then(armored_message).map(str::to_owned) } else { None };
+        Outer {
+            from: first_address(message),
+            subject: message.subject().map(str::to_owned),
+            autocrypt: message.header_raw("Autocrypt").map(str::to_owned),
+            pgp_mime,
+            inside,
+            text,
+            armored,
+        }
+    }
+}
+
+/// The attachments outside the PGP/MIME part, each with whether it is a
+/// separately encrypted file.
+fn outer_attachments<'m, 'x>(
+    ctx: &mut Context<'_>,
+    message: &'m Message<'x>,
+    inside: &[u32],
+    bodies: Bodies<'_>,
+    path: &Path,
+) -> Result<Vec<(&'m MessagePart<'x>, bool)>> {
+    let mut attachments = Vec::new();
     for part in message.attachments.iter().filter(|id| !inside.contains(id)).filter_map(|id| message.part(*id)) {
-        let head = outer_bodies.of(part)?.head(256).map_err(|e| body_error(ctx, &req.input, e))?;
-        outer_attachments.push((part, is_encrypted_attachment(part, &head)));
+        let head = bodies.of(part)?.head(256).map_err(|e| body_error(ctx, path, e))?;
+        attachments.push((part, is_encrypted_attachment(part, &head)));
     }
-    let encrypted_attachments = outer_attachments.iter().filter(|(_, encrypted)| *encrypted).count();
-    let needs_key = pgp_mime.is_some() || outer_armored.is_some() || encrypted_attachments > 0;
-    if needs_key {
-        // An email none of whose encrypted pieces can be for this identity
-        // is refused before the passphrase is asked for or the keychain
-        // is touched, naming who it was for.
-        let mut encrypted: Vec<Body<'_>> = Vec::new();
-        if let Some(part) = pgp_mime.and_then(|id| pgp_mime_payload(&message, id)) {
-            encrypted.push(outer_bodies.of(part)?);
-        }
-        encrypted.extend(outer_armored.as_deref().map(|a| Body::Memory(a.as_bytes())));
-        for (part, _) in outer_attachments.iter().filter(|(_, encrypted)| *encrypted) {
-            encrypted.push(outer_bodies.of(part)?);
-        }
-        if let Err(e) = addressed_to_us(ctx, encrypted) {
-            log_failure(ctx, &e);
-            return Err(e);
-        }
-    }
-    let keys = if needs_key { Some(unlock(ctx)?) } else { None };
-    let own_fingerprint = keys.as_ref().map(|(u, _)| u.cert.fingerprint().to_hex()).unwrap_or_default();
-
-    if let (Some(armored), Some((unlocked, contact_list))) = (&outer_armored, &keys) {
-        let mut text = Vec::new();
-        let decrypted = decrypt_logged(
-            ctx,
-            Source { reader: armored.as_bytes(), path: None },
-            unlocked,
-            contact_list,
-            MAX_TEXT_BYTES,
-            &mut text,
-            progress,
-        )?;
-        content.text = Some(String::from_utf8_lossy(&text).into_owned());
-        text_protection = Some(attribute(decrypted.encrypted, &[layer_of(&decrypted)], &own_fingerprint));
-        signer_certs.extend(signer_cert(&decrypted.sender, &unlocked.cert, contact_list));
-        // The text around the armored block is not part of it.
-        outer_text = None;
-    }
-    // Attachments outside any PGP/MIME part: separately encrypted files
-    // (GpgOL, Kleopatra) carry their own protection; anything else is
-    // unprotected.
-    for (part, is_encrypted) in outer_attachments {
-        if let (true, Some(keys)) = (is_encrypted, &keys) {
-            let body = outer_bodies.of(part)?;
-            let (stage, decrypted) = stage_decrypted(ctx, &mut spool, part, body, keys, req, progress)?;
-            let (unlocked, contact_list) = keys;
-            signer_certs.extend(signer_cert(&decrypted.sender, &unlocked.cert, contact_list));
-            staged.push(stage);
-        } else if req.accept_unencrypted {
-            staged.push(stage_plain(ctx, &mut spool, part, outer_bodies.of(part)?, Protection::none())?);
-        } else {
-            unsaved += 1;
-        }
-    }
-
-    let format = if let (Some(id), Some((unlocked, contact_list))) = (pgp_mime, &keys) {
-        // RFC 3156: the second part holds the OpenPGP message.
-        let encrypted = pgp_mime_payload(&message, id)
-            .ok_or_else(|| reject(ctx, MailProblem::BrokenPgpMime(crate::tr!("mail-no-encrypted-part"))))?;
-        let encrypted = outer_bodies.of(encrypted)?;
-        let tmp = ctx.home.tmp();
-        ctx.home.ensure_dir(&tmp)?;
-        let mut inner_file = PendingFile::new_in(&tmp)?;
-        progress.start(encrypted.len());
-        let decrypted = decrypt_logged(
-            ctx,
-            Source { reader: encrypted.reader(), path: None },
-            unlocked,
-            contact_list,
-            MAX_MAIL_BYTES,
-            inner_file.file(),
-            progress,
-        );
-        progress.finish();
-        let decrypted = decrypted?;
-        drop(message);
-        drop(raw);
-        // The inner MIME stays in its private file: mail-parser reads it
-        // without its bulk, the attachments are decoded from the file.
-        let inner_file: &std::fs::File = inner_file.rewind()?;
-        let inner = read_parsable(ctx, inner_file, &tmp)?;
-        let inner_bodies = Bodies { skeleton: &inner, file: inner_file };
-        let mut layers = vec![layer_of(&decrypted)];
-        let inner_message = parse_bounded(ctx, &inner.bytes)?;
-        // A `multipart/signed` inside the encryption: check it, then read
-        // its first part as the content.
-        let signed_data;
-        let signed_message;
-        let whole = Skeleton::whole(Zeroizing::new(Vec::new()));
-        let mut content_bodies = inner_bodies;
-        let content_message = if content_type_of(inner_message.root_part()) == "multipart/signed" {
-            let (data, signature) = signed_parts(&inner_message, &inner.bytes)
-                .ok_or_else(|| reject(ctx, MailProblem::BrokenPgpMime(crate::tr!("mail-broken-signed-part"))))?;
-            let detached = match open::verify_detached_signature(ctx, unlocked, contact_list, &data, &signature) {
-                Ok(d) => d,
-                Err(e) => {
-                    log_failure(ctx, &e);
-                    return Err(e);
-                }
-            };
-            signer_certs.extend(signer_cert(&detached.sender, &unlocked.cert, contact_list));
-            layers.push(Layer { sender: detached.sender, intended_recipients: detached.intended_recipients });
-            signed_data = data;
-            signed_message = parse_bounded(ctx, &signed_data)?;
-            // Parsed from memory, whole.
-            content_bodies = Bodies { skeleton: &whole, file: inner_file };
-            &signed_message
-        } else {
-            &inner_message
-        };
-        signer_certs.extend(signer_cert(&decrypted.sender, &unlocked.cert, contact_list));
-        let protection = attribute(decrypted.encrypted, &layers, &own_fingerprint);
-        content.subject = content_message.subject().map(str::to_owned);
-        subject_protected = content.subject.is_some();
-        content.from = first_address(content_message);
-        content.text = body_text(content_message);
-        if content.text.is_some() {
-            text_protection = Some(protection.clone());
-        }
-        for part in content_message.attachments() {
-            if is_legacy_display(part) {
-                continue;
-            }
-            staged.push(stage_plain(ctx, &mut spool, part, content_bodies.of(part)?, protection.clone())?);
-        }
-        MailFormat::PgpMime
-    } else if outer_armored.is_some() {
-        MailFormat::InlinePgp
-    } else if encrypted_attachments > 0 {
-        MailFormat::PgpAttachments
-    } else {
-        MailFormat::Plain
-    };
-    if format != MailFormat::PgpMime {
-        content.subject = outer_subject.clone();
-    }
-    if content.subject.is_none() {
-        content.subject = outer_subject.filter(|s| s != crate::mail::compose::OUTER_SUBJECT && s != "...");
-    }
-    let encrypted = format != MailFormat::Plain;
-
-    // Text from outside the encryption never passes for the message of an
-    // email that carries signed content: it is withheld, or shown apart
-    // with --accept-unencrypted.
-    let outer_text = outer_text.filter(|t| !t.trim().is_empty());
-    let signed_content = text_protection.iter().chain(staged.iter().map(|s| &s.protection)).any(Protection::signed);
-    let mut unprotected_text = None;
-    let mut unprotected_text_withheld = false;
-    if let Some(text) = outer_text {
-        if content.text.is_none() && !signed_content {
-            content.text = Some(text);
-            text_protection = Some(Protection::none());
-        } else if req.accept_unencrypted {
-            unprotected_text = Some(text);
-        } else {
-            unprotected_text_withheld = true;
-        }
-    }
-
-    // The email's sender is the weakest of everything shown or saved.
-    let mut shown: Vec<&Protection> = text_protection.iter().chain(staged.iter().map(|s| &s.protection)).collect();
-    let none = Protection::none();
-    if unprotected_text.is_some() {
-        shown.push(&none);
-    }
-    let sender = shown.iter().min_by_key(|p| p.sender.status).map(|p| p.sender.clone()).unwrap_or_else(unsigned);
-    let forwarded_from = shown.iter().find_map(|p| p.forwarded_from.clone());
-    let text_protected =
-        text_protection.as_ref().is_some_and(|p| p.protected() && p.sender.fingerprint == sender.fingerprint);
-
-    // Who the message says it is from, against who signed it.
-    let claimed: Vec<&String> = [content.from.as_ref(), outer_from.as_ref()].into_iter().flatten().collect();
-    let mut from_mismatch = content.from.is_some() && outer_from.is_some() && !same_addr(&content.from, &outer_from);
-    if sender.status > SenderStatus::Unknown {
-        for cert in &signer_certs {
-            let emails = cert_emails(cert);
-            if claimed.iter().any(|addr| !emails.iter().any(|e| e.eq_ignore_ascii_case(addr))) {
-                from_mismatch = true;
-            }
-        }
-    }
-
-    // An address of another contact, or of this identity, is never the
-    // signer's, whatever user IDs the signer put in their own key.
-    let from_owner = match &keys {
-        Some((unlocked, contact_list)) => address_owner(&claimed, &signer_certs, &unlocked.cert, contact_list),
-        None => match ctx.identity() {
-            Ok(identity) => {
-                let contact_list = contacts::list(ctx)?;
-                address_owner(&claimed, &signer_certs, &identity.public_cert(), &contact_list)
-            }
-            Err(_) => None,
-        },
-    };
-    if from_owner.is_some() {
-        from_mismatch = true;
-    }
-
-    // Everything, withheld text and unsaved attachments included, must be
-    // covered by a verified signature.
-    let all_verified =
-        shown.iter().all(|p| p.sender.status == SenderStatus::Verified) && !unprotected_text_withheld && unsaved == 0;
-    if req.require_verified_sender && (!all_verified || sender.status != SenderStatus::Verified) {
-        let weakest = if all_verified {
-            sender.clone()
-        } else {
-            shown.iter().map(|p| p.sender.clone()).chain([unsigned()]).min_by_key(|s| s.status).unwrap_or_else(unsigned)
-        };
-        audit::record_quietly(
-            ctx,
-            weakest
-                .open_event(Outcome::Refused, None)
-                .detail(format!("email; sender {}; verified sender required", weakest.status.as_str())),
-        );
-        if sender.status == SenderStatus::Verified {
-            return Err(Error::MailPartlyUnprotected);
-        }
-        let who = sender.alias.clone().or(sender.fingerprint.clone()).unwrap_or_default();
-        return Err(Error::SenderNotVerified { status: sender.status.as_str().to_owned(), who });
-    }
-    let autocrypt = match autocrypt {
-        Some(value) => Some(autocrypt_info(ctx, &value, content.from.as_ref().or(outer_from.as_ref()), req)?),
-        None => {
-            if req.add_autocrypt.is_some() {
-                return Err(Error::Usage(crate::tr!("mail-no-autocrypt")));
-            }
-            None
-        }
-    };
-
-    let (attachments, expires) = save_all(ctx, &mut spool, staged, &out_dir, keep_for, &sender, format)?;
-    let first = attachments.first();
-    Ok(OpenedMail {
-        output: first.map(|a| a.output.clone()),
-        filename: first.map(|a| a.filename.clone()),
-        sender,
-        encrypted,
-        format,
-        subject: content.subject,
-        subject_protected,
-        // Shown and returned with plain line feeds, whatever the wire had.
-        text: content.text.map(|t| t.replace("\r\n", "\n")),
-        text_protected,
-        text_protection,
-        unprotected_text: unprotected_text.map(|t| t.replace("\r\n", "\n")),
-        unprotected_text_withheld,
-        forwarded_from,
-        from: content.from.or(outer_from),
-        from_mismatch,
-        from_owner,
-        attachments,
-        unsaved_attachments: unsaved,
-        autocrypt,
-        expires,
-    })
+    Ok(attachments)
 }
 
 fn unsigned() -> Sender {
@@ -491,51 +398,4 @@ fn log_failure(ctx: &mut Context<'_>, e: &Error) {
             Event::new(Action::Open, Outcome::Failed).detail(format!("email; {}", problem.code())),
         );
     }
-}
-
-/// Fails (with the first refusal) when every encrypted piece of an email
-/// is addressed to other people's keys only; decided from the key packets,
-/// without unlocking anything.
-fn addressed_to_us(ctx: &mut Context<'_>, encrypted: Vec<Body<'_>>) -> Result<()> {
-    if encrypted.is_empty() {
-        return Ok(());
-    }
-    let own_public = ctx.identity()?.public_cert();
-    let contact_list = contacts::list(ctx)?;
-    let mut first_refusal = None;
-    for piece in encrypted {
-        let checked = match piece {
-            Body::Memory(bytes) => open::check_bytes_addressed_to_us(bytes, &own_public, &contact_list),
-            streamed => open::check_reader_addressed_to_us(streamed.reader(), &own_public, &contact_list),
-        };
-        match checked {
-            Ok(()) => return Ok(()),
-            Err(e) => {
-                first_refusal.get_or_insert(e);
-            }
-        }
-    }
-    first_refusal.map_or(Ok(()), Err)
-}
-
-fn unlock(ctx: &mut Context<'_>) -> Result<(crate::identity::Unlocked, Vec<Contact>)> {
-    let unlocked = ctx.unlock(crate::identity::Purpose::Decrypt)?;
-    let contact_list = contacts::list(ctx)?;
-    Ok((unlocked, contact_list))
-}
-
-fn decrypt_logged<R: Read + Send + Sync>(
-    ctx: &mut Context<'_>,
-    source: Source<'_, R>,
-    unlocked: &crate::identity::Unlocked,
-    contact_list: &[Contact],
-    limit: u64,
-    sink: &mut (dyn Write + Send + Sync),
-    progress: &dyn crate::send::Progress,
-) -> Result<Decrypted> {
-    let decrypted = open::decrypt(ctx, source, unlocked, contact_list, limit, sink, None, progress);
-    if let Err(e) = &decrypted {
-        log_failure(ctx, e);
-    }
-    decrypted
 }
