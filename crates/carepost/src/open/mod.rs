@@ -46,6 +46,7 @@ pub const DEFAULT_EXPANSION: u64 = 100;
 /// (a 785-byte BZip2 message can hold 1 GiB of zeros). `--max-size` lifts it.
 pub const MIN_OUTPUT_LIMIT: u64 = 16 << 20;
 
+/// What the user asked to open.
 #[derive(Debug, Default)]
 pub struct Request {
     pub input: PathBuf,

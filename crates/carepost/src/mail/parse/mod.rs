@@ -31,6 +31,12 @@
 //! saved unless the user asks for it. An Autocrypt header is reported and
 //! can be added as an *unverified* contact on request; it is never
 //! trusted by itself.
+//!
+//! This module is the use case, [`open()`], read as its steps; the steps
+//! live beside it: `limits` and `bodies` read the email within its bounds,
+//! `detect` finds its parts, `encrypted` decrypts them, `attribution` says
+//! who vouches for each, `content` and `autocrypt` read what it says,
+//! `verdict` judges it as a whole and `spool` saves its attachments.
 
 use crate::audit::{self, Action, Event, Outcome};
 use crate::contacts::{self, Contact};

@@ -1,5 +1,5 @@
 //! Where the documents of an email wait until all of them are checked: one
-//! nameless spool file in the home's `tmp`, from which each is saved under
+//! nameless spool file in the target folder, from which each is saved under
 //! its own name (one descriptor for any number of attachments).
 
 use super::*;
