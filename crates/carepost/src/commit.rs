@@ -1,7 +1,8 @@
 //! Committing outputs: the one way a written output becomes a document
 //! carepost manages, shared by `send` (one file per document),
 //! `send --eml` (one email), `open` (the received document, or its sealed
-//! copy) and `export` (a sealed document brought back).
+//! copy), `open MESSAGE.eml` (every attachment, or none) and `export` (a
+//! sealed document brought back).
 //!
 //! In order, for all outputs of a command together:
 //! 1. each is announced as a `pending` record (planned path, size, hash),
@@ -22,7 +23,7 @@ use crate::error::Result;
 use crate::output::PendingFile;
 use crate::retention::{self, Kind};
 use crate::Context;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 use zeroize::Zeroizing;
 
@@ -38,6 +39,13 @@ pub enum Naming {
 /// A completely written output, still nameless.
 pub struct Output {
     pending: PendingFile,
+    planned: Planned,
+}
+
+/// An output as its record will describe it, before its bytes need to
+/// exist: see [`commit_in_turn`].
+pub struct Planned {
+    dir: PathBuf,
     name: String,
     naming: Naming,
     sha256: String,
@@ -58,12 +66,27 @@ impl Output {
     /// `pending` holds the output; `sha256` (hex) and `size` are those of
     /// the bytes written, as the record will claim them.
     pub fn new(pending: PendingFile, name: String, naming: Naming, sha256: String, size: u64) -> Output {
-        Output { pending, name, naming, sha256, size, sealed_key: None }
+        let planned = Planned::new(pending.dir(), name, naming, sha256, size);
+        Output { pending, planned }
     }
 
     /// The output is a sealed document that `key` opens: the key is kept
     /// with its record, and destroyed with it.
     pub fn sealed_with(mut self, key: &[u8]) -> Output {
+        self.planned = self.planned.sealed_with(key);
+        self
+    }
+}
+
+impl Planned {
+    /// An output to be named in `dir`; `sha256` (hex) and `size` are those
+    /// of the bytes that will be written, as the record will claim them.
+    pub fn new(dir: &Path, name: String, naming: Naming, sha256: String, size: u64) -> Planned {
+        Planned { dir: dir.to_path_buf(), name, naming, sha256, size, sealed_key: None }
+    }
+
+    /// See [`Output::sealed_with`].
+    pub fn sealed_with(mut self, key: &[u8]) -> Planned {
         self.sealed_key = Some(Zeroizing::new(key.to_vec()));
         self
     }
@@ -80,21 +103,39 @@ pub fn commit(
     events: Vec<Event>,
     also: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
 ) -> Result<Vec<Committed>> {
-    let mut ids = Vec::with_capacity(outputs.len());
-    for output in &outputs {
-        let planned = output.pending.dir().join(&output.name);
+    let (mut written, planned): (Vec<_>, Vec<_>) = outputs.into_iter().map(|o| (Some(o.pending), o.planned)).unzip();
+    let take = |i: usize| Ok(written[i].take().expect("each output is named once"));
+    commit_in_turn(ctx, kind, keep_for, planned, events, take, also)
+}
+
+/// [`commit`] for outputs written only when their turn comes: `write(i)`
+/// returns the `i`th of `planned`, completely written, just before it is
+/// named. A command with many outputs (an email's attachments) then holds
+/// one open file at a time, however many there are.
+pub fn commit_in_turn(
+    ctx: &mut Context<'_>,
+    kind: Kind,
+    keep_for: Duration,
+    planned: Vec<Planned>,
+    events: Vec<Event>,
+    mut write: impl FnMut(usize) -> Result<PendingFile>,
+    also: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
+) -> Result<Vec<Committed>> {
+    let mut ids = Vec::with_capacity(planned.len());
+    for output in &planned {
+        let path = output.dir.join(&output.name);
         let key = output.sealed_key.as_ref().map(|k| &k[..]);
-        match retention::record_pending(ctx, kind, &planned, output.size, &output.sha256, keep_for, key) {
+        match retention::record_pending(ctx, kind, &path, output.size, &output.sha256, keep_for, key) {
             Ok(id) => ids.push(id),
             Err(e) => return Err(undo(ctx, &ids, &[], e)),
         }
     }
-    let mut paths = Vec::with_capacity(outputs.len());
-    for output in outputs {
-        let named = match output.naming {
-            Naming::FirstFree => output.pending.persist(&output.name),
-            Naming::Exactly => output.pending.persist_new(&output.name),
-        };
+    let mut paths = Vec::with_capacity(planned.len());
+    for (i, output) in planned.iter().enumerate() {
+        let named = write(i).and_then(|pending| match output.naming {
+            Naming::FirstFree => pending.persist(&output.name),
+            Naming::Exactly => pending.persist_new(&output.name),
+        });
         match named {
             Ok(path) => paths.push(path),
             Err(e) => return Err(undo(ctx, &ids, &paths, e)),

@@ -112,3 +112,54 @@ pub(super) fn address_owner(
 pub(super) fn cert_emails(cert: &Cert) -> Vec<String> {
     cert.userids().filter_map(|ua| ua.userid().email().ok().flatten().map(str::to_owned)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signed_by(alias: &str, fingerprint: &str, status: SenderStatus, intended: Option<&[&str]>) -> Layer {
+        Layer {
+            sender: Sender { status, alias: Some(alias.into()), fingerprint: Some(fingerprint.into()), own: false },
+            intended_recipients: intended.map(|l| l.iter().map(|s| s.to_string()).collect()),
+        }
+    }
+
+    fn unsigned_layer() -> Layer {
+        Layer { sender: unsigned(), intended_recipients: None }
+    }
+
+    #[test]
+    fn a_signature_vouches_only_when_every_layer_agrees() {
+        let me = "AAAA";
+        // One signed and encrypted message, no intended recipients named.
+        let p = attribute(true, &[signed_by("dr", "D1", SenderStatus::Verified, None)], me);
+        assert!(p.protected());
+        assert_eq!(p.sender.status, SenderStatus::Verified);
+        // Re-encrypted by someone else without an outer signature.
+        let p = attribute(true, &[unsigned_layer(), signed_by("dr", "D1", SenderStatus::Verified, None)], me);
+        assert!(!p.protected());
+        assert_eq!(p.sender.status, SenderStatus::Unsigned);
+        assert_eq!(p.forwarded_from.unwrap().alias.as_deref(), Some("dr"));
+        // ... unless the inner signature names this identity.
+        let p =
+            attribute(true, &[unsigned_layer(), signed_by("dr", "D1", SenderStatus::Verified, Some(&["aaaa"]))], me);
+        assert_eq!(p.sender.status, SenderStatus::Verified);
+        assert_eq!(p.intended_for_me, Some(true));
+        // A signature made for someone else.
+        let p = attribute(true, &[signed_by("dr", "D1", SenderStatus::Verified, Some(&["BBBB"]))], me);
+        assert_eq!(p.sender.status, SenderStatus::Unsigned);
+        assert_eq!(p.intended_for_me, Some(false));
+        assert!(p.forwarded_from.is_some());
+        // Two signatures: the weaker decides.
+        let p = attribute(
+            true,
+            &[
+                signed_by("p", "P1", SenderStatus::Unverified, None),
+                signed_by("dr", "D1", SenderStatus::Verified, None),
+            ],
+            me,
+        );
+        assert_eq!(p.sender.status, SenderStatus::Unverified);
+        assert!(!attribute(false, &[signed_by("dr", "D1", SenderStatus::Verified, None)], me).protected());
+    }
+}

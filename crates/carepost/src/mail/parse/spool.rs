@@ -1,8 +1,43 @@
 //! Where the documents of an email wait until all of them are checked: one
-//! nameless spool file in the home's `tmp`, from which each is saved under
+//! nameless spool file in the target folder, from which each is saved under
 //! its own name (one descriptor for any number of attachments).
 
 use super::*;
+use crate::commit::{self, Committed, Naming, Planned};
+
+/// One saved attachment.
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedAttachment {
+    pub output: PathBuf,
+    pub filename: String,
+    pub size: u64,
+    pub sha256: String,
+    pub content_type: String,
+    /// Whether it arrived encrypted.
+    pub encrypted: bool,
+    /// It was inside the encryption and covered by the signature that its
+    /// `sender` describes.
+    pub protected: bool,
+    /// Who signed it (for separately encrypted attachments, each has its
+    /// own signature): the weakest of every layer around it.
+    pub sender: Sender,
+    /// See [`Protection::intended_for_me`].
+    pub intended_for_me: Option<bool>,
+    /// See [`Protection::forwarded_from`].
+    pub forwarded_from: Option<Sender>,
+    /// The managed-file id (for `files`).
+    pub id: i64,
+}
+
+/// A document about to be saved: a range of the [`Spool`].
+pub(super) struct Staged {
+    pub(super) offset: u64,
+    pub(super) name: String,
+    pub(super) size: u64,
+    pub(super) sha256: String,
+    pub(super) content_type: String,
+    pub(super) protection: Protection,
+}
 
 /// Every attachment of an email, one after the other in a single nameless
 /// file in the target folder, until all checks passed: one descriptor
@@ -29,8 +64,8 @@ impl Spool {
         Ok(file)
     }
 
-    /// Copies `stage` into a new nameless file and gives it its name.
-    pub(super) fn persist(&mut self, stage: &Staged) -> Result<PathBuf> {
+    /// Copies `stage` into a new nameless file, ready to be named.
+    fn copy_out(&mut self, stage: &Staged) -> Result<PendingFile> {
         use std::io::Seek;
         let mut out = PendingFile::new_in(&self.dir)?;
         let file = self.file.file();
@@ -40,7 +75,7 @@ impl Spool {
         if copied != stage.size {
             return Err(Error::io("io-read", &self.dir, std::io::ErrorKind::UnexpectedEof.into()));
         }
-        out.persist(&stage.name)
+        Ok(out)
     }
 }
 
@@ -137,7 +172,9 @@ pub(super) fn fallback_name(content_type: &str) -> String {
     format!("{}.{ext}", crate::names::FALLBACK_STEM)
 }
 
-/// Names every staged attachment and records them, all or none.
+/// Names every staged attachment and records them, all or none, through
+/// [`commit::commit_in_turn`]: each is copied out of the spool only when
+/// its turn comes to be named, so one file is open at a time.
 pub(super) fn save_all(
     ctx: &mut Context<'_>,
     spool: &mut Spool,
@@ -161,71 +198,39 @@ pub(super) fn save_all(
         return Ok((Vec::new(), None));
     }
     let expires = crate::fmt_time(retention::expiry_base(ctx)? + keep_for);
-    let mut ids = Vec::with_capacity(staged.len());
-    for stage in &staged {
-        match retention::record_pending(
-            ctx,
-            Kind::Received,
-            &out_dir.join(&stage.name),
-            stage.size,
-            &stage.sha256,
-            keep_for,
-            None,
-        ) {
-            Ok(id) => ids.push(id),
-            Err(e) => {
-                retention::abandon(ctx, &ids);
-                return Err(e);
-            }
-        }
-    }
-    let mut saved: Vec<SavedAttachment> = Vec::with_capacity(staged.len());
-    for (stage, id) in staged.into_iter().zip(&ids) {
-        match spool.persist(&stage) {
-            Ok(output) => saved.push(SavedAttachment {
-                filename: output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(stage.name),
-                output,
-                size: stage.size,
-                sha256: stage.sha256,
-                content_type: stage.content_type,
-                encrypted: stage.protection.encrypted,
-                protected: stage.protection.protected(),
-                sender: stage.protection.sender.clone(),
-                intended_for_me: stage.protection.intended_for_me,
-                forwarded_from: stage.protection.forwarded_from,
-                id: *id,
-            }),
-            Err(e) => {
-                for s in &saved {
-                    let _ = std::fs::remove_file(&s.output);
-                }
-                retention::abandon(ctx, &ids);
-                return Err(e);
-            }
-        }
-    }
-    let events = saved
+    let planned = staged
         .iter()
-        .map(|a| {
-            a.sender.open_event(Outcome::Success, Some((&a.sha256, a.size))).detail(format!(
+        .map(|stage| Planned::new(out_dir, stage.name.clone(), Naming::FirstFree, stage.sha256.clone(), stage.size))
+        .collect();
+    let events = staged
+        .iter()
+        .map(|stage| {
+            let sender = &stage.protection.sender;
+            sender.open_event(Outcome::Success, Some((&stage.sha256, stage.size))).detail(format!(
                 "email {format_code}; sender {}; {}",
-                a.sender.status.as_str(),
-                if a.encrypted { "received" } else { "received unencrypted" }
+                sender.status.as_str(),
+                if stage.protection.encrypted { "received" } else { "received unencrypted" }
             ))
         })
         .collect();
-    let recorded = audit::record_all(ctx, events, |tx| {
-        for a in &saved {
-            retention::activate(tx, a.id, &a.output)?;
-        }
-        Ok(())
-    });
-    if let Err(e) = recorded {
-        for s in &saved {
-            let _ = std::fs::remove_file(&s.output);
-        }
-        retention::abandon(ctx, &ids);
-        return Err(e);
-    }
+    let write = |i: usize| spool.copy_out(&staged[i]);
+    let committed = commit::commit_in_turn(ctx, Kind::Received, keep_for, planned, events, write, |_| Ok(()))?;
+    let saved = staged
+        .into_iter()
+        .zip(committed)
+        .map(|(stage, Committed { id, path: output })| SavedAttachment {
+            filename: output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(stage.name),
+            output,
+            size: stage.size,
+            sha256: stage.sha256,
+            content_type: stage.content_type,
+            encrypted: stage.protection.encrypted,
+            protected: stage.protection.protected(),
+            sender: stage.protection.sender.clone(),
+            intended_for_me: stage.protection.intended_for_me,
+            forwarded_from: stage.protection.forwarded_from,
+            id,
+        })
+        .collect();
     Ok((saved, Some(expires)))
 }

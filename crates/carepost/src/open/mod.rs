@@ -1,0 +1,223 @@
+//! Opening: decrypting a received document, checking its integrity and
+//! signature, and writing it under a safe name — only once every check
+//! has passed.
+//!
+//! The plaintext goes into a nameless file in the target folder (see
+//! [`crate::output`]); it gets its name after decryption, the integrity
+//! check (MDC or AEAD) and the signature check succeeded, and disappears
+//! otherwise. Compressed input is accepted up to a bound on the output
+//! size, which defeats decompression bombs.
+//!
+//! This module is the use case; the steps live beside it: `probe` reads
+//! the first packets before any key is unlocked, `decrypt` streams and
+//! checks the message through Sequoia's `helper`, `problem` puts a failure
+//! into the user's terms, and `sender` says who signed.
+
+mod decrypt;
+mod helper;
+mod probe;
+mod problem;
+mod sender;
+
+pub use decrypt::{decrypt, verify_detached, verify_detached_signature, Decrypted, Detached, Source};
+pub use probe::{check_bytes_addressed_to_us, check_reader_addressed_to_us};
+pub use sender::{Sender, SenderStatus};
+
+use crate::audit::{self, Action, Event, Outcome};
+use crate::commit::{self, Committed, Naming};
+use crate::contacts;
+use crate::error::{Error, Result};
+use crate::output::PendingFile;
+use crate::retention::{self, Kind};
+use crate::Context;
+use decrypt::CHUNK;
+use openpgp::crypto::SessionKey;
+use probe::{check_addressed_to_us, check_looks_like_a_message};
+use sequoia_openpgp as openpgp;
+use serde::Serialize;
+use std::io::BufReader;
+use std::path::PathBuf;
+
+/// Default bound on the output: this many times the input size…
+pub const DEFAULT_EXPANSION: u64 = 100;
+/// …but never less than this. An uncompressed message is never larger
+/// than its input, so the bound matters only for compressed data: beyond
+/// 16 MiB, anything expanding more than 100 times is treated as a bomb
+/// (a 785-byte BZip2 message can hold 1 GiB of zeros). `--max-size` lifts it.
+pub const MIN_OUTPUT_LIMIT: u64 = 16 << 20;
+
+/// What the user asked to open.
+#[derive(Debug, Default)]
+pub struct Request {
+    pub input: PathBuf,
+    pub output_dir: Option<PathBuf>,
+    pub require_verified_sender: bool,
+    /// Largest document to write; default: see [`output_limit`].
+    pub max_output: Option<u64>,
+    /// Keep the document this long instead of the policy's retention.
+    pub retain: Option<std::time::Duration>,
+    pub mode: Mode,
+}
+
+/// Where an opened document goes.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Saved in the inbox (or `-o`), with the `received` retention.
+    #[default]
+    Save,
+    /// Written to a private, RAM-backed place for a viewer, deleted soon.
+    View,
+    /// Kept encrypted at rest under its own key; expiry destroys the key.
+    Sealed,
+}
+
+/// The contract's `open` JSON, plus extra fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct Opened {
+    pub output: PathBuf,
+    pub filename: String,
+    pub sender: Sender,
+    pub size: u64,
+    pub sha256: String,
+    pub compressed: bool,
+    /// The managed-file id (for `export`, `files`).
+    pub id: i64,
+    pub kind: Kind,
+    /// When carepost deletes it (RFC 3339).
+    pub expires: String,
+}
+
+/// The output bound for an input of `input_len` bytes.
+pub fn output_limit(input_len: u64) -> u64 {
+    input_len.saturating_mul(DEFAULT_EXPANSION).max(MIN_OUTPUT_LIMIT)
+}
+
+/// `carepost open`.
+pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send::Progress) -> Result<Opened> {
+    let input_meta = std::fs::metadata(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
+    if !input_meta.is_file() {
+        return Err(Error::InputNotAFile(request.input.clone()));
+    }
+    let kind = match request.mode {
+        Mode::Save => Kind::Received,
+        Mode::View => Kind::View,
+        Mode::Sealed => Kind::Sealed,
+    };
+    let keep_for = retention::policy(ctx)?.choose(kind, request.retain)?;
+    let out_dir = match (request.mode, &request.output_dir) {
+        (Mode::Save, Some(dir)) if dir.is_dir() => {
+            std::fs::canonicalize(dir).map_err(|e| Error::io("io-resolve", dir, e))?
+        }
+        (Mode::Save, Some(dir)) => return Err(Error::OutputDir(dir.clone())),
+        (Mode::Save, None) => {
+            let inbox = ctx.home.inbox();
+            ctx.home.ensure_dir(&inbox)?;
+            inbox
+        }
+        (Mode::View, _) => crate::view::private_dir(&ctx.home)?,
+        (Mode::Sealed, _) => {
+            let sealed = ctx.home.sealed();
+            ctx.home.ensure_dir(&sealed)?;
+            sealed
+        }
+    };
+    let limit = request.max_output.unwrap_or_else(|| output_limit(input_meta.len()));
+    check_looks_like_a_message(&request.input)?;
+    let contact_list = contacts::list(ctx)?;
+    // A file that cannot be for this identity is refused before the
+    // passphrase is asked for or the keychain is touched.
+    let own_public = ctx.identity()?.public_cert();
+    if let Err(e) = check_addressed_to_us(&request.input, &own_public, &contact_list) {
+        if let Error::MessageRejected(problem) = &e {
+            audit::record_quietly(ctx, Event::new(Action::Open, Outcome::Failed).detail(problem.code()));
+        }
+        return Err(e);
+    }
+    let unlocked = ctx.unlock(crate::identity::Purpose::Decrypt)?;
+
+    let mut pending = PendingFile::new_in(&out_dir)?;
+    let session_key = (request.mode == Mode::Sealed).then(|| SessionKey::new(32)).transpose().map_err(internal)?;
+    let input = std::fs::File::open(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
+    progress.start(input_meta.len());
+    let decrypted = decrypt(
+        ctx,
+        Source { reader: BufReader::with_capacity(CHUNK, input), path: Some(&request.input) },
+        &unlocked,
+        &contact_list,
+        limit,
+        pending.file(),
+        session_key.as_ref(),
+        progress,
+    );
+    progress.finish();
+    let decrypted = match decrypted {
+        Ok(d) => d,
+        Err(e) => {
+            if let Error::MessageRejected(problem) = &e {
+                audit::record_quietly(ctx, Event::new(Action::Open, Outcome::Failed).detail(problem.code()));
+            }
+            return Err(e);
+        }
+    };
+    let sender = decrypted.sender.clone();
+    if request.require_verified_sender && sender.status != SenderStatus::Verified {
+        audit::record_quietly(
+            ctx,
+            sender
+                .open_event(Outcome::Refused, Some((&decrypted.sha256, decrypted.size)))
+                .detail(format!("sender {}; verified sender required", sender.status.as_str())),
+        );
+        let who = sender.alias.clone().or(sender.fingerprint.clone()).unwrap_or_default();
+        return Err(Error::SenderNotVerified { status: sender.status.as_str().to_owned(), who });
+    }
+    let outer = request.input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let filename = decrypted
+        .filename
+        .as_deref()
+        .and_then(crate::names::sanitize)
+        .unwrap_or_else(|| crate::names::fallback_name(&outer));
+    // A sealed document's file says nothing; its name is inside.
+    let stored_name = match request.mode {
+        Mode::Sealed => format!("{}.sealed", crate::names::random_id()),
+        // The viewer's command line is visible to other users.
+        Mode::View => crate::view::neutral_name(&filename),
+        Mode::Save => filename.clone(),
+    };
+    let expires = crate::fmt_time(retention::expiry_base(ctx)? + keep_for);
+    let event = sender.open_event(Outcome::Success, Some((&decrypted.sha256, decrypted.size))).detail(format!(
+        "sender {}; {}",
+        sender.status.as_str(),
+        kind.code()
+    ));
+    let mut written = commit::Output::new(
+        pending,
+        stored_name,
+        Naming::FirstFree,
+        decrypted.stored_sha256.clone(),
+        decrypted.stored_size,
+    );
+    if let Some(key) = &session_key {
+        written = written.sealed_with(&key[..]);
+    }
+    let committed = commit::commit(ctx, kind, keep_for, vec![written], vec![event], |_| Ok(()))?;
+    let Committed { id, path: output } = committed.into_iter().next().expect("one output, one record");
+    let filename = match request.mode {
+        Mode::Sealed | Mode::View => filename,
+        _ => output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(filename),
+    };
+    Ok(Opened {
+        output,
+        filename,
+        sender,
+        size: decrypted.size,
+        sha256: decrypted.sha256,
+        compressed: decrypted.compressed,
+        id,
+        kind,
+        expires,
+    })
+}
+
+fn internal(e: anyhow::Error) -> Error {
+    Error::Internal(e.to_string())
+}
