@@ -1,0 +1,241 @@
+//! The shape of the code, as docs/design.md describes it: the library's
+//! top-level modules call each other in one direction only (no import
+//! cycles), the command modules of the binary do not call each other back,
+//! and no file grows past the size at which it starts to mix concerns.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// The size past which a module is split; see docs/design.md.
+const MAX_LINES: usize = 600;
+
+/// Files allowed past [`MAX_LINES`] because they are one concern.
+const ONE_CONCERN: &[&str] = &[
+    // Every failure with its message, hint and exit status: one list.
+    "crates/carepost/src/error.rs",
+];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The code of a file without its unit tests and comments: what it uses.
+fn code_of(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+    code.lines().map(|line| line.split("//").next().unwrap_or_default()).collect::<Vec<_>>().join("\n")
+}
+
+fn is_ident_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// The identifiers that follow `prefix` in `code`: `crate::audit::record`
+/// gives `audit`, and `crate::{audit, store::Store}` gives both.
+fn names_after(code: &str, prefix: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for (at, _) in code.match_indices(prefix) {
+        if code[..at].chars().next_back().is_some_and(is_ident_char) {
+            continue;
+        }
+        let rest = &code[at + prefix.len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            // The first name of every item at the group's own depth.
+            let mut depth = 0;
+            let mut current = String::new();
+            let mut taking = true;
+            for c in group.chars() {
+                match c {
+                    '{' => {
+                        depth += 1;
+                        taking = false;
+                    }
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        if !current.is_empty() {
+                            names.insert(std::mem::take(&mut current));
+                        }
+                        taking = true;
+                    }
+                    c if depth == 0 && taking && is_ident_char(c) => current.push(c),
+                    _ if depth == 0 && !current.is_empty() => taking = false,
+                    _ => {}
+                }
+            }
+            if !current.is_empty() {
+                names.insert(current);
+            }
+        } else {
+            let first: String = rest.chars().take_while(|&c| is_ident_char(c)).collect();
+            if !first.is_empty() {
+                names.insert(first);
+            }
+        }
+    }
+    names
+}
+
+/// Top-level modules of a crate rooted at `src`, each with the modules it
+/// uses: `crate::x` names module `x`; a re-exported item (`crate::Context`)
+/// names the module it comes from, as `lib.rs` says.
+fn module_graph(src: &Path, root_file: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let lib = std::fs::read_to_string(src.join(root_file)).unwrap();
+    let mut reexports = BTreeMap::new();
+    for line in lib.lines().filter_map(|l| l.trim().strip_prefix("pub use ")) {
+        let (module, items) = line.split_once("::").unwrap_or((line, ""));
+        for item in items.split(|c: char| !is_ident_char(c)).filter(|s| !s.is_empty()) {
+            reexports.insert(item.to_owned(), module.to_owned());
+        }
+    }
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in &files {
+        let relative = file.strip_prefix(src).unwrap();
+        let first = relative.components().next().unwrap().as_os_str().to_string_lossy().into_owned();
+        let module = first.trim_end_matches(".rs").to_owned();
+        if module == root_file.trim_end_matches(".rs") {
+            continue;
+        }
+        let uses = graph.entry(module.clone()).or_default();
+        for name in names_after(&code_of(file), "crate::") {
+            let target = reexports.get(&name).cloned().unwrap_or(name);
+            if target != module {
+                uses.insert(target);
+            }
+        }
+    }
+    let modules: BTreeSet<String> = graph.keys().cloned().collect();
+    for uses in graph.values_mut() {
+        uses.retain(|m| modules.contains(m));
+    }
+    graph
+}
+
+/// A cycle in `graph`, as the path that closes it, if there is one.
+fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|n| n == node) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(node.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, graph, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph.keys().find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn the_library_modules_call_each_other_in_one_direction() {
+    let graph = module_graph(&root().join("crates/carepost/src"), "lib.rs");
+    assert!(graph.len() > 20, "the library's modules were not found: {graph:?}");
+    // The walk must see edges that are known to exist.
+    assert!(graph["audit"].contains("context"), "{:?}", graph["audit"]);
+    assert!(graph["context"].contains("audit_log"), "{:?}", graph["context"]);
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!("import cycle between library modules: {}", cycle.join(" -> "));
+    }
+}
+
+#[test]
+fn command_modules_do_not_call_each_other_back() {
+    let commands = root().join("src/commands");
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut files = Vec::new();
+    rust_files(&commands, &mut files);
+    for file in &files {
+        let relative = file.strip_prefix(&commands).unwrap();
+        let first = relative.components().next().unwrap().as_os_str().to_string_lossy().into_owned();
+        let module = first.trim_end_matches(".rs").to_owned();
+        if module == "mod" {
+            continue;
+        }
+        let code = code_of(file);
+        // A file directly under commands/ reaches its siblings with
+        // `super::`; one in commands/<object>/ with `super::super::` or
+        // `crate::commands::`.
+        let nested = relative.components().count() > 1;
+        let mut names = names_after(&code, "crate::commands::");
+        let sibling = if nested { "super::super::" } else { "super::" };
+        names.extend(names_after(&code, sibling));
+        let uses = graph.entry(module.clone()).or_default();
+        uses.extend(names.into_iter().filter(|n| *n != module));
+    }
+    let modules: BTreeSet<String> = graph.keys().cloned().collect();
+    for uses in graph.values_mut() {
+        uses.retain(|m| modules.contains(m));
+    }
+    assert!(graph.contains_key("open") && graph.contains_key("contact"), "{graph:?}");
+    assert!(graph["open"].contains("present"), "{:?}", graph["open"]);
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!("import cycle between command modules: {}", cycle.join(" -> "));
+    }
+}
+
+#[test]
+fn no_file_mixes_concerns_past_the_size_limit() {
+    let mut files = Vec::new();
+    rust_files(&root().join("crates/carepost/src"), &mut files);
+    rust_files(&root().join("src"), &mut files);
+    let mut too_long = Vec::new();
+    for file in &files {
+        let relative = file.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/");
+        let lines = std::fs::read_to_string(file).unwrap().lines().count();
+        if lines > MAX_LINES && !ONE_CONCERN.contains(&relative.as_str()) {
+            too_long.push(format!("{relative}: {lines} lines"));
+        }
+    }
+    assert!(files.len() > 50, "the sources were not found");
+    assert!(too_long.is_empty(), "split these by concern (docs/design.md): {too_long:#?}");
+}
+
+#[test]
+fn the_cycle_finder_finds_cycles() {
+    let graph: BTreeMap<String, BTreeSet<String>> =
+        [("a", vec!["b"]), ("b", vec!["c"]), ("c", vec!["a"]), ("d", vec![])]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.into_iter().map(str::to_owned).collect()))
+            .collect();
+    assert_eq!(find_cycle(&graph).unwrap(), ["a", "b", "c", "a"]);
+    let acyclic: BTreeMap<String, BTreeSet<String>> = [("a", vec!["b"]), ("b", vec![])]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.into_iter().map(str::to_owned).collect()))
+        .collect();
+    assert_eq!(find_cycle(&acyclic), None);
+    assert_eq!(
+        names_after(
+            "use crate::{audit::{self, Event}, store::Store};\nlet x = crate::context::Context::new();",
+            "crate::"
+        ),
+        ["audit", "context", "store"].into_iter().map(str::to_owned).collect()
+    );
+}
