@@ -1,7 +1,7 @@
 //! The shape of the code, as docs/design.md describes it: the library's
 //! top-level modules call each other in one direction only (no import
-//! cycles), the command modules of the binary do not call each other back,
-//! and no file grows past the size at which it starts to mix concerns.
+//! cycles), and so do the modules of `mail` and the command modules of the
+//! binary; no file grows past the size at which it starts to mix concerns.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -166,27 +166,24 @@ fn the_library_modules_call_each_other_in_one_direction() {
     }
 }
 
-#[test]
-fn command_modules_do_not_call_each_other_back() {
-    let commands = root().join("src/commands");
+/// The modules inside the folder `dir`, each with the sibling modules it
+/// uses: through `prefix` (`crate::commands::`), or `super::` from a file
+/// directly in `dir`, `super::super::` from one a folder deeper.
+fn sibling_graph(dir: &Path, prefix: &str) -> BTreeMap<String, BTreeSet<String>> {
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut files = Vec::new();
-    rust_files(&commands, &mut files);
+    rust_files(dir, &mut files);
     for file in &files {
-        let relative = file.strip_prefix(&commands).unwrap();
+        let relative = file.strip_prefix(dir).unwrap();
         let first = relative.components().next().unwrap().as_os_str().to_string_lossy().into_owned();
         let module = first.trim_end_matches(".rs").to_owned();
         if module == "mod" {
             continue;
         }
         let code = code_of(file);
-        // A file directly under commands/ reaches its siblings with
-        // `super::`; one in commands/<object>/ with `super::super::` or
-        // `crate::commands::`.
         let nested = relative.components().count() > 1;
-        let mut names = names_after(&code, "crate::commands::");
-        let sibling = if nested { "super::super::" } else { "super::" };
-        names.extend(names_after(&code, sibling));
+        let mut names = names_after(&code, prefix);
+        names.extend(names_after(&code, if nested { "super::super::" } else { "super::" }));
         let uses = graph.entry(module.clone()).or_default();
         uses.extend(names.into_iter().filter(|n| *n != module));
     }
@@ -194,10 +191,26 @@ fn command_modules_do_not_call_each_other_back() {
     for uses in graph.values_mut() {
         uses.retain(|m| modules.contains(m));
     }
+    graph
+}
+
+#[test]
+fn command_modules_do_not_call_each_other_back() {
+    let graph = sibling_graph(&root().join("src/commands"), "crate::commands::");
     assert!(graph.contains_key("open") && graph.contains_key("contact"), "{graph:?}");
     assert!(graph["open"].contains("present"), "{:?}", graph["open"]);
     if let Some(cycle) = find_cycle(&graph) {
         panic!("import cycle between command modules: {}", cycle.join(" -> "));
+    }
+}
+
+#[test]
+fn mail_modules_do_not_call_each_other_back() {
+    let graph = sibling_graph(&root().join("crates/carepost/src/mail"), "crate::mail::");
+    assert!(graph["compose"].contains("header"), "{:?}", graph["compose"]);
+    assert!(graph["parse"].contains("skeleton"), "{:?}", graph["parse"]);
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!("import cycle between mail modules: {}", cycle.join(" -> "));
     }
 }
 

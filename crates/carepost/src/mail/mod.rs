@@ -12,6 +12,8 @@ pub mod compose;
 pub mod crlf;
 // Header encoding (RFC 2047, RFC 2231).
 pub mod header;
+// The MIME type of a document, for both directions.
+pub mod mime_type;
 pub mod parse;
 // What `parse` hands mail-parser: the email without its bulk, read back
 // from the file range by range.
@@ -24,3 +26,11 @@ pub mod config;
 pub mod gate;
 pub mod outbox;
 pub mod smtp;
+
+/// Largest email file, and largest decrypted inner MIME, that `parse`
+/// reads; `compose` refuses to write anything larger.
+pub const MAX_MAIL_BYTES: u64 = 256 << 20;
+
+/// RFC 9788's placeholder for an obscured subject: what `compose` puts in
+/// the outer header, and what `parse` does not show as a subject.
+pub const OUTER_SUBJECT: &str = "[...]";

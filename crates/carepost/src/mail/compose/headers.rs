@@ -123,49 +123,7 @@ pub(super) fn content_type(name: &str, file: &mut File) -> Result<String> {
     use std::io::{Seek, SeekFrom};
     let head = crate::send::read_up_to(file, 4096).map_err(|e| Error::io("io-read", name, e))?;
     file.seek(SeekFrom::Start(0)).map_err(|e| Error::io("io-read", name, e))?;
-    Ok(detect_type(name, &head).to_owned())
-}
-
-/// See [`content_type`]; `head` is the first few KiB of the document.
-pub fn detect_type(name: &str, head: &[u8]) -> &'static str {
-    let magic: Option<&'static str> = if head.starts_with(b"%PDF-") {
-        Some("application/pdf")
-    } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
-        Some("image/gif")
-    } else if head.starts_with(b"II*\0") || head.starts_with(b"MM\0*") {
-        Some("image/tiff")
-    } else if head.len() >= 132 && &head[128..132] == b"DICM" {
-        Some("application/dicom")
-    } else {
-        None
-    };
-    let zip = head.starts_with(b"PK\x03\x04");
-    let text = !head.contains(&0) && (std::str::from_utf8(head).is_ok() || utf8_cut_short(head));
-    let by_extension = crate::names::extension(name).unwrap_or_default();
-    match by_extension.as_str() {
-        "pdf" | "png" | "jpg" | "jpeg" | "gif" | "tif" | "tiff" | "dcm" | "dicom" => {
-            magic.unwrap_or("application/octet-stream")
-        }
-        "docx" if zip => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xlsx" if zip => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "zip" if zip => "application/zip",
-        "txt" if text && magic.is_none() => "text/plain; charset=utf-8",
-        "xml" if text && magic.is_none() => "application/xml",
-        "html" | "htm" if text && magic.is_none() => "text/html; charset=utf-8",
-        _ => magic.unwrap_or("application/octet-stream"),
-    }
-}
-
-/// Valid UTF-8 except for a character cut off at the end of the sample.
-fn utf8_cut_short(head: &[u8]) -> bool {
-    match std::str::from_utf8(head) {
-        Ok(_) => true,
-        Err(e) => e.error_len().is_none() && head.len() - e.valid_up_to() < 4,
-    }
+    Ok(crate::mail::mime_type::detect(name, &head).to_owned())
 }
 
 /// `Autocrypt: addr=…; prefer-encrypt=mutual; keydata=…`, folded.
@@ -216,23 +174,6 @@ pub fn autocrypt_keydata(cert: &Cert, addr: &str, now: std::time::SystemTime) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn types_follow_the_extension_only_when_the_content_agrees() {
-        assert_eq!(detect_type("brief.pdf", b"%PDF-1.7\n..."), "application/pdf");
-        assert_eq!(detect_type("brief.pdf", b"MZ\x90\0 not a pdf"), "application/octet-stream");
-        assert_eq!(detect_type("scan.JPG", &[0xFF, 0xD8, 0xFF, 0xE0]), "image/jpeg");
-        assert_eq!(detect_type("noext", b"\x89PNG\r\n\x1a\nxxxx"), "image/png");
-        let mut dicom = vec![0u8; 128];
-        dicom.extend_from_slice(b"DICMxxxx");
-        assert_eq!(detect_type("ct.dcm", &dicom), "application/dicom");
-        assert_eq!(detect_type("brief.docx", b"PK\x03\x04xx").split('.').next_back(), Some("document"));
-        assert_eq!(detect_type("brief.docx", b"plain text"), "application/octet-stream");
-        assert_eq!(detect_type("notes.txt", "héllo".as_bytes()), "text/plain; charset=utf-8");
-        assert_eq!(detect_type("notes.txt", b"\0\0binary"), "application/octet-stream");
-        assert_eq!(detect_type("x.tif", b"II*\0...."), "image/tiff");
-        assert_eq!(detect_type("x.gif", b"GIF89a.."), "image/gif");
-    }
 
     #[test]
     fn quoted_printable_keeps_lines_short_and_text_intact() {

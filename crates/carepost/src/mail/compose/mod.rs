@@ -32,7 +32,7 @@
 mod headers;
 mod inner;
 
-pub use headers::{autocrypt_keydata, detect_type, email_of};
+pub use headers::{autocrypt_keydata, email_of};
 
 use crate::audit::{Action, Event, Outcome};
 use crate::commit;
@@ -53,8 +53,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// RFC 9788's placeholder for an obscured subject.
-pub const OUTER_SUBJECT: &str = "[...]";
+use crate::mail::OUTER_SUBJECT;
 
 /// What the user asked to send as one email.
 #[derive(Debug, Default, Clone)]
@@ -238,8 +237,8 @@ pub fn compose(ctx: &mut Context<'_>, req: &ComposeRequest, progress: &dyn Progr
     let inner_size: u64 =
         segments.iter().map(|s| if let Segment::Bytes(b) = s { b.len() as u64 } else { 0 }).sum::<u64>() + estimate;
     let projected = outer.len() as u64 + outer_end.len() as u64 + inner_size.div_ceil(3) * 4 * 66 / 64 + 4096;
-    if projected > crate::mail::parse::MAX_MAIL_BYTES {
-        return Err(Error::EmailTooLarge { size: projected, limit: crate::mail::parse::MAX_MAIL_BYTES });
+    if projected > crate::mail::MAX_MAIL_BYTES {
+        return Err(Error::EmailTooLarge { size: projected, limit: crate::mail::MAX_MAIL_BYTES });
     }
     let mut mime = InnerMime::new(segments, documents.len());
 

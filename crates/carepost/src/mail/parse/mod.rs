@@ -81,8 +81,7 @@ pub use spool::SavedAttachment;
 use spool::*;
 use verdict::*;
 
-/// Largest email file, and largest decrypted inner MIME, parsed.
-pub const MAX_MAIL_BYTES: u64 = 256 << 20;
+use crate::mail::MAX_MAIL_BYTES;
 /// Largest header section of the email (real ones are a few KiB).
 pub const MAX_HEADER_BYTES: usize = 1 << 20;
 /// Deepest MIME nesting accepted (real mail rarely exceeds 5).
@@ -248,7 +247,7 @@ pub fn open(ctx: &mut Context<'_>, req: &OpenMailRequest, progress: &dyn crate::
         content.subject = outer.subject.clone();
     }
     if content.subject.is_none() {
-        content.subject = outer.subject.filter(|s| s != crate::mail::compose::OUTER_SUBJECT && s != "...");
+        content.subject = outer.subject.filter(|s| s != crate::mail::OUTER_SUBJECT && s != "...");
     }
     let encrypted = format != MailFormat::Plain;
 

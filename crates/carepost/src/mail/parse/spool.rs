@@ -143,7 +143,7 @@ pub(super) fn stage_decrypted(
                 .and_then(|s| crate::names::sanitize(&outer.as_bytes()[..outer.len() - s.len()]))
         })
         .unwrap_or_else(|| crate::names::fallback_name(outer));
-    let content_type = crate::mail::compose::detect_type(&name, b"").to_owned();
+    let content_type = crate::mail::mime_type::detect(&name, b"").to_owned();
     let stage = Staged {
         offset,
         name,
