@@ -17,31 +17,10 @@ pub fn run(ctx: &mut Context<'_>, mut args: SendArgs, out: &Output) -> Result<()
     let request = compose_request(args, output)?;
     let progress = ProgressBar::for_stderr();
     let composed = compose::compose(ctx, &request, &progress)?;
-    for warning in &composed.report.warnings {
-        out.warning(warning);
-    }
-    if let Some(reason) = &composed.report.unverified_ok {
-        out.warning(&tr!("send-unverified-recorded", reason = Safe(reason).to_string()));
-    }
+    super::warn(&composed.report, out);
     out.result(&composed, |w| {
-        let recipients = composed
-            .report
-            .outputs
-            .first()
-            .map(|sent| {
-                sent.recipients
-                    .iter()
-                    .map(|r| {
-                        if r.verified {
-                            r.alias.clone()
-                        } else {
-                            tr!("send-recipient-unverified", alias = r.alias.clone())
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default();
+        let recipients =
+            composed.report.outputs.first().map(|sent| super::recipients_line(&sent.recipients)).unwrap_or_default();
         writeln!(
             w,
             "{}",

@@ -31,26 +31,10 @@ pub fn run(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Er
     };
     let progress = ProgressBar::for_stderr();
     let report = send::send(ctx, &request, &progress)?;
-    for warning in &report.warnings {
-        out.warning(warning);
-    }
-    if let Some(reason) = &report.unverified_ok {
-        out.warning(&tr!("send-unverified-recorded", reason = Safe(reason).to_string()));
-    }
+    warn(&report, out);
     out.result(&report, |w| {
         for sent in &report.outputs {
-            let to = sent
-                .recipients
-                .iter()
-                .map(|r| {
-                    if r.verified {
-                        r.alias.clone()
-                    } else {
-                        tr!("send-recipient-unverified", alias = r.alias.clone())
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
+            let to = recipients_line(&sent.recipients);
             writeln!(
                 w,
                 "{}",
@@ -64,4 +48,24 @@ pub fn run(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Er
         }
         writeln!(w, "{}", tr!("send-next-step"))
     })
+}
+
+/// What every form of `send` says before its result: keys that expire
+/// soon, and that sending to an unverified contact was recorded.
+pub(super) fn warn(report: &send::Report, out: &Output) {
+    for warning in &report.warnings {
+        out.warning(warning);
+    }
+    if let Some(reason) = &report.unverified_ok {
+        out.warning(&tr!("send-unverified-recorded", reason = Safe(reason).to_string()));
+    }
+}
+
+/// The recipients of a sent document, each unverified one marked so.
+pub(super) fn recipients_line(recipients: &[send::RecipientSummary]) -> String {
+    recipients
+        .iter()
+        .map(|r| if r.verified { r.alias.clone() } else { tr!("send-recipient-unverified", alias = r.alias.clone()) })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

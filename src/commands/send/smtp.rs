@@ -6,8 +6,7 @@ use crate::commands::mail::sent_line;
 use crate::ui::{Output, ProgressBar};
 use carepost::mail::compose::{self, Composed};
 use carepost::mail::outbox::{self, Delivery, Mailer};
-use carepost::safe::Safe;
-use carepost::{tr, Context, Error};
+use carepost::{Context, Error};
 use serde::Serialize;
 
 /// The `send --smtp` result: the `send --eml` result plus `delivery`.
@@ -30,12 +29,7 @@ pub fn run(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Er
     let request = super::email::compose_request(args, output)?;
     let progress = ProgressBar::for_stderr();
     let composed = compose::compose(ctx, &request, &progress)?;
-    for warning in &composed.report.warnings {
-        out.warning(warning);
-    }
-    if let Some(reason) = &composed.report.unverified_ok {
-        out.warning(&tr!("send-unverified-recorded", reason = Safe(reason).to_string()));
-    }
+    super::warn(&composed.report, out);
     let delivery = outbox::send_composed(ctx, &mailer, &composed)?;
     let result = SentByMail { composed: &composed, delivery };
     out.result(&result, |w| writeln!(w, "{}", sent_line(&result.delivery)))
