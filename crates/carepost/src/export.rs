@@ -36,15 +36,7 @@ pub fn export(ctx: &mut Context<'_>, id: i64, out_dir: Option<&Path>, view: bool
     let keep_for = retention::policy(ctx)?.for_kind(kind);
     let dir = match (view, out_dir) {
         (true, _) => crate::view::private_dir(&ctx.home)?,
-        (false, Some(dir)) if dir.is_dir() => {
-            std::fs::canonicalize(dir).map_err(|e| Error::io("io-resolve", dir, e))?
-        }
-        (false, Some(dir)) => return Err(Error::OutputDir(dir.to_path_buf())),
-        (false, None) => {
-            let inbox = ctx.home.inbox();
-            ctx.home.ensure_dir(&inbox)?;
-            inbox
-        }
+        (false, requested) => ctx.home.output_dir(requested, ctx.home.inbox())?,
     };
     let sealed = std::fs::File::open(&item.path).map_err(|e| Error::io("io-read", &item.path, e))?;
     let mut pending = PendingFile::new_in(&dir)?;

@@ -99,6 +99,20 @@ impl Home {
         self.check()
     }
 
+    /// Where a command writes its output: the folder the user named, which
+    /// must exist (resolved, so that the records name the real place), or
+    /// else `default`, one of the home's folders, created when missing.
+    pub fn output_dir(&self, requested: Option<&Path>, default: PathBuf) -> Result<PathBuf> {
+        match requested {
+            Some(dir) if dir.is_dir() => std::fs::canonicalize(dir).map_err(|e| Error::io("io-resolve", dir, e)),
+            Some(dir) => Err(Error::OutputDir(dir.to_path_buf())),
+            None => {
+                self.ensure_dir(&default)?;
+                Ok(default)
+            }
+        }
+    }
+
     /// Recreates a missing sub-folder of an existing home (e.g. a user
     /// deleted `inbox/`), privately.
     pub fn ensure_dir(&self, dir: &Path) -> Result<()> {

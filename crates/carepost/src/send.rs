@@ -299,15 +299,7 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
     // 3. Where the output goes, and for how long.
     let keep_for = retention::policy(ctx)?.choose(retention::Kind::Sent, request.retain)?;
     let expires = crate::fmt_time(retention::expiry_base(ctx)? + keep_for);
-    let out_dir = match &request.output_dir {
-        Some(dir) if dir.is_dir() => std::fs::canonicalize(dir).map_err(|e| Error::io("io-resolve", dir, e))?,
-        Some(dir) => return Err(Error::OutputDir(dir.clone())),
-        None => {
-            let outbox = ctx.home.outbox();
-            ctx.home.ensure_dir(&outbox)?;
-            outbox
-        }
-    };
+    let out_dir = ctx.home.output_dir(request.output_dir.as_deref(), ctx.home.outbox())?;
 
     // 4. Our own key, unlocked.
     let sealer = Sealer::new(ctx, &recipients)?;

@@ -105,15 +105,7 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
     };
     let keep_for = retention::policy(ctx)?.choose(kind, request.retain)?;
     let out_dir = match (request.mode, &request.output_dir) {
-        (Mode::Save, Some(dir)) if dir.is_dir() => {
-            std::fs::canonicalize(dir).map_err(|e| Error::io("io-resolve", dir, e))?
-        }
-        (Mode::Save, Some(dir)) => return Err(Error::OutputDir(dir.clone())),
-        (Mode::Save, None) => {
-            let inbox = ctx.home.inbox();
-            ctx.home.ensure_dir(&inbox)?;
-            inbox
-        }
+        (Mode::Save, requested) => ctx.home.output_dir(requested.as_deref(), ctx.home.inbox())?,
         (Mode::View, _) => crate::view::private_dir(&ctx.home)?,
         (Mode::Sealed, _) => {
             let sealed = ctx.home.sealed();

@@ -315,15 +315,7 @@ fn prepare(ctx: &mut Context<'_>, req: &OpenMailRequest) -> Result<(std::fs::Fil
         return Err(reject(ctx, MailProblem::TooLarge(MAX_MAIL_BYTES)));
     }
     let keep_for = retention::policy(ctx)?.choose(Kind::Received, req.retain)?;
-    let out_dir = match &req.output_dir {
-        Some(dir) if dir.is_dir() => std::fs::canonicalize(dir).map_err(|e| Error::io("io-resolve", dir, e))?,
-        Some(dir) => return Err(Error::OutputDir(dir.clone())),
-        None => {
-            let inbox = ctx.home.inbox();
-            ctx.home.ensure_dir(&inbox)?;
-            inbox
-        }
-    };
+    let out_dir = ctx.home.output_dir(req.output_dir.as_deref(), ctx.home.inbox())?;
     let input = std::fs::File::open(&req.input).map_err(|e| Error::io("io-read", &req.input, e))?;
     let head = Zeroizing::new(
         crate::send::read_up_to(&mut &input, MAX_HEADER_BYTES + 4).map_err(|e| Error::io("io-read", &req.input, e))?,
