@@ -6,7 +6,9 @@ Times sign+encrypt and decrypt+verify of random files (1 KiB, 1 MiB,
   carepost (release build), gpg with its defaults (zlib compression),
   gpg --compress-algo none.
 Prints the median wall time of several runs, throughput, peak RSS, and the
-ratio carepost/gpg-uncompressed (> 1 means carepost is faster).
+ratio carepost/gpg-uncompressed (> 1 means carepost is faster). The runs of
+all tools are interleaved, round by round, so that a slower moment of the
+machine weighs on each of them alike.
 
 Usage: scripts/bench.py [--runs N] [--sizes 1K,1M,256M,1G] [--keep]
                         [--backend rust|nettle|openssl] [--keychain]
@@ -72,6 +74,22 @@ def run(cmd, env=None):
             sys.exit(f"command failed ({code}): {' '.join(cmd)}\n{err.read().decode(errors='replace')}")
         text = rss_file.read().strip().splitlines()
         return elapsed, int(text[-1]) if TIME and text else None
+
+
+def interleaved(cases, runs):
+    """Runs every case once per round, for `runs` rounds, so that carepost
+    and gpg see the same machine: a slower minute (another process, the
+    disk flushing) slows both, not one. Returns {name: (median seconds,
+    peak RSS)}. Each case is (command, env, cleanup before each run)."""
+    samples = {name: ([], []) for name in cases}
+    for _ in range(runs):
+        for name, (cmd, env, cleanup) in cases.items():
+            if cleanup:
+                cleanup()
+            seconds, peak = run(cmd, env=env)
+            samples[name][0].append(seconds)
+            samples[name][1].append(peak or 0)
+    return {name: (statistics.median(t), max(p)) for name, (t, p) in samples.items()}
 
 
 def median_run(make_cmd, runs, env=None, cleanup=None):
@@ -258,30 +276,34 @@ def main():
         for kind, size, path in inputs:
             label = f"{kind} {human(size)}"
             runs = args.runs if size < (512 << 20) else 1
-            result = {}
-            # carepost send / open: SEIPDv1 to a gpg user (opened by the
-            # sender's own copy), and SEIPDv2 between carepost users.
-            t, rss = median_run(lambda i: cp("sender", "send", path, "--to", "patient", "-o", out_dir), runs,
-                                cleanup=fresh(out_dir))
-            sealed = os.path.join(out_dir, os.listdir(out_dir)[0])
-            result["carepost enc"] = (t, rss)
-            t, rss = median_run(lambda i: cp("sender", "open", sealed, "-o", in_dir), runs, cleanup=fresh(in_dir))
-            result["carepost dec"] = (t, rss)
-            t, rss = median_run(lambda i: cp("sender", "send", path, "--to", "receiver", "-o", out_dir), runs,
-                                cleanup=fresh(out_dir))
-            sealed = os.path.join(out_dir, os.listdir(out_dir)[0])
-            result["carepost v2 enc"] = (t, rss)
-            t, rss = median_run(lambda i: cp("receiver", "open", sealed, "-o", in_dir), runs, cleanup=fresh(in_dir))
-            result["carepost v2 dec"] = (t, rss)
-            # gpg default (compressed) and uncompressed
+            # What the decryption runs open, made once by each tool's own
+            # encryption: SEIPDv1 to a gpg user (opened by the sender's own
+            # copy), SEIPDv2 between carepost users, and gpg's own.
+            made = {}
+            for name, to in (("v1", "patient"), ("v2", "receiver")):
+                dest = os.path.join(work, f"sealed-{name}")
+                fresh(dest)()
+                subprocess.run(cp("sender", "send", path, "--to", to, "-o", dest), check=True,
+                               stdout=subprocess.DEVNULL)
+                made[name] = os.path.join(dest, os.listdir(dest)[0])
             for variant, extra in (("gpg", []), ("gpg -z0", ["--compress-algo", "none"])):
-                ct = os.path.join(work, "gpg.pgp")
-                t, rss = median_run(lambda i: g(*extra, "-u", "bench@example.org", "-r", "bench@example.org",
-                                                "-o", ct, "-se", path), runs, env=env)
-                result[f"{variant} enc"] = (t, rss)
-                t, rss = median_run(lambda i: g("-o", os.path.join(work, "gpg.out"), "--decrypt", ct), runs, env=env)
-                result[f"{variant} dec"] = (t, rss)
-            rows.append((label, size, result))
+                made[variant] = os.path.join(work, f"{variant.replace(' ', '')}.pgp")
+                subprocess.run(g(*extra, "-u", "bench@example.org", "-r", "bench@example.org", "-o",
+                                 made[variant], "-se", path), env=env, check=True)
+            gpg_out = os.path.join(work, "gpg.out")
+            gpg_enc = os.path.join(work, "gpg-enc.pgp")
+            cases = {
+                "carepost enc": (cp("sender", "send", path, "--to", "patient", "-o", out_dir), None, fresh(out_dir)),
+                "carepost dec": (cp("sender", "open", made["v1"], "-o", in_dir), None, fresh(in_dir)),
+                "carepost v2 enc": (cp("sender", "send", path, "--to", "receiver", "-o", out_dir), None,
+                                    fresh(out_dir)),
+                "carepost v2 dec": (cp("receiver", "open", made["v2"], "-o", in_dir), None, fresh(in_dir)),
+            }
+            for variant, extra in (("gpg", []), ("gpg -z0", ["--compress-algo", "none"])):
+                cases[f"{variant} enc"] = (g(*extra, "-u", "bench@example.org", "-r", "bench@example.org", "-o",
+                                             gpg_enc, "-se", path), env, None)
+                cases[f"{variant} dec"] = (g("-o", gpg_out, "--decrypt", made[variant]), env, None)
+            rows.append((label, size, interleaved(cases, runs)))
             shutil.rmtree(in_dir, ignore_errors=True)
 
         print(f"\n{'input':<16}{'tool':<14}{'enc s':>9}{'enc MiB/s':>11}{'enc RSS':>10}"
