@@ -1,5 +1,5 @@
 //! User-facing text: every sentence carepost shows lives in a Fluent
-//! catalogue (`src/i18n/*.ftl`), looked up by message id.
+//! catalogue (`src/i18n/<language>/*.ftl`), looked up by message id.
 //!
 //! The language comes from `CAREPOST_LANG`, else `LC_ALL`, `LC_MESSAGES` or
 //! `LANG`; a message missing from the chosen catalogue falls back to English.
@@ -12,8 +12,11 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 use unic_langid::LanguageIdentifier;
 
-const EN: &str = include_str!("en.ftl");
-const NL: &str = include_str!("nl.ftl");
+/// Each language's catalogue, one Fluent file per area.
+const EN: &[&str] = &[include_str!("en/messages.ftl")];
+const NL: &[&str] = &[include_str!("nl/messages.ftl")];
+#[allow(dead_code)]
+const FR: &[&str] = &[include_str!("fr/messages.ftl")];
 
 /// An argument to a message: text or a number (numbers drive plural rules).
 #[derive(Debug, Clone)]
@@ -75,13 +78,15 @@ struct Catalogues {
     english: FluentBundle<FluentResource>,
 }
 
-fn bundle(lang: &str, source: &'static str) -> FluentBundle<FluentResource> {
+fn bundle(lang: &str, sources: &[&'static str]) -> FluentBundle<FluentResource> {
     let id: LanguageIdentifier = lang.parse().expect("static language tag");
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Terminal output: Unicode isolation marks would show up as garbage.
     bundle.set_use_isolating(false);
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, _errors)| resource);
-    bundle.add_resource(resource).expect("message ids are unique within a catalogue");
+    for source in sources {
+        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(resource, _errors)| resource);
+        bundle.add_resource(resource).expect("message ids are unique within a catalogue");
+    }
     bundle
 }
 
@@ -143,16 +148,18 @@ mod tests {
     use std::collections::BTreeSet;
     use std::path::Path;
 
-    fn ids(source: &str) -> BTreeSet<String> {
-        let resource = FluentResource::try_new(source.to_owned())
-            .unwrap_or_else(|(_, errors)| panic!("catalogue does not parse: {errors:?}"));
-        resource
-            .entries()
-            .filter_map(|entry| match entry {
-                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-                _ => None,
-            })
-            .collect()
+    fn ids(sources: &[&str]) -> BTreeSet<String> {
+        let mut ids = BTreeSet::new();
+        for source in sources {
+            let resource = FluentResource::try_new((*source).to_owned())
+                .unwrap_or_else(|(_, errors)| panic!("catalogue does not parse: {errors:?}"));
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    assert!(ids.insert(m.id.name.to_owned()), "message id {} appears twice", m.id.name);
+                }
+            }
+        }
+        ids
     }
 
     fn ids_used_in(dir: &Path, found: &mut BTreeSet<String>) {
@@ -196,7 +203,7 @@ mod tests {
             ids_used_in(&command_line, &mut used);
         }
         let missing: Vec<_> = used.difference(&english).collect();
-        assert!(missing.is_empty(), "ids missing from en.ftl: {missing:?}");
+        assert!(missing.is_empty(), "ids missing from en/: {missing:?}");
     }
 
     #[test]
@@ -204,7 +211,7 @@ mod tests {
         let english = ids(EN);
         let dutch = ids(NL);
         let unknown: Vec<_> = dutch.difference(&english).collect();
-        assert!(unknown.is_empty(), "ids in nl.ftl that en.ftl lacks: {unknown:?}");
+        assert!(unknown.is_empty(), "ids in nl/ that en/ lacks: {unknown:?}");
     }
 
     #[test]

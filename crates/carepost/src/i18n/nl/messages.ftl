@@ -1,5 +1,5 @@
 # carepost — Nederlandse teksten.
-# Ontbrekende berichten vallen terug op het Engels (en.ftl).
+# Ontbrekende berichten vallen terug op het Engels (en/).
 
 label-error = fout:
 label-hint = tip:

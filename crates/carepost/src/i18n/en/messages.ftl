@@ -1,5 +1,5 @@
 # carepost — English messages.
-# Every sentence carepost shows lives here; src/i18n/nl.ftl translates them.
+# Every sentence carepost shows lives here; the nl/ and fr/ catalogues translate them.
 # Style: say what happened, then what to do. No jargon a clinician would not use.
 
 ## Labels

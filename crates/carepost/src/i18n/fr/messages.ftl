@@ -1,0 +1,1 @@
+# carepost — textes en français.
