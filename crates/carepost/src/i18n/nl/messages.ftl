@@ -191,3 +191,148 @@ verify-instructions =
 verify-prompt = Voorgelezen vingerafdruk:
 verify-done = "{ $alias }" is nu geverifieerd. U kunt documenten naar dit contact sturen.
 verify-not-recorded = de verificatie kon niet worden vastgelegd
+
+## Sending
+
+error-recipients-unverified = { $count ->
+        [one] het contact { $aliases } is niet geverifieerd; carepost verstuurt alleen naar contacten van wie u de sleutel hebt bevestigd
+       *[other] de contacten { $aliases } zijn niet geverifieerd; carepost verstuurt alleen naar contacten van wie u de sleutel hebt bevestigd
+    }
+hint-recipients-unverified =
+    bel het contact op een nummer dat u al kent, laat de vingerafdruk voorlezen en voer uit:
+      carepost contact verify { $alias }
+    Moet u nu versturen, geef dan de reden op (die wordt vastgelegd): --unverified-ok "REASON"
+error-recipient-unusable = kan niet versturen naar "{ $alias }": { $reason }
+hint-recipient-unusable = vraag het contact om de huidige sleutel, en daarna: carepost contact update { $alias } --key-file FILE
+error-input-not-a-file = { $path } is geen bestand
+error-input-empty = { $path } is leeg; er is niets te versturen
+hint-input-empty = controleer of het document volledig is opgeslagen of geëxporteerd, en verstuur het opnieuw
+error-output-dir = de map { $path } bestaat niet
+hint-output-dir = maak de map eerst aan, of laat -o weg om het postvak uit van carepost te gebruiken
+send-empty-reason = --unverified-ok heeft een reden nodig, bijv. --unverified-ok "patiënt telefonisch gevraagd; sleutel bij volgend bezoek persoonlijk gecontroleerd"
+send-nothing = niets te versturen: noem minstens één document en één contact met --to
+identity-cannot-encrypt = er is geen geldige sleutel om te versleutelen (is die verlopen?)
+identity-expires-soon = uw eigen sleutel verloopt over { $days ->
+        [one] { $days } dag
+       *[other] { $days } dagen
+    } ({ $date }); daarna kunnen contacten u niets meer sturen
+send-recipient-unverified = { $alias } (NIET geverifieerd)
+send-unverified-recorded = verstuurd naar een contact dat niet geverifieerd is; uw reden is vastgelegd: { $reason }
+send-done = { $input } versleuteld → { $output } voor { $recipients }
+send-next-step = Voeg het versleutelde bestand als bijlage toe aan een e-mail. Alleen de ontvangers (en uzelf) kunnen het openen.
+
+## Opening
+
+message-not-openpgp = dit bestand is geen met OpenPGP versleuteld bericht
+message-is-a-key = dit bestand is een OpenPGP-sleutel, geen versleuteld bericht
+message-bad-armor = dit bestand lijkt een versleuteld tekstbericht, maar het is beschadigd: { $reason }
+message-truncated = dit bericht is onvolledig: het houdt te vroeg op (is de download of de bijlage afgebroken?)
+message-tampered = dit bericht is na het versleutelen gewijzigd, beschadigd of ingekort; de inhoud is niet betrouwbaar en is niet opgeslagen
+message-not-for-us = dit bericht is niet versleuteld voor uw sleutel; het is bestemd voor { $recipients }
+message-anonymous-recipients = verborgen ontvangers
+message-password-only = dit bericht is beveiligd met een wachtwoord, niet met uw sleutel
+message-not-encrypted = dit bericht is niet versleuteld; carepost opent alleen versleutelde documenten
+message-bad-signature = de handtekening op dit bericht is ongeldig (ondertekenaar { $who }); de inhoud is niet opgeslagen
+message-too-large = het document zou na uitpakken groter zijn dan { $limit }; het is niet opgeslagen (een decompressiebom?)
+message-malformed = dit bericht is niet leesbaar: { $reason }
+message-librepgp-aead = dit bericht gebruikt de niet-standaard "OCB"-versleuteling van GnuPG (LibrePGP), die carepost niet kan lezen; er is niets opgeslagen
+hint-message-not-for-us = vraag de afzender te versleutelen voor uw huidige sleutel; stuur uw sleutel met: carepost export-key -o my-key.asc
+hint-message-resend = vraag de afzender het document opnieuw te sturen
+hint-message-not-openpgp = controleer of u de versleutelde bijlage hebt gekozen (.pgp, .gpg of .asc)
+hint-message-is-a-key = om deze sleutel als contact toe te voegen: carepost contact add ALIAS --key-file FILE
+hint-message-too-large = vertrouwt u de afzender en verwacht u een heel groot document, sta het dan toe met --max-size, bijv. --max-size 8G
+hint-message-librepgp-aead = vraag de afzender het opnieuw te versleutelen in standaard-OpenPGP-formaat (GnuPG 2.3 of nieuwer: zonder --force-ocb; RNP: zonder --aead)
+hint-message-password-only = vraag de afzender telefonisch om het wachtwoord; carepost kan met een wachtwoord beveiligde berichten nog niet openen
+error-sender-not-verified = de afzender is geen geverifieerd contact (status: { $status } { $who }); er is niets opgeslagen
+hint-sender-not-verified = verifieer eerst de afzender (carepost contact verify ALIAS), of open zonder --require-verified-sender
+open-sender-unverified = dit document is ondertekend door "{ $alias }", die nog NIET geverifieerd is. Controleer de vingerafdruk telefonisch: carepost contact verify { $alias }
+open-sender-unknown =
+    dit document is ondertekend met een sleutel die niet in uw contacten staat:
+      { $fingerprint }
+    Vertrouw het niet voordat u weet wie het stuurde. Om de afzender toe te voegen en te verifiëren:
+      carepost contact add ALIAS --key-file THEIR-KEY.asc
+      carepost contact verify ALIAS
+open-unsigned = dit document is niet ondertekend: iedereen kan het hebben verstuurd
+open-done = Geopend: { $output } (carepost verwijdert het op { $expires })
+open-sealed = Verzegeld bewaard als document #{ $id } ("{ $name }") tot { $expires }. Lees het met: carepost export { $id }
+open-from-self = Ondertekend door uzelf.
+open-from-verified = Ondertekend door "{ $alias }" (geverifieerd).
+open-from-unverified = Ondertekend door "{ $alias }" (NIET geverifieerd).
+open-from-unknown = Ondertekend met een onbekende sleutel.
+open-from-nobody = Niet ondertekend.
+
+## The tour
+
+tour-intro =
+    Een rondleiding door carepost: dr. Jansen (huisarts) stuurt een consultbrief naar
+    haar patiënt, meneer De Vries. Beiden gebruiken echte OpenPGP-sleutels, bewaard
+    in een tijdelijke map ({ $folder }) die aan het eind wordt verwijderd. Uw eigen
+    carepost-gegevensmap en sleutelbos blijven onaangeroerd.
+tour-step = Stap { $number }:
+tour-identities = elk van beiden maakt een identiteit aan (een OpenPGP-sleutelpaar).
+tour-identity = { $who }: { $fingerprint }
+tour-exchange = ze wisselen hun publieke sleutels uit (per e-mail, via een website of op een USB-stick).
+tour-exchanged = Beiden hebben de ander nu als contact — maar niet geverifieerd: een e-mail kan worden onderschept en een sleutel verwisseld.
+tour-refused = dr. Jansen probeert de brief te versturen voordat ze heeft geverifieerd.
+tour-verify = dr. Jansen belt meneer De Vries op het nummer in zijn patiëntendossier; ze lezen elkaar hun vingerafdrukken voor.
+tour-reads-out = { $who } leest voor: { $words }
+tour-verified = Beide vingerafdrukken komen overeen met wat er is getypt: elk contact is nu geverifieerd.
+tour-send = dr. Jansen verstuurt de brief: ondertekend, en versleuteld voor meneer De Vries en voor haarzelf.
+tour-sent = Versleuteld bestand om bij een e-mail te voegen: { $file } (de echte naam staat alleen binnen de versleuteling).
+tour-open = meneer De Vries opent de brief.
+tour-opened = "{ $file }" geopend, ondertekend door "{ $alias }" (geverifieerd). De inhoud is precies wat dr. Jansen verstuurde.
+tour-tamper = iemand wijzigt onderweg één byte van het versleutelde bestand.
+tour-nothing-written = Er is niets geschreven: nergens bestaat een onvolledige of gewijzigde brief.
+tour-cleaned-up = De tijdelijke map is verwijderd.
+tour-done = Rondleiding voltooid: elke stap werkte.
+tour-failed-unverified-sent = de rondleiding kon versturen naar een niet-geverifieerd contact, en dat mag nooit gebeuren
+tour-failed-content = de geopende brief verschilt van wat er is verstuurd
+tour-failed-tamper-accepted = de gemanipuleerde brief is niet geweigerd
+
+## Retention and purge
+
+error-invalid-duration = "{ $given }" is geen termijn die carepost begrijpt
+error-zero-duration = een termijn van "{ $given }" zou bestanden verwijderen zodra ze zijn aangemaakt; geef een termijn langer dan nul
+hint-invalid-duration = gebruik een heel getal met een eenheid: 15m (minuten), 12h (uren), 7d (dagen), 4w (weken) of 1y (jaren)
+error-retain-too-long = de gevraagde bewaartermijn ({ $asked }) is langer dan het maximum van { $max }
+hint-retain-too-long = kies een kortere termijn, of verhoog eerst het maximum: carepost retention set max=…
+error-log-retention-too-short = de gevraagde bewaartermijn voor auditrecords ({ $asked }) is korter dan het minimum van { $min }
+hint-log-retention-too-short = met de auditlog legt u verantwoording af over wat er met documenten van patiënten is gebeurd; bewaar die minstens { $min } (standaard 5y)
+retention-defaults = de standaardtermijnen
+retention-set-syntax = "{ $given }" heeft niet de vorm KEY=DURATION, bijv. sent=30d
+retention-unknown-key = er is geen bewaarinstelling "{ $key }" (bekend: { $keys })
+retention-label-sent = Versleutelde documenten die u verstuurde (postvak uit)
+retention-label-received = Documenten die u opende (ontvangen documenten)
+retention-label-view = Kopieën die alleen zijn geopend om te bekijken
+retention-label-max = Langste bewaartermijn toegestaan met --retain
+retention-label-log = Records in de auditlog
+error-no-such-file = carepost beheert geen bestand #{ $id }
+hint-no-such-file = bekijk wat carepost beheert met: carepost files
+error-not-sealed = bestand #{ $id } is geen verzegeld document
+error-sealed-key-gone = het verzegelde document #{ $id } is verlopen: de sleutel is vernietigd en niemand kan het nog lezen
+hint-sealed-key-gone = vraag de afzender het opnieuw te sturen als u het nog nodig hebt
+error-viewer = het programma om het document te bekijken kon niet worden gestart ({ $reason }); de privékopie is verwijderd
+hint-viewer = stel CAREPOST_VIEWER in op een programma dat bestanden opent, of open zonder --view
+files-empty = carepost beheert op dit moment geen bestanden.
+purge-nothing = Er is niets verlopen.
+purge-deleted = { $path } verwijderd
+purge-would-delete = zou { $path } verwijderen
+purge-already-gone = { $path } was al weg
+purge-changed = { $path } is gewijzigd sinds carepost het schreef; niet verwijderd
+purge-failed = kon { $path } niet verwijderen: { $reason } (carepost probeert het later opnieuw)
+purge-log-cut = { $count } auditrecords ouder dan de bewaartermijn van de log zijn verwijderd; de keten blijft verifieerbaar.
+quick-purge-deleted = carepost heeft { $count ->
+        [one] { $count } verlopen document
+       *[other] { $count } verlopen documenten
+    } verwijderd.
+quick-purge-failed = kon verlopen documenten niet opruimen ({ $reason }); voer uit: carepost purge
+view-deleted = Het weergaveprogramma is gesloten; de privékopie is verwijderd.
+view-kept-until = De privékopie blijft tot { $expires } bewaard, zodat het weergaveprogramma die kan lezen; daarna verwijdert carepost de kopie.
+timer-wrote = { $path } geschreven
+timer-removed = { $path } verwijderd
+timer-active = Het opruimen elk uur is actief.
+timer-inactive = Het opruimen elk uur staat uit.
+timer-not-activated = de unitbestanden staan klaar, maar systemd kon ze niet inschakelen ({ $reason }); voer uit: systemctl --user enable --now { $unit }
+timer-hint-cron = zet deze regel in uw crontab (crontab -e) om elk uur op te ruimen: 17 * * * * { $command }
+timer-hint-macos = maak een launchd-agent aan (~/Library/LaunchAgents) die elk uur draait (StartInterval 3600): { $command }
+timer-hint-windows = maak een taak aan die elk uur draait: schtasks /Create /SC HOURLY /TN carepost-purge /TR "{ $command }"
