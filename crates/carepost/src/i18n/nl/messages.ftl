@@ -336,3 +336,127 @@ timer-not-activated = de unitbestanden staan klaar, maar systemd kon ze niet ins
 timer-hint-cron = zet deze regel in uw crontab (crontab -e) om elk uur op te ruimen: 17 * * * * { $command }
 timer-hint-macos = maak een launchd-agent aan (~/Library/LaunchAgents) die elk uur draait (StartInterval 3600): { $command }
 timer-hint-windows = maak een taak aan die elk uur draait: schtasks /Create /SC HOURLY /TN carepost-purge /TR "{ $command }"
+
+## Status
+
+status-home = Gegevensmap:
+status-fingerprint = Uw vingerafdruk:
+status-identity-expires = Uw sleutel verloopt:
+status-files = Bewaarde bestanden:
+status-files-counts = { $sent } verstuurd, { $received } ontvangen, { $view } om te bekijken, { $sealed } verzegeld
+status-next-expiry = Eerstvolgende verloopdatum:
+status-overdue = Over tijd:
+status-timer = Opruimen elk uur:
+status-keychain = Sleutelbos:
+status-encrypted-volume = Versleutelde schijf:
+status-audit = Auditlog:
+status-audit-intact = intact ({ $count } records)
+status-audit-broken = GEWIJZIGD OF BESCHADIGD — voer uit: carepost log --check
+status-hint-purge = Verlopen documenten worden vóór elke carepost-opdracht verwijderd; voor regelmatig opruimen voert u uit: carepost purge --install-timer
+status-hint-disk-encryption = Verwijderen wist bestanden niet betrouwbaar van SSD's of uit back-ups: bewaar medische gegevens op een versleutelde schijf (BitLocker, FileVault, LUKS).
+word-yes = ja
+word-no = nee
+
+## Audit log
+
+log-empty = Geen auditrecords gevonden die voldoen.
+log-intact = De auditlog is intact: { $count } records, elk gekoppeld aan het vorige.
+log-unconfirmed-tail = De nieuwste records zijn geschreven vlak voordat carepost werd onderbroken; ze zijn intact en de volgende opdracht bevestigt ze.
+log-clock-went-back = { $count ->
+        [one] één record heeft
+       *[other] { $count } records hebben
+    } een eerdere tijd dan het record ervoor: de klok van de computer is ooit teruggezet. De keten is intact, dus dit is geen manipulatie; controleer de instellingen voor datum en tijd.
+error-audit-broken = de auditlog is gewijzigd of beschadigd: { $problem }
+hint-audit-broken = bewaar een kopie van audit.log en state.db als bewijs, en meld het bij wie in uw praktijk verantwoordelijk is voor informatiebeveiliging
+audit-no-anchor = de log bevat records, maar de statusdatabase weet daar niets van
+audit-missing = het logbestand ontbreekt, maar volgens de statusdatabase had het { $head } records
+audit-unreadable = regel { $line } is geen leesbaar record
+audit-out-of-sequence = regel { $line } bevat record { $seq } waar record { $expected } werd verwacht (er is een record verwijderd, ingevoegd of verplaatst)
+audit-altered = record { $seq } is gewijzigd nadat het was geschreven
+audit-chain-broken = record { $seq } sluit niet aan op het record ervoor
+audit-head-differs = record { $seq } verschilt van het record dat de statusdatabase onthouden heeft
+audit-truncated = de log eindigt bij record { $last }, maar volgens de statusdatabase waren er { $head }: er zijn records van het eind afgeknipt
+
+## Email delivery (SMTP): mail setup, send --smtp, mail retry
+
+error-mail-not-set-up = verzending per e-mail is in deze carepost-gegevensmap niet ingesteld
+hint-mail-not-set-up = stel eerst de mailserver van uw praktijk in: carepost mail setup --host HOST --port 587 --user USER --from ADDRESS
+error-mail-setting = { $reason }
+hint-mail-setting = zie `carepost mail setup --help` voor de betekenis van elke instelling
+mail-bad-host = "{ $host }" is geen servernaam of IP-adres
+mail-bad-user = de gebruikersnaam moet 1 tot 256 tekens lang zijn, zonder spaties of stuurtekens
+mail-bad-port = de poort moet een getal van 1 tot 65535 zijn
+error-plaintext-smtp-not-loopback = carepost communiceert niet zonder versleuteling met de mailserver { $host }: het wachtwoord en de adressen zouden onderweg voor iedereen leesbaar over het netwerk gaan
+error-plaintext-smtp-needs-flag = verzenden zonder TLS wordt geweigerd, tenzij u dat uitdrukkelijk aangeeft met --allow-plaintext-loopback (alleen voor een mailrelay op deze computer)
+hint-plaintext-smtp = gebruik --tls starttls (meestal poort 587) of --tls implicit (meestal poort 465); gewone SMTP kan alleen naar een relay op deze computer (127.0.0.1, ::1 of localhost) met --allow-plaintext-loopback
+error-smtp-password-missing = er is geen wachtwoord beschikbaar voor het e-mailaccount { $account }
+hint-smtp-password-missing = sla het op in de sleutelbos van het systeem met `carepost mail setup … --password-file FILE` (of bij de vraag erom), of geef het voor deze opdracht op met --smtp-password-file FILE (env CAREPOST_SMTP_PASSWORD_FILE)
+error-smtp-password-file = het wachtwoordbestand voor e-mail { $path } is niet bruikbaar: { $reason }
+hint-smtp-password-file = de eerste regel van het bestand moet het wachtwoord bevatten; maak het bestand alleen voor uzelf leesbaar
+error-ca-file = het CA-certificaatbestand { $path } is niet bruikbaar: { $reason }
+hint-ca-file = vraag de beheerder van de mailserver om het CA-certificaat als PEM-bestand (het begint met -----BEGIN CERTIFICATE-----)
+ca-file-no-certificate = het bevat geen PEM-certificaat
+ca-file-unusable = het certificaat is niet bruikbaar: { $reason }
+error-not-pgp-mime = carepost weigert dit bericht te versturen: { $reason }. Er is niets verstuurd
+hint-not-pgp-mime = alleen berichten die carepost heeft opgesteld en versleuteld worden verstuurd; stel het opnieuw op met `carepost send FILE... --to ALIAS --smtp`
+not-pgp-mime-changed = het is gewijzigd nadat carepost het opstelde
+not-pgp-mime-missing = het bestand is weg (misschien is het opgeruimd)
+delivery-unreachable = kon de mailserver { $server } niet bereiken (stap: verbinden): { $reason }. Het versleutelde bericht blijft in het postvak uit
+delivery-tls = kon geen beveiligde verbinding opzetten met de mailserver { $server } (stap: TLS): { $reason }. Er is niets verstuurd; het versleutelde bericht blijft in het postvak uit
+delivery-auth-refused = de mailserver { $server } weigerde de aanmelding (stap: aanmelden): { $reply }. Het versleutelde bericht blijft in het postvak uit
+delivery-recipient-rejected = de mailserver { $server } weigerde { $count ->
+        [one] de ontvanger
+       *[other] de ontvangers
+    } { $addresses } (stap: ontvanger): { $reply }. Er is niets verstuurd; het versleutelde bericht blijft in het postvak uit
+delivery-too-large = het bericht ({ $size }) is groter dan de mailserver { $server } accepteert (stap: gegevens). Het versleutelde bericht blijft in het postvak uit
+delivery-too-large-limit = het bericht ({ $size }) is groter dan de mailserver { $server } accepteert ({ $limit }) (stap: gegevens). Er is niets verstuurd; het versleutelde bericht blijft in het postvak uit
+delivery-refused = de mailserver { $server } weigerde het bericht (stap: { $step }): { $reply }. Het versleutelde bericht blijft in het postvak uit
+delivery-interrupted = de verbinding met de mailserver { $server } werd verbroken (stap: { $step }): { $reason }. Het versleutelde bericht blijft in het postvak uit
+delivery-step-connect = verbinden
+delivery-step-tls = TLS
+delivery-step-login = aanmelden
+delivery-step-sender = afzender
+delivery-step-recipient = ontvanger
+delivery-step-data = gegevens
+hint-delivery-unreachable = controleer de servernaam en poort met `carepost mail show` en uw internetverbinding, en voer daarna `carepost mail retry` uit
+hint-delivery-tls = het certificaat van de server kon niet worden gecontroleerd, dus carepost heeft niets verstuurd. Controleer de servernaam met `carepost mail show`; heeft uw praktijk een eigen mailserver, vraag dan om het CA-certificaat en voer `carepost mail setup … --ca-file FILE` uit; daarna `carepost mail retry`
+hint-delivery-auth-refused = controleer de gebruikersnaam met `carepost mail show`, sla het juiste wachtwoord opnieuw op met `carepost mail setup`, en voer daarna `carepost mail retry` uit
+hint-delivery-recipient-rejected = controleer het e-mailadres bij het contact zelf, en voer daarna `carepost mail retry` uit, of stuur de documenten opnieuw naar het juiste adres
+hint-delivery-too-large = verstuur de documenten in meerdere kleinere berichten; met `carepost mail cancel MESSAGE-ID` stopt carepost met opnieuw proberen van dit bericht
+hint-delivery-refused = het antwoord van de server hierboven zegt waarom; voer later `carepost mail retry` uit, of vraag het de beheerder van de mailserver
+tls-untrusted = het certificaat van de server is niet ondertekend door een instantie die deze computer vertrouwt
+tls-wrong-name = het certificaat van de server is voor een andere servernaam
+tls-expired = het certificaat van de server is verlopen
+tls-not-yet-valid = het certificaat van de server is nog niet geldig (controleer de klok van deze computer)
+tls-revoked = het certificaat van de server is ingetrokken
+tls-no-starttls = de server biedt geen STARTTLS aan; carepost verstuurt nooit zonder versleuteling
+tls-handshake-closed = de server verbrak de verbinding tijdens het opzetten van de versleuteling
+tls-other = { $reason }
+net-timeout = de server antwoordde niet binnen { $seconds } seconden
+net-closed = de server verbrak de verbinding
+auth-no-mechanism = de server biedt geen aanmeldmethode die carepost ondersteunt (PLAIN of LOGIN)
+smtp-resolve-failed = de servernaam kon niet worden opgezocht: { $reason }
+smtp-non-ascii = het bericht bevat 8-bits tekst, maar de server accepteert dat niet
+prompt-smtp-password = Wachtwoord voor { $account }:
+mail-setup-done = Verzending per e-mail ingesteld: { $server } ({ $tls }), verzenden als { $from }.
+mail-setup-keychain = Het wachtwoord is opgeslagen in de sleutelbos van het systeem.
+mail-setup-password-per-send = Er is geen wachtwoord opgeslagen (--no-keychain): geef het bij elke verzending op met --smtp-password-file FILE of CAREPOST_SMTP_PASSWORD_FILE.
+mail-show-server = server:       { $server }
+mail-show-tls = beveiliging:  { $tls }
+mail-show-user = gebruiker:    { $user }
+mail-show-from = van:          { $from }
+mail-show-ca = extra CA:     { $ca }
+mail-show-password = wachtwoord:   { $source }
+mail-show-pending = in wachtrij:  { $count }
+mail-password-keychain = in de sleutelbos van het systeem
+mail-password-file = bij elke verzending opgegeven met --smtp-password-file
+mail-tls-starttls = STARTTLS
+mail-tls-implicit = impliciete TLS
+mail-tls-none = geen versleuteling (alleen relay op deze computer)
+mail-sent = Verstuurd naar { $server }: { $message_id }
+mail-send-failed = Niet verstuurd: { $message_id }: { $reason }
+mail-retry-nothing = Er wachten geen berichten om te worden verstuurd.
+mail-retry-skipped = Niet geprobeerd: { $message_id } (hetzelfde probleem zou het tegenhouden)
+mail-cancelled = { $message_id } wordt niet verstuurd; het versleutelde bestand blijft bewaard tot de bewaartermijn afloopt.
+error-mail-no-such-message = er wacht geen bericht met de id { $message_id }
+hint-mail-no-such-message = `carepost mail show` toont de berichten die wachten om te worden verstuurd
