@@ -460,3 +460,146 @@ mail-retry-skipped = Niet geprobeerd: { $message_id } (hetzelfde probleem zou he
 mail-cancelled = { $message_id } wordt niet verstuurd; het versleutelde bestand blijft bewaard tot de bewaartermijn afloopt.
 error-mail-no-such-message = er wacht geen bericht met de id { $message_id }
 hint-mail-no-such-message = `carepost mail show` toont de berichten die wachten om te worden verstuurd
+
+## Email: composing (send --eml) and opening (open MESSAGE.eml)
+
+# The note outside the encryption of every email carepost writes. It is
+# deliberately in Dutch and English whatever the user's language, plain
+# ASCII, and holds no personal data.
+mail-preamble =
+    Dit is een versleuteld bericht (OpenPGP, PGP/MIME). Alleen de geadresseerde
+    kan het lezen. Ziet u alleen deze tekst? Open het bericht met een gratis
+    OpenPGP-programma, zoals Thunderbird, GPG4Win (Kleopatra), OpenKeychain of
+    Mailvelope.
+
+    This is an encrypted message (OpenPGP, PGP/MIME). Only the addressee can
+    read it. Seeing only this text? Open the message with a free OpenPGP app
+    such as Thunderbird, GPG4Win (Kleopatra), OpenKeychain or Mailvelope.
+mail-default-subject = Documenten
+mail-default-text = { $count ->
+        [one] Het document is bijgevoegd.
+       *[other] De { $count } documenten zijn bijgevoegd.
+    }
+mail-output-not-a-file = --eml heeft een bestandsnaam nodig, bijv. --eml brief.eml
+mail-subject-too-long = het onderwerp is langer dan { $max } tekens
+mail-options-need-eml = --subject, --message en --message-file werken alleen met --eml (of --smtp)
+mail-message-file = kon de berichttekst niet lezen uit { $path }: { $reason }
+mail-message-not-utf8 = de berichttekst in { $path } is geen UTF-8-tekst
+error-output-exists = { $path } bestaat al; carepost vervangt nooit een bestand
+hint-output-exists = kies een andere bestandsnaam, of zet het bestaande bestand eerst ergens anders neer
+error-no-email-address = de sleutel van "{ $alias }" bevat geen e-mailadres, dus carepost kan geen e-mail aan dit contact adresseren
+hint-no-email-address = vraag "{ $alias }" om een sleutel met het eigen e-mailadres erin (daarna: carepost contact update { $alias } --key-file FILE), of verstuur losse bestanden met `carepost send` zonder --eml
+eml-done = Versleutelde e-mail voor { $recipients } met { $count ->
+        [one] { $count } document
+       *[other] { $count } documenten
+    }: { $output } (carepost verwijdert hem op { $expires })
+eml-next-step = Het onderwerp, de tekst en de documenten zitten binnen de versleuteling; buiten de versleuteling is het onderwerp "[...]". Verstuur de e-mail met `carepost send ... --smtp` (eenmalig in te stellen met `carepost mail setup`).
+mail-too-large = deze e-mail is groter dan { $limit }, meer dan carepost leest; er is niets opgeslagen
+mail-headers-too-large = de kopregels van deze e-mail zijn absurd groot; de e-mail is niet gelezen en er is niets opgeslagen
+mail-too-deep = deze e-mail nest zijn onderdelen meer dan { $depth } niveaus diep; de e-mail is niet gelezen en er is niets opgeslagen
+mail-broken-pgp-mime = deze e-mail is beschadigd of geen geldige versleutelde e-mail: { $reason }
+mail-no-encrypted-part = volgens de e-mail is hij versleuteld (PGP/MIME), maar er zit geen versleuteld deel in
+mail-broken-signed-part = het ondertekende deel (multipart/signed) is onvolledig
+mail-unreadable = hij is niet als e-mail te lezen
+mail-no-autocrypt = deze e-mail heeft geen Autocrypt-header, dus er is geen sleutel om toe te voegen
+mail-autocrypt-other-address = de sleutel in de Autocrypt-header van deze e-mail hoort niet bij het adres waar de e-mail vandaan komt; hij is niet toegevoegd
+mail-eml-mode = --view en --sealed werken nog niet met e-mails; open de e-mail zonder deze opties
+eml-subject = Onderwerp: { $subject }
+eml-subject-unprotected = Onderwerp (was NIET versleuteld): { $subject }
+eml-from = Van: { $from }
+eml-saved = Opgeslagen: { $output }
+eml-saved-until = carepost verwijdert de opgeslagen bijlagen op { $expires }.
+eml-nothing-saved = De e-mail heeft geen bijlagen.
+eml-not-encrypted = deze e-mail is NIET versleuteld: iedereen onderweg kan hem hebben gelezen of gewijzigd.
+eml-unsaved = { $count ->
+        [one] { $count } bijlage is niet opgeslagen omdat de e-mail niet versleuteld is; om hem toch op te slaan: --accept-unencrypted
+       *[other] { $count } bijlagen zijn niet opgeslagen omdat de e-mail niet versleuteld is; om ze toch op te slaan: --accept-unencrypted
+    }
+eml-from-mismatch = DEZE E-MAIL IS MOGELIJK VERVALST: volgens de e-mail is hij van { $from }, maar hij is ondertekend met een sleutel die niet bij dat adres hoort ({ $signer }). Onderneem niets voordat u telefonisch bij de afzender hebt nagevraagd.
+eml-autocrypt = De e-mail bevat een sleutel voor { $addr } (Autocrypt, vingerafdruk { $fingerprint }). Die is NIET geverifieerd. Om hem als contact toe te voegen: carepost open FILE --add-autocrypt ALIAS, en verifieer hem daarna telefonisch.
+eml-autocrypt-known = De e-mail bevat de sleutel van uw contact "{ $alias }" (Autocrypt).
+eml-autocrypt-added = De sleutel uit de e-mail is toegevoegd als contact "{ $alias }" (NIET geverifieerd). Controleer de vingerafdruk telefonisch: carepost contact verify { $alias }
+eml-autocrypt-mismatch = De e-mail bevat een sleutel voor een ander adres ({ $addr }) dan het adres waar hij vandaan komt; die sleutel wordt genegeerd.
+
+# mail-integrity
+error-mail-partly-unprotected = deze e-mail bevat tekst of bijlagen die door geen enkele geverifieerde handtekening worden gedekt (buiten de versleuteling toegevoegd, of niet ondertekend); er is niets opgeslagen
+hint-mail-partly-unprotected = open de e-mail zonder --require-verified-sender om te zien welke delen onbeschermd zijn, en vraag de afzender alles in één versleutelde en ondertekende e-mail te sturen
+eml-frame-signed = ┌── berichttekst: versleuteld en ondertekend door { $signer } ──
+eml-frame-encrypted-only = ┌── berichttekst: versleuteld maar NIET ondertekend: iedereen kan dit hebben geschreven ──
+eml-frame-unprotected = ┌── berichttekst: NIET versleuteld en NIET ondertekend: iedereen kan dit hebben geschreven ──
+eml-frame-added = ┌── tekst BUITEN de versleuteling toegevoegd: NIET versleuteld en NIET ondertekend, iedereen kan dit hebben geschreven ──
+eml-frame-line = │ { $line }
+eml-frame-end = └──
+eml-signer-self = uzelf
+eml-signer-verified = "{ $alias }" (geverifieerd)
+eml-signer-unverified = "{ $alias }" (NIET geverifieerd)
+eml-signer-unknown = een onbekende sleutel ({ $fingerprint })
+eml-unprotected-text-withheld = deze e-mail bevat ook tekst die NIET versleuteld en NIET ondertekend is (buiten het versleutelde deel toegevoegd); die wordt niet getoond, omdat iedereen hem kan hebben geschreven. Om hem te zien, als zodanig gemarkeerd: --accept-unencrypted
+eml-saved-unprotected = Opgeslagen, NIET versleuteld en NIET ondertekend (iedereen kan dit hebben gemaakt): { $output }
+eml-saved-unsigned = Opgeslagen, versleuteld maar NIET ondertekend (iedereen kan dit hebben gemaakt): { $output }
+eml-saved-signed-by = Opgeslagen, ondertekend door { $signer }: { $output }
+eml-unsaved-unprotected = { $count ->
+        [one] { $count } bijlage is niet opgeslagen omdat die NIET versleuteld en NIET ondertekend was (buiten de versleuteling toegevoegd); om hem toch op te slaan, als zodanig gemarkeerd: --accept-unencrypted
+       *[other] { $count } bijlagen zijn niet opgeslagen omdat ze NIET versleuteld en NIET ondertekend waren (buiten de versleuteling toegevoegd); om ze toch op te slaan, als zodanig gemarkeerd: --accept-unencrypted
+    }
+eml-forwarded = de inhoud is ondertekend door { $signer }, maar die handtekening staat niet garant voor deze e-mail: die is door iemand anders opnieuw versleuteld, of was voor andere ontvangers bedoeld. Misschien stuurt iemand een bericht door dat { $who } aan hem of haar heeft gestuurd. Vraag telefonisch na bij de afzender voordat u er iets mee doet.
+eml-signer-nobody = niemand (niet ondertekend)
+eml-from-contact = DEZE E-MAIL IS MOGELIJK VERVALST: volgens de e-mail is hij van { $from }, het adres van uw contact "{ $owner }", maar hij is ondertekend door { $signer }. Onderneem niets voordat u telefonisch bij "{ $owner }" hebt nagevraagd.
+eml-from-self = DEZE E-MAIL IS MOGELIJK VERVALST: volgens de e-mail is hij van { $from }, uw eigen adres, maar hij is ondertekend door { $signer }. Onderneem er niets mee.
+error-email-too-large = deze documenten maken een e-mail van ongeveer { $size }, meer dan de { $limit } die carepost opent; er is niets geschreven
+hint-email-too-large = de meeste e-mailproviders weigeren e-mails boven 20–25 MiB toch al: stuur minder of kleinere documenten per e-mail, of stuur grote documenten als losse bestanden (carepost send FILE --to ALIAS) via een ander kanaal
+hint-mail-size-limit = carepost opent e-mails tot deze grootte, en de meeste e-mailproviders weigeren alles boven 20–25 MiB: vraag de afzender minder of kleinere documenten per e-mail te sturen
+mail-too-many-parts = deze e-mail heeft meer dan { $max } onderdelen; hij is niet gelezen en er is niets opgeslagen
+# files-secrets
+status-clock-behind = een bestand is vastgelegd op { $recorded }, later dan volgens de klok van deze computer nu het geval is. De klok is verzet (hij liep toen voor, of loopt nu achter); zet hem goed (timedatectl, of uw systeeminstellingen) en voer daarna carepost purge uit.
+status-core-dumps = Core dumps:
+status-core-dumps-off = uit
+status-core-dumps-on = AAN (na een crash kan er een document op de schijf achterblijven)
+error-secret-file-foreign = { $path } is van een andere gebruiker; carepost leest daar geen geheim uit
+hint-secret-file-foreign = bewaar wachtwoordzin- en wachtwoordbestanden in een eigen bestand dat alleen u kunt lezen (chmod 600 FILE)
+error-weak-passphrase = deze wachtwoordzin is te makkelijk te raden voor de sleutel die documenten van patiënten opent (minstens { $min } tekens, geen herhaald patroon)
+hint-weak-passphrase = kies vier of meer willekeurige woorden (gooi met dobbelstenen op een woordenlijst, of laat een wachtwoordbeheerder ze kiezen), bijv. "lantaarn baan fluweel cactus"; of laat --passphrase-file weg en laat carepost er een voor de sleutelbos aanmaken
+error-timer-not-enabled = het opruimen elk uur is NIET ingeschakeld: systemd heeft de timer niet ingeschakeld ({ $reason })
+hint-timer-not-enabled = de unitbestanden staan klaar; schakel ze in uw desktopsessie in met: { $command }
+warning-shared-output-dir = { $path } is een map waarin elke gebruiker van deze computer mag schrijven: die kunnen daar de naam van het document zien, en het document zelf als de rechten dat toelaten. Gebruik liever een eigen map (de standaardmap voor ontvangen documenten, of -o ~/Documents/…).
+error-file-closed = bestand #{ $id } staat niet meer onder beheer van carepost ({ $state })
+hint-file-closed = bekijk wat carepost beheert met: carepost files
+error-file-not-deleted = bestand #{ $id } is niet verwijderd: { $reason }
+hint-file-not-deleted = hebt u het bewust gewijzigd, dan is het van u: verwijder het zelf, of haal het uit het beheer van carepost met: carepost files release { $id }
+file-released = carepost beheert { $path } niet meer; het blijft staan waar het staat en carepost verwijdert het nooit.
+file-deleted = { $path } verwijderd.
+file-delete-changed = het is gewijzigd sinds carepost het schreef
+status-needs-decision = Gewijzigd, bewaard:
+status-hint-needs-decision = { $count } bestand(en) zijn gewijzigd sinds carepost ze schreef en zijn niet verwijderd. Bekijk ze met: carepost files; verwijder ze daarna zelf, of houd een bestand met: carepost files release ID (of verwijder een ongewijzigd bestand nu met: carepost files delete ID)
+# audit-smtp
+audit-bad-signature = record { $seq } heeft een controlepunthandtekening die niet klopt met uw sleutel
+log-unsigned = { $count } record(s) na { $since } zijn niet ondertekend met uw sleutel: iedereen die in de gegevensmap kan schrijven, kan ze hebben toegevoegd. De volgende opdracht die uw sleutel ontgrendelt (send, open, contact verify) ondertekent ze.
+log-signed-none = het begin van de log
+log-signed-through = record { $seq }
+send-reason-names-contact = de reden bij --unverified-ok noemt het contact "{ $alias }" (de alias, naam of het e-mailadres); de reden wordt jarenlang in de auditlog bewaard en mag geen patiënt herkenbaar maken. Beschrijf in plaats daarvan de situatie, bijv. --unverified-ok "patiënt telefonisch gevraagd; sleutel bij volgend bezoek persoonlijk gecontroleerd"
+hint-unverified-reason = de reden wordt jarenlang in de auditlog bewaard: schrijf er geen naam of e-mailadres van een patiënt in
+error-state-disagrees = de statusdatabase komt niet overeen met de auditlog: { $problem }
+hint-state-disagrees = bewaar kopieën van state.db en audit.log als bewijs; weet u de oorzaak (een verloren of teruggezette state.db), voer dan uit: carepost log --rebuild-state
+state-missing = state.db ontbreekt, maar de auditlog bevat records (contacten en de documenten met een lopende bewaartermijn zouden vergeten worden)
+state-older-than-log = de statusdatabase kent de log tot record { $state }, maar de log loopt door tot record { $log }: er is een oudere state.db teruggezet
+log-state-rebuilt = Status opnieuw opgebouwd uit de auditlog: die klopt nu tot en met record { $head }; voor { $files } document(en) in ontvangen documenten en postvak uit loopt de bewaartermijn weer.
+log-state-no-contacts = Het contactenboek kan niet uit de log worden hersteld (die bevat geen sleutels): voeg uw contacten opnieuw toe en verifieer ze telefonisch.
+# open-robust
+message-damaged = dit bericht is beschadigd of ingekort: carepost kan het niet lezen, en er is niets opgeslagen
+hint-message-damaged = vraag de afzender het document opnieuw te sturen (kwam het per e-mail, sla de bijlage dan eerst opnieuw op: een download kan afgebroken zijn)
+message-locked-for = dit bestand is alleen voor { $recipients } vergrendeld, niet voor u; er is niets geopend en uw sleutel is niet ontgrendeld
+hint-message-locked-for = het is naar iemand anders gestuurd; was het ook voor u bedoeld, vraag de afzender het dan ook voor uw sleutel te versleutelen
+cert-damaged = het sleutelbestand is beschadigd: carepost kan het niet lezen
+error-key-file-not-regular = { $path } is geen gewoon bestand (maar een apparaat, een pipe of een map); carepost leest sleutels alleen uit bestanden
+hint-key-file-not-regular = sla de sleutel eerst op in een bestand, en daarna: carepost contact add ALIAS --key-file FILE
+tls-starttls-injection = de server stuurde antwoorden voordat de versleuteling begon (STARTTLS response injection): misschien knoeit iemand op het netwerk met de verbinding; er is niets verstuurd
+# audit-smtp
+error-delivery-unconfirmed = de verbinding met de mailserver { $server } werd verbroken nadat het hele bericht { $message_id } was verzonden, maar voordat de server het bevestigde (stap: gegevens): { $reason }. De e-mail is misschien afgeleverd, dus carepost verstuurt hem niet uit zichzelf opnieuw; hij blijft in het postvak uit als "misschien afgeleverd"
+delivery-unconfirmed = de verbinding met de mailserver { $server } werd verbroken nadat het hele bericht was verzonden, maar voordat de server het bevestigde (stap: gegevens): { $reason }. De e-mail is misschien afgeleverd
+hint-delivery-unconfirmed = vraag de ontvanger of de e-mail is aangekomen. Zo niet, verstuur hem dan opnieuw met: carepost mail retry --resend { $message_id } (zo ja: carepost mail cancel { $message_id })
+hint-delivery-unconfirmed-no-id = vraag de ontvanger of de e-mail is aangekomen voordat u hem opnieuw verstuurt; `carepost mail show` toont hem
+mail-retry-maybe-delivered = Niet opnieuw verstuurd: { $message_id } is misschien al afgeleverd (de verbinding werd verbroken nadat het hele bericht was verzonden). Vraag het de ontvanger; is het niet aangekomen: carepost mail retry --resend { $message_id }
+mail-show-maybe-delivered = misschien afgeleverd: vraag het na bij de ontvanger, en verstuur het daarna opnieuw met `carepost mail retry --resend { $message_id }` (of `carepost mail cancel { $message_id }` als het is aangekomen)
+# state-types
+error-state-damaged = de statusdatabase bevat een waarde die carepost nooit schrijft ({ $value }): die is bewerkt of beschadigd, en carepost gaat niet raden wat ermee bedoeld was
+hint-state-damaged = bewaar een kopie van state.db en audit.log als bewijs, en zet daarna state.db terug uit een back-up van de gegevensmap; zonder back-up zet u state.db opzij en voert u uit: carepost log --rebuild-state
