@@ -69,7 +69,7 @@ weak-rsa = de RSA-sleutel heeft { $bits } bits; er zijn er minstens { $minimum }
 
 hint-chmod = maak het privé met: { $command }
 hint-foreign-owner = gebruik een carepost-gegevensmap die van u is (--home DIR)
-hint-run-init = maak eerst uw identiteit aan: carepost init --name "Uw Naam" --email u@example.org
+hint-run-init = maak eerst uw identiteit aan: carepost init --name "Uw naam" --email u@example.org
 hint-identity-exists = bekijk die met `carepost whoami`; om opnieuw te beginnen gebruikt u een andere --home
 hint-no-passphrase = start carepost in een terminal om de wachtwoordzin te typen, of geef --passphrase-file FILE op (of stel CAREPOST_PASSPHRASE_FILE in)
 hint-wrong-passphrase = controleer het wachtwoordzinbestand of probeer het opnieuw; het is de wachtwoordzin die bij `carepost init` is gekozen
@@ -142,8 +142,8 @@ export-written = Uw publieke sleutel is geschreven naar { $path }. Stuur dit bes
 key-file-too-large = het bestand is te groot voor een sleutel
 contact-added = Contact "{ $alias }" toegevoegd ({ $kind }). Nog niet geverifieerd.
 contact-added-next =
-    Bel dit contact voordat u iets verstuurt op een nummer dat u al kent,
-    vraag om de vingerafdruk voor te lezen en typ die in:
+    Voordat u iets verstuurt: bel dit contact op een nummer dat u al kent,
+    vraag het contact de vingerafdruk voor te lezen en typ die in:
       carepost contact verify { $alias }
 contact-list-empty = Nog geen contacten. Voeg er een toe met: carepost contact add ALIAS --key-file FILE
 contact-not-verified = NIET geverifieerd
@@ -155,7 +155,7 @@ contact-expires-soon = de sleutel van "{ $alias }" verloopt over { $days ->
 contact-removed = Contact "{ $alias }" verwijderd.
 show-alias = Alias:
 show-kind = Soort:
-show-user-id = Gebruikers-ID:
+show-user-id = Naam/e-mail:
 show-fingerprint = Vingerafdruk:
 show-words = Woorden:
 show-verified = Status:
@@ -166,7 +166,7 @@ update-replaced = De sleutel van "{ $alias }" is vervangen. Het contact is NIET 
 update-key-changed-warning =
     ========================================================================
     WAARSCHUWING: de sleutel van "{ $alias }" is GEWIJZIGD.
-      oude vingerafdruk:  { $old }
+      oude vingerafdruk:   { $old }
       nieuwe vingerafdruk: { $new }
     Een gewijzigde sleutel kan betekenen dat iemand uw e-mail onderschept.
     "{ $alias }" is niet meer geverifieerd: stuur niets voordat u dit contact
@@ -278,7 +278,7 @@ tour-verify = dr. Jansen belt meneer De Vries op het nummer in zijn patiëntendo
 tour-reads-out = { $who } leest voor: { $words }
 tour-verified = Beide vingerafdrukken komen overeen met wat er is getypt: elk contact is nu geverifieerd.
 tour-send = dr. Jansen verstuurt de brief: ondertekend, en versleuteld voor meneer De Vries en voor haarzelf.
-tour-sent = Versleuteld bestand om bij een e-mail te voegen: { $file } (de echte naam staat alleen binnen de versleuteling).
+tour-sent = Versleuteld bestand om als bijlage bij een e-mail te voegen: { $file } (de echte naam staat alleen binnen de versleuteling).
 tour-open = meneer De Vries opent de brief.
 tour-opened = "{ $file }" geopend, ondertekend door "{ $alias }" (geverifieerd). De inhoud is precies wat dr. Jansen verstuurde.
 tour-tamper = iemand wijzigt onderweg één byte van het versleutelde bestand.
@@ -301,10 +301,10 @@ hint-log-retention-too-short = met de auditlog legt u verantwoording af over wat
 retention-defaults = de standaardtermijnen
 retention-set-syntax = "{ $given }" heeft niet de vorm KEY=DURATION, bijv. sent=30d
 retention-unknown-key = er is geen bewaarinstelling "{ $key }" (bekend: { $keys })
-retention-label-sent = Versleutelde documenten die u verstuurde (postvak uit)
-retention-label-received = Documenten die u opende (ontvangen documenten)
-retention-label-view = Kopieën die alleen zijn geopend om te bekijken
-retention-label-max = Langste bewaartermijn toegestaan met --retain
+retention-label-sent = Verstuurde documenten (postvak uit)
+retention-label-received = Geopende documenten (ontvangen documenten)
+retention-label-view = Kopieën alleen om te bekijken
+retention-label-max = Langste bewaartermijn met --retain
 retention-label-log = Records in de auditlog
 error-no-such-file = carepost beheert geen bestand #{ $id }
 hint-no-such-file = bekijk wat carepost beheert met: carepost files
@@ -344,8 +344,8 @@ status-fingerprint = Uw vingerafdruk:
 status-identity-expires = Uw sleutel verloopt:
 status-files = Bewaarde bestanden:
 status-files-counts = { $sent } verstuurd, { $received } ontvangen, { $view } om te bekijken, { $sealed } verzegeld
-status-next-expiry = Eerstvolgende verloopdatum:
-status-overdue = Over tijd:
+status-next-expiry = Volgende verloopdatum:
+status-overdue = Nog op te ruimen:
 status-timer = Opruimen elk uur:
 status-keychain = Sleutelbos:
 status-encrypted-volume = Versleutelde schijf:
@@ -359,7 +359,7 @@ word-no = nee
 
 ## Audit log
 
-log-empty = Geen auditrecords gevonden die voldoen.
+log-empty = Er zijn geen auditrecords die aan de selectie voldoen.
 log-intact = De auditlog is intact: { $count } records, elk gekoppeld aan het vorige.
 log-unconfirmed-tail = De nieuwste records zijn geschreven vlak voordat carepost werd onderbroken; ze zijn intact en de volgende opdracht bevestigt ze.
 log-clock-went-back = { $count ->
@@ -388,9 +388,9 @@ mail-bad-user = de gebruikersnaam moet 1 tot 256 tekens lang zijn, zonder spatie
 mail-bad-port = de poort moet een getal van 1 tot 65535 zijn
 error-plaintext-smtp-not-loopback = carepost communiceert niet zonder versleuteling met de mailserver { $host }: het wachtwoord en de adressen zouden onderweg voor iedereen leesbaar over het netwerk gaan
 error-plaintext-smtp-needs-flag = verzenden zonder TLS wordt geweigerd, tenzij u dat uitdrukkelijk aangeeft met --allow-plaintext-loopback (alleen voor een mailrelay op deze computer)
-hint-plaintext-smtp = gebruik --tls starttls (meestal poort 587) of --tls implicit (meestal poort 465); gewone SMTP kan alleen naar een relay op deze computer (127.0.0.1, ::1 of localhost) met --allow-plaintext-loopback
+hint-plaintext-smtp = gebruik --tls starttls (meestal poort 587) of --tls implicit (meestal poort 465); onversleutelde SMTP kan alleen naar een relay op deze computer (127.0.0.1, ::1 of localhost) met --allow-plaintext-loopback
 error-smtp-password-missing = er is geen wachtwoord beschikbaar voor het e-mailaccount { $account }
-hint-smtp-password-missing = sla het op in de sleutelbos van het systeem met `carepost mail setup … --password-file FILE` (of bij de vraag erom), of geef het voor deze opdracht op met --smtp-password-file FILE (env CAREPOST_SMTP_PASSWORD_FILE)
+hint-smtp-password-missing = sla het op in de sleutelbos van het systeem met `carepost mail setup … --password-file FILE` (of wanneer erom gevraagd wordt), of geef het voor deze opdracht op met --smtp-password-file FILE (env CAREPOST_SMTP_PASSWORD_FILE)
 error-smtp-password-file = het wachtwoordbestand voor e-mail { $path } is niet bruikbaar: { $reason }
 hint-smtp-password-file = de eerste regel van het bestand moet het wachtwoord bevatten; maak het bestand alleen voor uzelf leesbaar
 error-ca-file = het CA-certificaatbestand { $path } is niet bruikbaar: { $reason }
@@ -422,7 +422,7 @@ hint-delivery-unreachable = controleer de servernaam en poort met `carepost mail
 hint-delivery-tls = het certificaat van de server kon niet worden gecontroleerd, dus carepost heeft niets verstuurd. Controleer de servernaam met `carepost mail show`; heeft uw praktijk een eigen mailserver, vraag dan om het CA-certificaat en voer `carepost mail setup … --ca-file FILE` uit; daarna `carepost mail retry`
 hint-delivery-auth-refused = controleer de gebruikersnaam met `carepost mail show`, sla het juiste wachtwoord opnieuw op met `carepost mail setup`, en voer daarna `carepost mail retry` uit
 hint-delivery-recipient-rejected = controleer het e-mailadres bij het contact zelf, en voer daarna `carepost mail retry` uit, of stuur de documenten opnieuw naar het juiste adres
-hint-delivery-too-large = verstuur de documenten in meerdere kleinere berichten; met `carepost mail cancel MESSAGE-ID` stopt carepost met opnieuw proberen van dit bericht
+hint-delivery-too-large = verstuur de documenten in meerdere kleinere berichten; met `carepost mail cancel MESSAGE-ID` voorkomt u dat carepost dit bericht opnieuw probeert te versturen
 hint-delivery-refused = het antwoord van de server hierboven zegt waarom; voer later `carepost mail retry` uit, of vraag het de beheerder van de mailserver
 tls-untrusted = het certificaat van de server is niet ondertekend door een instantie die deze computer vertrouwt
 tls-wrong-name = het certificaat van de server is voor een andere servernaam
@@ -480,7 +480,7 @@ mail-default-text = { $count ->
         [one] Het document is bijgevoegd.
        *[other] De { $count } documenten zijn bijgevoegd.
     }
-mail-output-not-a-file = --eml heeft een bestandsnaam nodig, bijv. --eml brief.eml
+mail-output-not-a-file = --eml heeft een bestandsnaam nodig, bijv. --eml letter.eml
 mail-subject-too-long = het onderwerp is langer dan { $max } tekens
 mail-options-need-eml = --subject, --message en --message-file werken alleen met --eml (of --smtp)
 mail-message-file = kon de berichttekst niet lezen uit { $path }: { $reason }
@@ -558,10 +558,10 @@ status-core-dumps-on = AAN (na een crash kan er een document op de schijf achter
 error-secret-file-foreign = { $path } is van een andere gebruiker; carepost leest daar geen geheim uit
 hint-secret-file-foreign = bewaar wachtwoordzin- en wachtwoordbestanden in een eigen bestand dat alleen u kunt lezen (chmod 600 FILE)
 error-weak-passphrase = deze wachtwoordzin is te makkelijk te raden voor de sleutel die documenten van patiënten opent (minstens { $min } tekens, geen herhaald patroon)
-hint-weak-passphrase = kies vier of meer willekeurige woorden (gooi met dobbelstenen op een woordenlijst, of laat een wachtwoordbeheerder ze kiezen), bijv. "lantaarn baan fluweel cactus"; of laat --passphrase-file weg en laat carepost er een voor de sleutelbos aanmaken
+hint-weak-passphrase = kies vier of meer willekeurige woorden (gooi dobbelstenen en zoek de woorden op in een woordenlijst, of laat een wachtwoordbeheerder ze kiezen), bijv. "lantaarn baan fluweel cactus"; of laat --passphrase-file weg en laat carepost er een voor de sleutelbos aanmaken
 error-timer-not-enabled = het opruimen elk uur is NIET ingeschakeld: systemd heeft de timer niet ingeschakeld ({ $reason })
 hint-timer-not-enabled = de unitbestanden staan klaar; schakel ze in uw desktopsessie in met: { $command }
-warning-shared-output-dir = { $path } is een map waarin elke gebruiker van deze computer mag schrijven: die kunnen daar de naam van het document zien, en het document zelf als de rechten dat toelaten. Gebruik liever een eigen map (de standaardmap voor ontvangen documenten, of -o ~/Documents/…).
+warning-shared-output-dir = { $path } is een map waarin elke gebruiker van deze computer mag schrijven: zij kunnen daar de naam van het document zien, en het document zelf als de rechten dat toelaten. Gebruik liever een eigen map (de standaardmap voor ontvangen documenten, of -o ~/Documents/…).
 error-file-closed = bestand #{ $id } staat niet meer onder beheer van carepost ({ $state })
 hint-file-closed = bekijk wat carepost beheert met: carepost files
 error-file-not-deleted = bestand #{ $id } is niet verwijderd: { $reason }
@@ -570,7 +570,7 @@ file-released = carepost beheert { $path } niet meer; het blijft staan waar het 
 file-deleted = { $path } verwijderd.
 file-delete-changed = het is gewijzigd sinds carepost het schreef
 status-needs-decision = Gewijzigd, bewaard:
-status-hint-needs-decision = { $count } bestand(en) zijn gewijzigd sinds carepost ze schreef en zijn niet verwijderd. Bekijk ze met: carepost files; verwijder ze daarna zelf, of houd een bestand met: carepost files release ID (of verwijder een ongewijzigd bestand nu met: carepost files delete ID)
+status-hint-needs-decision = { $count } bestand(en) zijn gewijzigd sinds carepost ze schreef en zijn niet verwijderd. Bekijk ze met: carepost files; verwijder ze daarna zelf, of behoud een bestand met: carepost files release ID (of verwijder een ongewijzigd bestand nu met: carepost files delete ID)
 # audit-smtp
 audit-bad-signature = record { $seq } heeft een controlepunthandtekening die niet klopt met uw sleutel
 log-unsigned = { $count } record(s) na { $since } zijn niet ondertekend met uw sleutel: iedereen die in de gegevensmap kan schrijven, kan ze hebben toegevoegd. De volgende opdracht die uw sleutel ontgrendelt (send, open, contact verify) ondertekent ze.
@@ -582,7 +582,7 @@ error-state-disagrees = de statusdatabase komt niet overeen met de auditlog: { $
 hint-state-disagrees = bewaar kopieën van state.db en audit.log als bewijs; weet u de oorzaak (een verloren of teruggezette state.db), voer dan uit: carepost log --rebuild-state
 state-missing = state.db ontbreekt, maar de auditlog bevat records (contacten en de documenten met een lopende bewaartermijn zouden vergeten worden)
 state-older-than-log = de statusdatabase kent de log tot record { $state }, maar de log loopt door tot record { $log }: er is een oudere state.db teruggezet
-log-state-rebuilt = Status opnieuw opgebouwd uit de auditlog: die klopt nu tot en met record { $head }; voor { $files } document(en) in ontvangen documenten en postvak uit loopt de bewaartermijn weer.
+log-state-rebuilt = De statusdatabase is opnieuw opgebouwd uit de auditlog: die klopt nu tot en met record { $head }; voor { $files } document(en) bij de ontvangen documenten en in het postvak uit loopt de bewaartermijn weer.
 log-state-no-contacts = Het contactenboek kan niet uit de log worden hersteld (die bevat geen sleutels): voeg uw contacten opnieuw toe en verifieer ze telefonisch.
 # open-robust
 message-damaged = dit bericht is beschadigd of ingekort: carepost kan het niet lezen, en er is niets opgeslagen
@@ -598,7 +598,7 @@ error-delivery-unconfirmed = de verbinding met de mailserver { $server } werd ve
 delivery-unconfirmed = de verbinding met de mailserver { $server } werd verbroken nadat het hele bericht was verzonden, maar voordat de server het bevestigde (stap: gegevens): { $reason }. De e-mail is misschien afgeleverd
 hint-delivery-unconfirmed = vraag de ontvanger of de e-mail is aangekomen. Zo niet, verstuur hem dan opnieuw met: carepost mail retry --resend { $message_id } (zo ja: carepost mail cancel { $message_id })
 hint-delivery-unconfirmed-no-id = vraag de ontvanger of de e-mail is aangekomen voordat u hem opnieuw verstuurt; `carepost mail show` toont hem
-mail-retry-maybe-delivered = Niet opnieuw verstuurd: { $message_id } is misschien al afgeleverd (de verbinding werd verbroken nadat het hele bericht was verzonden). Vraag het de ontvanger; is het niet aangekomen: carepost mail retry --resend { $message_id }
+mail-retry-maybe-delivered = Niet opnieuw verstuurd: { $message_id } is misschien al afgeleverd (de verbinding werd verbroken nadat het hele bericht was verzonden). Vraag het na bij de ontvanger; is het niet aangekomen: carepost mail retry --resend { $message_id }
 mail-show-maybe-delivered = misschien afgeleverd: vraag het na bij de ontvanger, en verstuur het daarna opnieuw met `carepost mail retry --resend { $message_id }` (of `carepost mail cancel { $message_id }` als het is aangekomen)
 # state-types
 error-state-damaged = de statusdatabase bevat een waarde die carepost nooit schrijft ({ $value }): die is bewerkt of beschadigd, en carepost gaat niet raden wat ermee bedoeld was
