@@ -1,1 +1,223 @@
 # carepost — textes en français.
+# Toutes les phrases que carepost affiche en français ; elles traduisent en/messages.ftl.
+# Les messages absents ici s'affichent en anglais.
+# Style : dire ce qui s'est passé, puis quoi faire. Pas de jargon qu'un médecin n'emploierait pas.
+
+## Libellés
+
+label-error = erreur :
+label-hint = conseil :
+label-warning = avertissement :
+
+## Ce que faisait carepost quand une erreur d'entrée/sortie s'est produite
+# Ces fragments sont insérés dans error-io ; ils portent leur « de » / « d' ».
+
+io-create = de créer
+io-create-dir = de créer le dossier
+io-inspect = d'examiner
+io-read = de lire
+io-resolve = de déterminer le chemin complet de
+io-write = d'écrire
+
+## Erreurs
+
+error-io = impossible { $action } { $path } : { $reason }
+error-unsafe-permissions = d'autres utilisateurs peuvent lire ou modifier { $path } (droits { $mode }) ; carepost ne l'utilisera pas
+error-foreign-owner = { $path } appartient à un autre utilisateur ; carepost ne l'utilisera pas
+error-state = la base de données d'état de carepost est inutilisable : { $reason }
+error-no-home-dir = impossible de trouver un dossier de données pour carepost sur ce système
+error-no-identity = ce dossier de données carepost n'a pas encore d'identité
+error-identity-exists = ce dossier de données carepost a déjà une identité ({ $fingerprint })
+error-no-passphrase = aucune phrase secrète disponible pour déverrouiller votre clé
+error-wrong-passphrase = cette phrase secrète ne déverrouille pas votre clé
+error-passphrase-file = impossible d'utiliser le fichier de phrase secrète { $path } : { $reason }
+error-passphrase-mismatch = les deux phrases secrètes saisies sont différentes
+error-keychain = le trousseau du système est inutilisable : { $reason }
+error-keychain-missing-entry = le trousseau du système ne contient pas de phrase secrète pour cette identité
+error-identity-unusable = la clé de votre identité est inutilisable : { $reason }
+error-invalid-name = le nom doit compter de 1 à 128 caractères, sans caractères de contrôle ni chevrons
+error-invalid-email = « { $email } » n'est pas une adresse e-mail que carepost peut utiliser
+error-invalid-alias = « { $alias } » n'est pas un alias valide
+error-contact-not-found = il n'y a pas de contact « { $alias } »
+error-contact-revoked = selon la nouvelle copie de la clé de « { $alias } », son propriétaire l'a RÉVOQUÉE. carepost a enregistré la révocation : plus rien ne peut être envoyé à cette clé
+error-alias-taken = il existe déjà un contact « { $alias } »
+error-cert-already-stored = cette clé figure déjà dans vos contacts sous le nom « { $alias } » ({ $fingerprint })
+error-key-file = impossible de lire le fichier de clé { $path } : { $reason }
+error-fingerprint-mismatch = l'empreinte saisie NE correspond PAS à la clé enregistrée pour « { $alias } ». La clé n'appartient peut-être pas à ce contact ; « { $alias } » reste non vérifié
+error-fingerprint-partial = seuls { $digits } chiffres hexadécimaux ont été donnés ; un identifiant de clé ou une partie de l'empreinte ne suffit pas pour vérifier une clé
+error-fingerprint-unreadable = l'empreinte n'a pas pu être lue : { $reason }
+error-not-interactive = { $what }, mais personne n'est au terminal pour répondre
+error-usage = { $reason }
+error-internal = erreur interne : { $reason }
+
+## Pourquoi une clé n'a pas été acceptée
+
+cert-secret-key-material = ce fichier contient une clé SECRÈTE. carepost ne conserve pas les clés secrètes des autres, et rien de ce fichier n'a été gardé
+cert-none = le fichier ne contient aucune clé OpenPGP
+cert-several = le fichier contient { $count } clés ; carepost importe exactement une clé par contact
+cert-malformed = le fichier n'est pas une clé OpenPGP lisible : { $reason }
+cert-revoked = cette clé a été révoquée par son propriétaire
+cert-expired = cette clé a expiré le { $date }
+cert-not-yet-valid = cette clé n'est pas encore valide (sa date de création est dans le futur)
+cert-no-encryption-key = cette clé ne permet pas de chiffrer (elle n'a pas de sous-clé de chiffrement valide)
+cert-too-weak = cette clé est trop faible pour des données médicales : { $reason }
+cert-no-user-id = cette clé ne contient ni nom ni adresse e-mail
+cert-is-own = c'est votre propre clé
+weak-dsa = elle utilise DSA, que carepost refuse quelle que soit la taille
+weak-elgamal = elle utilise ElGamal, que carepost refuse quelle que soit la taille
+weak-rsa = sa clé RSA fait { $bits } bits ; il en faut au moins { $minimum }
+
+## Conseils
+
+hint-chmod = rendez-le privé avec : { $command }
+hint-foreign-owner = utilisez un dossier de données carepost qui vous appartient (--home DIR)
+hint-run-init = créez d'abord votre identité : carepost init --name "Votre Nom" --email vous@example.org
+hint-identity-exists = `carepost whoami` l'affiche ; pour repartir de zéro, utilisez un autre --home
+hint-no-passphrase = lancez carepost dans un terminal pour la saisir, ou donnez --passphrase-file FILE (ou définissez CAREPOST_PASSPHRASE_FILE)
+hint-wrong-passphrase = vérifiez le fichier de phrase secrète ou réessayez ; la phrase secrète est celle choisie lors de `carepost init`
+hint-passphrase-file = la phrase secrète est lue sur la première ligne du fichier
+hint-keychain = démarrez le trousseau de votre bureau (sous Linux, un Secret Service comme GNOME Keyring ou KeePassXC), ou utilisez --passphrase-file FILE avec --no-keychain
+hint-keychain-missing-entry = si vous avez choisi vous-même votre phrase secrète lors de `carepost init`, donnez-la avec --passphrase-file FILE
+hint-invalid-name = par exemple : --name "Dr A. Jansen"
+hint-invalid-email = par exemple : --email a.jansen@praktijk.nl
+hint-invalid-alias = utilisez de 1 à 64 caractères parmi a-z 0-9 . _ - (sans commencer par - ou .), et aucun nom de patient : par exemple p-0042 ou gp-bakker
+hint-contact-list = voir vos contacts : carepost contact list
+hint-alias-taken = choisissez un autre alias, ou remplacez la clé de ce contact avec : carepost contact update { $alias } --key-file FILE
+hint-cert-already-stored = utilisez le contact existant « { $alias } », ou supprimez-le d'abord avec : carepost contact remove { $alias }
+hint-cert-secret-key-material = demandez au contact d'envoyer sa clé PUBLIQUE (dans GPG4Win/Kleopatra : Exporter ; dans OpenKeychain : Partager la clé), et dites-lui de garder sa clé secrète pour lui
+hint-cert-ask-for-new-key = demandez au contact sa clé publique actuelle
+hint-cert-too-weak = demandez au contact de créer une clé moderne (par exemple Curve25519, ou RSA de 3072 bits)
+hint-cert-several = demandez un fichier ne contenant que la clé de ce contact, ou scindez le fichier
+hint-cert-export-again = demandez au contact d'exporter à nouveau sa clé publique et d'envoyer le fichier complet
+hint-cert-is-own = ajoutez le fichier de clé que votre contact vous a envoyé ; votre propre clé est celle que vous donnez à vos contacts
+hint-fingerprint-mismatch = n'envoyez rien à ce contact. Appelez-le à un numéro que vous connaissez déjà et vérifiez à nouveau ; si l'empreinte diffère encore, demandez-lui de renvoyer sa clé
+hint-fingerprint-partial = demandez au contact de lire l'empreinte complète : 40 caractères (10 groupes de 4), ou les 20 mots
+hint-not-interactive = donnez l'empreinte sur la ligne de commande, p. ex. --fingerprint "ABCD 1234 …" ou --words "…"
+hint-state = relancez `carepost` ; si le problème persiste, restaurez le dossier de données depuis une sauvegarde
+hint-io-no-space = le disque est plein : libérez de la place, ou choisissez un autre dossier avec -o ; carepost n'a rien laissé d'écrit à moitié
+hint-io-read-only = carepost ne peut pas écrire à cet endroit (lecture seule ou droits insuffisants) : choisissez un autre dossier avec -o, ou corrigez les droits du dossier
+hint-io-not-found = vérifiez que le chemin existe et qu'il est bien orthographié, puis réessayez
+hint-io-in-the-way = autre chose occupe déjà ce chemin : déplacez-le puis réessayez
+hint-io = vérifiez le chemin, l'espace disque libre et les droits, puis réessayez
+
+## Phrases secrètes et trousseau
+
+prompt-passphrase = Phrase secrète de votre clé carepost :
+prompt-new-passphrase = Choisissez une phrase secrète pour votre clé carepost :
+prompt-repeat-passphrase = Saisissez à nouveau la même phrase secrète :
+passphrase-file-empty = sa première ligne est vide
+passphrase-file-not-utf8 = sa première ligne n'est pas du texte UTF-8
+passphrase-file-too-large = il est trop volumineux pour être un fichier de phrase secrète
+keychain-timeout = il n'a pas répondu dans les { $seconds } secondes
+keychain-unavailable = aucun service de trousseau n'est actif
+keychain-read-back-differs = le trousseau n'a pas renvoyé ce qui y avait été enregistré
+notice-keychain-fallback = Le trousseau du système n'est pas disponible ({ $reason }) ; saisissez plutôt votre phrase secrète.
+notice-keychain-unavailable-init = Le trousseau du système n'est pas disponible ({ $reason }). Choisissez vous-même une phrase secrète ; carepost ne l'enregistre nulle part, conservez-la donc en lieu sûr.
+notice-wrong-passphrase = Cette phrase secrète ne déverrouille pas votre clé. Réessayez.
+identity-no-secret = le fichier de clé ne contient pas de clé secrète
+identity-cannot-sign = elle n'a pas de clé de signature valide (a-t-elle expiré ?)
+
+## État
+
+state-newer-version = elle a été écrite par une version plus récente de carepost (schéma { $version })
+state-contact-damaged = la clé enregistrée pour « { $alias } » est endommagée ({ $reason })
+
+## init, whoami, export-key
+
+init-done = Votre identité a été créée : { $name } <{ $email }>
+init-next-steps =
+    Étapes suivantes :
+      1. Donnez votre clé publique à vos contacts :  carepost export-key -o my-key.asc
+      2. Ajoutez la clé d'un contact :               carepost contact add ALIAS --key-file THEIR-KEY.asc
+      3. Confirmez-la par téléphone :                carepost contact verify ALIAS
+whoami-name = Nom :
+whoami-email = E-mail :
+whoami-fingerprint = Empreinte :
+whoami-words = Mots :
+whoami-expires = Expire le :
+whoami-qr-caption = Scannez avec OpenKeychain pour vérifier cette empreinte.
+whoami-qr-written = Code QR écrit dans { $path }
+export-written = Votre clé publique a été écrite dans { $path }. Envoyez ce fichier à vos contacts ; il ne contient rien de secret.
+
+## Contacts
+
+key-file-too-large = le fichier est trop volumineux pour être une clé
+contact-added = Contact « { $alias } » ajouté ({ $kind }). Pas encore vérifié.
+contact-added-next =
+    Avant d'envoyer quoi que ce soit, appelez ce contact à un numéro que vous
+    connaissez déjà, demandez-lui de lire son empreinte, et saisissez-la :
+      carepost contact verify { $alias }
+contact-list-empty = Aucun contact pour l'instant. Ajoutez-en un avec : carepost contact add ALIAS --key-file FILE
+contact-not-verified = NON vérifié
+contact-verified-on = vérifié le { $date } ({ $method })
+contact-expires-soon = la clé de « { $alias } » expire dans { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } ({ $date }). Demandez au contact une clé renouvelée avant cette date, et ajoutez-la avec : carepost contact update { $alias } --key-file FILE
+contact-removed = Contact « { $alias } » supprimé.
+show-alias = Alias :
+show-kind = Type :
+show-user-id = Identifiant :
+show-fingerprint = Empreinte :
+show-words = Mots :
+show-verified = Statut :
+show-expires = Expire le :
+show-problem = Problème :
+update-refreshed = La clé de « { $alias } » a été mise à jour (même clé, informations plus récentes). Sa vérification est conservée.
+update-replaced = La clé de « { $alias } » a été remplacée. Elle n'est PLUS vérifiée.
+update-key-changed-warning =
+    ========================================================================
+    AVERTISSEMENT : la clé de « { $alias } » a CHANGÉ.
+      ancienne empreinte : { $old }
+      nouvelle empreinte : { $new }
+    Une clé qui change peut signifier que quelqu'un intercepte votre courrier.
+    « { $alias } » n'est plus vérifié : n'envoyez rien avant de l'avoir appelé
+    à un numéro que vous connaissez déjà et d'avoir vérifié la nouvelle empreinte :
+      carepost contact verify { $alias }
+    ========================================================================
+
+## Vérification
+
+reading-empty = rien n'a été saisi
+verify-needs-reading = la vérification nécessite l'empreinte telle que le contact la lit
+verify-instructions =
+    Vérifiez « { $alias } » par téléphone :
+      1. Appelez le contact à un numéro que vous connaissez déjà (pas un numéro tiré de son e-mail).
+      2. Demandez-lui de lire l'empreinte de sa clé dans son application OpenPGP
+         (GPG4Win/Kleopatra, OpenKeychain, Thunderbird ou carepost).
+      3. Saisissez ci-dessous ce que vous entendez : 40 caractères ou 20 mots.
+    Il peut aussi vérifier votre clé. Lisez-lui votre empreinte :
+      { $own_fingerprint }
+      { $own_words }
+verify-prompt = Empreinte lue par le contact :
+verify-done = « { $alias } » est maintenant vérifié. Vous pouvez envoyer des documents à ce contact.
+verify-not-recorded = la vérification n'a pas pu être enregistrée
+
+## Envoi
+
+error-recipients-unverified = { $count ->
+        [one] le contact { $aliases } n'est pas vérifié ; carepost n'envoie qu'aux contacts dont vous avez confirmé la clé
+       *[other] les contacts { $aliases } ne sont pas vérifiés ; carepost n'envoie qu'aux contacts dont vous avez confirmé la clé
+    }
+hint-recipients-unverified =
+    appelez le contact à un numéro que vous connaissez déjà, demandez-lui de lire son empreinte, puis lancez :
+      carepost contact verify { $alias }
+    Si vous devez envoyer maintenant, indiquez pourquoi (le motif est enregistré) : --unverified-ok "MOTIF"
+error-recipient-unusable = impossible d'envoyer à « { $alias } » : { $reason }
+hint-recipient-unusable = demandez au contact sa clé actuelle, puis : carepost contact update { $alias } --key-file FILE
+error-input-not-a-file = { $path } n'est pas un fichier
+error-input-empty = { $path } est vide ; il n'y a rien à envoyer
+hint-input-empty = vérifiez que le document a été enregistré ou exporté entièrement, puis envoyez-le à nouveau
+error-output-dir = le dossier { $path } n'existe pas
+hint-output-dir = créez d'abord le dossier, ou omettez -o pour utiliser la boîte d'envoi de carepost
+send-empty-reason = --unverified-ok a besoin d'un motif, p. ex. --unverified-ok "demande du patient par téléphone ; clé contrôlée en personne à la prochaine visite"
+send-nothing = rien à envoyer : indiquez au moins un document et un contact --to
+identity-cannot-encrypt = elle n'a pas de clé de chiffrement valide (a-t-elle expiré ?)
+identity-expires-soon = votre propre clé expire dans { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } ({ $date }) ; passé cette date, vos contacts ne pourront plus vous envoyer de documents
+send-recipient-unverified = { $alias } (NON vérifié)
+send-unverified-recorded = envoyé à un contact non vérifié ; votre motif a été enregistré : { $reason }
+send-done = Chiffré : { $input } → { $output } pour { $recipients }
+send-next-step = Joignez le fichier chiffré à un e-mail. Seuls les destinataires (et vous) peuvent l'ouvrir.
