@@ -221,3 +221,159 @@ send-recipient-unverified = { $alias } (NON vérifié)
 send-unverified-recorded = envoyé à un contact non vérifié ; votre motif a été enregistré : { $reason }
 send-done = Chiffré : { $input } → { $output } pour { $recipients }
 send-next-step = Joignez le fichier chiffré à un e-mail. Seuls les destinataires (et vous) peuvent l'ouvrir.
+
+## Ouverture
+
+message-not-openpgp = ce fichier n'est pas un message chiffré OpenPGP
+message-is-a-key = ce fichier est une clé OpenPGP, pas un message chiffré
+message-bad-armor = ce fichier ressemble à un message texte chiffré, mais il est endommagé : { $reason }
+message-truncated = ce message est incomplet : il s'arrête trop tôt (le téléchargement ou la pièce jointe a-t-il été interrompu ?)
+message-tampered = ce message a été modifié, endommagé ou tronqué après son chiffrement ; son contenu n'est pas fiable et n'a pas été enregistré
+message-not-for-us = ce message n'est pas chiffré pour votre clé ; il est destiné à { $recipients }
+message-anonymous-recipients = des destinataires masqués
+message-password-only = ce message est protégé par un mot de passe, pas par votre clé
+message-not-encrypted = ce message n'est pas chiffré ; carepost n'ouvre que des documents chiffrés
+message-bad-signature = la signature de ce message n'est pas valide (signataire { $who }) ; le contenu n'a pas été enregistré
+message-too-large = le document dépasserait { $limit } après décompression ; il n'a pas été enregistré (une bombe de décompression ?)
+message-malformed = ce message est illisible : { $reason }
+message-librepgp-aead = ce message utilise le mode de chiffrement « OCB », non standard, de GnuPG (LibrePGP), que carepost ne sait pas lire ; rien n'a été enregistré
+hint-message-not-for-us = demandez à l'expéditeur de chiffrer pour votre clé actuelle ; envoyez-lui la vôtre avec : carepost export-key -o my-key.asc
+hint-message-resend = demandez à l'expéditeur de renvoyer le document
+hint-message-not-openpgp = vérifiez que vous avez choisi la pièce jointe chiffrée (.pgp, .gpg ou .asc)
+hint-message-is-a-key = pour ajouter cette clé comme contact : carepost contact add ALIAS --key-file FILE
+hint-message-too-large = si vous faites confiance à l'expéditeur et attendez un très gros document, autorisez-le avec --max-size, p. ex. --max-size 8G
+hint-message-librepgp-aead = demandez à l'expéditeur de le chiffrer à nouveau au format OpenPGP standard (GnuPG 2.3 ou plus récent : sans --force-ocb ; RNP : sans --aead)
+hint-message-password-only = demandez le mot de passe à l'expéditeur par téléphone ; carepost ne sait pas encore ouvrir les messages protégés par mot de passe
+error-sender-not-verified = l'expéditeur n'est pas un contact vérifié (statut : { $status } { $who }) ; rien n'a été enregistré
+hint-sender-not-verified = vérifiez d'abord l'expéditeur (carepost contact verify ALIAS), ou ouvrez sans --require-verified-sender
+open-sender-unverified = ce document est signé par « { $alias } », qui n'est pas encore vérifié. Vérifiez son empreinte par téléphone : carepost contact verify { $alias }
+open-sender-unknown =
+    ce document est signé par une clé qui ne figure pas dans vos contacts :
+      { $fingerprint }
+    Ne vous y fiez pas tant que vous ne savez pas qui l'a envoyé. Pour ajouter et vérifier l'expéditeur :
+      carepost contact add ALIAS --key-file THEIR-KEY.asc
+      carepost contact verify ALIAS
+open-unsigned = ce document n'est pas signé : n'importe qui a pu l'envoyer
+open-done = Ouvert : { $output } (carepost le supprime le { $expires })
+open-sealed = Conservé scellé comme document n° { $id } (« { $name } ») jusqu'au { $expires }. Lisez-le avec : carepost export { $id }
+open-from-self = Signé par vous.
+open-from-verified = Signé par « { $alias } » (vérifié).
+open-from-unverified = Signé par « { $alias } » (NON vérifié).
+open-from-unknown = Signé par une clé inconnue.
+open-from-nobody = Non signé.
+
+## La visite guidée
+
+tour-intro =
+    Visite guidée de carepost : Dr Jansen, médecin généraliste, envoie une lettre de consultation
+    à son patient, M. de Vries. Tous deux utilisent de vraies clés OpenPGP, conservées dans un
+    dossier temporaire ({ $folder }) supprimé à la fin. Votre propre dossier de données carepost
+    et votre trousseau ne sont pas touchés.
+tour-step = Étape { $number } :
+tour-identities = chacun crée son identité (une paire de clés OpenPGP).
+tour-identity = { $who } : { $fingerprint }
+tour-exchange = ils échangent leurs clés publiques (par e-mail, via un site web ou sur une clé USB).
+tour-exchanged = Chacun a maintenant l'autre comme contact, mais non vérifié : un e-mail peut être intercepté et une clé remplacée.
+tour-refused = Dr Jansen essaie d'envoyer la lettre avant d'avoir vérifié.
+tour-verify = Dr Jansen appelle M. de Vries au numéro de son dossier patient ; ils se lisent mutuellement leurs empreintes.
+tour-reads-out = { $who } lit : { $words }
+tour-verified = Les deux empreintes correspondent à ce qui a été saisi : chaque contact est maintenant vérifié.
+tour-send = Dr Jansen envoie la lettre : signée, et chiffrée pour M. de Vries et pour elle-même.
+tour-sent = Fichier chiffré à joindre à un e-mail : { $file } (le vrai nom ne figure qu'à l'intérieur du chiffrement).
+tour-open = M. de Vries ouvre la lettre.
+tour-opened = « { $file } » ouvert, signé par « { $alias } » (vérifié). Le contenu est exactement ce que Dr Jansen a envoyé.
+tour-tamper = quelqu'un modifie un octet du fichier chiffré en cours de route.
+tour-nothing-written = Rien n'a été écrit : aucune lettre partielle ou altérée n'existe nulle part.
+tour-cleaned-up = Le dossier temporaire a été supprimé.
+tour-done = Visite terminée : chaque étape a fonctionné.
+tour-failed-unverified-sent = la visite a pu envoyer à un contact non vérifié, ce qui ne doit jamais arriver
+tour-failed-content = la lettre ouverte diffère de celle qui a été envoyée
+tour-failed-tamper-accepted = la lettre altérée n'a pas été refusée
+
+## Durée de conservation et purge
+
+error-invalid-duration = « { $given } » n'est pas une durée que carepost comprend
+error-zero-duration = une durée de « { $given } » supprimerait les fichiers dès leur création ; indiquez une durée supérieure à zéro
+hint-invalid-duration = utilisez un nombre entier suivi d'une unité : 15m (minutes), 12h (heures), 7d (jours), 4w (semaines) ou 1y (années)
+error-retain-too-long = conserver des fichiers pendant { $asked } dépasse le maximum de { $max }
+hint-retain-too-long = choisissez une durée plus courte, ou relevez d'abord le maximum : carepost retention set max=…
+error-log-retention-too-short = conserver les enregistrements d'audit pendant { $asked } est inférieur au minimum de { $min }
+hint-log-retention-too-short = le journal vous permet de rendre compte de ce qu'il est advenu des documents des patients ; conservez-le au moins { $min } (par défaut 5y)
+retention-defaults = les durées par défaut
+retention-set-syntax = « { $given } » n'est pas de la forme KEY=DURATION, p. ex. sent=30d
+retention-unknown-key = il n'y a pas de réglage de conservation « { $key } » (réglages connus : { $keys })
+retention-label-sent = Documents chiffrés que vous avez envoyés (boîte d'envoi)
+retention-label-received = Documents que vous avez ouverts (documents reçus)
+retention-label-view = Copies ouvertes uniquement pour consultation
+retention-label-max = Durée de conservation maximale autorisée avec --retain
+retention-label-log = Enregistrements du journal d'audit
+error-no-such-file = carepost ne gère aucun fichier n° { $id }
+hint-no-such-file = listez ce que carepost gère avec : carepost files
+error-not-sealed = le fichier n° { $id } n'est pas un document scellé
+error-sealed-key-gone = le document scellé n° { $id } a expiré : sa clé a été détruite et plus personne ne peut le lire
+hint-sealed-key-gone = si vous en avez encore besoin, demandez à l'expéditeur de le renvoyer
+error-viewer = la visionneuse de documents n'a pas pu être lancée ({ $reason }) ; la copie privée a été supprimée
+hint-viewer = définissez CAREPOST_VIEWER avec un programme qui ouvre les fichiers, ou ouvrez sans --view
+files-empty = carepost ne gère aucun fichier pour le moment.
+purge-nothing = Rien n'a expiré.
+purge-deleted = { $path } supprimé
+purge-would-delete = { $path } serait supprimé
+purge-already-gone = { $path } avait déjà disparu
+purge-changed = { $path } a changé depuis que carepost l'a écrit ; non supprimé
+purge-failed = impossible de supprimer { $path } : { $reason } (carepost réessaiera plus tard)
+purge-log-cut = { $count } enregistrements d'audit plus anciens que la durée de conservation du journal ont été supprimés ; la chaîne reste vérifiable.
+quick-purge-deleted = carepost a supprimé { $count ->
+        [one] { $count } document expiré
+       *[other] { $count } documents expirés
+    }.
+quick-purge-failed = impossible de purger les documents expirés ({ $reason }) ; lancez : carepost purge
+view-deleted = La visionneuse a été fermée ; la copie privée est supprimée.
+view-kept-until = La copie privée reste jusqu'au { $expires } pour que la visionneuse puisse la lire ; carepost la supprimera ensuite.
+timer-wrote = { $path } écrit
+timer-removed = { $path } supprimé
+timer-active = La purge horaire est active.
+timer-inactive = La purge horaire est désactivée.
+timer-not-activated = les fichiers d'unité sont en place, mais systemd n'a pas pu les activer ({ $reason }) ; lancez : systemctl --user enable --now { $unit }
+timer-hint-cron = ajoutez cette ligne à votre crontab (crontab -e) pour purger toutes les heures : 17 * * * * { $command }
+timer-hint-macos = créez un agent launchd (~/Library/LaunchAgents) qui s'exécute toutes les heures (StartInterval 3600) : { $command }
+timer-hint-windows = créez une tâche horaire : schtasks /Create /SC HOURLY /TN carepost-purge /TR "{ $command }"
+
+## État général
+
+status-home = Dossier de données :
+status-fingerprint = Votre empreinte :
+status-identity-expires = Votre clé expire le :
+status-files = Fichiers conservés :
+status-files-counts = { $sent } envoyé(s), { $received } reçu(s), { $view } en consultation, { $sealed } scellé(s)
+status-next-expiry = Prochaine expiration :
+status-overdue = En retard :
+status-timer = Purge horaire :
+status-keychain = Trousseau :
+status-encrypted-volume = Disque chiffré :
+status-audit = Journal d'audit :
+status-audit-intact = intact ({ $count } enregistrements)
+status-audit-broken = MODIFIÉ OU ENDOMMAGÉ — lancez : carepost log --check
+status-hint-purge = Les documents expirés sont supprimés avant chaque commande carepost ; pour une purge régulière, lancez : carepost purge --install-timer
+status-hint-disk-encryption = Supprimer des fichiers ne les efface pas de façon fiable des SSD ni des sauvegardes : conservez les données médicales sur un disque chiffré (BitLocker, FileVault, LUKS).
+word-yes = oui
+word-no = non
+
+## Journal d'audit
+
+log-empty = Aucun enregistrement d'audit ne correspond.
+log-intact = Le journal d'audit est intact : { $count } enregistrements, chacun chaîné au précédent.
+log-unconfirmed-tail = Les enregistrements les plus récents ont été écrits juste avant que carepost soit interrompu ; ils sont intacts et la prochaine commande les confirmera.
+log-clock-went-back = { $count ->
+    [one] { $count } enregistrement porte
+   *[other] { $count } enregistrements portent
+} une heure antérieure à celle de l'enregistrement précédent : l'horloge de l'ordinateur a été reculée à un moment donné. La chaîne est intacte, il ne s'agit donc pas d'une altération ; vérifiez les réglages de date et d'heure.
+error-audit-broken = le journal d'audit a été modifié ou endommagé : { $problem }
+hint-audit-broken = gardez une copie de audit.log et state.db comme preuves, et signalez-le au responsable de la sécurité de l'information de votre cabinet
+audit-no-anchor = le journal contient des enregistrements, mais la base de données d'état n'en a aucune trace
+audit-missing = le fichier du journal est absent, mais la base de données d'état indique qu'il comptait { $head } enregistrements
+audit-unreadable = la ligne { $line } n'est pas un enregistrement lisible
+audit-out-of-sequence = la ligne { $line } contient l'enregistrement { $seq } là où l'enregistrement { $expected } était attendu (un enregistrement a été supprimé, inséré ou déplacé)
+audit-altered = l'enregistrement { $seq } a été modifié après son écriture
+audit-chain-broken = l'enregistrement { $seq } ne fait pas suite à l'enregistrement précédent
+audit-head-differs = l'enregistrement { $seq } diffère de celui dont se souvient la base de données d'état
+audit-truncated = le journal s'arrête à l'enregistrement { $last }, mais la base de données d'état en indique { $head } : des enregistrements ont été coupés à la fin
