@@ -69,7 +69,7 @@ weak-rsa = sa clé RSA fait { $bits } bits ; il en faut au moins { $minimum }
 
 ## Conseils
 
-hint-chmod = rendez-le privé avec : { $command }
+hint-chmod = limitez-en l'accès à vous seul avec : { $command }
 hint-foreign-owner = utilisez un dossier de données carepost qui vous appartient (--home DIR)
 hint-run-init = créez d'abord votre identité : carepost init --name "Votre Nom" --email vous@example.org
 hint-identity-exists = `carepost whoami` l'affiche ; pour repartir de zéro, utilisez un autre --home
@@ -133,7 +133,7 @@ init-next-steps =
 whoami-name = Nom :
 whoami-email = E-mail :
 whoami-fingerprint = Empreinte :
-whoami-words = Mots :
+whoami-words = Mots PGP :
 whoami-expires = Expire le :
 whoami-qr-caption = Scannez avec OpenKeychain pour vérifier cette empreinte.
 whoami-qr-written = Code QR écrit dans { $path }
@@ -157,9 +157,9 @@ contact-expires-soon = la clé de « { $alias } » expire dans { $days ->
 contact-removed = Contact « { $alias } » supprimé.
 show-alias = Alias :
 show-kind = Type :
-show-user-id = Identifiant :
+show-user-id = Titulaire :
 show-fingerprint = Empreinte :
-show-words = Mots :
+show-words = Mots PGP :
 show-verified = Statut :
 show-expires = Expire le :
 show-problem = Problème :
@@ -170,9 +170,10 @@ update-key-changed-warning =
     AVERTISSEMENT : la clé de « { $alias } » a CHANGÉ.
       ancienne empreinte : { $old }
       nouvelle empreinte : { $new }
-    Une clé qui change peut signifier que quelqu'un intercepte votre courrier.
-    « { $alias } » n'est plus vérifié : n'envoyez rien avant de l'avoir appelé
-    à un numéro que vous connaissez déjà et d'avoir vérifié la nouvelle empreinte :
+    Une clé qui change peut signifier que quelqu'un intercepte vos e-mails.
+    « { $alias } » n'est plus vérifié : n'envoyez rien avant de l'avoir
+    appelé à un numéro que vous connaissez déjà et d'avoir vérifié la
+    nouvelle empreinte :
       carepost contact verify { $alias }
     ========================================================================
 
@@ -182,7 +183,8 @@ reading-empty = rien n'a été saisi
 verify-needs-reading = la vérification nécessite l'empreinte telle que le contact la lit
 verify-instructions =
     Vérifiez « { $alias } » par téléphone :
-      1. Appelez le contact à un numéro que vous connaissez déjà (pas un numéro tiré de son e-mail).
+      1. Appelez le contact à un numéro que vous connaissez déjà
+         (pas un numéro trouvé dans un de ses e-mails).
       2. Demandez-lui de lire l'empreinte de sa clé dans son application OpenPGP
          (GPG4Win/Kleopatra, OpenKeychain, Thunderbird ou carepost).
       3. Saisissez ci-dessous ce que vous entendez : 40 caractères ou 20 mots.
@@ -254,8 +256,8 @@ open-sender-unknown =
       carepost contact add ALIAS --key-file THEIR-KEY.asc
       carepost contact verify ALIAS
 open-unsigned = ce document n'est pas signé : n'importe qui a pu l'envoyer
-open-done = Ouvert : { $output } (carepost le supprime le { $expires })
-open-sealed = Conservé scellé comme document n° { $id } (« { $name } ») jusqu'au { $expires }. Lisez-le avec : carepost export { $id }
+open-done = Ouvert : { $output } (carepost le supprimera le { $expires })
+open-sealed = Conservé sous scellé : document n° { $id } (« { $name } ») jusqu'au { $expires }. Lisez-le avec : carepost export { $id }
 open-from-self = Signé par vous.
 open-from-verified = Signé par « { $alias } » (vérifié).
 open-from-unverified = Signé par « { $alias } » (NON vérifié).
@@ -265,17 +267,18 @@ open-from-nobody = Non signé.
 ## La visite guidée
 
 tour-intro =
-    Visite guidée de carepost : Dr Jansen, médecin généraliste, envoie une lettre de consultation
-    à son patient, M. de Vries. Tous deux utilisent de vraies clés OpenPGP, conservées dans un
-    dossier temporaire ({ $folder }) supprimé à la fin. Votre propre dossier de données carepost
-    et votre trousseau ne sont pas touchés.
+    Visite guidée de carepost : Dr Jansen, médecin généraliste, envoie une
+    lettre de consultation à son patient, M. de Vries. Tous deux utilisent de
+    vraies clés OpenPGP, conservées dans un dossier temporaire ({ $folder })
+    qui est supprimé à la fin. Votre propre dossier de données carepost et
+    votre trousseau ne sont pas touchés.
 tour-step = Étape { $number } :
 tour-identities = chacun crée son identité (une paire de clés OpenPGP).
 tour-identity = { $who } : { $fingerprint }
 tour-exchange = ils échangent leurs clés publiques (par e-mail, via un site web ou sur une clé USB).
 tour-exchanged = Chacun a maintenant l'autre comme contact, mais non vérifié : un e-mail peut être intercepté et une clé remplacée.
 tour-refused = Dr Jansen essaie d'envoyer la lettre avant d'avoir vérifié.
-tour-verify = Dr Jansen appelle M. de Vries au numéro de son dossier patient ; ils se lisent mutuellement leurs empreintes.
+tour-verify = Dr Jansen appelle M. de Vries au numéro figurant dans son dossier ; ils se lisent mutuellement leurs empreintes.
 tour-reads-out = { $who } lit : { $words }
 tour-verified = Les deux empreintes correspondent à ce qui a été saisi : chaque contact est maintenant vérifié.
 tour-send = Dr Jansen envoie la lettre : signée, et chiffrée pour M. de Vries et pour elle-même.
@@ -342,7 +345,7 @@ timer-hint-windows = créez une tâche horaire : schtasks /Create /SC HOURLY /TN
 
 status-home = Dossier de données :
 status-fingerprint = Votre empreinte :
-status-identity-expires = Votre clé expire le :
+status-identity-expires = Votre clé expire :
 status-files = Fichiers conservés :
 status-files-counts = { $sent } envoyé(s), { $received } reçu(s), { $view } en consultation, { $sealed } scellé(s)
 status-next-expiry = Prochaine expiration :
@@ -426,7 +429,7 @@ hint-delivery-recipient-rejected = vérifiez l'adresse e-mail du contact auprès
 hint-delivery-too-large = envoyez les documents en plusieurs messages plus petits ; `carepost mail cancel MESSAGE-ID` empêche carepost de réessayer celui-ci
 hint-delivery-refused = la réponse du serveur ci-dessus en donne la raison ; relancez `carepost mail retry` plus tard, ou adressez-vous au gestionnaire du serveur de messagerie
 tls-untrusted = le certificat du serveur n'est pas signé par une autorité en laquelle cet ordinateur a confiance
-tls-wrong-name = le certificat du serveur est établi pour un autre nom de serveur
+tls-wrong-name = le certificat du serveur a été émis pour un autre nom de serveur
 tls-expired = le certificat du serveur a expiré
 tls-not-yet-valid = le certificat du serveur n'est pas encore valide (vérifiez l'horloge de cet ordinateur)
 tls-revoked = le certificat du serveur a été révoqué
@@ -439,7 +442,7 @@ auth-no-mechanism = le serveur ne propose aucune méthode d'identification prise
 smtp-resolve-failed = le nom du serveur n'a pas pu être résolu : { $reason }
 smtp-non-ascii = le message contient du texte 8 bits, mais le serveur ne l'accepte pas
 prompt-smtp-password = Mot de passe de { $account } :
-mail-setup-done = Envoi des e-mails configuré : { $server } ({ $tls }), expéditeur { $from }.
+mail-setup-done = Envoi des e-mails configuré : { $server } ({ $tls }), envoi sous l'adresse { $from }.
 mail-setup-keychain = Le mot de passe est enregistré dans le trousseau du système.
 mail-setup-password-per-send = Aucun mot de passe n'a été enregistré (--no-keychain) : donnez-le avec --smtp-password-file FILE ou CAREPOST_SMTP_PASSWORD_FILE à chaque envoi.
 mail-show-server = serveur :           { $server }
@@ -461,3 +464,147 @@ mail-retry-skipped = Non tenté : { $message_id } (le même problème l'arrêter
 mail-cancelled = { $message_id } ne sera pas envoyé ; son fichier chiffré est conservé jusqu'à la fin de sa durée de conservation.
 error-mail-no-such-message = aucun message en attente n'a l'identifiant { $message_id }
 hint-mail-no-such-message = `carepost mail show` liste les messages en attente d'envoi
+
+## E-mail : composer (send --eml) et ouvrir (open MESSAGE.eml)
+
+# La note placée hors du chiffrement de chaque e-mail écrit par carepost.
+# Elle est volontairement en néerlandais et en anglais quelle que soit la
+# langue de l'utilisateur, en ASCII simple, sans données personnelles :
+# elle reste donc identique à la version anglaise.
+mail-preamble =
+    Dit is een versleuteld bericht (OpenPGP, PGP/MIME). Alleen de geadresseerde
+    kan het lezen. Ziet u alleen deze tekst? Open het bericht met een gratis
+    OpenPGP-programma, zoals Thunderbird, GPG4Win (Kleopatra), OpenKeychain of
+    Mailvelope.
+
+    This is an encrypted message (OpenPGP, PGP/MIME). Only the addressee can
+    read it. Seeing only this text? Open the message with a free OpenPGP app
+    such as Thunderbird, GPG4Win (Kleopatra), OpenKeychain or Mailvelope.
+mail-default-subject = Documents
+mail-default-text = { $count ->
+        [one] Veuillez trouver le document en pièce jointe.
+       *[other] Veuillez trouver les { $count } documents en pièce jointe.
+    }
+mail-output-not-a-file = --eml a besoin d'un nom de fichier, p. ex. --eml lettre.eml
+mail-subject-too-long = l'objet dépasse { $max } caractères
+mail-options-need-eml = --subject, --message et --message-file nécessitent --eml (ou --smtp)
+mail-message-file = impossible de lire le texte du message dans { $path } : { $reason }
+mail-message-not-utf8 = le texte du message dans { $path } n'est pas du texte UTF-8
+error-output-exists = { $path } existe déjà ; carepost ne remplace jamais un fichier
+hint-output-exists = choisissez un autre nom de fichier, ou déplacez d'abord le fichier existant
+error-no-email-address = la clé de « { $alias } » ne contient aucune adresse e-mail ; carepost ne peut donc pas lui adresser d'e-mail
+hint-no-email-address = demandez à « { $alias } » une clé qui contient son adresse e-mail (puis : carepost contact update { $alias } --key-file FILE), ou envoyez des fichiers séparés avec `carepost send` sans --eml
+eml-done = E-mail chiffré pour { $recipients } avec { $count ->
+        [one] { $count } document
+       *[other] { $count } documents
+    } : { $output } (carepost le supprimera le { $expires })
+eml-next-step = L'objet, le texte et les documents sont à l'intérieur du chiffrement ; vu de l'extérieur, l'objet est « [...] ». Envoyez-le avec `carepost send ... --smtp` (à configurer une fois avec `carepost mail setup`).
+mail-too-large = cet e-mail dépasse { $limit }, la taille maximale que carepost lit ; rien n'a été enregistré
+mail-headers-too-large = l'en-tête de cet e-mail est démesurément grand ; il n'a pas été lu et rien n'a été enregistré
+mail-too-deep = cet e-mail imbrique ses parties sur plus de { $depth } niveaux ; il n'a pas été lu et rien n'a été enregistré
+mail-broken-pgp-mime = cet e-mail est endommagé ou n'est pas un e-mail chiffré valide : { $reason }
+mail-no-encrypted-part = il se déclare chiffré (PGP/MIME) mais ne contient aucune partie chiffrée
+mail-broken-signed-part = sa partie signée (multipart/signed) est incomplète
+mail-unreadable = il ne peut pas être lu comme un e-mail
+mail-no-autocrypt = cet e-mail n'a pas d'en-tête Autocrypt : il n'y a donc pas de clé à ajouter
+mail-autocrypt-other-address = la clé de l'en-tête Autocrypt de cet e-mail n'est pas celle de l'adresse d'expédition ; elle n'a pas été ajoutée
+mail-eml-mode = --view et --sealed ne fonctionnent pas encore avec les e-mails ; ouvrez-le sans ces options
+eml-subject = Objet : { $subject }
+eml-subject-unprotected = Objet (NON chiffré) : { $subject }
+eml-from = De : { $from }
+eml-saved = Enregistré : { $output }
+eml-saved-until = carepost supprimera les pièces jointes enregistrées le { $expires }.
+eml-nothing-saved = L'e-mail ne contient aucune pièce jointe.
+eml-not-encrypted = cet e-mail n'est PAS chiffré : n'importe qui sur son trajet a pu le lire ou le modifier.
+eml-unsaved = { $count ->
+        [one] { $count } pièce jointe n'a pas été enregistrée, car l'e-mail n'est pas chiffré ; pour l'enregistrer quand même : --accept-unencrypted
+       *[other] { $count } pièces jointes n'ont pas été enregistrées, car l'e-mail n'est pas chiffré ; pour les enregistrer quand même : --accept-unencrypted
+    }
+eml-from-mismatch = CET E-MAIL EST PEUT-ÊTRE FALSIFIÉ : il se dit envoyé par { $from }, mais il a été signé par une clé qui n'appartient pas à cette adresse ({ $signer }). N'y donnez aucune suite avant d'avoir vérifié auprès de l'expéditeur par téléphone.
+eml-autocrypt = L'e-mail contient une clé pour { $addr } (Autocrypt, empreinte { $fingerprint }). Elle n'est PAS vérifiée. Pour l'ajouter comme contact : carepost open FILE --add-autocrypt ALIAS, puis vérifiez-la par téléphone.
+eml-autocrypt-known = L'e-mail contient la clé de votre contact « { $alias } » (Autocrypt).
+eml-autocrypt-added = La clé contenue dans l'e-mail a été ajoutée comme contact « { $alias } » (NON vérifié). Vérifiez l'empreinte par téléphone : carepost contact verify { $alias }
+eml-autocrypt-mismatch = L'e-mail contient une clé pour une autre adresse ({ $addr }) que celle de l'expéditeur ; elle est ignorée.
+
+# mail-integrity
+error-mail-partly-unprotected = cet e-mail contient du texte ou des pièces jointes qu'aucune signature vérifiée ne couvre (ajoutés hors du chiffrement, ou non signés) ; rien n'a été enregistré
+hint-mail-partly-unprotected = ouvrez-le sans --require-verified-sender pour voir quelles parties ne sont pas protégées, et demandez à l'expéditeur de tout envoyer dans un seul e-mail chiffré et signé
+eml-frame-signed = ┌── texte du message : chiffré et signé par { $signer } ──
+eml-frame-encrypted-only = ┌── texte du message : chiffré mais NON signé : n'importe qui a pu l'écrire ──
+eml-frame-unprotected = ┌── texte du message : NON chiffré et NON signé : n'importe qui a pu l'écrire ──
+eml-frame-added = ┌── texte ajouté HORS du chiffrement : NON chiffré et NON signé, n'importe qui a pu l'écrire ──
+eml-frame-line = │ { $line }
+eml-frame-end = └──
+eml-signer-self = vous
+eml-signer-verified = « { $alias } » (vérifié)
+eml-signer-unverified = « { $alias } » (NON vérifié)
+eml-signer-unknown = une clé inconnue ({ $fingerprint })
+eml-unprotected-text-withheld = cet e-mail contient aussi du texte NON chiffré et NON signé (ajouté hors de la partie chiffrée) ; il n'est pas affiché, car n'importe qui a pu l'écrire. Pour le voir, signalé comme tel : --accept-unencrypted
+eml-saved-unprotected = Enregistré, NON chiffré et NON signé (n'importe qui a pu le créer) : { $output }
+eml-saved-unsigned = Enregistré, chiffré mais NON signé (n'importe qui a pu le créer) : { $output }
+eml-saved-signed-by = Enregistré, signé par { $signer } : { $output }
+eml-unsaved-unprotected = { $count ->
+        [one] { $count } pièce jointe n'a pas été enregistrée, car elle n'était NI chiffrée NI signée (ajoutée hors du chiffrement) ; pour l'enregistrer quand même, signalée comme telle : --accept-unencrypted
+       *[other] { $count } pièces jointes n'ont pas été enregistrées, car elles n'étaient NI chiffrées NI signées (ajoutées hors du chiffrement) ; pour les enregistrer quand même, signalées comme telles : --accept-unencrypted
+    }
+eml-forwarded = le contenu est signé par { $signer }, mais cette signature ne garantit pas cet e-mail : il a été rechiffré par quelqu'un d'autre, ou préparé pour d'autres destinataires. Quelqu'un transmet peut-être un message que { $who } lui avait envoyé. Vérifiez auprès de l'expéditeur par téléphone avant d'y donner suite.
+eml-signer-nobody = personne (non signé)
+eml-from-contact = CET E-MAIL EST PEUT-ÊTRE FALSIFIÉ : il se dit envoyé par { $from }, l'adresse de votre contact « { $owner } », mais il a été signé par { $signer }. N'y donnez aucune suite avant d'avoir vérifié auprès de « { $owner } » par téléphone.
+eml-from-self = CET E-MAIL EST PEUT-ÊTRE FALSIFIÉ : il se dit envoyé par { $from }, votre propre adresse, mais il a été signé par { $signer }. N'y donnez aucune suite.
+error-email-too-large = ces documents donneraient un e-mail d'environ { $size }, plus que les { $limit } que carepost ouvre ; rien n'a été écrit
+hint-email-too-large = la plupart des fournisseurs de messagerie refusent de toute façon les e-mails de plus de 20–25 Mo : envoyez moins de documents, ou des documents plus petits, par e-mail, ou envoyez les gros documents comme fichiers séparés (carepost send FILE --to ALIAS) par un autre canal
+hint-mail-size-limit = carepost ouvre les e-mails jusqu'à cette taille, et la plupart des fournisseurs de messagerie refusent tout ce qui dépasse 20–25 Mo : demandez à l'expéditeur d'envoyer moins de documents, ou des documents plus petits, par e-mail
+mail-too-many-parts = cet e-mail compte plus de { $max } parties ; il n'a pas été lu et rien n'a été enregistré
+# files-secrets
+status-clock-behind = un fichier a été enregistré le { $recorded }, une date qui, selon l'horloge de cet ordinateur, n'est pas encore arrivée. L'horloge a fait un saut (elle avançait alors, ou elle retarde maintenant) ; remettez-la à l'heure (timedatectl, ou les réglages de votre système), puis lancez carepost purge.
+status-core-dumps = Vidages mémoire :
+status-core-dumps-off = désactivés
+status-core-dumps-on = ACTIVÉS (un plantage pourrait laisser un document sur le disque)
+error-secret-file-foreign = { $path } appartient à un autre utilisateur ; carepost n'y lira pas de secret
+hint-secret-file-foreign = gardez les fichiers de phrase secrète et de mot de passe dans un fichier à vous, lisible par vous seul (chmod 600 FILE)
+error-weak-passphrase = cette phrase secrète est trop facile à deviner pour la clé qui ouvre les documents des patients (au moins { $min } caractères, sans motif répété)
+hint-weak-passphrase = choisissez au moins quatre mots au hasard (tirés aux dés dans une liste de mots, ou choisis par un gestionnaire de mots de passe), p. ex. "lanterne orbite velours cactus" ; ou omettez --passphrase-file et laissez carepost en générer une pour le trousseau
+error-timer-not-enabled = la purge horaire n'est PAS activée : systemd n'a pas activé le minuteur ({ $reason })
+hint-timer-not-enabled = les fichiers d'unité sont en place ; activez-les dans votre session de bureau avec : { $command }
+warning-shared-output-dir = { $path } est un dossier dans lequel tous les utilisateurs de cet ordinateur peuvent écrire : ils peuvent y voir le nom du document, et le document lui-même si ses droits le permettent. Préférez un dossier à vous (le dossier des documents reçus par défaut, ou -o ~/Documents/…).
+error-file-closed = le fichier n° { $id } n'est plus sous la garde de carepost ({ $state })
+hint-file-closed = voir ce que carepost gère : carepost files
+error-file-not-deleted = le fichier n° { $id } n'a pas été supprimé : { $reason }
+hint-file-not-deleted = si vous l'avez modifié volontairement, il vous appartient : supprimez-le vous-même, ou retirez-le de la garde de carepost avec : carepost files release { $id }
+file-released = carepost ne gère plus { $path } ; le fichier reste où il est et carepost ne le supprimera jamais.
+file-deleted = { $path } supprimé.
+file-delete-changed = il a changé depuis que carepost l'a écrit
+status-needs-decision = Modifiés, conservés :
+status-hint-needs-decision = { $count } fichier(s) modifié(s) depuis que carepost les a écrits n'ont pas été supprimés. Affichez-les avec : carepost files ; puis supprimez chacun vous-même, ou conservez-le avec : carepost files release ID (ou supprimez dès maintenant un fichier non modifié avec : carepost files delete ID)
+# audit-smtp
+audit-bad-signature = l'enregistrement { $seq } porte une signature de point de contrôle qui ne se vérifie pas avec votre clé
+log-unsigned = { $count } enregistrement(s) après { $since } ne sont pas signés par votre clé : toute personne pouvant écrire dans le dossier de données a pu les ajouter. La prochaine commande qui déverrouille votre clé (send, open, contact verify) les signera.
+log-signed-none = le début du journal
+log-signed-through = l'enregistrement { $seq }
+send-reason-names-contact = le motif de --unverified-ok nomme le contact « { $alias } » (son alias, son nom ou son adresse e-mail) ; le motif est conservé des années dans le journal d'audit et ne doit pas permettre d'identifier un patient. Décrivez plutôt la situation, p. ex. --unverified-ok "demande du patient par téléphone ; clé contrôlée en personne à la prochaine visite"
+hint-unverified-reason = le motif est conservé des années dans le journal d'audit : n'y écrivez ni le nom ni l'adresse e-mail d'un patient
+error-state-disagrees = la base de données d'état ne concorde pas avec le journal d'audit : { $problem }
+hint-state-disagrees = gardez des copies de state.db et audit.log comme preuves ; si vous en connaissez la cause (un state.db perdu ou restauré), lancez : carepost log --rebuild-state
+state-missing = state.db est absent, mais le journal d'audit contient des enregistrements (les contacts et les documents en cours de conservation seraient oubliés)
+state-older-than-log = la base de données d'état se souvient du journal jusqu'à l'enregistrement { $state }, mais le journal va jusqu'à l'enregistrement { $log } : un state.db plus ancien a été remis en place
+log-state-rebuilt = État reconstruit à partir du journal d'audit : il concorde désormais avec l'enregistrement { $head } ; { $files } document(s) (documents reçus et boîte d'envoi) sont de nouveau soumis à leur durée de conservation.
+log-state-no-contacts = Le carnet de contacts ne peut pas être reconstruit à partir du journal (il ne contient aucune clé) : ajoutez à nouveau vos contacts et vérifiez-les par téléphone.
+# open-robust
+message-damaged = ce message est endommagé ou tronqué : carepost ne peut pas le lire, et rien n'a été enregistré
+hint-message-damaged = demandez à l'expéditeur de renvoyer le document (s'il est arrivé par e-mail, enregistrez d'abord à nouveau la pièce jointe : un téléchargement a pu être interrompu)
+message-locked-for = ce fichier a été chiffré uniquement pour { $recipients }, pas pour vous ; rien n'a été ouvert et votre clé n'a pas été déverrouillée
+hint-message-locked-for = il a été envoyé à quelqu'un d'autre ; s'il vous était aussi destiné, demandez à l'expéditeur de le chiffrer également pour votre clé
+cert-damaged = le fichier de clé est endommagé : carepost ne peut pas le lire
+error-key-file-not-regular = { $path } n'est pas un fichier ordinaire (un périphérique, un tube ou un dossier) ; carepost ne lit les clés que dans des fichiers
+hint-key-file-not-regular = enregistrez d'abord la clé dans un fichier, puis : carepost contact add ALIAS --key-file FILE
+tls-starttls-injection = le serveur a envoyé des réponses avant le début du chiffrement (injection de réponses STARTTLS) : quelqu'un sur le réseau interfère peut-être ; rien n'a été envoyé
+# audit-smtp
+error-delivery-unconfirmed = la connexion au serveur de messagerie { $server } a été coupée après l'envoi complet du message { $message_id }, avant que le serveur en confirme la réception (étape : données) : { $reason }. L'e-mail a peut-être été remis ; carepost ne le renverra donc pas de lui-même. Il est conservé dans la boîte d'envoi comme « peut-être remis »
+delivery-unconfirmed = la connexion au serveur de messagerie { $server } a été coupée après l'envoi complet du message, avant que le serveur en confirme la réception (étape : données) : { $reason }. L'e-mail a peut-être été remis
+hint-delivery-unconfirmed = demandez au destinataire si l'e-mail est arrivé. Sinon, renvoyez-le avec : carepost mail retry --resend { $message_id } (s'il est arrivé : carepost mail cancel { $message_id })
+hint-delivery-unconfirmed-no-id = demandez au destinataire si l'e-mail est arrivé avant de le renvoyer ; `carepost mail show` l'affiche
+mail-retry-maybe-delivered = Non renvoyé : { $message_id } a peut-être déjà été remis (la connexion a été coupée après l'envoi complet du message). Demandez au destinataire ; s'il n'est pas arrivé : carepost mail retry --resend { $message_id }
+mail-show-maybe-delivered = peut-être remis : vérifiez auprès du destinataire, puis `carepost mail retry --resend { $message_id }` pour le renvoyer (ou `carepost mail cancel { $message_id }` s'il est arrivé)
+# state-types
+error-state-damaged = la base de données d'état contient une valeur que carepost n'écrit jamais ({ $value }) : elle a été modifiée ou est endommagée, et carepost ne devinera pas ce qu'elle signifiait
+hint-state-damaged = gardez une copie de state.db et audit.log comme preuves, puis remettez state.db à partir d'une sauvegarde du dossier de données ; sans sauvegarde, mettez state.db de côté et lancez : carepost log --rebuild-state
