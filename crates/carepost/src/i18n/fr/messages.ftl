@@ -28,7 +28,7 @@ error-state = la base de données d'état de carepost est inutilisable : { $reas
 error-no-home-dir = impossible de trouver un dossier de données pour carepost sur ce système
 error-no-identity = ce dossier de données carepost n'a pas encore d'identité
 error-identity-exists = ce dossier de données carepost a déjà une identité ({ $fingerprint })
-error-no-passphrase = aucune phrase secrète disponible pour déverrouiller votre clé
+error-no-passphrase = aucune phrase secrète n'est disponible pour déverrouiller votre clé
 error-wrong-passphrase = cette phrase secrète ne déverrouille pas votre clé
 error-passphrase-file = impossible d'utiliser le fichier de phrase secrète { $path } : { $reason }
 error-passphrase-mismatch = les deux phrases secrètes saisies sont différentes
@@ -41,7 +41,7 @@ error-invalid-alias = « { $alias } » n'est pas un alias valide
 error-contact-not-found = il n'y a pas de contact « { $alias } »
 error-contact-revoked = selon la nouvelle copie de la clé de « { $alias } », son propriétaire l'a RÉVOQUÉE. carepost a enregistré la révocation : plus rien ne peut être envoyé à cette clé
 error-alias-taken = il existe déjà un contact « { $alias } »
-error-cert-already-stored = cette clé figure déjà dans vos contacts sous le nom « { $alias } » ({ $fingerprint })
+error-cert-already-stored = cette clé figure déjà dans vos contacts sous l'alias « { $alias } » ({ $fingerprint })
 error-key-file = impossible de lire le fichier de clé { $path } : { $reason }
 error-fingerprint-mismatch = l'empreinte saisie NE correspond PAS à la clé enregistrée pour « { $alias } ». La clé n'appartient peut-être pas à ce contact ; « { $alias } » reste non vérifié
 error-fingerprint-partial = seuls { $digits } chiffres hexadécimaux ont été donnés ; un identifiant de clé ou une partie de l'empreinte ne suffit pas pour vérifier une clé
@@ -76,15 +76,15 @@ hint-identity-exists = `carepost whoami` l'affiche ; pour repartir de zéro, uti
 hint-no-passphrase = lancez carepost dans un terminal pour la saisir, ou donnez --passphrase-file FILE (ou définissez CAREPOST_PASSPHRASE_FILE)
 hint-wrong-passphrase = vérifiez le fichier de phrase secrète ou réessayez ; la phrase secrète est celle choisie lors de `carepost init`
 hint-passphrase-file = la phrase secrète est lue sur la première ligne du fichier
-hint-keychain = démarrez le trousseau de votre bureau (sous Linux, un Secret Service comme GNOME Keyring ou KeePassXC), ou utilisez --passphrase-file FILE avec --no-keychain
+hint-keychain = démarrez le trousseau de votre bureau (sous Linux, un service compatible Secret Service, comme GNOME Keyring ou KeePassXC), ou utilisez --passphrase-file FILE avec --no-keychain
 hint-keychain-missing-entry = si vous avez choisi vous-même votre phrase secrète lors de `carepost init`, donnez-la avec --passphrase-file FILE
 hint-invalid-name = par exemple : --name "Dr A. Jansen"
 hint-invalid-email = par exemple : --email a.jansen@praktijk.nl
 hint-invalid-alias = utilisez de 1 à 64 caractères parmi a-z 0-9 . _ - (sans commencer par - ou .), et aucun nom de patient : par exemple p-0042 ou gp-bakker
-hint-contact-list = voir vos contacts : carepost contact list
+hint-contact-list = affichez vos contacts avec : carepost contact list
 hint-alias-taken = choisissez un autre alias, ou remplacez la clé de ce contact avec : carepost contact update { $alias } --key-file FILE
 hint-cert-already-stored = utilisez le contact existant « { $alias } », ou supprimez-le d'abord avec : carepost contact remove { $alias }
-hint-cert-secret-key-material = demandez au contact d'envoyer sa clé PUBLIQUE (dans GPG4Win/Kleopatra : Exporter ; dans OpenKeychain : Partager la clé), et dites-lui de garder sa clé secrète pour lui
+hint-cert-secret-key-material = demandez au contact d'envoyer sa clé PUBLIQUE (dans GPG4Win/Kleopatra : Exporter ; dans OpenKeychain : Partager la clé), et dites-lui de ne communiquer sa clé secrète à personne
 hint-cert-ask-for-new-key = demandez au contact sa clé publique actuelle
 hint-cert-too-weak = demandez au contact de créer une clé moderne (par exemple Curve25519, ou RSA de 3072 bits)
 hint-cert-several = demandez un fichier ne contenant que la clé de ce contact, ou scindez le fichier
@@ -94,7 +94,7 @@ hint-fingerprint-mismatch = n'envoyez rien à ce contact. Appelez-le à un numé
 hint-fingerprint-partial = demandez au contact de lire l'empreinte complète : 40 caractères (10 groupes de 4), ou les 20 mots
 hint-not-interactive = donnez l'empreinte sur la ligne de commande, p. ex. --fingerprint "ABCD 1234 …" ou --words "…"
 hint-state = relancez `carepost` ; si le problème persiste, restaurez le dossier de données depuis une sauvegarde
-hint-io-no-space = le disque est plein : libérez de la place, ou choisissez un autre dossier avec -o ; carepost n'a rien laissé d'écrit à moitié
+hint-io-no-space = le disque est plein : libérez de la place, ou choisissez un autre dossier avec -o ; carepost n'a laissé aucun fichier à moitié écrit
 hint-io-read-only = carepost ne peut pas écrire à cet endroit (lecture seule ou droits insuffisants) : choisissez un autre dossier avec -o, ou corrigez les droits du dossier
 hint-io-not-found = vérifiez que le chemin existe et qu'il est bien orthographié, puis réessayez
 hint-io-in-the-way = autre chose occupe déjà ce chemin : déplacez-le puis réessayez
@@ -202,7 +202,8 @@ error-recipients-unverified = { $count ->
        *[other] les contacts { $aliases } ne sont pas vérifiés ; carepost n'envoie qu'aux contacts dont vous avez confirmé la clé
     }
 hint-recipients-unverified =
-    appelez le contact à un numéro que vous connaissez déjà, demandez-lui de lire son empreinte, puis lancez :
+    appelez le contact à un numéro que vous connaissez déjà, demandez-lui de lire
+    son empreinte, puis lancez :
       carepost contact verify { $alias }
     Si vous devez envoyer maintenant, indiquez pourquoi (le motif est enregistré) : --unverified-ok "MOTIF"
 error-recipient-unusable = impossible d'envoyer à « { $alias } » : { $reason }
@@ -252,7 +253,8 @@ open-sender-unverified = ce document est signé par « { $alias } », qui n'est 
 open-sender-unknown =
     ce document est signé par une clé qui ne figure pas dans vos contacts :
       { $fingerprint }
-    Ne vous y fiez pas tant que vous ne savez pas qui l'a envoyé. Pour ajouter et vérifier l'expéditeur :
+    Ne vous y fiez pas tant que vous ne savez pas qui l'a envoyé.
+    Pour ajouter et vérifier l'expéditeur :
       carepost contact add ALIAS --key-file THEIR-KEY.asc
       carepost contact verify ALIAS
 open-unsigned = ce document n'est pas signé : n'importe qui a pu l'envoyer
@@ -301,7 +303,7 @@ hint-invalid-duration = utilisez un nombre entier suivi d'une unité : 15m (minu
 error-retain-too-long = conserver des fichiers pendant { $asked } dépasse le maximum de { $max }
 hint-retain-too-long = choisissez une durée plus courte, ou relevez d'abord le maximum : carepost retention set max=…
 error-log-retention-too-short = conserver les enregistrements d'audit pendant { $asked } est inférieur au minimum de { $min }
-hint-log-retention-too-short = le journal vous permet de rendre compte de ce qu'il est advenu des documents des patients ; conservez-le au moins { $min } (par défaut 5y)
+hint-log-retention-too-short = le journal vous permet de rendre compte de ce qu'il est advenu des documents des patients ; conservez-le au moins { $min } (la valeur par défaut est 5y)
 retention-defaults = les durées par défaut
 retention-set-syntax = « { $given } » n'est pas de la forme KEY=DURATION, p. ex. sent=30d
 retention-unknown-key = il n'y a pas de réglage de conservation « { $key } » (réglages connus : { $keys })
@@ -316,7 +318,7 @@ error-not-sealed = le fichier n° { $id } n'est pas un document scellé
 error-sealed-key-gone = le document scellé n° { $id } a expiré : sa clé a été détruite et plus personne ne peut le lire
 hint-sealed-key-gone = si vous en avez encore besoin, demandez à l'expéditeur de le renvoyer
 error-viewer = la visionneuse de documents n'a pas pu être lancée ({ $reason }) ; la copie privée a été supprimée
-hint-viewer = définissez CAREPOST_VIEWER avec un programme qui ouvre les fichiers, ou ouvrez sans --view
+hint-viewer = donnez à CAREPOST_VIEWER le nom d'un programme qui ouvre les fichiers, ou ouvrez sans --view
 files-empty = carepost ne gère aucun fichier pour le moment.
 purge-nothing = Rien n'a expiré.
 purge-deleted = { $path } supprimé
@@ -371,7 +373,7 @@ log-clock-went-back = { $count ->
    *[other] { $count } enregistrements portent
 } une heure antérieure à celle de l'enregistrement précédent : l'horloge de l'ordinateur a été reculée à un moment donné. La chaîne est intacte, il ne s'agit donc pas d'une altération ; vérifiez les réglages de date et d'heure.
 error-audit-broken = le journal d'audit a été modifié ou endommagé : { $problem }
-hint-audit-broken = gardez une copie de audit.log et state.db comme preuves, et signalez-le au responsable de la sécurité de l'information de votre cabinet
+hint-audit-broken = gardez une copie des fichiers audit.log et state.db comme preuves, et signalez-le au responsable de la sécurité de l'information de votre cabinet
 audit-no-anchor = le journal contient des enregistrements, mais la base de données d'état n'en a aucune trace
 audit-missing = le fichier du journal est absent, mais la base de données d'état indique qu'il comptait { $head } enregistrements
 audit-unreadable = la ligne { $line } n'est pas un enregistrement lisible
@@ -460,7 +462,7 @@ mail-tls-none = aucun chiffrement (relais sur cet ordinateur uniquement)
 mail-sent = Envoyé à { $server } : { $message_id }
 mail-send-failed = Non envoyé : { $message_id } : { $reason }
 mail-retry-nothing = Aucun message n'attend d'être envoyé.
-mail-retry-skipped = Non tenté : { $message_id } (le même problème l'arrêterait)
+mail-retry-skipped = Pas de nouvel essai : { $message_id } (le même problème l'empêcherait)
 mail-cancelled = { $message_id } ne sera pas envoyé ; son fichier chiffré est conservé jusqu'à la fin de sa durée de conservation.
 error-mail-no-such-message = aucun message en attente n'a l'identifiant { $message_id }
 hint-mail-no-such-message = `carepost mail show` liste les messages en attente d'envoi
@@ -520,7 +522,7 @@ eml-unsaved = { $count ->
         [one] { $count } pièce jointe n'a pas été enregistrée, car l'e-mail n'est pas chiffré ; pour l'enregistrer quand même : --accept-unencrypted
        *[other] { $count } pièces jointes n'ont pas été enregistrées, car l'e-mail n'est pas chiffré ; pour les enregistrer quand même : --accept-unencrypted
     }
-eml-from-mismatch = CET E-MAIL EST PEUT-ÊTRE FALSIFIÉ : il se dit envoyé par { $from }, mais il a été signé par une clé qui n'appartient pas à cette adresse ({ $signer }). N'y donnez aucune suite avant d'avoir vérifié auprès de l'expéditeur par téléphone.
+eml-from-mismatch = CET E-MAIL EST PEUT-ÊTRE FALSIFIÉ : il prétend venir de { $from }, mais il a été signé par une clé qui n'appartient pas à cette adresse ({ $signer }). N'y donnez aucune suite avant d'avoir vérifié auprès de l'expéditeur par téléphone.
 eml-autocrypt = L'e-mail contient une clé pour { $addr } (Autocrypt, empreinte { $fingerprint }). Elle n'est PAS vérifiée. Pour l'ajouter comme contact : carepost open FILE --add-autocrypt ALIAS, puis vérifiez-la par téléphone.
 eml-autocrypt-known = L'e-mail contient la clé de votre contact « { $alias } » (Autocrypt).
 eml-autocrypt-added = La clé contenue dans l'e-mail a été ajoutée comme contact « { $alias } » (NON vérifié). Vérifiez l'empreinte par téléphone : carepost contact verify { $alias }
@@ -549,11 +551,11 @@ eml-unsaved-unprotected = { $count ->
     }
 eml-forwarded = le contenu est signé par { $signer }, mais cette signature ne garantit pas cet e-mail : il a été rechiffré par quelqu'un d'autre, ou préparé pour d'autres destinataires. Quelqu'un transmet peut-être un message que { $who } lui avait envoyé. Vérifiez auprès de l'expéditeur par téléphone avant d'y donner suite.
 eml-signer-nobody = personne (non signé)
-eml-from-contact = CET E-MAIL EST PEUT-ÊTRE FALSIFIÉ : il se dit envoyé par { $from }, l'adresse de votre contact « { $owner } », mais il a été signé par { $signer }. N'y donnez aucune suite avant d'avoir vérifié auprès de « { $owner } » par téléphone.
-eml-from-self = CET E-MAIL EST PEUT-ÊTRE FALSIFIÉ : il se dit envoyé par { $from }, votre propre adresse, mais il a été signé par { $signer }. N'y donnez aucune suite.
-error-email-too-large = ces documents donneraient un e-mail d'environ { $size }, plus que les { $limit } que carepost ouvre ; rien n'a été écrit
-hint-email-too-large = la plupart des fournisseurs de messagerie refusent de toute façon les e-mails de plus de 20–25 Mo : envoyez moins de documents, ou des documents plus petits, par e-mail, ou envoyez les gros documents comme fichiers séparés (carepost send FILE --to ALIAS) par un autre canal
-hint-mail-size-limit = carepost ouvre les e-mails jusqu'à cette taille, et la plupart des fournisseurs de messagerie refusent tout ce qui dépasse 20–25 Mo : demandez à l'expéditeur d'envoyer moins de documents, ou des documents plus petits, par e-mail
+eml-from-contact = CET E-MAIL EST PEUT-ÊTRE FALSIFIÉ : il prétend venir de { $from }, l'adresse de votre contact « { $owner } », mais il a été signé par { $signer }. N'y donnez aucune suite avant d'avoir vérifié auprès de « { $owner } » par téléphone.
+eml-from-self = CET E-MAIL EST PEUT-ÊTRE FALSIFIÉ : il prétend venir de { $from }, votre propre adresse, mais il a été signé par { $signer }. N'y donnez aucune suite.
+error-email-too-large = ces documents donneraient un e-mail d'environ { $size }, au-delà des { $limit } que carepost accepte d'ouvrir ; rien n'a été écrit
+hint-email-too-large = la plupart des fournisseurs de messagerie refusent de toute façon les e-mails de plus de 20–25 Mo : mettez moins de documents, ou des documents plus petits, dans chaque e-mail, ou envoyez les gros documents comme fichiers séparés (carepost send FILE --to ALIAS) par un autre canal
+hint-mail-size-limit = carepost ouvre les e-mails jusqu'à cette taille, et la plupart des fournisseurs de messagerie refusent tout ce qui dépasse 20–25 Mo : demandez à l'expéditeur de mettre moins de documents, ou des documents plus petits, dans chaque e-mail
 mail-too-many-parts = cet e-mail compte plus de { $max } parties ; il n'a pas été lu et rien n'a été enregistré
 # files-secrets
 status-clock-behind = un fichier a été enregistré le { $recorded }, une date qui, selon l'horloge de cet ordinateur, n'est pas encore arrivée. L'horloge a fait un saut (elle avançait alors, ou elle retarde maintenant) ; remettez-la à l'heure (timedatectl, ou les réglages de votre système), puis lancez carepost purge.
@@ -561,14 +563,14 @@ status-core-dumps = Vidages mémoire :
 status-core-dumps-off = désactivés
 status-core-dumps-on = ACTIVÉS (un plantage pourrait laisser un document sur le disque)
 error-secret-file-foreign = { $path } appartient à un autre utilisateur ; carepost n'y lira pas de secret
-hint-secret-file-foreign = gardez les fichiers de phrase secrète et de mot de passe dans un fichier à vous, lisible par vous seul (chmod 600 FILE)
+hint-secret-file-foreign = conservez phrases secrètes et mots de passe dans des fichiers à vous, lisibles par vous seul (chmod 600 FILE)
 error-weak-passphrase = cette phrase secrète est trop facile à deviner pour la clé qui ouvre les documents des patients (au moins { $min } caractères, sans motif répété)
 hint-weak-passphrase = choisissez au moins quatre mots au hasard (tirés aux dés dans une liste de mots, ou choisis par un gestionnaire de mots de passe), p. ex. "lanterne orbite velours cactus" ; ou omettez --passphrase-file et laissez carepost en générer une pour le trousseau
 error-timer-not-enabled = la purge horaire n'est PAS activée : systemd n'a pas activé le minuteur ({ $reason })
 hint-timer-not-enabled = les fichiers d'unité sont en place ; activez-les dans votre session de bureau avec : { $command }
 warning-shared-output-dir = { $path } est un dossier dans lequel tous les utilisateurs de cet ordinateur peuvent écrire : ils peuvent y voir le nom du document, et le document lui-même si ses droits le permettent. Préférez un dossier à vous (le dossier des documents reçus par défaut, ou -o ~/Documents/…).
 error-file-closed = le fichier n° { $id } n'est plus sous la garde de carepost ({ $state })
-hint-file-closed = voir ce que carepost gère : carepost files
+hint-file-closed = affichez ce que carepost gère avec : carepost files
 error-file-not-deleted = le fichier n° { $id } n'a pas été supprimé : { $reason }
 hint-file-not-deleted = si vous l'avez modifié volontairement, il vous appartient : supprimez-le vous-même, ou retirez-le de la garde de carepost avec : carepost files release { $id }
 file-released = carepost ne gère plus { $path } ; le fichier reste où il est et carepost ne le supprimera jamais.
@@ -584,7 +586,7 @@ log-signed-through = l'enregistrement { $seq }
 send-reason-names-contact = le motif de --unverified-ok nomme le contact « { $alias } » (son alias, son nom ou son adresse e-mail) ; le motif est conservé des années dans le journal d'audit et ne doit pas permettre d'identifier un patient. Décrivez plutôt la situation, p. ex. --unverified-ok "demande du patient par téléphone ; clé contrôlée en personne à la prochaine visite"
 hint-unverified-reason = le motif est conservé des années dans le journal d'audit : n'y écrivez ni le nom ni l'adresse e-mail d'un patient
 error-state-disagrees = la base de données d'état ne concorde pas avec le journal d'audit : { $problem }
-hint-state-disagrees = gardez des copies de state.db et audit.log comme preuves ; si vous en connaissez la cause (un state.db perdu ou restauré), lancez : carepost log --rebuild-state
+hint-state-disagrees = gardez une copie des fichiers state.db et audit.log comme preuves ; si vous en connaissez la cause (un state.db perdu ou restauré), lancez : carepost log --rebuild-state
 state-missing = state.db est absent, mais le journal d'audit contient des enregistrements (les contacts et les documents en cours de conservation seraient oubliés)
 state-older-than-log = la base de données d'état se souvient du journal jusqu'à l'enregistrement { $state }, mais le journal va jusqu'à l'enregistrement { $log } : un state.db plus ancien a été remis en place
 log-state-rebuilt = État reconstruit à partir du journal d'audit : il concorde désormais avec l'enregistrement { $head } ; { $files } document(s) (documents reçus et boîte d'envoi) sont de nouveau soumis à leur durée de conservation.
@@ -607,4 +609,4 @@ mail-retry-maybe-delivered = Non renvoyé : { $message_id } a peut-être déjà 
 mail-show-maybe-delivered = peut-être remis : vérifiez auprès du destinataire, puis `carepost mail retry --resend { $message_id }` pour le renvoyer (ou `carepost mail cancel { $message_id }` s'il est arrivé)
 # state-types
 error-state-damaged = la base de données d'état contient une valeur que carepost n'écrit jamais ({ $value }) : elle a été modifiée ou est endommagée, et carepost ne devinera pas ce qu'elle signifiait
-hint-state-damaged = gardez une copie de state.db et audit.log comme preuves, puis remettez state.db à partir d'une sauvegarde du dossier de données ; sans sauvegarde, mettez state.db de côté et lancez : carepost log --rebuild-state
+hint-state-damaged = gardez une copie des fichiers state.db et audit.log comme preuves, puis remettez state.db à partir d'une sauvegarde du dossier de données ; sans sauvegarde, mettez state.db de côté et lancez : carepost log --rebuild-state
