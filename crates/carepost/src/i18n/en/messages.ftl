@@ -140,14 +140,28 @@ export-written = Your public key was written to { $path }. Send this file to you
 ## Contacts
 
 key-file-too-large = the file is too large to be a key
-contact-added = Added contact "{ $alias }" ({ $kind }). Not verified yet.
+contact-added = Added contact "{ $alias }" ({ $kind ->
+        [patient] patient
+        [colleague] colleague
+       *[other] { $kind }
+    }). Not verified yet.
 contact-added-next =
     Before sending anything, call this contact on a number you already know,
     ask them to read out their fingerprint, and type it in:
       carepost contact verify { $alias }
 contact-list-empty = No contacts yet. Add one with: carepost contact add ALIAS --key-file FILE
 contact-not-verified = NOT verified
-contact-verified-on = verified { $date } ({ $method })
+contact-kind = { $kind ->
+        [patient] patient
+        [colleague] colleague
+       *[other] { $kind }
+    }
+contact-verified-on = verified { $date } ({ $method ->
+        [phone] phone
+        [in-person] in person
+        [video] video
+       *[other] { $method }
+    })
 contact-expires-soon = the key of "{ $alias }" expires in { $days ->
         [one] { $days } day
        *[other] { $days } days
@@ -242,7 +256,12 @@ hint-message-is-a-key = to add this key as a contact: carepost contact add ALIAS
 hint-message-too-large = if you trust the sender and expect a very large document, allow it with --max-size, e.g. --max-size 8G
 hint-message-librepgp-aead = ask the sender to encrypt it again in standard OpenPGP format (GnuPG 2.3 or later: without --force-ocb; RNP: without --aead)
 hint-message-password-only = ask the sender for the password by phone; carepost cannot open password-protected messages yet
-error-sender-not-verified = the sender is not a verified contact (status: { $status } { $who }); nothing was saved
+error-sender-not-verified = the sender is not a verified contact ({ $status ->
+        [unverified] "{ $who }" has not been verified yet
+        [unknown] signed by a key that is not in your contacts: { $who }
+        [unsigned] the document is not signed
+       *[other] { $status } { $who }
+    }); nothing was saved
 hint-sender-not-verified = verify the sender first (carepost contact verify ALIAS), or open without --require-verified-sender
 open-sender-unverified = this document is signed by "{ $alias }", who is NOT verified yet. Check their fingerprint by phone: carepost contact verify { $alias }
 open-sender-unknown =
@@ -347,7 +366,19 @@ status-next-expiry = Next expiry:
 status-overdue = Overdue:
 status-timer = Hourly purge:
 status-keychain = Keychain:
+status-keychain-state = { $state ->
+        [reachable] reachable
+        [unreachable] unreachable
+        [not-used] not used
+       *[other] { $state }
+    }
 status-encrypted-volume = Encrypted disk:
+status-encrypted-volume-state = { $state ->
+        [yes] yes
+        [no] no
+        [unknown] unknown
+       *[other] { $state }
+    }
 status-audit = Audit log:
 status-audit-intact = intact ({ $count } records)
 status-audit-broken = CHANGED OR DAMAGED — run: carepost log --check
@@ -561,7 +592,14 @@ hint-weak-passphrase = pick four or more random words (roll dice on a word list,
 error-timer-not-enabled = the hourly purge is NOT enabled: systemd did not enable the timer ({ $reason })
 hint-timer-not-enabled = the unit files are in place; enable them in your desktop session with: { $command }
 warning-shared-output-dir = { $path } is a folder every user of this computer can write to: they can see the document's name there, and the document itself if its permissions let them. Prefer a folder of your own (the default inbox, or -o ~/Documents/…).
-error-file-closed = file #{ $id } is not in carepost's care any more ({ $state })
+error-file-closed = file #{ $id } is not in carepost's care any more ({ $state ->
+        [pending] it was never completely written
+        [deleted] carepost deleted it
+        [missing] it disappeared without carepost deleting it
+        [released] you released it
+        [changed] it changed since carepost wrote it
+       *[other] { $state }
+    })
 hint-file-closed = see what carepost manages with: carepost files
 error-file-not-deleted = file #{ $id } was not deleted: { $reason }
 hint-file-not-deleted = if you changed it on purpose, it is yours: delete it yourself, or take it out of carepost's care with: carepost files release { $id }

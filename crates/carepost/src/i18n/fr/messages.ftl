@@ -142,14 +142,28 @@ export-written = Votre clé publique a été écrite dans { $path }. Envoyez ce 
 ## Contacts
 
 key-file-too-large = le fichier est trop volumineux pour être une clé
-contact-added = Contact « { $alias } » ajouté ({ $kind }). Pas encore vérifié.
+contact-added = Contact « { $alias } » ajouté ({ $kind ->
+        [patient] patient
+        [colleague] confrère
+       *[other] { $kind }
+    }). Pas encore vérifié.
 contact-added-next =
     Avant d'envoyer quoi que ce soit, appelez ce contact à un numéro que vous
     connaissez déjà, demandez-lui de lire son empreinte, et saisissez-la :
       carepost contact verify { $alias }
 contact-list-empty = Aucun contact pour l'instant. Ajoutez-en un avec : carepost contact add ALIAS --key-file FILE
 contact-not-verified = NON vérifié
-contact-verified-on = vérifié le { $date } ({ $method })
+contact-kind = { $kind ->
+        [patient] patient
+        [colleague] confrère
+       *[other] { $kind }
+    }
+contact-verified-on = vérifié le { $date } ({ $method ->
+        [phone] par téléphone
+        [in-person] en personne
+        [video] par vidéo
+       *[other] { $method }
+    })
 contact-expires-soon = la clé de « { $alias } » expire dans { $days ->
         [one] { $days } jour
        *[other] { $days } jours
@@ -247,7 +261,12 @@ hint-message-is-a-key = pour ajouter cette clé comme contact : carepost contact
 hint-message-too-large = si vous faites confiance à l'expéditeur et attendez un très gros document, autorisez-le avec --max-size, p. ex. --max-size 8G
 hint-message-librepgp-aead = demandez à l'expéditeur de le chiffrer à nouveau au format OpenPGP standard (GnuPG 2.3 ou plus récent : sans --force-ocb ; RNP : sans --aead)
 hint-message-password-only = demandez le mot de passe à l'expéditeur par téléphone ; carepost ne sait pas encore ouvrir les messages protégés par mot de passe
-error-sender-not-verified = l'expéditeur n'est pas un contact vérifié (statut : { $status } { $who }) ; rien n'a été enregistré
+error-sender-not-verified = l'expéditeur n'est pas un contact vérifié ({ $status ->
+        [unverified] « { $who } » n'a pas encore été vérifié
+        [unknown] signé par une clé qui ne figure pas dans vos contacts : { $who }
+        [unsigned] le document n'est pas signé
+       *[other] { $status } { $who }
+    }) ; rien n'a été enregistré
 hint-sender-not-verified = vérifiez d'abord l'expéditeur (carepost contact verify ALIAS), ou ouvrez sans --require-verified-sender
 open-sender-unverified = ce document est signé par « { $alias } », qui n'est pas encore vérifié. Vérifiez son empreinte par téléphone : carepost contact verify { $alias }
 open-sender-unknown =
@@ -354,7 +373,19 @@ status-next-expiry = Prochaine expiration :
 status-overdue = En retard :
 status-timer = Purge horaire :
 status-keychain = Trousseau :
+status-keychain-state = { $state ->
+        [reachable] accessible
+        [unreachable] inaccessible
+        [not-used] non utilisé
+       *[other] { $state }
+    }
 status-encrypted-volume = Disque chiffré :
+status-encrypted-volume-state = { $state ->
+        [yes] oui
+        [no] non
+        [unknown] inconnu
+       *[other] { $state }
+    }
 status-audit = Journal d'audit :
 status-audit-intact = intact ({ $count } enregistrements)
 status-audit-broken = MODIFIÉ OU ENDOMMAGÉ — lancez : carepost log --check
@@ -569,7 +600,14 @@ hint-weak-passphrase = choisissez au moins quatre mots au hasard (tirés aux dé
 error-timer-not-enabled = la purge horaire n'est PAS activée : systemd n'a pas activé le minuteur ({ $reason })
 hint-timer-not-enabled = les fichiers d'unité sont en place ; activez-les dans votre session de bureau avec : { $command }
 warning-shared-output-dir = { $path } est un dossier dans lequel tous les utilisateurs de cet ordinateur peuvent écrire : ils peuvent y voir le nom du document, et le document lui-même si ses droits le permettent. Préférez un dossier à vous (le dossier des documents reçus par défaut, ou -o ~/Documents/…).
-error-file-closed = le fichier n° { $id } n'est plus sous la garde de carepost ({ $state })
+error-file-closed = le fichier n° { $id } n'est plus sous la garde de carepost ({ $state ->
+        [pending] il n'a jamais été entièrement écrit
+        [deleted] carepost l'a supprimé
+        [missing] il a disparu sans que carepost l'ait supprimé
+        [released] vous l'avez libéré
+        [changed] il a changé depuis que carepost l'a écrit
+       *[other] { $state }
+    })
 hint-file-closed = affichez ce que carepost gère avec : carepost files
 error-file-not-deleted = le fichier n° { $id } n'a pas été supprimé : { $reason }
 hint-file-not-deleted = si vous l'avez modifié volontairement, il vous appartient : supprimez-le vous-même, ou retirez-le de la garde de carepost avec : carepost files release { $id }

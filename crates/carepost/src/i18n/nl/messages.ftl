@@ -140,14 +140,28 @@ export-written = Uw publieke sleutel is geschreven naar { $path }. Stuur dit bes
 ## Contacts
 
 key-file-too-large = het bestand is te groot voor een sleutel
-contact-added = Contact "{ $alias }" toegevoegd ({ $kind }). Nog niet geverifieerd.
+contact-added = Contact "{ $alias }" toegevoegd ({ $kind ->
+        [patient] patiënt
+        [colleague] collega
+       *[other] { $kind }
+    }). Nog niet geverifieerd.
 contact-added-next =
     Voordat u iets verstuurt: bel dit contact op een nummer dat u al kent,
     vraag het contact de vingerafdruk voor te lezen en typ die in:
       carepost contact verify { $alias }
 contact-list-empty = Nog geen contacten. Voeg er een toe met: carepost contact add ALIAS --key-file FILE
 contact-not-verified = NIET geverifieerd
-contact-verified-on = geverifieerd op { $date } ({ $method })
+contact-kind = { $kind ->
+        [patient] patiënt
+        [colleague] collega
+       *[other] { $kind }
+    }
+contact-verified-on = geverifieerd op { $date } ({ $method ->
+        [phone] telefonisch
+        [in-person] persoonlijk
+        [video] via video
+       *[other] { $method }
+    })
 contact-expires-soon = de sleutel van "{ $alias }" verloopt over { $days ->
         [one] { $days } dag
        *[other] { $days } dagen
@@ -243,7 +257,12 @@ hint-message-is-a-key = om deze sleutel als contact toe te voegen: carepost cont
 hint-message-too-large = vertrouwt u de afzender en verwacht u een heel groot document, sta het dan toe met --max-size, bijv. --max-size 8G
 hint-message-librepgp-aead = vraag de afzender het opnieuw te versleutelen in standaard-OpenPGP-formaat (GnuPG 2.3 of nieuwer: zonder --force-ocb; RNP: zonder --aead)
 hint-message-password-only = vraag de afzender telefonisch om het wachtwoord; carepost kan met een wachtwoord beveiligde berichten nog niet openen
-error-sender-not-verified = de afzender is geen geverifieerd contact (status: { $status } { $who }); er is niets opgeslagen
+error-sender-not-verified = de afzender is geen geverifieerd contact ({ $status ->
+        [unverified] "{ $who }" is nog niet geverifieerd
+        [unknown] ondertekend met een sleutel die niet in uw contacten staat: { $who }
+        [unsigned] het document is niet ondertekend
+       *[other] { $status } { $who }
+    }); er is niets opgeslagen
 hint-sender-not-verified = verifieer eerst de afzender (carepost contact verify ALIAS), of open zonder --require-verified-sender
 open-sender-unverified = dit document is ondertekend door "{ $alias }", die nog NIET geverifieerd is. Controleer de vingerafdruk telefonisch: carepost contact verify { $alias }
 open-sender-unknown =
@@ -348,7 +367,19 @@ status-next-expiry = Volgende verloopdatum:
 status-overdue = Nog op te ruimen:
 status-timer = Opruimen elk uur:
 status-keychain = Sleutelbos:
+status-keychain-state = { $state ->
+        [reachable] bereikbaar
+        [unreachable] niet bereikbaar
+        [not-used] niet gebruikt
+       *[other] { $state }
+    }
 status-encrypted-volume = Versleutelde schijf:
+status-encrypted-volume-state = { $state ->
+        [yes] ja
+        [no] nee
+        [unknown] onbekend
+       *[other] { $state }
+    }
 status-audit = Auditlog:
 status-audit-intact = intact ({ $count } records)
 status-audit-broken = GEWIJZIGD OF BESCHADIGD — voer uit: carepost log --check
@@ -562,7 +593,14 @@ hint-weak-passphrase = kies vier of meer willekeurige woorden (gooi dobbelstenen
 error-timer-not-enabled = het opruimen elk uur is NIET ingeschakeld: systemd heeft de timer niet ingeschakeld ({ $reason })
 hint-timer-not-enabled = de unitbestanden staan klaar; schakel ze in uw desktopsessie in met: { $command }
 warning-shared-output-dir = { $path } is een map waarin elke gebruiker van deze computer mag schrijven: zij kunnen daar de naam van het document zien, en het document zelf als de rechten dat toelaten. Gebruik liever een eigen map (de standaardmap voor ontvangen documenten, of -o ~/Documents/…).
-error-file-closed = bestand #{ $id } staat niet meer onder beheer van carepost ({ $state })
+error-file-closed = bestand #{ $id } staat niet meer onder beheer van carepost ({ $state ->
+        [pending] het is nooit volledig geschreven
+        [deleted] carepost heeft het verwijderd
+        [missing] het is verdwenen zonder dat carepost het verwijderde
+        [released] u hebt het vrijgegeven
+        [changed] het is gewijzigd sinds carepost het schreef
+       *[other] { $state }
+    })
 hint-file-closed = bekijk wat carepost beheert met: carepost files
 error-file-not-deleted = bestand #{ $id } is niet verwijderd: { $reason }
 hint-file-not-deleted = hebt u het bewust gewijzigd, dan is het van u: verwijder het zelf, of haal het uit het beheer van carepost met: carepost files release { $id }
