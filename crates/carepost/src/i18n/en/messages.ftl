@@ -338,7 +338,10 @@ purge-would-delete = would delete { $path }
 purge-already-gone = { $path } was already gone
 purge-changed = { $path } changed since carepost wrote it; not deleted
 purge-failed = could not delete { $path }: { $reason } (carepost tries again later)
-purge-log-cut = { $count } audit records older than the log's retention were removed; the chain stays verifiable.
+purge-log-cut = { $count ->
+        [one] { $count } audit record older than the log's retention was removed
+       *[other] { $count } audit records older than the log's retention were removed
+    }; the chain stays verifiable.
 quick-purge-deleted = carepost deleted { $count ->
         [one] { $count } expired document
        *[other] { $count } expired documents
@@ -380,7 +383,10 @@ status-encrypted-volume-state = { $state ->
        *[other] { $state }
     }
 status-audit = Audit log:
-status-audit-intact = intact ({ $count } records)
+status-audit-intact = intact ({ $count ->
+        [one] { $count } record
+       *[other] { $count } records
+    })
 status-audit-broken = CHANGED OR DAMAGED — run: carepost log --check
 status-hint-purge = Expired documents are deleted before each carepost command; for a regular purge run: carepost purge --install-timer
 status-hint-disk-encryption = Deleting files does not reliably erase them from SSDs or backups: keep medical data on an encrypted disk (BitLocker, FileVault, LUKS).
@@ -390,7 +396,10 @@ word-no = no
 ## Audit log
 
 log-empty = No audit records match.
-log-intact = The audit log is intact: { $count } records, each chained to the one before.
+log-intact = The audit log is intact: { $count ->
+        [one] { $count } record.
+       *[other] { $count } records, each chained to the one before.
+    }
 log-unconfirmed-tail = The newest records were written just before carepost was interrupted; they are intact and the next command confirms them.
 log-clock-went-back = { $count ->
     [one] one record carries
@@ -399,7 +408,10 @@ log-clock-went-back = { $count ->
 error-audit-broken = the audit log was changed or damaged: { $problem }
 hint-audit-broken = keep a copy of audit.log and state.db as evidence, and report it to whoever is responsible for information security in your practice
 audit-no-anchor = the log has records but the state database has no record of them
-audit-missing = the log file is missing, but the state database says it had { $head } records
+audit-missing = the log file is missing, but the state database says it had { $head ->
+        [one] { $head } record
+       *[other] { $head } records
+    }
 audit-unreadable = line { $line } is not a readable record
 audit-out-of-sequence = line { $line } holds record { $seq } where record { $expected } was expected (a record was deleted, inserted or moved)
 audit-altered = record { $seq } was altered after it was written
@@ -607,10 +619,16 @@ file-released = carepost no longer manages { $path }; it stays where it is and i
 file-deleted = Deleted { $path }.
 file-delete-changed = it changed since carepost wrote it
 status-needs-decision = Changed, kept:
-status-hint-needs-decision = { $count } file(s) changed since carepost wrote them and were not deleted. See them with: carepost files; then delete each yourself, or keep it with: carepost files release ID (or delete an unchanged one now with: carepost files delete ID)
+status-hint-needs-decision = { $count ->
+        [one] { $count } file changed since carepost wrote it and was not deleted. See it with: carepost files; then delete it yourself, or keep it with: carepost files release ID (or, if it is unchanged after all, delete it now with: carepost files delete ID)
+       *[other] { $count } files changed since carepost wrote them and were not deleted. See them with: carepost files; then delete each yourself, or keep it with: carepost files release ID (or delete an unchanged one now with: carepost files delete ID)
+    }
 # audit-smtp
 audit-bad-signature = record { $seq } carries a checkpoint signature that does not verify with your key
-log-unsigned = { $count } record(s) after { $since } are not signed by your key: anyone who can write to the home could have added them. The next command that unlocks your key (send, open, contact verify) signs them.
+log-unsigned = { $count ->
+        [one] { $count } record after { $since } is not signed by your key: anyone who can write to the home could have added it. The next command that unlocks your key (send, open, contact verify) signs it.
+       *[other] { $count } records after { $since } are not signed by your key: anyone who can write to the home could have added them. The next command that unlocks your key (send, open, contact verify) signs them.
+    }
 log-signed-none = the start of the log
 log-signed-through = record { $seq }
 send-reason-names-contact = the reason for --unverified-ok names the contact "{ $alias }" (their alias, name or email); the reason is kept in the audit log for years and must not identify a patient. Describe the situation instead, e.g. --unverified-ok "patient asked by phone; key checked in person next visit"
@@ -619,7 +637,10 @@ error-state-disagrees = the state database does not match the audit log: { $prob
 hint-state-disagrees = keep copies of state.db and audit.log as evidence; if you know why (a lost or restored state.db), run: carepost log --rebuild-state
 state-missing = state.db is missing, but the audit log has records (contacts and the documents under retention would be forgotten)
 state-older-than-log = the state database remembers the log up to record { $state }, but the log goes on to record { $log }: an older state.db was put back
-log-state-rebuilt = State rebuilt from the audit log: it now agrees with record { $head }; { $files } document(s) in the inbox and outbox are under retention again.
+log-state-rebuilt = State rebuilt from the audit log: it now agrees with record { $head }; { $files ->
+        [one] { $files } document in the inbox and outbox is
+       *[other] { $files } documents in the inbox and outbox are
+    } under retention again.
 log-state-no-contacts = The contact book cannot be rebuilt from the log (it holds no keys): add your contacts again and verify them by phone.
 # open-robust
 message-damaged = this message is damaged or cut short: carepost cannot read it, and nothing was saved

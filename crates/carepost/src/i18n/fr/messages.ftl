@@ -345,7 +345,10 @@ purge-would-delete = { $path } serait supprimé
 purge-already-gone = { $path } avait déjà disparu
 purge-changed = { $path } a changé depuis que carepost l'a écrit ; non supprimé
 purge-failed = impossible de supprimer { $path } : { $reason } (carepost réessaiera plus tard)
-purge-log-cut = { $count } enregistrements d'audit plus anciens que la durée de conservation du journal ont été supprimés ; la chaîne reste vérifiable.
+purge-log-cut = { $count ->
+        [one] { $count } enregistrement d'audit plus ancien que la durée de conservation du journal a été supprimé
+       *[other] { $count } enregistrements d'audit plus anciens que la durée de conservation du journal ont été supprimés
+    } ; la chaîne reste vérifiable.
 quick-purge-deleted = carepost a supprimé { $count ->
         [one] { $count } document expiré
        *[other] { $count } documents expirés
@@ -368,7 +371,16 @@ status-home = Dossier de données :
 status-fingerprint = Votre empreinte :
 status-identity-expires = Votre clé expire :
 status-files = Fichiers conservés :
-status-files-counts = { $sent } envoyé(s), { $received } reçu(s), { $view } en consultation, { $sealed } scellé(s)
+status-files-counts = { $sent ->
+        [one] { $sent } envoyé
+       *[other] { $sent } envoyés
+    }, { $received ->
+        [one] { $received } reçu
+       *[other] { $received } reçus
+    }, { $view } en consultation, { $sealed ->
+        [one] { $sealed } scellé
+       *[other] { $sealed } scellés
+    }
 status-next-expiry = Prochaine expiration :
 status-overdue = En retard :
 status-timer = Purge horaire :
@@ -387,7 +399,10 @@ status-encrypted-volume-state = { $state ->
        *[other] { $state }
     }
 status-audit = Journal d'audit :
-status-audit-intact = intact ({ $count } enregistrements)
+status-audit-intact = intact ({ $count ->
+        [one] { $count } enregistrement
+       *[other] { $count } enregistrements
+    })
 status-audit-broken = MODIFIÉ OU ENDOMMAGÉ — lancez : carepost log --check
 status-hint-purge = Les documents expirés sont supprimés avant chaque commande carepost ; pour une purge régulière, lancez : carepost purge --install-timer
 status-hint-disk-encryption = Supprimer des fichiers ne les efface pas de façon fiable des SSD ni des sauvegardes : conservez les données médicales sur un disque chiffré (BitLocker, FileVault, LUKS).
@@ -397,7 +412,10 @@ word-no = non
 ## Journal d'audit
 
 log-empty = Aucun enregistrement d'audit ne correspond.
-log-intact = Le journal d'audit est intact : { $count } enregistrements, chacun chaîné au précédent.
+log-intact = Le journal d'audit est intact : { $count ->
+        [one] { $count } enregistrement.
+       *[other] { $count } enregistrements, chacun chaîné au précédent.
+    }
 log-unconfirmed-tail = Les enregistrements les plus récents ont été écrits juste avant que carepost soit interrompu ; ils sont intacts et la prochaine commande les confirmera.
 log-clock-went-back = { $count ->
     [one] { $count } enregistrement porte
@@ -406,7 +424,10 @@ log-clock-went-back = { $count ->
 error-audit-broken = le journal d'audit a été modifié ou endommagé : { $problem }
 hint-audit-broken = gardez une copie des fichiers audit.log et state.db comme preuves, et signalez-le au responsable de la sécurité de l'information de votre cabinet
 audit-no-anchor = le journal contient des enregistrements, mais la base de données d'état n'en a aucune trace
-audit-missing = le fichier du journal est absent, mais la base de données d'état indique qu'il comptait { $head } enregistrements
+audit-missing = le fichier du journal est absent, mais la base de données d'état indique qu'il comptait { $head ->
+        [one] { $head } enregistrement
+       *[other] { $head } enregistrements
+    }
 audit-unreadable = la ligne { $line } n'est pas un enregistrement lisible
 audit-out-of-sequence = la ligne { $line } contient l'enregistrement { $seq } là où l'enregistrement { $expected } était attendu (un enregistrement a été supprimé, inséré ou déplacé)
 audit-altered = l'enregistrement { $seq } a été modifié après son écriture
@@ -615,10 +636,16 @@ file-released = carepost ne gère plus { $path } ; le fichier reste où il est e
 file-deleted = { $path } supprimé.
 file-delete-changed = il a changé depuis que carepost l'a écrit
 status-needs-decision = Modifiés, conservés :
-status-hint-needs-decision = { $count } fichier(s) modifié(s) depuis que carepost les a écrits n'ont pas été supprimés. Affichez-les avec : carepost files ; puis supprimez chacun vous-même, ou conservez-le avec : carepost files release ID (ou supprimez dès maintenant un fichier non modifié avec : carepost files delete ID)
+status-hint-needs-decision = { $count ->
+        [one] { $count } fichier modifié depuis que carepost l'a écrit n'a pas été supprimé. Affichez-le avec : carepost files ; puis supprimez-le vous-même, ou conservez-le avec : carepost files release ID (ou, s'il n'est finalement pas modifié, supprimez-le dès maintenant avec : carepost files delete ID)
+       *[other] { $count } fichiers modifiés depuis que carepost les a écrits n'ont pas été supprimés. Affichez-les avec : carepost files ; puis supprimez chacun vous-même, ou conservez-le avec : carepost files release ID (ou supprimez dès maintenant un fichier non modifié avec : carepost files delete ID)
+    }
 # audit-smtp
 audit-bad-signature = l'enregistrement { $seq } porte une signature de point de contrôle qui ne se vérifie pas avec votre clé
-log-unsigned = { $count } enregistrement(s) après { $since } ne sont pas signés par votre clé : toute personne pouvant écrire dans le dossier de données a pu les ajouter. La prochaine commande qui déverrouille votre clé (send, open, contact verify) les signera.
+log-unsigned = { $count ->
+        [one] { $count } enregistrement après { $since } n'est pas signé par votre clé : toute personne pouvant écrire dans le dossier de données a pu l'ajouter. La prochaine commande qui déverrouille votre clé (send, open, contact verify) le signera.
+       *[other] { $count } enregistrements après { $since } ne sont pas signés par votre clé : toute personne pouvant écrire dans le dossier de données a pu les ajouter. La prochaine commande qui déverrouille votre clé (send, open, contact verify) les signera.
+    }
 log-signed-none = le début du journal
 log-signed-through = l'enregistrement { $seq }
 send-reason-names-contact = le motif de --unverified-ok nomme le contact « { $alias } » (son alias, son nom ou son adresse e-mail) ; le motif est conservé des années dans le journal d'audit et ne doit pas permettre d'identifier un patient. Décrivez plutôt la situation, p. ex. --unverified-ok "demande du patient par téléphone ; clé contrôlée en personne à la prochaine visite"
@@ -627,7 +654,10 @@ error-state-disagrees = la base de données d'état ne concorde pas avec le jour
 hint-state-disagrees = gardez une copie des fichiers state.db et audit.log comme preuves ; si vous en connaissez la cause (un state.db perdu ou restauré), lancez : carepost log --rebuild-state
 state-missing = state.db est absent, mais le journal d'audit contient des enregistrements (les contacts et les documents en cours de conservation seraient oubliés)
 state-older-than-log = la base de données d'état se souvient du journal jusqu'à l'enregistrement { $state }, mais le journal va jusqu'à l'enregistrement { $log } : un state.db plus ancien a été remis en place
-log-state-rebuilt = État reconstruit à partir du journal d'audit : il concorde désormais avec l'enregistrement { $head } ; { $files } document(s) (documents reçus et boîte d'envoi) sont de nouveau soumis à leur durée de conservation.
+log-state-rebuilt = État reconstruit à partir du journal d'audit : il concorde désormais avec l'enregistrement { $head } ; { $files ->
+        [one] { $files } document (documents reçus et boîte d'envoi) est de nouveau soumis à sa durée de conservation.
+       *[other] { $files } documents (documents reçus et boîte d'envoi) sont de nouveau soumis à leur durée de conservation.
+    }
 log-state-no-contacts = Le carnet de contacts ne peut pas être reconstruit à partir du journal (il ne contient aucune clé) : ajoutez à nouveau vos contacts et vérifiez-les par téléphone.
 # open-robust
 message-damaged = ce message est endommagé ou tronqué : carepost ne peut pas le lire, et rien n'a été enregistré

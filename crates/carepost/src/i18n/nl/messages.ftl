@@ -339,7 +339,10 @@ purge-would-delete = zou { $path } verwijderen
 purge-already-gone = { $path } was al weg
 purge-changed = { $path } is gewijzigd sinds carepost het schreef; niet verwijderd
 purge-failed = kon { $path } niet verwijderen: { $reason } (carepost probeert het later opnieuw)
-purge-log-cut = { $count } auditrecords ouder dan de bewaartermijn van de log zijn verwijderd; de keten blijft verifieerbaar.
+purge-log-cut = { $count ->
+        [one] { $count } auditrecord ouder dan de bewaartermijn van de log is verwijderd
+       *[other] { $count } auditrecords ouder dan de bewaartermijn van de log zijn verwijderd
+    }; de keten blijft verifieerbaar.
 quick-purge-deleted = carepost heeft { $count ->
         [one] { $count } verlopen document
        *[other] { $count } verlopen documenten
@@ -381,7 +384,10 @@ status-encrypted-volume-state = { $state ->
        *[other] { $state }
     }
 status-audit = Auditlog:
-status-audit-intact = intact ({ $count } records)
+status-audit-intact = intact ({ $count ->
+        [one] { $count } record
+       *[other] { $count } records
+    })
 status-audit-broken = GEWIJZIGD OF BESCHADIGD — voer uit: carepost log --check
 status-hint-purge = Verlopen documenten worden vóór elke carepost-opdracht verwijderd; voor regelmatig opruimen voert u uit: carepost purge --install-timer
 status-hint-disk-encryption = Verwijderen wist bestanden niet betrouwbaar van SSD's of uit back-ups: bewaar medische gegevens op een versleutelde schijf (BitLocker, FileVault, LUKS).
@@ -391,7 +397,10 @@ word-no = nee
 ## Audit log
 
 log-empty = Er zijn geen auditrecords die aan de selectie voldoen.
-log-intact = De auditlog is intact: { $count } records, elk gekoppeld aan het vorige.
+log-intact = De auditlog is intact: { $count ->
+        [one] { $count } record.
+       *[other] { $count } records, elk gekoppeld aan het vorige.
+    }
 log-unconfirmed-tail = De nieuwste records zijn geschreven vlak voordat carepost werd onderbroken; ze zijn intact en de volgende opdracht bevestigt ze.
 log-clock-went-back = { $count ->
         [one] één record heeft
@@ -400,7 +409,10 @@ log-clock-went-back = { $count ->
 error-audit-broken = de auditlog is gewijzigd of beschadigd: { $problem }
 hint-audit-broken = bewaar een kopie van audit.log en state.db als bewijs, en meld het bij wie in uw praktijk verantwoordelijk is voor informatiebeveiliging
 audit-no-anchor = de log bevat records, maar de statusdatabase weet daar niets van
-audit-missing = het logbestand ontbreekt, maar volgens de statusdatabase had het { $head } records
+audit-missing = het logbestand ontbreekt, maar volgens de statusdatabase had het { $head ->
+        [one] { $head } record
+       *[other] { $head } records
+    }
 audit-unreadable = regel { $line } is geen leesbaar record
 audit-out-of-sequence = regel { $line } bevat record { $seq } waar record { $expected } werd verwacht (er is een record verwijderd, ingevoegd of verplaatst)
 audit-altered = record { $seq } is gewijzigd nadat het was geschreven
@@ -608,10 +620,16 @@ file-released = carepost beheert { $path } niet meer; het blijft staan waar het 
 file-deleted = { $path } verwijderd.
 file-delete-changed = het is gewijzigd sinds carepost het schreef
 status-needs-decision = Gewijzigd, bewaard:
-status-hint-needs-decision = { $count } bestand(en) zijn gewijzigd sinds carepost ze schreef en zijn niet verwijderd. Bekijk ze met: carepost files; verwijder ze daarna zelf, of behoud een bestand met: carepost files release ID (of verwijder een ongewijzigd bestand nu met: carepost files delete ID)
+status-hint-needs-decision = { $count ->
+        [one] { $count } bestand is gewijzigd sinds carepost het schreef en is niet verwijderd. Bekijk het met: carepost files; verwijder het daarna zelf, of behoud het met: carepost files release ID (of verwijder het nu met: carepost files delete ID, als het toch ongewijzigd is)
+       *[other] { $count } bestanden zijn gewijzigd sinds carepost ze schreef en zijn niet verwijderd. Bekijk ze met: carepost files; verwijder ze daarna zelf, of behoud een bestand met: carepost files release ID (of verwijder een ongewijzigd bestand nu met: carepost files delete ID)
+    }
 # audit-smtp
 audit-bad-signature = record { $seq } heeft een controlepunthandtekening die niet klopt met uw sleutel
-log-unsigned = { $count } record(s) na { $since } zijn niet ondertekend met uw sleutel: iedereen die in de gegevensmap kan schrijven, kan ze hebben toegevoegd. De volgende opdracht die uw sleutel ontgrendelt (send, open, contact verify) ondertekent ze.
+log-unsigned = { $count ->
+        [one] { $count } record na { $since } is niet ondertekend met uw sleutel: iedereen die in de gegevensmap kan schrijven, kan het hebben toegevoegd. De volgende opdracht die uw sleutel ontgrendelt (send, open, contact verify) ondertekent het.
+       *[other] { $count } records na { $since } zijn niet ondertekend met uw sleutel: iedereen die in de gegevensmap kan schrijven, kan ze hebben toegevoegd. De volgende opdracht die uw sleutel ontgrendelt (send, open, contact verify) ondertekent ze.
+    }
 log-signed-none = het begin van de log
 log-signed-through = record { $seq }
 send-reason-names-contact = de reden bij --unverified-ok noemt het contact "{ $alias }" (de alias, naam of het e-mailadres); de reden wordt jarenlang in de auditlog bewaard en mag geen patiënt herkenbaar maken. Beschrijf in plaats daarvan de situatie, bijv. --unverified-ok "patiënt telefonisch gevraagd; sleutel bij volgend bezoek persoonlijk gecontroleerd"
@@ -620,7 +638,10 @@ error-state-disagrees = de statusdatabase komt niet overeen met de auditlog: { $
 hint-state-disagrees = bewaar kopieën van state.db en audit.log als bewijs; weet u de oorzaak (een verloren of teruggezette state.db), voer dan uit: carepost log --rebuild-state
 state-missing = state.db ontbreekt, maar de auditlog bevat records (contacten en de documenten met een lopende bewaartermijn zouden vergeten worden)
 state-older-than-log = de statusdatabase kent de log tot record { $state }, maar de log loopt door tot record { $log }: er is een oudere state.db teruggezet
-log-state-rebuilt = De statusdatabase is opnieuw opgebouwd uit de auditlog: die klopt nu tot en met record { $head }; voor { $files } document(en) bij de ontvangen documenten en in het postvak uit loopt de bewaartermijn weer.
+log-state-rebuilt = De statusdatabase is opnieuw opgebouwd uit de auditlog: die klopt nu tot en met record { $head }; voor { $files ->
+        [one] { $files } document
+       *[other] { $files } documenten
+    } bij de ontvangen documenten en in het postvak uit loopt de bewaartermijn weer.
 log-state-no-contacts = Het contactenboek kan niet uit de log worden hersteld (die bevat geen sleutels): voeg uw contacten opnieuw toe en verifieer ze telefonisch.
 # open-robust
 message-damaged = dit bericht is beschadigd of ingekort: carepost kan het niet lezen, en er is niets opgeslagen
