@@ -44,7 +44,7 @@ error-key-file = cannot read the key file { $path }: { $reason }
 error-fingerprint-mismatch = the fingerprint you typed does NOT match the key stored for "{ $alias }". The key may not belong to this contact; "{ $alias }" stays unverified
 error-fingerprint-partial = only { $digits } hex digits were given; a key ID or part of a fingerprint is not enough to verify a key
 error-fingerprint-unreadable = the fingerprint could not be read: { $reason }
-error-not-interactive = { $what }, but nobody is at a terminal to answer
+error-not-interactive = carepost needs an answer, but nobody is at a terminal to give it: { $what }
 error-usage = { $reason }
 error-internal = internal error: { $reason }
 

@@ -46,7 +46,7 @@ error-key-file = impossible de lire le fichier de clé { $path } : { $reason }
 error-fingerprint-mismatch = l'empreinte saisie NE correspond PAS à la clé enregistrée pour « { $alias } ». La clé n'appartient peut-être pas à ce contact ; « { $alias } » reste non vérifié
 error-fingerprint-partial = seuls { $digits } chiffres hexadécimaux ont été donnés ; un identifiant de clé ou une partie de l'empreinte ne suffit pas pour vérifier une clé
 error-fingerprint-unreadable = l'empreinte n'a pas pu être lue : { $reason }
-error-not-interactive = { $what }, mais personne n'est au terminal pour répondre
+error-not-interactive = carepost a besoin d'une réponse, mais personne n'est devant un terminal pour la donner : { $what }
 error-usage = { $reason }
 error-internal = erreur interne : { $reason }
 

@@ -44,7 +44,7 @@ error-key-file = kan het sleutelbestand { $path } niet lezen: { $reason }
 error-fingerprint-mismatch = de vingerafdruk die u typte komt NIET overeen met de opgeslagen sleutel van "{ $alias }". De sleutel is misschien niet van dit contact; "{ $alias }" blijft niet geverifieerd
 error-fingerprint-partial = er zijn maar { $digits } hexadecimale tekens opgegeven; een sleutel-ID of een deel van een vingerafdruk is niet genoeg om een sleutel te verifiëren
 error-fingerprint-unreadable = de vingerafdruk kon niet worden gelezen: { $reason }
-error-not-interactive = carepost vraagt "{ $what }", maar er is niemand aan een terminal om te antwoorden
+error-not-interactive = carepost heeft een antwoord nodig, maar er zit niemand aan een terminal om het te geven: { $what }
 error-usage = { $reason }
 error-internal = interne fout: { $reason }
 
