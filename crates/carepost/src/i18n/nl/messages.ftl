@@ -95,7 +95,7 @@ hint-state = start `carepost` opnieuw; blijft dit gebeuren, zet de gegevensmap d
 hint-io-no-space = de schijf is vol: maak daar ruimte vrij, of kies een andere map met -o; carepost heeft niets half geschreven achtergelaten
 hint-io-read-only = carepost mag daar niet schrijven (alleen-lezen of geen toestemming): kies een andere map met -o, of pas de rechten van de map aan
 hint-io-not-found = controleer of het pad bestaat en goed gespeld is, en probeer het opnieuw
-hint-io-in-the-way = op dat pad staat al iets anders in de weg: zet het opzij en probeer het opnieuw
+hint-io-in-the-way = op dat pad staat al iets anders: zet het opzij en probeer het opnieuw
 hint-io = controleer het pad, de vrije schijfruimte en de rechten, en probeer het opnieuw
 
 ## Passphrases and the keychain
@@ -215,7 +215,7 @@ error-recipients-unverified = { $count ->
 hint-recipients-unverified =
     bel het contact op een nummer dat u al kent, laat de vingerafdruk voorlezen en voer uit:
       carepost contact verify { $alias }
-    Moet u nu versturen, geef dan de reden op (die wordt vastgelegd): --unverified-ok "REASON"
+    Moet u nu versturen, geef dan de reden op (die wordt vastgelegd): --unverified-ok "REDEN"
 error-recipient-unusable = kan niet versturen naar "{ $alias }": { $reason }
 hint-recipient-unusable = vraag het contact om de huidige sleutel, en daarna: carepost contact update { $alias } --key-file FILE
 error-input-not-a-file = { $path } is geen bestand
@@ -288,10 +288,10 @@ tour-intro =
     in een tijdelijke map ({ $folder }) die aan het eind wordt verwijderd. Uw eigen
     carepost-gegevensmap en sleutelbos blijven onaangeroerd.
 tour-step = Stap { $number }:
-tour-identities = elk van beiden maakt een identiteit aan (een OpenPGP-sleutelpaar).
+tour-identities = ieder maakt een eigen identiteit aan (een OpenPGP-sleutelpaar).
 tour-identity = { $who }: { $fingerprint }
 tour-exchange = ze wisselen hun publieke sleutels uit (per e-mail, via een website of op een USB-stick).
-tour-exchanged = Beiden hebben de ander nu als contact — maar niet geverifieerd: een e-mail kan worden onderschept en een sleutel verwisseld.
+tour-exchanged = Ze hebben elkaar nu als contact — maar niet geverifieerd: een e-mail kan worden onderschept en een sleutel verwisseld.
 tour-refused = dr. Jansen probeert de brief te versturen voordat ze heeft geverifieerd.
 tour-verify = dr. Jansen belt meneer De Vries op het nummer in zijn patiëntendossier; ze lezen elkaar hun vingerafdrukken voor.
 tour-reads-out = { $who } leest voor: { $words }
@@ -539,7 +539,7 @@ eml-done = Versleutelde e-mail voor { $recipients } met { $count ->
 eml-next-step = Het onderwerp, de tekst en de documenten zitten binnen de versleuteling; buiten de versleuteling is het onderwerp "[...]". Verstuur de e-mail met `carepost send ... --smtp` (eenmalig in te stellen met `carepost mail setup`).
 mail-too-large = deze e-mail is groter dan { $limit }, meer dan carepost leest; er is niets opgeslagen
 mail-headers-too-large = de kopregels van deze e-mail zijn absurd groot; de e-mail is niet gelezen en er is niets opgeslagen
-mail-too-deep = deze e-mail nest zijn onderdelen meer dan { $depth } niveaus diep; de e-mail is niet gelezen en er is niets opgeslagen
+mail-too-deep = de onderdelen van deze e-mail zijn meer dan { $depth } niveaus diep genest; de e-mail is niet gelezen en er is niets opgeslagen
 mail-broken-pgp-mime = deze e-mail is beschadigd of geen geldige versleutelde e-mail: { $reason }
 mail-no-encrypted-part = volgens de e-mail is hij versleuteld (PGP/MIME), maar er zit geen versleuteld deel in
 mail-broken-signed-part = het ondertekende deel (multipart/signed) is onvolledig
@@ -589,7 +589,7 @@ eml-forwarded = de inhoud is ondertekend door { $signer }, maar die handtekening
 eml-signer-nobody = niemand (niet ondertekend)
 eml-from-contact = DEZE E-MAIL IS MOGELIJK VERVALST: volgens de e-mail is hij van { $from }, het adres van uw contact "{ $owner }", maar hij is ondertekend door { $signer }. Onderneem niets voordat u telefonisch bij "{ $owner }" hebt nagevraagd.
 eml-from-self = DEZE E-MAIL IS MOGELIJK VERVALST: volgens de e-mail is hij van { $from }, uw eigen adres, maar hij is ondertekend door { $signer }. Onderneem er niets mee.
-error-email-too-large = deze documenten maken een e-mail van ongeveer { $size }, meer dan de { $limit } die carepost opent; er is niets geschreven
+error-email-too-large = deze documenten zouden een e-mail van ongeveer { $size } opleveren, meer dan de { $limit } die carepost opent; er is niets geschreven
 hint-email-too-large = de meeste e-mailproviders weigeren e-mails boven 20–25 MiB toch al: stuur minder of kleinere documenten per e-mail, of stuur grote documenten als losse bestanden (carepost send FILE --to ALIAS) via een ander kanaal
 hint-mail-size-limit = carepost opent e-mails tot deze grootte, en de meeste e-mailproviders weigeren alles boven 20–25 MiB: vraag de afzender minder of kleinere documenten per e-mail te sturen
 mail-too-many-parts = deze e-mail heeft meer dan { $max } onderdelen; hij is niet gelezen en er is niets opgeslagen
