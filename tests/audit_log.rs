@@ -620,7 +620,7 @@ fn records_after_the_last_signed_checkpoint_are_reported_as_unsigned() {
     assert_eq!(report["unsigned_records"], 8, "{report:#}");
     let out = log_check(&cp);
     assert_eq!(code(&out), 0);
-    assert!(stderr(&out).contains("8 record(s) after record 3 are not signed by your key"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("8 records after record 3 are not signed by your key"), "{}", stderr(&out));
 
     // A command that unlocks signs everything so far.
     cp.add_verified("p-0050", &patient);
@@ -636,7 +636,7 @@ fn records_after_the_last_signed_checkpoint_are_reported_as_unsigned() {
     assert_eq!(report["unsigned_records"], 1, "{report:#}");
     assert_eq!(report["signed_through"], signed);
     let err = stderr(&log_check(&cp));
-    assert!(err.contains(&format!("1 record(s) after record {signed} are not signed")), "{err}");
+    assert!(err.contains(&format!("1 record after record {signed} is not signed")), "{err}");
 }
 
 #[test]

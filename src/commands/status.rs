@@ -20,8 +20,9 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
             (tr!("status-overdue"), f.overdue.to_string()),
             (tr!("status-needs-decision"), f.needs_decision.to_string()),
             (tr!("status-timer"), yes_no(status.timer_installed)),
-            (tr!("status-keychain"), status.keychain.to_owned()),
-            (tr!("status-encrypted-volume"), status.encrypted_volume.to_owned()),
+            // The codes stay in JSON; people read them as words in their language.
+            (tr!("status-keychain"), tr!("status-keychain-state", state = status.keychain.replace(' ', "-"))),
+            (tr!("status-encrypted-volume"), tr!("status-encrypted-volume-state", state = status.encrypted_volume)),
             (
                 tr!("status-audit"),
                 if status.audit_intact {

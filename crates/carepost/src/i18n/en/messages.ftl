@@ -44,7 +44,7 @@ error-key-file = cannot read the key file { $path }: { $reason }
 error-fingerprint-mismatch = the fingerprint you typed does NOT match the key stored for "{ $alias }". The key may not belong to this contact; "{ $alias }" stays unverified
 error-fingerprint-partial = only { $digits } hex digits were given; a key ID or part of a fingerprint is not enough to verify a key
 error-fingerprint-unreadable = the fingerprint could not be read: { $reason }
-error-not-interactive = { $what }, but nobody is at a terminal to answer
+error-not-interactive = carepost needs an answer, but nobody is at a terminal to give it: { $what }
 error-usage = { $reason }
 error-internal = internal error: { $reason }
 
@@ -140,14 +140,28 @@ export-written = Your public key was written to { $path }. Send this file to you
 ## Contacts
 
 key-file-too-large = the file is too large to be a key
-contact-added = Added contact "{ $alias }" ({ $kind }). Not verified yet.
+contact-added = Added contact "{ $alias }" ({ $kind ->
+        [patient] patient
+        [colleague] colleague
+       *[other] { $kind }
+    }). Not verified yet.
 contact-added-next =
     Before sending anything, call this contact on a number you already know,
     ask them to read out their fingerprint, and type it in:
       carepost contact verify { $alias }
 contact-list-empty = No contacts yet. Add one with: carepost contact add ALIAS --key-file FILE
 contact-not-verified = NOT verified
-contact-verified-on = verified { $date } ({ $method })
+contact-kind = { $kind ->
+        [patient] patient
+        [colleague] colleague
+       *[other] { $kind }
+    }
+contact-verified-on = verified { $date } ({ $method ->
+        [phone] phone
+        [in-person] in person
+        [video] video
+       *[other] { $method }
+    })
 contact-expires-soon = the key of "{ $alias }" expires in { $days ->
         [one] { $days } day
        *[other] { $days } days
@@ -242,7 +256,12 @@ hint-message-is-a-key = to add this key as a contact: carepost contact add ALIAS
 hint-message-too-large = if you trust the sender and expect a very large document, allow it with --max-size, e.g. --max-size 8G
 hint-message-librepgp-aead = ask the sender to encrypt it again in standard OpenPGP format (GnuPG 2.3 or later: without --force-ocb; RNP: without --aead)
 hint-message-password-only = ask the sender for the password by phone; carepost cannot open password-protected messages yet
-error-sender-not-verified = the sender is not a verified contact (status: { $status } { $who }); nothing was saved
+error-sender-not-verified = the sender is not a verified contact ({ $status ->
+        [unverified] "{ $who }" has not been verified yet
+        [unknown] signed by a key that is not in your contacts: { $who }
+        [unsigned] the document is not signed
+       *[other] { $status } { $who }
+    }); nothing was saved
 hint-sender-not-verified = verify the sender first (carepost contact verify ALIAS), or open without --require-verified-sender
 open-sender-unverified = this document is signed by "{ $alias }", who is NOT verified yet. Check their fingerprint by phone: carepost contact verify { $alias }
 open-sender-unknown =
@@ -319,7 +338,10 @@ purge-would-delete = would delete { $path }
 purge-already-gone = { $path } was already gone
 purge-changed = { $path } changed since carepost wrote it; not deleted
 purge-failed = could not delete { $path }: { $reason } (carepost tries again later)
-purge-log-cut = { $count } audit records older than the log's retention were removed; the chain stays verifiable.
+purge-log-cut = { $count ->
+        [one] { $count } audit record older than the log's retention was removed
+       *[other] { $count } audit records older than the log's retention were removed
+    }; the chain stays verifiable.
 quick-purge-deleted = carepost deleted { $count ->
         [one] { $count } expired document
        *[other] { $count } expired documents
@@ -347,9 +369,24 @@ status-next-expiry = Next expiry:
 status-overdue = Overdue:
 status-timer = Hourly purge:
 status-keychain = Keychain:
+status-keychain-state = { $state ->
+        [reachable] reachable
+        [unreachable] unreachable
+        [not-used] not used
+       *[other] { $state }
+    }
 status-encrypted-volume = Encrypted disk:
+status-encrypted-volume-state = { $state ->
+        [yes] yes
+        [no] no
+        [unknown] unknown
+       *[other] { $state }
+    }
 status-audit = Audit log:
-status-audit-intact = intact ({ $count } records)
+status-audit-intact = intact ({ $count ->
+        [one] { $count } record
+       *[other] { $count } records
+    })
 status-audit-broken = CHANGED OR DAMAGED — run: carepost log --check
 status-hint-purge = Expired documents are deleted before each carepost command; for a regular purge run: carepost purge --install-timer
 status-hint-disk-encryption = Deleting files does not reliably erase them from SSDs or backups: keep medical data on an encrypted disk (BitLocker, FileVault, LUKS).
@@ -359,7 +396,10 @@ word-no = no
 ## Audit log
 
 log-empty = No audit records match.
-log-intact = The audit log is intact: { $count } records, each chained to the one before.
+log-intact = The audit log is intact: { $count ->
+        [one] { $count } record.
+       *[other] { $count } records, each chained to the one before.
+    }
 log-unconfirmed-tail = The newest records were written just before carepost was interrupted; they are intact and the next command confirms them.
 log-clock-went-back = { $count ->
     [one] one record carries
@@ -368,7 +408,10 @@ log-clock-went-back = { $count ->
 error-audit-broken = the audit log was changed or damaged: { $problem }
 hint-audit-broken = keep a copy of audit.log and state.db as evidence, and report it to whoever is responsible for information security in your practice
 audit-no-anchor = the log has records but the state database has no record of them
-audit-missing = the log file is missing, but the state database says it had { $head } records
+audit-missing = the log file is missing, but the state database says it had { $head ->
+        [one] { $head } record
+       *[other] { $head } records
+    }
 audit-unreadable = line { $line } is not a readable record
 audit-out-of-sequence = line { $line } holds record { $seq } where record { $expected } was expected (a record was deleted, inserted or moved)
 audit-altered = record { $seq } was altered after it was written
@@ -555,13 +598,20 @@ status-core-dumps = Core dumps:
 status-core-dumps-off = off
 status-core-dumps-on = ON (a crash could leave a document on disk)
 error-secret-file-foreign = { $path } belongs to another user; carepost will not read a secret from it
-hint-secret-file-foreign = keep passphrase and password files in a file of your own, readable by you only (chmod 600 FILE)
+hint-secret-file-foreign = put the passphrase or password in a file that belongs to you and that only you can read (chmod 600 FILE)
 error-weak-passphrase = this passphrase is too easy to guess for the key that opens patients' documents (at least { $min } characters, not a repeated pattern)
 hint-weak-passphrase = pick four or more random words (roll dice on a word list, or let a password manager choose them), e.g. "lantern orbit velvet cactus"; or leave out --passphrase-file and let carepost generate one for the keychain
 error-timer-not-enabled = the hourly purge is NOT enabled: systemd did not enable the timer ({ $reason })
 hint-timer-not-enabled = the unit files are in place; enable them in your desktop session with: { $command }
 warning-shared-output-dir = { $path } is a folder every user of this computer can write to: they can see the document's name there, and the document itself if its permissions let them. Prefer a folder of your own (the default inbox, or -o ~/Documents/…).
-error-file-closed = file #{ $id } is not in carepost's care any more ({ $state })
+error-file-closed = file #{ $id } is not in carepost's care any more ({ $state ->
+        [pending] it was never completely written
+        [deleted] carepost deleted it
+        [missing] it disappeared without carepost deleting it
+        [released] you released it
+        [changed] it changed since carepost wrote it
+       *[other] { $state }
+    })
 hint-file-closed = see what carepost manages with: carepost files
 error-file-not-deleted = file #{ $id } was not deleted: { $reason }
 hint-file-not-deleted = if you changed it on purpose, it is yours: delete it yourself, or take it out of carepost's care with: carepost files release { $id }
@@ -569,10 +619,16 @@ file-released = carepost no longer manages { $path }; it stays where it is and i
 file-deleted = Deleted { $path }.
 file-delete-changed = it changed since carepost wrote it
 status-needs-decision = Changed, kept:
-status-hint-needs-decision = { $count } file(s) changed since carepost wrote them and were not deleted. See them with: carepost files; then delete each yourself, or keep it with: carepost files release ID (or delete an unchanged one now with: carepost files delete ID)
+status-hint-needs-decision = { $count ->
+        [one] { $count } file changed since carepost wrote it and was not deleted. See it with: carepost files; then delete it yourself, or keep it with: carepost files release ID (or, if it is unchanged after all, delete it now with: carepost files delete ID)
+       *[other] { $count } files changed since carepost wrote them and were not deleted. See them with: carepost files; then delete each yourself, or keep it with: carepost files release ID (or delete an unchanged one now with: carepost files delete ID)
+    }
 # audit-smtp
 audit-bad-signature = record { $seq } carries a checkpoint signature that does not verify with your key
-log-unsigned = { $count } record(s) after { $since } are not signed by your key: anyone who can write to the home could have added them. The next command that unlocks your key (send, open, contact verify) signs them.
+log-unsigned = { $count ->
+        [one] { $count } record after { $since } is not signed by your key: anyone who can write to the home could have added it. The next command that unlocks your key (send, open, contact verify) signs it.
+       *[other] { $count } records after { $since } are not signed by your key: anyone who can write to the home could have added them. The next command that unlocks your key (send, open, contact verify) signs them.
+    }
 log-signed-none = the start of the log
 log-signed-through = record { $seq }
 send-reason-names-contact = the reason for --unverified-ok names the contact "{ $alias }" (their alias, name or email); the reason is kept in the audit log for years and must not identify a patient. Describe the situation instead, e.g. --unverified-ok "patient asked by phone; key checked in person next visit"
@@ -581,7 +637,10 @@ error-state-disagrees = the state database does not match the audit log: { $prob
 hint-state-disagrees = keep copies of state.db and audit.log as evidence; if you know why (a lost or restored state.db), run: carepost log --rebuild-state
 state-missing = state.db is missing, but the audit log has records (contacts and the documents under retention would be forgotten)
 state-older-than-log = the state database remembers the log up to record { $state }, but the log goes on to record { $log }: an older state.db was put back
-log-state-rebuilt = State rebuilt from the audit log: it now agrees with record { $head }; { $files } document(s) in the inbox and outbox are under retention again.
+log-state-rebuilt = State rebuilt from the audit log: it now agrees with record { $head }; { $files ->
+        [one] { $files } document in the inbox and outbox is
+       *[other] { $files } documents in the inbox and outbox are
+    } under retention again.
 log-state-no-contacts = The contact book cannot be rebuilt from the log (it holds no keys): add your contacts again and verify them by phone.
 # open-robust
 message-damaged = this message is damaged or cut short: carepost cannot read it, and nothing was saved

@@ -44,9 +44,9 @@ error-alias-taken = il existe déjà un contact « { $alias } »
 error-cert-already-stored = cette clé figure déjà dans vos contacts sous l'alias « { $alias } » ({ $fingerprint })
 error-key-file = impossible de lire le fichier de clé { $path } : { $reason }
 error-fingerprint-mismatch = l'empreinte saisie NE correspond PAS à la clé enregistrée pour « { $alias } ». La clé n'appartient peut-être pas à ce contact ; « { $alias } » reste non vérifié
-error-fingerprint-partial = seuls { $digits } chiffres hexadécimaux ont été donnés ; un identifiant de clé ou une partie de l'empreinte ne suffit pas pour vérifier une clé
+error-fingerprint-partial = seuls { $digits } chiffres hexadécimaux ont été saisis ; un identifiant de clé ou une partie de l'empreinte ne suffit pas pour vérifier une clé
 error-fingerprint-unreadable = l'empreinte n'a pas pu être lue : { $reason }
-error-not-interactive = { $what }, mais personne n'est au terminal pour répondre
+error-not-interactive = carepost a besoin d'une réponse, mais personne n'est devant un terminal pour la donner : { $what }
 error-usage = { $reason }
 error-internal = erreur interne : { $reason }
 
@@ -142,14 +142,28 @@ export-written = Votre clé publique a été écrite dans { $path }. Envoyez ce 
 ## Contacts
 
 key-file-too-large = le fichier est trop volumineux pour être une clé
-contact-added = Contact « { $alias } » ajouté ({ $kind }). Pas encore vérifié.
+contact-added = Contact « { $alias } » ajouté ({ $kind ->
+        [patient] patient
+        [colleague] confrère
+       *[other] { $kind }
+    }). Pas encore vérifié.
 contact-added-next =
     Avant d'envoyer quoi que ce soit, appelez ce contact à un numéro que vous
     connaissez déjà, demandez-lui de lire son empreinte, et saisissez-la :
       carepost contact verify { $alias }
 contact-list-empty = Aucun contact pour l'instant. Ajoutez-en un avec : carepost contact add ALIAS --key-file FILE
 contact-not-verified = NON vérifié
-contact-verified-on = vérifié le { $date } ({ $method })
+contact-kind = { $kind ->
+        [patient] patient
+        [colleague] confrère
+       *[other] { $kind }
+    }
+contact-verified-on = vérifié le { $date } ({ $method ->
+        [phone] par téléphone
+        [in-person] en personne
+        [video] par vidéo
+       *[other] { $method }
+    })
 contact-expires-soon = la clé de « { $alias } » expire dans { $days ->
         [one] { $days } jour
        *[other] { $days } jours
@@ -247,7 +261,12 @@ hint-message-is-a-key = pour ajouter cette clé comme contact : carepost contact
 hint-message-too-large = si vous faites confiance à l'expéditeur et attendez un très gros document, autorisez-le avec --max-size, p. ex. --max-size 8G
 hint-message-librepgp-aead = demandez à l'expéditeur de le chiffrer à nouveau au format OpenPGP standard (GnuPG 2.3 ou plus récent : sans --force-ocb ; RNP : sans --aead)
 hint-message-password-only = demandez le mot de passe à l'expéditeur par téléphone ; carepost ne sait pas encore ouvrir les messages protégés par mot de passe
-error-sender-not-verified = l'expéditeur n'est pas un contact vérifié (statut : { $status } { $who }) ; rien n'a été enregistré
+error-sender-not-verified = l'expéditeur n'est pas un contact vérifié ({ $status ->
+        [unverified] « { $who } » n'a pas encore été vérifié
+        [unknown] signé par une clé qui ne figure pas dans vos contacts : { $who }
+        [unsigned] le document n'est pas signé
+       *[other] { $status } { $who }
+    }) ; rien n'a été enregistré
 hint-sender-not-verified = vérifiez d'abord l'expéditeur (carepost contact verify ALIAS), ou ouvrez sans --require-verified-sender
 open-sender-unverified = ce document est signé par « { $alias } », qui n'est pas encore vérifié. Vérifiez son empreinte par téléphone : carepost contact verify { $alias }
 open-sender-unknown =
@@ -278,7 +297,7 @@ tour-step = Étape { $number } :
 tour-identities = chacun crée son identité (une paire de clés OpenPGP).
 tour-identity = { $who } : { $fingerprint }
 tour-exchange = ils échangent leurs clés publiques (par e-mail, via un site web ou sur une clé USB).
-tour-exchanged = Chacun a maintenant l'autre comme contact, mais non vérifié : un e-mail peut être intercepté et une clé remplacée.
+tour-exchanged = Chacun a maintenant l'autre dans ses contacts, mais sans vérification : un e-mail peut être intercepté et une clé remplacée.
 tour-refused = Dr Jansen essaie d'envoyer la lettre avant d'avoir vérifié.
 tour-verify = Dr Jansen appelle M. de Vries au numéro figurant dans son dossier ; ils se lisent mutuellement leurs empreintes.
 tour-reads-out = { $who } lit : { $words }
@@ -303,14 +322,14 @@ hint-invalid-duration = utilisez un nombre entier suivi d'une unité : 15m (minu
 error-retain-too-long = conserver des fichiers pendant { $asked } dépasse le maximum de { $max }
 hint-retain-too-long = choisissez une durée plus courte, ou relevez d'abord le maximum : carepost retention set max=…
 error-log-retention-too-short = conserver les enregistrements d'audit pendant { $asked } est inférieur au minimum de { $min }
-hint-log-retention-too-short = le journal vous permet de rendre compte de ce qu'il est advenu des documents des patients ; conservez-le au moins { $min } (la valeur par défaut est 5y)
+hint-log-retention-too-short = le journal d'audit vous permet de rendre compte de ce qu'il est advenu des documents des patients ; conservez-le au moins { $min } (la valeur par défaut est 5y)
 retention-defaults = les durées par défaut
 retention-set-syntax = « { $given } » n'est pas de la forme KEY=DURATION, p. ex. sent=30d
 retention-unknown-key = il n'y a pas de réglage de conservation « { $key } » (réglages connus : { $keys })
-retention-label-sent = Documents chiffrés que vous avez envoyés (boîte d'envoi)
-retention-label-received = Documents que vous avez ouverts (documents reçus)
+retention-label-sent = Documents chiffrés envoyés (boîte d'envoi)
+retention-label-received = Documents ouverts (documents reçus)
 retention-label-view = Copies ouvertes uniquement pour consultation
-retention-label-max = Durée de conservation maximale autorisée avec --retain
+retention-label-max = Durée maximale autorisée avec --retain
 retention-label-log = Enregistrements du journal d'audit
 error-no-such-file = carepost ne gère aucun fichier n° { $id }
 hint-no-such-file = listez ce que carepost gère avec : carepost files
@@ -326,7 +345,10 @@ purge-would-delete = { $path } serait supprimé
 purge-already-gone = { $path } avait déjà disparu
 purge-changed = { $path } a changé depuis que carepost l'a écrit ; non supprimé
 purge-failed = impossible de supprimer { $path } : { $reason } (carepost réessaiera plus tard)
-purge-log-cut = { $count } enregistrements d'audit plus anciens que la durée de conservation du journal ont été supprimés ; la chaîne reste vérifiable.
+purge-log-cut = { $count ->
+        [one] { $count } enregistrement d'audit plus ancien que la durée de conservation du journal a été supprimé
+       *[other] { $count } enregistrements d'audit plus anciens que la durée de conservation du journal ont été supprimés
+    } ; la chaîne reste vérifiable.
 quick-purge-deleted = carepost a supprimé { $count ->
         [one] { $count } document expiré
        *[other] { $count } documents expirés
@@ -349,14 +371,38 @@ status-home = Dossier de données :
 status-fingerprint = Votre empreinte :
 status-identity-expires = Votre clé expire :
 status-files = Fichiers conservés :
-status-files-counts = { $sent } envoyé(s), { $received } reçu(s), { $view } en consultation, { $sealed } scellé(s)
+status-files-counts = { $sent ->
+        [one] { $sent } envoyé
+       *[other] { $sent } envoyés
+    }, { $received ->
+        [one] { $received } reçu
+       *[other] { $received } reçus
+    }, { $view } en consultation, { $sealed ->
+        [one] { $sealed } scellé
+       *[other] { $sealed } scellés
+    }
 status-next-expiry = Prochaine expiration :
-status-overdue = En retard :
+status-overdue = À purger :
 status-timer = Purge horaire :
 status-keychain = Trousseau :
+status-keychain-state = { $state ->
+        [reachable] accessible
+        [unreachable] inaccessible
+        [not-used] non utilisé
+       *[other] { $state }
+    }
 status-encrypted-volume = Disque chiffré :
+status-encrypted-volume-state = { $state ->
+        [yes] oui
+        [no] non
+        [unknown] inconnu
+       *[other] { $state }
+    }
 status-audit = Journal d'audit :
-status-audit-intact = intact ({ $count } enregistrements)
+status-audit-intact = intact ({ $count ->
+        [one] { $count } enregistrement
+       *[other] { $count } enregistrements
+    })
 status-audit-broken = MODIFIÉ OU ENDOMMAGÉ — lancez : carepost log --check
 status-hint-purge = Les documents expirés sont supprimés avant chaque commande carepost ; pour une purge régulière, lancez : carepost purge --install-timer
 status-hint-disk-encryption = Supprimer des fichiers ne les efface pas de façon fiable des SSD ni des sauvegardes : conservez les données médicales sur un disque chiffré (BitLocker, FileVault, LUKS).
@@ -366,7 +412,10 @@ word-no = non
 ## Journal d'audit
 
 log-empty = Aucun enregistrement d'audit ne correspond.
-log-intact = Le journal d'audit est intact : { $count } enregistrements, chacun chaîné au précédent.
+log-intact = Le journal d'audit est intact : { $count ->
+        [one] { $count } enregistrement.
+       *[other] { $count } enregistrements, chacun chaîné au précédent.
+    }
 log-unconfirmed-tail = Les enregistrements les plus récents ont été écrits juste avant que carepost soit interrompu ; ils sont intacts et la prochaine commande les confirmera.
 log-clock-went-back = { $count ->
     [one] { $count } enregistrement porte
@@ -375,7 +424,10 @@ log-clock-went-back = { $count ->
 error-audit-broken = le journal d'audit a été modifié ou endommagé : { $problem }
 hint-audit-broken = gardez une copie des fichiers audit.log et state.db comme preuves, et signalez-le au responsable de la sécurité de l'information de votre cabinet
 audit-no-anchor = le journal contient des enregistrements, mais la base de données d'état n'en a aucune trace
-audit-missing = le fichier du journal est absent, mais la base de données d'état indique qu'il comptait { $head } enregistrements
+audit-missing = le fichier du journal est absent, mais la base de données d'état indique qu'il comptait { $head ->
+        [one] { $head } enregistrement
+       *[other] { $head } enregistrements
+    }
 audit-unreadable = la ligne { $line } n'est pas un enregistrement lisible
 audit-out-of-sequence = la ligne { $line } contient l'enregistrement { $seq } là où l'enregistrement { $expected } était attendu (un enregistrement a été supprimé, inséré ou déplacé)
 audit-altered = l'enregistrement { $seq } a été modifié après son écriture
@@ -563,13 +615,20 @@ status-core-dumps = Vidages mémoire :
 status-core-dumps-off = désactivés
 status-core-dumps-on = ACTIVÉS (un plantage pourrait laisser un document sur le disque)
 error-secret-file-foreign = { $path } appartient à un autre utilisateur ; carepost n'y lira pas de secret
-hint-secret-file-foreign = conservez phrases secrètes et mots de passe dans des fichiers à vous, lisibles par vous seul (chmod 600 FILE)
+hint-secret-file-foreign = placez la phrase secrète ou le mot de passe dans un fichier qui vous appartient et que vous seul pouvez lire (chmod 600 FILE)
 error-weak-passphrase = cette phrase secrète est trop facile à deviner pour la clé qui ouvre les documents des patients (au moins { $min } caractères, sans motif répété)
-hint-weak-passphrase = choisissez au moins quatre mots au hasard (tirés aux dés dans une liste de mots, ou choisis par un gestionnaire de mots de passe), p. ex. "lanterne orbite velours cactus" ; ou omettez --passphrase-file et laissez carepost en générer une pour le trousseau
+hint-weak-passphrase = choisissez au moins quatre mots au hasard (tirés aux dés dans une liste de mots, ou choisis par un gestionnaire de mots de passe), p. ex. « lanterne orbite velours cactus » ; ou omettez --passphrase-file et laissez carepost en générer une pour le trousseau
 error-timer-not-enabled = la purge horaire n'est PAS activée : systemd n'a pas activé le minuteur ({ $reason })
 hint-timer-not-enabled = les fichiers d'unité sont en place ; activez-les dans votre session de bureau avec : { $command }
 warning-shared-output-dir = { $path } est un dossier dans lequel tous les utilisateurs de cet ordinateur peuvent écrire : ils peuvent y voir le nom du document, et le document lui-même si ses droits le permettent. Préférez un dossier à vous (le dossier des documents reçus par défaut, ou -o ~/Documents/…).
-error-file-closed = le fichier n° { $id } n'est plus sous la garde de carepost ({ $state })
+error-file-closed = le fichier n° { $id } n'est plus sous la garde de carepost ({ $state ->
+        [pending] il n'a jamais été entièrement écrit
+        [deleted] carepost l'a supprimé
+        [missing] il a disparu sans que carepost l'ait supprimé
+        [released] vous l'avez libéré
+        [changed] il a changé depuis que carepost l'a écrit
+       *[other] { $state }
+    })
 hint-file-closed = affichez ce que carepost gère avec : carepost files
 error-file-not-deleted = le fichier n° { $id } n'a pas été supprimé : { $reason }
 hint-file-not-deleted = si vous l'avez modifié volontairement, il vous appartient : supprimez-le vous-même, ou retirez-le de la garde de carepost avec : carepost files release { $id }
@@ -577,10 +636,16 @@ file-released = carepost ne gère plus { $path } ; le fichier reste où il est e
 file-deleted = { $path } supprimé.
 file-delete-changed = il a changé depuis que carepost l'a écrit
 status-needs-decision = Modifiés, conservés :
-status-hint-needs-decision = { $count } fichier(s) modifié(s) depuis que carepost les a écrits n'ont pas été supprimés. Affichez-les avec : carepost files ; puis supprimez chacun vous-même, ou conservez-le avec : carepost files release ID (ou supprimez dès maintenant un fichier non modifié avec : carepost files delete ID)
+status-hint-needs-decision = { $count ->
+        [one] { $count } fichier modifié depuis que carepost l'a écrit n'a pas été supprimé. Affichez-le avec : carepost files ; puis supprimez-le vous-même, ou conservez-le avec : carepost files release ID (ou, s'il n'est finalement pas modifié, supprimez-le dès maintenant avec : carepost files delete ID)
+       *[other] { $count } fichiers modifiés depuis que carepost les a écrits n'ont pas été supprimés. Affichez-les avec : carepost files ; puis supprimez chacun vous-même, ou conservez-le avec : carepost files release ID (ou supprimez dès maintenant un fichier non modifié avec : carepost files delete ID)
+    }
 # audit-smtp
 audit-bad-signature = l'enregistrement { $seq } porte une signature de point de contrôle qui ne se vérifie pas avec votre clé
-log-unsigned = { $count } enregistrement(s) après { $since } ne sont pas signés par votre clé : toute personne pouvant écrire dans le dossier de données a pu les ajouter. La prochaine commande qui déverrouille votre clé (send, open, contact verify) les signera.
+log-unsigned = { $count ->
+        [one] { $count } enregistrement après { $since } n'est pas signé par votre clé : toute personne pouvant écrire dans le dossier de données a pu l'ajouter. La prochaine commande qui déverrouille votre clé (send, open, contact verify) le signera.
+       *[other] { $count } enregistrements après { $since } ne sont pas signés par votre clé : toute personne pouvant écrire dans le dossier de données a pu les ajouter. La prochaine commande qui déverrouille votre clé (send, open, contact verify) les signera.
+    }
 log-signed-none = le début du journal
 log-signed-through = l'enregistrement { $seq }
 send-reason-names-contact = le motif de --unverified-ok nomme le contact « { $alias } » (son alias, son nom ou son adresse e-mail) ; le motif est conservé des années dans le journal d'audit et ne doit pas permettre d'identifier un patient. Décrivez plutôt la situation, p. ex. --unverified-ok "demande du patient par téléphone ; clé contrôlée en personne à la prochaine visite"
@@ -589,7 +654,10 @@ error-state-disagrees = la base de données d'état ne concorde pas avec le jour
 hint-state-disagrees = gardez une copie des fichiers state.db et audit.log comme preuves ; si vous en connaissez la cause (un state.db perdu ou restauré), lancez : carepost log --rebuild-state
 state-missing = state.db est absent, mais le journal d'audit contient des enregistrements (les contacts et les documents en cours de conservation seraient oubliés)
 state-older-than-log = la base de données d'état se souvient du journal jusqu'à l'enregistrement { $state }, mais le journal va jusqu'à l'enregistrement { $log } : un state.db plus ancien a été remis en place
-log-state-rebuilt = État reconstruit à partir du journal d'audit : il concorde désormais avec l'enregistrement { $head } ; { $files } document(s) (documents reçus et boîte d'envoi) sont de nouveau soumis à leur durée de conservation.
+log-state-rebuilt = État reconstruit à partir du journal d'audit : il concorde désormais avec l'enregistrement { $head } ; { $files ->
+        [one] { $files } document (documents reçus et boîte d'envoi) est de nouveau soumis à sa durée de conservation.
+       *[other] { $files } documents (documents reçus et boîte d'envoi) sont de nouveau soumis à leur durée de conservation.
+    }
 log-state-no-contacts = Le carnet de contacts ne peut pas être reconstruit à partir du journal (il ne contient aucune clé) : ajoutez à nouveau vos contacts et vérifiez-les par téléphone.
 # open-robust
 message-damaged = ce message est endommagé ou tronqué : carepost ne peut pas le lire, et rien n'a été enregistré

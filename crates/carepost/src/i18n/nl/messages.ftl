@@ -44,7 +44,7 @@ error-key-file = kan het sleutelbestand { $path } niet lezen: { $reason }
 error-fingerprint-mismatch = de vingerafdruk die u typte komt NIET overeen met de opgeslagen sleutel van "{ $alias }". De sleutel is misschien niet van dit contact; "{ $alias }" blijft niet geverifieerd
 error-fingerprint-partial = er zijn maar { $digits } hexadecimale tekens opgegeven; een sleutel-ID of een deel van een vingerafdruk is niet genoeg om een sleutel te verifiëren
 error-fingerprint-unreadable = de vingerafdruk kon niet worden gelezen: { $reason }
-error-not-interactive = carepost vraagt "{ $what }", maar er is niemand aan een terminal om te antwoorden
+error-not-interactive = carepost heeft een antwoord nodig, maar er zit niemand aan een terminal om het te geven: { $what }
 error-usage = { $reason }
 error-internal = interne fout: { $reason }
 
@@ -95,7 +95,7 @@ hint-state = start `carepost` opnieuw; blijft dit gebeuren, zet de gegevensmap d
 hint-io-no-space = de schijf is vol: maak daar ruimte vrij, of kies een andere map met -o; carepost heeft niets half geschreven achtergelaten
 hint-io-read-only = carepost mag daar niet schrijven (alleen-lezen of geen toestemming): kies een andere map met -o, of pas de rechten van de map aan
 hint-io-not-found = controleer of het pad bestaat en goed gespeld is, en probeer het opnieuw
-hint-io-in-the-way = op dat pad staat al iets anders in de weg: zet het opzij en probeer het opnieuw
+hint-io-in-the-way = op dat pad staat al iets anders: zet het opzij en probeer het opnieuw
 hint-io = controleer het pad, de vrije schijfruimte en de rechten, en probeer het opnieuw
 
 ## Passphrases and the keychain
@@ -140,14 +140,28 @@ export-written = Uw publieke sleutel is geschreven naar { $path }. Stuur dit bes
 ## Contacts
 
 key-file-too-large = het bestand is te groot voor een sleutel
-contact-added = Contact "{ $alias }" toegevoegd ({ $kind }). Nog niet geverifieerd.
+contact-added = Contact "{ $alias }" toegevoegd ({ $kind ->
+        [patient] patiënt
+        [colleague] collega
+       *[other] { $kind }
+    }). Nog niet geverifieerd.
 contact-added-next =
     Voordat u iets verstuurt: bel dit contact op een nummer dat u al kent,
     vraag het contact de vingerafdruk voor te lezen en typ die in:
       carepost contact verify { $alias }
 contact-list-empty = Nog geen contacten. Voeg er een toe met: carepost contact add ALIAS --key-file FILE
 contact-not-verified = NIET geverifieerd
-contact-verified-on = geverifieerd op { $date } ({ $method })
+contact-kind = { $kind ->
+        [patient] patiënt
+        [colleague] collega
+       *[other] { $kind }
+    }
+contact-verified-on = geverifieerd op { $date } ({ $method ->
+        [phone] telefonisch
+        [in-person] persoonlijk
+        [video] via video
+       *[other] { $method }
+    })
 contact-expires-soon = de sleutel van "{ $alias }" verloopt over { $days ->
         [one] { $days } dag
        *[other] { $days } dagen
@@ -201,7 +215,7 @@ error-recipients-unverified = { $count ->
 hint-recipients-unverified =
     bel het contact op een nummer dat u al kent, laat de vingerafdruk voorlezen en voer uit:
       carepost contact verify { $alias }
-    Moet u nu versturen, geef dan de reden op (die wordt vastgelegd): --unverified-ok "REASON"
+    Moet u nu versturen, geef dan de reden op (die wordt vastgelegd): --unverified-ok "REDEN"
 error-recipient-unusable = kan niet versturen naar "{ $alias }": { $reason }
 hint-recipient-unusable = vraag het contact om de huidige sleutel, en daarna: carepost contact update { $alias } --key-file FILE
 error-input-not-a-file = { $path } is geen bestand
@@ -243,7 +257,12 @@ hint-message-is-a-key = om deze sleutel als contact toe te voegen: carepost cont
 hint-message-too-large = vertrouwt u de afzender en verwacht u een heel groot document, sta het dan toe met --max-size, bijv. --max-size 8G
 hint-message-librepgp-aead = vraag de afzender het opnieuw te versleutelen in standaard-OpenPGP-formaat (GnuPG 2.3 of nieuwer: zonder --force-ocb; RNP: zonder --aead)
 hint-message-password-only = vraag de afzender telefonisch om het wachtwoord; carepost kan met een wachtwoord beveiligde berichten nog niet openen
-error-sender-not-verified = de afzender is geen geverifieerd contact (status: { $status } { $who }); er is niets opgeslagen
+error-sender-not-verified = de afzender is geen geverifieerd contact ({ $status ->
+        [unverified] "{ $who }" is nog niet geverifieerd
+        [unknown] ondertekend met een sleutel die niet in uw contacten staat: { $who }
+        [unsigned] het document is niet ondertekend
+       *[other] { $status } { $who }
+    }); er is niets opgeslagen
 hint-sender-not-verified = verifieer eerst de afzender (carepost contact verify ALIAS), of open zonder --require-verified-sender
 open-sender-unverified = dit document is ondertekend door "{ $alias }", die nog NIET geverifieerd is. Controleer de vingerafdruk telefonisch: carepost contact verify { $alias }
 open-sender-unknown =
@@ -269,10 +288,10 @@ tour-intro =
     in een tijdelijke map ({ $folder }) die aan het eind wordt verwijderd. Uw eigen
     carepost-gegevensmap en sleutelbos blijven onaangeroerd.
 tour-step = Stap { $number }:
-tour-identities = elk van beiden maakt een identiteit aan (een OpenPGP-sleutelpaar).
+tour-identities = ieder maakt een eigen identiteit aan (een OpenPGP-sleutelpaar).
 tour-identity = { $who }: { $fingerprint }
 tour-exchange = ze wisselen hun publieke sleutels uit (per e-mail, via een website of op een USB-stick).
-tour-exchanged = Beiden hebben de ander nu als contact — maar niet geverifieerd: een e-mail kan worden onderschept en een sleutel verwisseld.
+tour-exchanged = Ze hebben elkaar nu als contact — maar niet geverifieerd: een e-mail kan worden onderschept en een sleutel verwisseld.
 tour-refused = dr. Jansen probeert de brief te versturen voordat ze heeft geverifieerd.
 tour-verify = dr. Jansen belt meneer De Vries op het nummer in zijn patiëntendossier; ze lezen elkaar hun vingerafdrukken voor.
 tour-reads-out = { $who } leest voor: { $words }
@@ -320,7 +339,10 @@ purge-would-delete = zou { $path } verwijderen
 purge-already-gone = { $path } was al weg
 purge-changed = { $path } is gewijzigd sinds carepost het schreef; niet verwijderd
 purge-failed = kon { $path } niet verwijderen: { $reason } (carepost probeert het later opnieuw)
-purge-log-cut = { $count } auditrecords ouder dan de bewaartermijn van de log zijn verwijderd; de keten blijft verifieerbaar.
+purge-log-cut = { $count ->
+        [one] { $count } auditrecord ouder dan de bewaartermijn van de log is verwijderd
+       *[other] { $count } auditrecords ouder dan de bewaartermijn van de log zijn verwijderd
+    }; de keten blijft verifieerbaar.
 quick-purge-deleted = carepost heeft { $count ->
         [one] { $count } verlopen document
        *[other] { $count } verlopen documenten
@@ -348,9 +370,24 @@ status-next-expiry = Volgende verloopdatum:
 status-overdue = Nog op te ruimen:
 status-timer = Opruimen elk uur:
 status-keychain = Sleutelbos:
+status-keychain-state = { $state ->
+        [reachable] bereikbaar
+        [unreachable] niet bereikbaar
+        [not-used] niet gebruikt
+       *[other] { $state }
+    }
 status-encrypted-volume = Versleutelde schijf:
+status-encrypted-volume-state = { $state ->
+        [yes] ja
+        [no] nee
+        [unknown] onbekend
+       *[other] { $state }
+    }
 status-audit = Auditlog:
-status-audit-intact = intact ({ $count } records)
+status-audit-intact = intact ({ $count ->
+        [one] { $count } record
+       *[other] { $count } records
+    })
 status-audit-broken = GEWIJZIGD OF BESCHADIGD — voer uit: carepost log --check
 status-hint-purge = Verlopen documenten worden vóór elke carepost-opdracht verwijderd; voor regelmatig opruimen voert u uit: carepost purge --install-timer
 status-hint-disk-encryption = Verwijderen wist bestanden niet betrouwbaar van SSD's of uit back-ups: bewaar medische gegevens op een versleutelde schijf (BitLocker, FileVault, LUKS).
@@ -360,7 +397,10 @@ word-no = nee
 ## Audit log
 
 log-empty = Er zijn geen auditrecords die aan de selectie voldoen.
-log-intact = De auditlog is intact: { $count } records, elk gekoppeld aan het vorige.
+log-intact = De auditlog is intact: { $count ->
+        [one] { $count } record.
+       *[other] { $count } records, elk gekoppeld aan het vorige.
+    }
 log-unconfirmed-tail = De nieuwste records zijn geschreven vlak voordat carepost werd onderbroken; ze zijn intact en de volgende opdracht bevestigt ze.
 log-clock-went-back = { $count ->
         [one] één record heeft
@@ -369,7 +409,10 @@ log-clock-went-back = { $count ->
 error-audit-broken = de auditlog is gewijzigd of beschadigd: { $problem }
 hint-audit-broken = bewaar een kopie van audit.log en state.db als bewijs, en meld het bij wie in uw praktijk verantwoordelijk is voor informatiebeveiliging
 audit-no-anchor = de log bevat records, maar de statusdatabase weet daar niets van
-audit-missing = het logbestand ontbreekt, maar volgens de statusdatabase had het { $head } records
+audit-missing = het logbestand ontbreekt, maar volgens de statusdatabase had het { $head ->
+        [one] { $head } record
+       *[other] { $head } records
+    }
 audit-unreadable = regel { $line } is geen leesbaar record
 audit-out-of-sequence = regel { $line } bevat record { $seq } waar record { $expected } werd verwacht (er is een record verwijderd, ingevoegd of verplaatst)
 audit-altered = record { $seq } is gewijzigd nadat het was geschreven
@@ -438,7 +481,7 @@ auth-no-mechanism = de server biedt geen aanmeldmethode die carepost ondersteunt
 smtp-resolve-failed = de servernaam kon niet worden opgezocht: { $reason }
 smtp-non-ascii = het bericht bevat 8-bits tekst, maar de server accepteert dat niet
 prompt-smtp-password = Wachtwoord voor { $account }:
-mail-setup-done = Verzending per e-mail ingesteld: { $server } ({ $tls }), verzenden als { $from }.
+mail-setup-done = Verzending per e-mail ingesteld: { $server } ({ $tls }), met afzender { $from }.
 mail-setup-keychain = Het wachtwoord is opgeslagen in de sleutelbos van het systeem.
 mail-setup-password-per-send = Er is geen wachtwoord opgeslagen (--no-keychain): geef het bij elke verzending op met --smtp-password-file FILE of CAREPOST_SMTP_PASSWORD_FILE.
 mail-show-server = server:       { $server }
@@ -496,7 +539,7 @@ eml-done = Versleutelde e-mail voor { $recipients } met { $count ->
 eml-next-step = Het onderwerp, de tekst en de documenten zitten binnen de versleuteling; buiten de versleuteling is het onderwerp "[...]". Verstuur de e-mail met `carepost send ... --smtp` (eenmalig in te stellen met `carepost mail setup`).
 mail-too-large = deze e-mail is groter dan { $limit }, meer dan carepost leest; er is niets opgeslagen
 mail-headers-too-large = de kopregels van deze e-mail zijn absurd groot; de e-mail is niet gelezen en er is niets opgeslagen
-mail-too-deep = deze e-mail nest zijn onderdelen meer dan { $depth } niveaus diep; de e-mail is niet gelezen en er is niets opgeslagen
+mail-too-deep = de onderdelen van deze e-mail zijn meer dan { $depth } niveaus diep genest; de e-mail is niet gelezen en er is niets opgeslagen
 mail-broken-pgp-mime = deze e-mail is beschadigd of geen geldige versleutelde e-mail: { $reason }
 mail-no-encrypted-part = volgens de e-mail is hij versleuteld (PGP/MIME), maar er zit geen versleuteld deel in
 mail-broken-signed-part = het ondertekende deel (multipart/signed) is onvolledig
@@ -546,7 +589,7 @@ eml-forwarded = de inhoud is ondertekend door { $signer }, maar die handtekening
 eml-signer-nobody = niemand (niet ondertekend)
 eml-from-contact = DEZE E-MAIL IS MOGELIJK VERVALST: volgens de e-mail is hij van { $from }, het adres van uw contact "{ $owner }", maar hij is ondertekend door { $signer }. Onderneem niets voordat u telefonisch bij "{ $owner }" hebt nagevraagd.
 eml-from-self = DEZE E-MAIL IS MOGELIJK VERVALST: volgens de e-mail is hij van { $from }, uw eigen adres, maar hij is ondertekend door { $signer }. Onderneem er niets mee.
-error-email-too-large = deze documenten maken een e-mail van ongeveer { $size }, meer dan de { $limit } die carepost opent; er is niets geschreven
+error-email-too-large = deze documenten zouden een e-mail van ongeveer { $size } opleveren, meer dan de { $limit } die carepost opent; er is niets geschreven
 hint-email-too-large = de meeste e-mailproviders weigeren e-mails boven 20–25 MiB toch al: stuur minder of kleinere documenten per e-mail, of stuur grote documenten als losse bestanden (carepost send FILE --to ALIAS) via een ander kanaal
 hint-mail-size-limit = carepost opent e-mails tot deze grootte, en de meeste e-mailproviders weigeren alles boven 20–25 MiB: vraag de afzender minder of kleinere documenten per e-mail te sturen
 mail-too-many-parts = deze e-mail heeft meer dan { $max } onderdelen; hij is niet gelezen en er is niets opgeslagen
@@ -556,13 +599,20 @@ status-core-dumps = Core dumps:
 status-core-dumps-off = uit
 status-core-dumps-on = AAN (na een crash kan er een document op de schijf achterblijven)
 error-secret-file-foreign = { $path } is van een andere gebruiker; carepost leest daar geen geheim uit
-hint-secret-file-foreign = bewaar wachtwoordzin- en wachtwoordbestanden in een eigen bestand dat alleen u kunt lezen (chmod 600 FILE)
+hint-secret-file-foreign = zet de wachtwoordzin of het wachtwoord in een bestand dat van u is en dat alleen u kunt lezen (chmod 600 FILE)
 error-weak-passphrase = deze wachtwoordzin is te makkelijk te raden voor de sleutel die documenten van patiënten opent (minstens { $min } tekens, geen herhaald patroon)
 hint-weak-passphrase = kies vier of meer willekeurige woorden (gooi dobbelstenen en zoek de woorden op in een woordenlijst, of laat een wachtwoordbeheerder ze kiezen), bijv. "lantaarn baan fluweel cactus"; of laat --passphrase-file weg en laat carepost er een voor de sleutelbos aanmaken
 error-timer-not-enabled = het opruimen elk uur is NIET ingeschakeld: systemd heeft de timer niet ingeschakeld ({ $reason })
 hint-timer-not-enabled = de unitbestanden staan klaar; schakel ze in uw desktopsessie in met: { $command }
 warning-shared-output-dir = { $path } is een map waarin elke gebruiker van deze computer mag schrijven: zij kunnen daar de naam van het document zien, en het document zelf als de rechten dat toelaten. Gebruik liever een eigen map (de standaardmap voor ontvangen documenten, of -o ~/Documents/…).
-error-file-closed = bestand #{ $id } staat niet meer onder beheer van carepost ({ $state })
+error-file-closed = bestand #{ $id } staat niet meer onder beheer van carepost ({ $state ->
+        [pending] het is nooit volledig geschreven
+        [deleted] carepost heeft het verwijderd
+        [missing] het is verdwenen zonder dat carepost het verwijderde
+        [released] u hebt het vrijgegeven
+        [changed] het is gewijzigd sinds carepost het schreef
+       *[other] { $state }
+    })
 hint-file-closed = bekijk wat carepost beheert met: carepost files
 error-file-not-deleted = bestand #{ $id } is niet verwijderd: { $reason }
 hint-file-not-deleted = hebt u het bewust gewijzigd, dan is het van u: verwijder het zelf, of haal het uit het beheer van carepost met: carepost files release { $id }
@@ -570,10 +620,16 @@ file-released = carepost beheert { $path } niet meer; het blijft staan waar het 
 file-deleted = { $path } verwijderd.
 file-delete-changed = het is gewijzigd sinds carepost het schreef
 status-needs-decision = Gewijzigd, bewaard:
-status-hint-needs-decision = { $count } bestand(en) zijn gewijzigd sinds carepost ze schreef en zijn niet verwijderd. Bekijk ze met: carepost files; verwijder ze daarna zelf, of behoud een bestand met: carepost files release ID (of verwijder een ongewijzigd bestand nu met: carepost files delete ID)
+status-hint-needs-decision = { $count ->
+        [one] { $count } bestand is gewijzigd sinds carepost het schreef en is niet verwijderd. Bekijk het met: carepost files; verwijder het daarna zelf, of behoud het met: carepost files release ID (of verwijder het nu met: carepost files delete ID, als het toch ongewijzigd is)
+       *[other] { $count } bestanden zijn gewijzigd sinds carepost ze schreef en zijn niet verwijderd. Bekijk ze met: carepost files; verwijder ze daarna zelf, of behoud een bestand met: carepost files release ID (of verwijder een ongewijzigd bestand nu met: carepost files delete ID)
+    }
 # audit-smtp
 audit-bad-signature = record { $seq } heeft een controlepunthandtekening die niet klopt met uw sleutel
-log-unsigned = { $count } record(s) na { $since } zijn niet ondertekend met uw sleutel: iedereen die in de gegevensmap kan schrijven, kan ze hebben toegevoegd. De volgende opdracht die uw sleutel ontgrendelt (send, open, contact verify) ondertekent ze.
+log-unsigned = { $count ->
+        [one] { $count } record na { $since } is niet ondertekend met uw sleutel: iedereen die in de gegevensmap kan schrijven, kan het hebben toegevoegd. De volgende opdracht die uw sleutel ontgrendelt (send, open, contact verify) ondertekent het.
+       *[other] { $count } records na { $since } zijn niet ondertekend met uw sleutel: iedereen die in de gegevensmap kan schrijven, kan ze hebben toegevoegd. De volgende opdracht die uw sleutel ontgrendelt (send, open, contact verify) ondertekent ze.
+    }
 log-signed-none = het begin van de log
 log-signed-through = record { $seq }
 send-reason-names-contact = de reden bij --unverified-ok noemt het contact "{ $alias }" (de alias, naam of het e-mailadres); de reden wordt jarenlang in de auditlog bewaard en mag geen patiënt herkenbaar maken. Beschrijf in plaats daarvan de situatie, bijv. --unverified-ok "patiënt telefonisch gevraagd; sleutel bij volgend bezoek persoonlijk gecontroleerd"
@@ -582,7 +638,10 @@ error-state-disagrees = de statusdatabase komt niet overeen met de auditlog: { $
 hint-state-disagrees = bewaar kopieën van state.db en audit.log als bewijs; weet u de oorzaak (een verloren of teruggezette state.db), voer dan uit: carepost log --rebuild-state
 state-missing = state.db ontbreekt, maar de auditlog bevat records (contacten en de documenten met een lopende bewaartermijn zouden vergeten worden)
 state-older-than-log = de statusdatabase kent de log tot record { $state }, maar de log loopt door tot record { $log }: er is een oudere state.db teruggezet
-log-state-rebuilt = De statusdatabase is opnieuw opgebouwd uit de auditlog: die klopt nu tot en met record { $head }; voor { $files } document(en) bij de ontvangen documenten en in het postvak uit loopt de bewaartermijn weer.
+log-state-rebuilt = De statusdatabase is opnieuw opgebouwd uit de auditlog: die klopt nu tot en met record { $head }; voor { $files ->
+        [one] { $files } document
+       *[other] { $files } documenten
+    } bij de ontvangen documenten en in het postvak uit loopt de bewaartermijn weer.
 log-state-no-contacts = Het contactenboek kan niet uit de log worden hersteld (die bevat geen sleutels): voeg uw contacten opnieuw toe en verifieer ze telefonisch.
 # open-robust
 message-damaged = dit bericht is beschadigd of ingekort: carepost kan het niet lezen, en er is niets opgeslagen
