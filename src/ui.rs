@@ -33,6 +33,14 @@ impl Output {
         written.and_then(|()| out.flush()).or_else(ignore_closed_pipe)
     }
 
+    /// Writes bytes that are the result as they are, with or without
+    /// `--json` (a completion script).
+    pub fn raw(&self, bytes: &[u8]) -> Result<(), Error> {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        out.write_all(bytes).and_then(|()| out.flush()).or_else(ignore_closed_pipe)
+    }
+
     /// A message for the user that is not the result (stderr).
     pub fn notice(&self, message: &str) {
         eprintln!("{message}");

@@ -2,16 +2,19 @@
 //! `commands/`, mirroring this tree: the arguments of each command are in
 //! `cli/<command>.rs`, those of every verb of an object (`contact`,
 //! `mail`, `retention`, `files`) in `cli/<object>.rs`. `tour` and `status`
-//! take no arguments of their own. This file holds `carepost` itself: the
-//! global options and the list of commands.
+//! take no arguments of their own; `cli/generate.rs` has those of the
+//! hidden packaging commands (`manpages`, `systemd-units`). This file
+//! holds `carepost` itself: the global options and the list of commands.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 
+pub mod completions;
 pub mod contact;
 pub mod export;
 pub mod export_key;
 pub mod files;
+pub mod generate;
 pub mod init;
 pub mod log;
 pub mod mail;
@@ -21,10 +24,12 @@ pub mod retention;
 pub mod send;
 pub mod whoami;
 
+use completions::CompletionsArgs;
 use contact::ContactCommand;
 use export::ExportArgs;
 use export_key::ExportKeyArgs;
 use files::FilesArgs;
+use generate::GenerateArgs;
 use init::InitArgs;
 use log::LogArgs;
 use mail::MailCommand;
@@ -106,6 +111,20 @@ pub enum Command {
     /// Set up email delivery, and send what is still waiting
     #[command(subcommand)]
     Mail(MailCommand),
+    /// Print the shell completion script for bash, zsh or fish
+    Completions(CompletionsArgs),
+    /// Write one man page per command into DIR (for packaging)
+    #[command(hide = true)]
+    Manpages(GenerateArgs),
+    /// Write the systemd user units of the hourly purge into DIR (for packaging)
+    #[command(hide = true)]
+    SystemdUnits(GenerateArgs),
+}
+
+/// The whole command line as clap sees it: what completions and man pages
+/// are generated from.
+pub fn command() -> clap::Command {
+    Cli::command()
 }
 
 /// Parses `--retain` durations (`send` and `open`).
@@ -116,7 +135,6 @@ pub fn parse_retain(text: &str) -> Result<std::time::Duration, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_definition_is_consistent() {

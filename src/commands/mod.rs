@@ -2,10 +2,11 @@
 //! and renders the result through [`crate::ui::Output`]. The tree mirrors
 //! `cli/`: a command of one verb is `commands/<command>.rs`, an object's
 //! verbs are `commands/<object>/<verb>.rs` (`contact`, `mail`, `retention`,
-//! `files`), and the email forms of `send` and `open` are `email.rs` (and
-//! `smtp.rs`) in their folders. `present` is what `open` and `export`
-//! show alike. This file dispatches, and runs the upkeep before every
-//! command.
+//! `files`), `generate` holds the hidden packaging commands (`manpages`,
+//! `systemd-units`), and the email forms of `send` and `open` are
+//! `email.rs` (and `smtp.rs`) in their folders. `present` is what `open`
+//! and `export` show alike. This file dispatches, and runs the upkeep
+//! before every command.
 
 use crate::cli::contact::ContactCommand;
 use crate::cli::files::{FilesAction, FilesArgs};
@@ -18,10 +19,12 @@ use carepost::context::SecretsConfig;
 use carepost::home::Home;
 use carepost::{Context, Error};
 
+mod completions;
 mod contact;
 mod export;
 mod export_key;
 mod files;
+mod generate;
 mod init;
 mod log;
 mod mail;
@@ -35,8 +38,13 @@ mod tour;
 mod whoami;
 
 pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
-    if let Command::Tour = cli.command {
-        return tour::run(out);
+    // Commands that touch no home.
+    match cli.command {
+        Command::Tour => return tour::run(out),
+        Command::Completions(args) => return completions::run(args, out),
+        Command::Manpages(args) => return generate::manpages(args),
+        Command::SystemdUnits(args) => return generate::systemd_units(args),
+        _ => {}
     }
     let home = Home::locate(cli.global.home)?;
     let secrets = SecretsConfig {
@@ -73,7 +81,9 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         },
         Command::Send(args) => send::run(&mut ctx, args, out),
         Command::Open(args) => open::run(&mut ctx, args, out),
-        Command::Tour => unreachable!("handled above"),
+        Command::Tour | Command::Completions(_) | Command::Manpages(_) | Command::SystemdUnits(_) => {
+            unreachable!("handled above")
+        }
         Command::Retention(command) => match command {
             RetentionCommand::Show => retention::show::run(&mut ctx, out),
             RetentionCommand::Set { assignments } => retention::set::run(&mut ctx, &assignments, out),

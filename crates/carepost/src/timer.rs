@@ -42,17 +42,29 @@ fn systemd_quote(word: &str) -> String {
     format!("\"{escaped}\"")
 }
 
-/// The service and timer unit files, as text.
+/// The service and timer unit files, as text, for this home's own timer
+/// (`purge --install-timer`).
 pub fn unit_files(program: &Path, home: &Home) -> (String, String) {
-    let exec = [
+    units(&[
         systemd_quote(&program.to_string_lossy()),
         "--home".into(),
         systemd_quote(&home.root().to_string_lossy()),
         "--no-keychain".into(),
         "purge".into(),
         "--quiet".into(),
-    ]
-    .join(" ");
+    ])
+}
+
+/// The same units for a package to ship (`carepost-purge.service` and
+/// `.timer` in systemd's user unit folder): they purge the default home of
+/// whichever user enables them.
+pub fn packaged_unit_files(program: &Path) -> (String, String) {
+    units(&[systemd_quote(&program.to_string_lossy()), "--no-keychain".into(), "purge".into(), "--quiet".into()])
+}
+
+/// One definition of the schedule and the hardening, whoever installs it.
+fn units(exec: &[String]) -> (String, String) {
+    let exec = exec.join(" ");
     // No PrivateTmp=: documents sent or opened with `-o /tmp/…` must stay
     // visible to the purge, or it would take them for gone and forget them.
     let service = format!(
@@ -183,6 +195,19 @@ mod tests {
         ));
         assert!(timer.contains("OnCalendar=hourly"));
         assert!(timer.contains("WantedBy=timers.target"));
+    }
+
+    #[test]
+    fn packaged_units_purge_the_default_home_on_the_same_schedule() {
+        let home = Home::locate(Some("/a".into())).unwrap();
+        let (service, timer) = packaged_unit_files(Path::new("/usr/bin/carepost"));
+        let (own_service, own_timer) = unit_files(Path::new("/usr/bin/carepost"), &home);
+        assert!(service.contains("ExecStart=\"/usr/bin/carepost\" --no-keychain purge --quiet\n"));
+        assert!(!service.contains("--home"));
+        assert_eq!(timer, own_timer);
+        let hardening =
+            |text: &str| text.lines().filter(|l| !l.starts_with("ExecStart=")).collect::<Vec<_>>().join("\n");
+        assert_eq!(hardening(&service), hardening(&own_service));
     }
 
     #[test]

@@ -1,0 +1,19 @@
+//! `carepost completions`: the arguments for printing a shell's completion
+//! script.
+
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete commands and options for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// The shells carepost writes a completion script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}

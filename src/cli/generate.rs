@@ -1,0 +1,13 @@
+//! The hidden commands that write the files a package ships beside the
+//! binary: `carepost manpages DIR` and `carepost systemd-units DIR`. They
+//! are for packaging scripts, so they are left out of `--help`.
+
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Folder to write the files into (created if missing)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+}
