@@ -14,6 +14,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // Before anything secret is read (argument parsing reads no secret).
     carepost::hardening::disable_core_dumps();
+    // Before the first message: clap's help and errors are in it.
+    let language = cli::lang_from_args(std::env::args_os()).unwrap_or_else(carepost::i18n::Language::from_env);
+    carepost::i18n::set_language(language);
     let cli = cli::Cli::parse();
     let output = ui::Output { json: cli.global.json };
     match commands::run(cli, &output) {

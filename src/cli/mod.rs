@@ -5,7 +5,7 @@
 //! take no arguments of their own. This file holds `carepost` itself: the
 //! global options and the list of commands.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 pub mod contact;
@@ -69,6 +69,59 @@ pub struct Global {
     /// Read the mail server password from the first line of FILE instead of the keychain or a prompt
     #[arg(long, global = true, env = "CAREPOST_SMTP_PASSWORD_FILE", value_name = "FILE")]
     pub smtp_password_file: Option<PathBuf>,
+
+    /// The language to speak: nl, fr or en (default: CAREPOST_LANG, then the locale)
+    // Read by `main` before clap parses (help text depends on it); here so
+    // that clap accepts it everywhere and reports a bad value.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+}
+
+/// The values of `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Nl,
+    Fr,
+    En,
+}
+
+impl From<LangArg> for carepost::i18n::Language {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Nl => carepost::i18n::Language::Nl,
+            LangArg::Fr => carepost::i18n::Language::Fr,
+            LangArg::En => carepost::i18n::Language::En,
+        }
+    }
+}
+
+/// The language `--lang X` or `--lang=X` asks for, found in the raw
+/// arguments before clap parses them, since clap's help and errors are
+/// already in the chosen language. Scanning stops at `--`; a value that is
+/// not a language is left for clap to report.
+pub fn lang_from_args<I, S>(args: I) -> Option<carepost::i18n::Language>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut args = args.into_iter();
+    let mut found = None;
+    while let Some(arg) = args.next() {
+        let Some(arg) = arg.as_ref().to_str() else { continue };
+        if arg == "--" {
+            break;
+        }
+        let value = if arg == "--lang" {
+            args.next().and_then(|v| v.as_ref().to_str().map(str::to_owned))
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            Some(value.to_owned())
+        } else {
+            continue;
+        };
+        // The last one wins, as clap takes it.
+        found = value.as_deref().and_then(carepost::i18n::Language::from_code);
+    }
+    found
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,5 +174,17 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn lang_is_found_before_parsing() {
+        use carepost::i18n::Language;
+        assert_eq!(lang_from_args(["carepost", "--lang", "nl", "whoami"]), Some(Language::Nl));
+        assert_eq!(lang_from_args(["carepost", "whoami", "--lang=fr"]), Some(Language::Fr));
+        assert_eq!(lang_from_args(["carepost", "--lang", "nl", "--lang", "en"]), Some(Language::En));
+        assert_eq!(lang_from_args(["carepost", "--lang", "de"]), None);
+        assert_eq!(lang_from_args(["carepost", "--lang"]), None);
+        assert_eq!(lang_from_args(["carepost", "send", "--", "--lang", "nl"]), None);
+        assert_eq!(lang_from_args(["carepost", "whoami"]), None);
     }
 }

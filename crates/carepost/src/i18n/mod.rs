@@ -1,8 +1,10 @@
 //! User-facing text: every sentence carepost shows lives in a Fluent
 //! catalogue (`src/i18n/<language>/*.ftl`), looked up by message id.
 //!
-//! The language comes from `CAREPOST_LANG`, else `LC_ALL`, `LC_MESSAGES` or
-//! `LANG`; a message missing from the chosen catalogue falls back to English.
+//! The language is set once by the binary ([`set_language`], from `--lang`);
+//! otherwise it comes from `CAREPOST_LANG`, else the first non-empty of
+//! `LC_ALL`, `LC_MESSAGES` and `LANG` read as a locale name ([`Language::from_locale`]).
+//! A message missing from the chosen catalogue falls back to English.
 //! A unit test checks that every id used in the source exists in the English
 //! catalogue, so a typo in an id fails the build's tests, not the user.
 
@@ -15,7 +17,6 @@ use unic_langid::LanguageIdentifier;
 /// Each language's catalogue, one Fluent file per area.
 const EN: &[&str] = &[include_str!("en/messages.ftl")];
 const NL: &[&str] = &[include_str!("nl/messages.ftl")];
-#[allow(dead_code)]
 const FR: &[&str] = &[include_str!("fr/messages.ftl")];
 
 /// An argument to a message: text or a number (numbers drive plural rules).
@@ -90,29 +91,94 @@ fn bundle(lang: &str, sources: &[&'static str]) -> FluentBundle<FluentResource> 
     bundle
 }
 
-/// The language carepost speaks, from the environment.
-pub fn language() -> &'static str {
-    static LANGUAGE: OnceLock<&'static str> = OnceLock::new();
-    LANGUAGE.get_or_init(|| {
-        let wanted = ["CAREPOST_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|var| std::env::var(var).ok())
-            .find(|value| !value.is_empty())
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        if wanted.starts_with("nl") {
-            "nl"
-        } else {
-            "en"
+/// A language carepost speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    En,
+    Nl,
+    Fr,
+}
+
+impl Language {
+    /// The ISO 639-1 code: `en`, `nl`, `fr`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Nl => "nl",
+            Language::Fr => "fr",
         }
-    })
+    }
+
+    /// Exactly `en`, `nl` or `fr` (as `--lang` and `CAREPOST_LANG` take).
+    pub fn from_code(code: &str) -> Option<Language> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Language::En),
+            "nl" => Some(Language::Nl),
+            "fr" => Some(Language::Fr),
+            _ => None,
+        }
+    }
+
+    /// Reads a POSIX locale name (`nl_BE.UTF-8`, `fr_FR@euro`, `fr`, `C`):
+    /// its language part decides; anything carepost does not speak is English.
+    pub fn from_locale(locale: &str) -> Language {
+        let language = locale.split(['_', '-', '.', '@']).next().unwrap_or_default();
+        match language.to_ascii_lowercase().as_str() {
+            "nl" => Language::Nl,
+            "fr" => Language::Fr,
+            _ => Language::En,
+        }
+    }
+
+    /// From the environment: `CAREPOST_LANG`, then the first non-empty of
+    /// `LC_ALL`, `LC_MESSAGES`, `LANG` (the POSIX order for messages).
+    pub fn from_env() -> Language {
+        Self::from_vars(|name| std::env::var(name).ok())
+    }
+
+    fn from_vars(var: impl Fn(&str) -> Option<String>) -> Language {
+        if let Some(chosen) = var("CAREPOST_LANG").filter(|v| !v.is_empty()) {
+            return Language::from_locale(&chosen);
+        }
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| var(name))
+            .find(|value| !value.is_empty())
+            .map_or(Language::En, |locale| Language::from_locale(&locale))
+    }
+
+    fn catalogue(self) -> &'static [&'static str] {
+        match self {
+            Language::En => EN,
+            Language::Nl => NL,
+            Language::Fr => FR,
+        }
+    }
+}
+
+static LANGUAGE: OnceLock<Language> = OnceLock::new();
+
+/// Sets the language for the rest of the process. Call it once, before the
+/// first message; a later call changes nothing and returns the language
+/// already in use.
+pub fn set_language(language: Language) -> Language {
+    *LANGUAGE.get_or_init(|| language)
+}
+
+/// The language carepost speaks: the one set with [`set_language`], else
+/// the environment's.
+pub fn language() -> Language {
+    *LANGUAGE.get_or_init(Language::from_env)
 }
 
 fn catalogues() -> &'static Catalogues {
     static CATALOGUES: OnceLock<Catalogues> = OnceLock::new();
-    CATALOGUES.get_or_init(|| Catalogues {
-        chosen: (language() == "nl").then(|| bundle("nl", NL)),
-        english: bundle("en", EN),
+    CATALOGUES.get_or_init(|| {
+        let language = language();
+        Catalogues {
+            chosen: (language != Language::En).then(|| bundle(language.code(), language.catalogue())),
+            english: bundle("en", EN),
+        }
     })
 }
 
@@ -219,6 +285,53 @@ mod tests {
         let text = translate("error-contact-not-found", &[("alias", Arg::from("gp-bakker"))]);
         assert!(text.contains("gp-bakker"));
         assert!(!text.contains('\u{2068}'));
+    }
+
+    #[test]
+    fn locale_names_choose_the_language() {
+        for (locale, language) in [
+            ("nl_NL.UTF-8", Language::Nl),
+            ("nl_BE", Language::Nl),
+            ("nl", Language::Nl),
+            ("NL_be.utf8", Language::Nl),
+            ("fr_BE.UTF-8", Language::Fr),
+            ("fr_FR@euro", Language::Fr),
+            ("fr", Language::Fr),
+            ("C", Language::En),
+            ("POSIX", Language::En),
+            ("C.UTF-8", Language::En),
+            ("en_GB.UTF-8", Language::En),
+            ("de_DE.UTF-8", Language::En),
+            ("", Language::En),
+            // A language whose code merely starts like one of ours.
+            ("nds_NL", Language::En),
+            ("fur_IT", Language::En),
+        ] {
+            assert_eq!(Language::from_locale(locale), language, "{locale:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_non_empty_locale_variable_wins() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v).to_owned())
+        };
+        assert_eq!(Language::from_vars(env(&[])), Language::En);
+        assert_eq!(Language::from_vars(env(&[("LANG", "nl_NL.UTF-8")])), Language::Nl);
+        assert_eq!(Language::from_vars(env(&[("LC_ALL", "fr_BE.UTF-8"), ("LANG", "nl_NL.UTF-8")])), Language::Fr);
+        assert_eq!(Language::from_vars(env(&[("LC_ALL", ""), ("LC_MESSAGES", "fr_BE"), ("LANG", "nl")])), Language::Fr);
+        assert_eq!(Language::from_vars(env(&[("LC_ALL", "C"), ("LANG", "nl_NL.UTF-8")])), Language::En);
+        assert_eq!(Language::from_vars(env(&[("CAREPOST_LANG", "nl"), ("LC_ALL", "fr_BE")])), Language::Nl);
+        assert_eq!(Language::from_vars(env(&[("CAREPOST_LANG", ""), ("LANG", "fr")])), Language::Fr);
+    }
+
+    #[test]
+    fn language_codes_round_trip() {
+        for language in [Language::En, Language::Nl, Language::Fr] {
+            assert_eq!(Language::from_code(language.code()), Some(language));
+        }
+        assert_eq!(Language::from_code("de"), None);
+        assert_eq!(Language::from_code("nl_NL"), None);
     }
 
     #[test]
