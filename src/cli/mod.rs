@@ -13,6 +13,7 @@ pub mod export;
 pub mod export_key;
 pub mod files;
 pub mod init;
+mod localize;
 pub mod log;
 pub mod mail;
 pub mod open;
@@ -34,11 +35,11 @@ use retention::RetentionCommand;
 use send::SendArgs;
 use whoami::WhoamiArgs;
 
-/// Send consult documents end-to-end encrypted, only to people whose key
-/// you confirmed by phone.
+/// `carepost` itself. Its help text is not here: [`command`] sets it from
+/// the catalogue.
 #[derive(Debug, Parser)]
-#[command(name = "carepost", version, about, long_about = None, propagate_version = true)]
-#[command(after_help = "Start with `carepost init --name NAME --email EMAIL`, then `carepost contact add`.")]
+#[command(name = "carepost", version, propagate_version = true)]
+#[command(disable_help_flag = true, disable_version_flag = true)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -50,27 +51,21 @@ pub struct Cli {
 /// Options accepted before or after any command.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Data home (default: the platform's data directory, e.g. ~/.local/share/carepost)
     #[arg(long, global = true, env = "CAREPOST_HOME", value_name = "DIR")]
     pub home: Option<PathBuf>,
 
-    /// Print the result as one JSON document on stdout
     #[arg(long, global = true)]
     pub json: bool,
 
-    /// Read the key passphrase from the first line of FILE instead of the keychain or a prompt
     #[arg(long, global = true, env = "CAREPOST_PASSPHRASE_FILE", value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
 
-    /// Never use the OS keychain
     #[arg(long, global = true, env = "CAREPOST_NO_KEYCHAIN")]
     pub no_keychain: bool,
 
-    /// Read the mail server password from the first line of FILE instead of the keychain or a prompt
     #[arg(long, global = true, env = "CAREPOST_SMTP_PASSWORD_FILE", value_name = "FILE")]
     pub smtp_password_file: Option<PathBuf>,
 
-    /// The language to speak: nl, fr or en (default: CAREPOST_LANG, then the locale)
     // Read by `main` before clap parses (help text depends on it); here so
     // that clap accepts it everywhere and reports a bad value.
     #[arg(long, global = true, value_enum, value_name = "LANG")]
@@ -126,39 +121,60 @@ where
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create this home's identity: your key pair
     Init(InitArgs),
-    /// Show your name, email and fingerprint, to read out to contacts
     Whoami(WhoamiArgs),
-    /// Write your public key, to give to contacts
     ExportKey(ExportKeyArgs),
-    /// Manage contacts: add, verify, list, show, update, remove
     #[command(subcommand)]
     Contact(ContactCommand),
-    /// Encrypt and sign documents for verified contacts
     Send(SendArgs),
-    /// Decrypt a received document and check who sent it
     Open(OpenArgs),
-    /// Walk through a whole exchange between a clinician and a patient,
-    /// in a temporary folder (touches nothing of yours)
     Tour,
-    /// Show or change how long documents are kept
     #[command(subcommand)]
     Retention(RetentionCommand),
-    /// Delete documents whose retention has ended
     Purge(PurgeArgs),
-    /// Show what this home keeps, until when, and how it is protected
-    #[command(visible_alias = "doctor")]
+    #[command(alias = "doctor")]
     Status,
-    /// Show the audit log, or check that nobody changed it
     Log(LogArgs),
-    /// List the files carepost manages, with their expiry
     Files(FilesArgs),
-    /// Decrypt a sealed document (see `open --sealed`)
     Export(ExportArgs),
-    /// Set up email delivery, and send what is still waiting
     #[command(subcommand)]
     Mail(MailCommand),
+}
+
+/// The whole command line with its help in the chosen language: build it
+/// with this, never with `Cli::command()`, and parse with
+/// `Cli::from_arg_matches`.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = localize::help_and_version(localize::localize(Cli::command(), &[]));
+    cmd.build();
+    localize::localize_help_commands(&mut cmd);
+    cmd
+}
+
+pub use localize::fix_usage;
+
+/// The command a command line was meant for (`carepost contact add`),
+/// for a hint when clap rejected it: the words that name subcommands.
+pub fn command_path<I, S>(args: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let root = command();
+    let mut current = &root;
+    let mut path = vec![root.get_name().to_owned()];
+    for arg in args.into_iter().skip(1) {
+        let Some(arg) = arg.as_ref().to_str() else { continue };
+        if arg == "--" {
+            break;
+        }
+        if let Some(sub) = current.find_subcommand(arg).filter(|s| s.get_name() != "help") {
+            path.push(sub.get_name().to_owned());
+            current = sub;
+        }
+    }
+    path.join(" ")
 }
 
 /// Parses `--retain` durations (`send` and `open`).
@@ -174,6 +190,35 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
+    }
+
+    /// Every command and argument has its text in the catalogue, so no help
+    /// can stay outside it (a missing id would show as the id itself).
+    #[test]
+    fn every_command_and_argument_has_catalogue_text() {
+        fn walk(cmd: &clap::Command, path: &[String], missing: &mut Vec<String>) {
+            let prefix = localize::prefix(path);
+            let mut ids = vec![format!("{prefix}-about")];
+            for arg in cmd.get_arguments().filter(|a| !a.is_global_set() || path.is_empty()) {
+                if !["help", "version"].contains(&arg.get_id().as_str()) {
+                    ids.push(localize::arg_id(path, arg));
+                }
+                let value_names = if arg.get_action().takes_values() { arg.get_value_names() } else { None };
+                for name in value_names.unwrap_or_default() {
+                    ids.push(localize::value_id(name));
+                }
+            }
+            missing.extend(ids.into_iter().filter(|id| !carepost::i18n::has_english(id)));
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                let sub_path: Vec<String> = path.iter().cloned().chain([sub.get_name().to_owned()]).collect();
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut missing = vec![];
+        // The derived tree, before its text is set: value names are the English ones.
+        walk(&Cli::command(), &[], &mut missing);
+        assert!(missing.is_empty(), "help text missing from en/cli.ftl: {missing:?}");
     }
 
     #[test]

@@ -15,9 +15,9 @@ use std::sync::OnceLock;
 use unic_langid::LanguageIdentifier;
 
 /// Each language's catalogue, one Fluent file per area.
-const EN: &[&str] = &[include_str!("en/messages.ftl")];
-const NL: &[&str] = &[include_str!("nl/messages.ftl")];
-const FR: &[&str] = &[include_str!("fr/messages.ftl")];
+const EN: &[&str] = &[include_str!("en/messages.ftl"), include_str!("en/cli.ftl")];
+const NL: &[&str] = &[include_str!("nl/messages.ftl"), include_str!("nl/cli.ftl")];
+const FR: &[&str] = &[include_str!("fr/messages.ftl"), include_str!("fr/cli.ftl")];
 
 /// An argument to a message: text or a number (numbers drive plural rules).
 #[derive(Debug, Clone)]
@@ -188,6 +188,12 @@ fn format_in(bundle: &FluentBundle<FluentResource>, id: &str, args: &FluentArgs)
     let mut errors = vec![];
     let text = bundle.format_pattern(pattern, Some(args), &mut errors);
     Some(text.into_owned())
+}
+
+/// Whether the English catalogue has message `id` (every message has its
+/// English text), for code that builds ids, such as the command line's help.
+pub fn has_english(id: &str) -> bool {
+    catalogues().english.has_message(id)
 }
 
 /// Formats message `id`; used through [`tr!`].
