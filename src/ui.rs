@@ -226,8 +226,8 @@ fn usage_error_text(error: &clap::Error) -> (String, String) {
         ErrorKind::InvalidValue => {
             let value = context(ContextKind::InvalidValue).unwrap_or_default();
             let hint = match context(ContextKind::ValidValue) {
-                Some(values) if suggestion.is_none() => tr!("cli-hint-valid-values", values = values),
-                _ => hint_or_suggestion(see_help()),
+                Some(values) => tr!("cli-hint-valid-values", values = values),
+                None => hint_or_suggestion(see_help()),
             };
             (tr!("cli-error-invalid-value", value = value, arg = arg), hint)
         }
