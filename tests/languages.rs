@@ -16,6 +16,8 @@ const CLAP_ENGLISH: &[&str] = &[
     "Print help",
     "Print version",
     "[OPTIONS]",
+    "<COMMAND>",
+    "[COMMAND]",
     "possible values",
     "For more information",
     "[env:",
@@ -131,7 +133,7 @@ fn help_of_every_command_is_translated() {
 fn help_command_is_translated() {
     let sentences = english_sentences();
     for (what, env, extra) in NON_ENGLISH {
-        for args in [&["help"][..], &["help", "send"], &["contact", "help", "verify"]] {
+        for args in [&["help"][..], &["help", "send"], &["help", "help"], &["contact", "help", "verify"]] {
             let args: Vec<&str> = extra.iter().chain(args).copied().collect();
             let out = carepost(env, &args);
             assert_eq!(common::code(&out), 0, "{what} {args:?}");

@@ -109,7 +109,10 @@ pub fn localize_help_commands(cmd: &mut Command) {
         taken = taken.mut_subcommand("help", |help| {
             let template = template(&help);
             let names: Vec<String> = help.get_arguments().map(|a| a.get_id().to_string()).collect();
-            let mut help = help.about(tr!("cli-help-about")).help_template(template);
+            let mut help = help
+                .about(tr!("cli-help-about"))
+                .help_template(template)
+                .subcommand_value_name(tr!("cli-value-command"));
             for name in names {
                 help = help.mut_arg(name, |arg| arg.value_name(tr!("cli-value-command")));
             }
