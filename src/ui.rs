@@ -167,12 +167,12 @@ pub fn report_usage_error(error: &clap::Error) -> std::process::ExitCode {
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = write!(std::io::stderr().lock(), "{}", crate::cli::fix_usage(&error.render().to_string()));
-            return std::process::ExitCode::from(Error::Usage(String::new()).exit_status().code() as u8);
+            return std::process::ExitCode::from(carepost::ExitStatus::Usage.code() as u8);
         }
         _ => {}
     }
     let (message, hint) = usage_error_text(error);
-    let code = Error::Usage(String::new()).exit_status().code();
+    let code = carepost::ExitStatus::Usage.code();
     // Under --json a script gets the same object as for any other error.
     let json = std::env::args_os().skip(1).take_while(|a| a != "--").any(|a| a == "--json");
     if json {
