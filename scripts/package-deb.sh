@@ -51,7 +51,7 @@ install -D -m 0755 "$binary" "$root/usr/bin/carepost"
 # kept: panic backtraces in bug reports need them (Cargo.toml, release).
 strip --strip-debug "$root/usr/bin/carepost"
 
-"$binary" manpages "$stage/man1"
+"$binary" --lang en manpages "$stage/man1"
 mkdir -p "$man"
 for page in "$stage"/man1/*.1; do
     gzip -9 -n -c "$page" >"$man/$(basename "$page").gz"
@@ -60,13 +60,13 @@ done
 mkdir -p "$root/usr/share/bash-completion/completions" \
     "$root/usr/share/zsh/vendor-completions" \
     "$root/usr/share/fish/vendor_completions.d"
-"$binary" completions bash >"$root/usr/share/bash-completion/completions/carepost"
-"$binary" completions zsh >"$root/usr/share/zsh/vendor-completions/_carepost"
-"$binary" completions fish >"$root/usr/share/fish/vendor_completions.d/carepost.fish"
+"$binary" --lang en completions bash >"$root/usr/share/bash-completion/completions/carepost"
+"$binary" --lang en completions zsh >"$root/usr/share/zsh/vendor-completions/_carepost"
+"$binary" --lang en completions fish >"$root/usr/share/fish/vendor_completions.d/carepost.fish"
 
 # The same units as `purge --install-timer` writes, for the default home:
 # each user enables them with `systemctl --user enable --now carepost-purge.timer`.
-"$binary" systemd-units "$root/usr/lib/systemd/user"
+"$binary" --lang en systemd-units "$root/usr/lib/systemd/user"
 
 mkdir -p "$doc"
 install -m 0644 README.md "$doc/README.md"

@@ -8,13 +8,20 @@ mod cli;
 mod commands;
 mod ui;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     // Before anything secret is read (argument parsing reads no secret).
     carepost::hardening::disable_core_dumps();
-    let cli = cli::Cli::parse();
+    // Before the first message: clap's help and errors are in it.
+    let language = cli::lang_from_args(std::env::args_os()).unwrap_or_else(carepost::i18n::Language::from_env);
+    carepost::i18n::set_language(language);
+    let parsed = cli::command().try_get_matches().and_then(|matches| cli::Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(error) => return ui::report_usage_error(&error),
+    };
     let output = ui::Output { json: cli.global.json };
     match commands::run(cli, &output) {
         Ok(()) => ExitCode::SUCCESS,

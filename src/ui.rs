@@ -161,3 +161,98 @@ impl carepost::send::Progress for ProgressBar {
         }
     }
 }
+
+/// Reports what clap found wrong with the command line in the contract's
+/// style (`error:` then `hint:`, exit 2), or prints the help or version it
+/// was asked for (stdout, exit 0). clap's own rendering is English, so the
+/// sentences come from the catalogue, filled from the error's context.
+pub fn report_usage_error(error: &clap::Error) -> std::process::ExitCode {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = write!(std::io::stdout().lock(), "{}", crate::cli::fix_usage(&error.render().to_string()));
+            return std::process::ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = write!(std::io::stderr().lock(), "{}", crate::cli::fix_usage(&error.render().to_string()));
+            return std::process::ExitCode::from(carepost::ExitStatus::Usage.code() as u8);
+        }
+        _ => {}
+    }
+    let (message, hint) = usage_error_text(error);
+    let code = carepost::ExitStatus::Usage.code();
+    // Under --json a script gets the same object as for any other error.
+    let json = std::env::args_os().skip(1).take_while(|a| a != "--").any(|a| a == "--json");
+    if json {
+        let doc = serde_json::json!({ "error": { "code": code, "message": message, "hint": hint } });
+        let line = carepost::json::to_string(&doc).unwrap_or_else(|_| doc.to_string());
+        let _ = writeln!(std::io::stdout().lock(), "{line}");
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{} {message}", tr!("label-error"));
+    let _ = writeln!(err, "{} {hint}", tr!("label-hint"));
+    std::process::ExitCode::from(code as u8)
+}
+
+/// The message and hint for a usage error, by its kind and context.
+fn usage_error_text(error: &clap::Error) -> (String, String) {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| -> Option<String> {
+        match error.get(kind)? {
+            ContextValue::String(s) => Some(s.clone()),
+            ContextValue::Strings(v) if !v.is_empty() => Some(v.join(", ")),
+            ContextValue::StyledStr(s) => Some(s.to_string()),
+            ContextValue::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    // The usage line without clap's English title.
+    let usage = context(ContextKind::Usage)
+        .map(|u| crate::cli::fix_usage(u.split_once(' ').map_or(u.as_str(), |(_, rest)| rest).trim()));
+    let command = crate::cli::command_path(std::env::args_os());
+    let see_help = || tr!("cli-hint-help", command = command.clone());
+    let with_usage = || usage.clone().map_or_else(see_help, |usage| tr!("cli-hint-usage", usage = usage));
+    let arg = context(ContextKind::InvalidArg).unwrap_or_default();
+    let suggestion = context(ContextKind::SuggestedArg)
+        .or_else(|| context(ContextKind::SuggestedSubcommand))
+        .or_else(|| context(ContextKind::SuggestedValue));
+    let hint_or_suggestion = |fallback: String| match &suggestion {
+        Some(s) => tr!("cli-hint-did-you-mean", suggestion = s.clone(), command = command.clone()),
+        None => fallback,
+    };
+    match error.kind() {
+        ErrorKind::UnknownArgument => (tr!("cli-error-unknown-argument", arg = arg), hint_or_suggestion(see_help())),
+        ErrorKind::InvalidSubcommand => {
+            let name = context(ContextKind::InvalidSubcommand).unwrap_or_default();
+            (tr!("cli-error-unknown-command", command = name), hint_or_suggestion(see_help()))
+        }
+        ErrorKind::MissingRequiredArgument => (tr!("cli-error-missing-argument", args = arg), with_usage()),
+        ErrorKind::MissingSubcommand => {
+            let name = context(ContextKind::InvalidSubcommand).unwrap_or(command.clone());
+            (tr!("cli-error-missing-command", command = name), see_help())
+        }
+        ErrorKind::InvalidValue => {
+            let value = context(ContextKind::InvalidValue).unwrap_or_default();
+            let hint = match context(ContextKind::ValidValue) {
+                Some(values) => tr!("cli-hint-valid-values", values = values),
+                None => hint_or_suggestion(see_help()),
+            };
+            (tr!("cli-error-invalid-value", value = value, arg = arg), hint)
+        }
+        ErrorKind::ValueValidation => {
+            // Our value parsers' messages come from the catalogue.
+            use std::error::Error as _;
+            let reason = error.source().map(|e| e.to_string()).unwrap_or_default();
+            (tr!("cli-error-rejected-value", arg = arg, reason = reason), see_help())
+        }
+        ErrorKind::ArgumentConflict => {
+            let other = context(ContextKind::PriorArg).unwrap_or_default();
+            (tr!("cli-error-conflict", arg = arg, other = other), with_usage())
+        }
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues | ErrorKind::NoEquals => {
+            (tr!("cli-error-values", arg = arg), with_usage())
+        }
+        ErrorKind::InvalidUtf8 => (tr!("cli-error-not-utf8"), see_help()),
+        _ => (tr!("cli-error-other"), with_usage()),
+    }
+}

@@ -263,6 +263,14 @@ fn usage_errors_exit_2() {
     t.run_bare(&["open"]);
     t.run_bare(&["contact", "verify", "p-1", "--method", "carrier-pigeon"]);
     t.run_bare(&["--version-of-the-day"]);
+    t.run_bare(&["open", "brief.pdf.pgp", "--view", "--sealed"]);
+    t.run_bare(&["open", "brief.pdf.pgp", "--max-size", "lots"]);
+    t.run_bare(&["--json", "send", "brief.pdf"]);
+    t.say("in Dutch and French");
+    t.run_bare(&["--lang", "nl", "send", "brief.pdf"]);
+    t.run_bare(&["--lang", "nl", "contcat", "list"]);
+    t.run_bare(&["--lang", "fr", "contact", "verify", "p-1", "--method", "carrier-pigeon"]);
+    t.run_bare(&["--lang", "fr", "--version-of-the-day"]);
     t.check("usage");
 }
 

@@ -5,7 +5,6 @@ use clap::{Args, ValueEnum};
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
-    /// The shell to complete commands and options for
     #[arg(value_enum)]
     pub shell: Shell,
 }

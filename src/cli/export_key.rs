@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct ExportKeyArgs {
-    /// Write to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

@@ -6,7 +6,6 @@ use clap::{Args, Subcommand};
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct FilesArgs {
-    /// Include files already deleted, gone or changed
     #[arg(long)]
     pub all: bool,
     #[command(subcommand)]
@@ -15,14 +14,6 @@ pub struct FilesArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum FilesAction {
-    /// Take one file out of carepost's care: it stays, and is never deleted
-    Release {
-        /// The file's id (see `carepost files`)
-        id: i64,
-    },
-    /// Delete one document now, before its expiry (only if unchanged)
-    Delete {
-        /// The file's id (see `carepost files`)
-        id: i64,
-    },
+    Release { id: i64 },
+    Delete { id: i64 },
 }

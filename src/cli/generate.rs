@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// Folder to write the files into (created if missing)
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
 }

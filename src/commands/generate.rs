@@ -11,13 +11,13 @@ use std::path::Path;
 
 pub fn manpages(args: GenerateArgs) -> Result<(), Error> {
     create_dir(&args.dir)?;
-    let mut command = crate::cli::command().disable_help_subcommand(true);
-    command.build();
-    write_pages(&command, &args.dir)
+    write_pages(&crate::cli::command(), &args.dir)
 }
 
-/// The page of `command`, then those of its visible subcommands; after
-/// `build()` each subcommand's display name is its full `carepost-…` name.
+/// The page of `command`, then those of its visible subcommands (not the
+/// generated `help` commands, which each page already describes); the
+/// tree is built, so each subcommand's display name is its full
+/// `carepost-…` name.
 fn write_pages(command: &clap::Command, dir: &Path) -> Result<(), Error> {
     let page = clap_mangen::Man::new(command.clone())
         .source(format!("carepost {}", env!("CARGO_PKG_VERSION")))
@@ -25,7 +25,7 @@ fn write_pages(command: &clap::Command, dir: &Path) -> Result<(), Error> {
     let mut text = Vec::new();
     page.render(&mut text).map_err(|e| Error::io("io-write", dir, e))?;
     write_atomic(&dir.join(page.get_filename()), &text, true)?;
-    for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+    for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set() && sub.get_name() != "help") {
         write_pages(sub, dir)?;
     }
     Ok(())

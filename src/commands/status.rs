@@ -28,7 +28,7 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
                 if status.audit_intact {
                     tr!("status-audit-intact", count = status.audit_records)
                 } else {
-                    tr!("status-audit-broken", count = status.audit_records)
+                    tr!("status-audit-broken")
                 },
             ),
         ];

@@ -636,7 +636,7 @@ impl Error {
             ContactRevoked(_) => tr!("hint-cert-ask-for-new-key"),
             InvalidDuration(_) | ZeroDuration(_) => tr!("hint-invalid-duration"),
             RetainTooLong { .. } => tr!("hint-retain-too-long"),
-            LogRetentionTooShort { .. } => tr!("hint-log-retention-too-short"),
+            LogRetentionTooShort { min, .. } => tr!("hint-log-retention-too-short", min = min),
             NoSuchFile(_) | NotSealed(_) => tr!("hint-no-such-file"),
             SealedKeyGone(_) => tr!("hint-sealed-key-gone"),
             Viewer(_) => tr!("hint-viewer"),

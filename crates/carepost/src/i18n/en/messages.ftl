@@ -661,10 +661,3 @@ mail-show-maybe-delivered = may have been delivered: check with the recipient, t
 # state-types
 error-state-damaged = the state database holds a value carepost never writes ({ $value }): it was edited or is damaged, and carepost will not guess what it meant
 hint-state-damaged = keep a copy of state.db and audit.log as evidence, then put back state.db from a backup of the home; without one, move state.db aside and run: carepost log --rebuild-state
-
-## completions
-cli-completions = Print the shell completion script for bash, zsh or fish
-cli-completions-shell = The shell to complete commands and options for
-cli-manpages = Write one man page per command into DIR (for packaging)
-cli-systemd-units = Write the systemd user units of the hourly purge into DIR (for packaging)
-cli-generate-dir = Folder to write the files into (created if missing)

@@ -678,10 +678,3 @@ mail-show-maybe-delivered = peut-être remis : vérifiez auprès du destinataire
 # state-types
 error-state-damaged = la base de données d'état contient une valeur que carepost n'écrit jamais ({ $value }) : elle a été modifiée ou est endommagée, et carepost ne devinera pas ce qu'elle signifiait
 hint-state-damaged = gardez une copie des fichiers state.db et audit.log comme preuves, puis remettez state.db à partir d'une sauvegarde du dossier de données ; sans sauvegarde, mettez state.db de côté et lancez : carepost log --rebuild-state
-
-## completions
-cli-completions = Afficher le script de complétion pour le shell : bash, zsh ou fish
-cli-completions-shell = Le shell dans lequel compléter les commandes et les options
-cli-manpages = Écrire une page de manuel par commande dans DIR (pour construire un paquet)
-cli-systemd-units = Écrire dans DIR les unités utilisateur systemd de la purge horaire (pour construire un paquet)
-cli-generate-dir = Dossier où écrire les fichiers (créé s'il n'existe pas encore)

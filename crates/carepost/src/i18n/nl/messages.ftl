@@ -662,9 +662,3 @@ mail-show-maybe-delivered = misschien afgeleverd: vraag het na bij de ontvanger,
 # state-types
 error-state-damaged = de statusdatabase bevat een waarde die carepost nooit schrijft ({ $value }): die is bewerkt of beschadigd, en carepost gaat niet raden wat ermee bedoeld was
 hint-state-damaged = bewaar een kopie van state.db en audit.log als bewijs, en zet daarna state.db terug uit een back-up van de gegevensmap; zonder back-up zet u state.db opzij en voert u uit: carepost log --rebuild-state
-## completions
-cli-completions = Toon het aanvulscript voor de shell: bash, zsh of fish
-cli-completions-shell = De shell waarin opdrachten en opties worden aangevuld
-cli-manpages = Schrijf één man-pagina per opdracht in DIR (voor het bouwen van een pakket)
-cli-systemd-units = Schrijf de systemd-gebruikersunits voor het opruimen per uur in DIR (voor het bouwen van een pakket)
-cli-generate-dir = Map waarin de bestanden komen (wordt aangemaakt als die nog niet bestaat)
