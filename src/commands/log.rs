@@ -81,7 +81,7 @@ fn line(r: &Record) -> String {
     format!(
         "{:>5} {} {:<15} {:<8} {}{}{}",
         r.seq,
-        safe(&r.time),
+        carepost::when::show_date_time(&r.time),
         safe(&r.action),
         safe(&r.outcome),
         who,

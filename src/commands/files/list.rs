@@ -20,11 +20,11 @@ pub fn run(ctx: &mut Context<'_>, all: bool, out: &Output) -> Result<(), Error> 
         for f in &files.files {
             writeln!(
                 w,
-                "{:>5} {:<9} {:<8} {} {:>10}  {}",
+                "{:>5} {:<9} {:<8} {:<18} {:>10}  {}",
                 f.id,
                 f.kind.code(),
                 f.state,
-                f.expires_at,
+                carepost::when::show_date_time(&f.expires_at),
                 carepost::format_size(f.size),
                 Safe(f.path.display().to_string())
             )?;

@@ -117,7 +117,9 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
             writeln!(w, "{line}")?;
         }
         match &opened.expires {
-            Some(expires) => writeln!(w, "{}", tr!("eml-saved-until", expires = expires.clone())),
+            Some(expires) => {
+                writeln!(w, "{}", tr!("eml-saved-until", expires = carepost::when::show_date_time(expires)))
+            }
             None if opened.unsaved_attachments == 0 => writeln!(w, "{}", tr!("eml-nothing-saved")),
             None => Ok(()),
         }

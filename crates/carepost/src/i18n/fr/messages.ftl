@@ -1,1 +1,19 @@
 # carepost — textes en français.
+
+## dates
+date-month = { $month ->
+        [1] janv.
+        [2] févr.
+        [3] mars
+        [4] avr.
+        [5] mai
+        [6] juin
+        [7] juil.
+        [8] août
+        [9] sept.
+        [10] oct.
+        [11] nov.
+       *[12] déc.
+    }
+date-day = { $day } { $month } { $year }
+date-day-time = { $day } { $month } { $year }, { $time }
