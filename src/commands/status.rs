@@ -2,6 +2,7 @@
 //! and how it is protected.
 
 use crate::ui::Output;
+use carepost::safe::Safe;
 use carepost::{status, tr, when, Context, Error};
 
 pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
@@ -9,7 +10,9 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
     out.result(&status, |w| {
         let f = &status.files;
         let rows = [
-            (tr!("status-home"), status.home.clone()),
+            (tr!("status-home"), Safe(&status.home).to_string()),
+            (tr!("status-outbox"), Safe(&status.outbox).to_string()),
+            (tr!("status-inbox"), Safe(&status.inbox).to_string()),
             (tr!("status-fingerprint"), carepost::fingerprint::hex_groups(&status.fingerprint)),
             (
                 tr!("status-identity-expires"),

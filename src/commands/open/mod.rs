@@ -62,6 +62,9 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
                 )
             )?,
         }
+        if mode == Mode::Save {
+            writeln!(w, "{}", tr!("open-show-command", command = carepost::view::open_command(&opened.output)))?;
+        }
         writeln!(w, "{from}")
     })
 }

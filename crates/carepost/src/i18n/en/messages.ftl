@@ -622,3 +622,8 @@ date-month = { $month ->
 date-day = { $day } { $month } { $year }
 # A moment, in local time: `16 Dec 2026, 17:25`.
 date-day-time = { $day } { $month } { $year }, { $time }
+## folders
+send-attach-from = In your mail program's attach dialog, the file is in { $folder } (to open that folder: { $command })
+open-show-command = To open it: { $command }
+status-outbox = Outbox (to attach):
+status-inbox = Received documents:

@@ -17,3 +17,9 @@ date-month = { $month ->
     }
 date-day = { $day } { $month } { $year }
 date-day-time = { $day } { $month } { $year }, { $time }
+
+## folders
+send-attach-from = Dans la fenêtre de pièce jointe de votre messagerie, le fichier se trouve dans { $folder } (pour ouvrir ce dossier : { $command })
+open-show-command = Pour l'ouvrir : { $command }
+status-outbox = Boîte d'envoi :
+status-inbox = Documents reçus :

@@ -22,3 +22,9 @@ date-month = { $month ->
     }
 date-day = { $day } { $month } { $year }
 date-day-time = { $day } { $month } { $year }, { $time }
+
+## folders
+send-attach-from = In het bijlagevenster van uw mailprogramma staat het bestand in { $folder } (om die map te openen: { $command })
+open-show-command = Openen met: { $command }
+status-outbox = Postvak uit:
+status-inbox = Ontvangen documenten:
