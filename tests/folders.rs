@@ -279,3 +279,33 @@ fn a_named_home_keeps_its_outbox_even_with_a_documents_folder() {
     assert_eq!(output.parent().unwrap(), home.canonicalize().unwrap().join("outbox"));
     assert!(!account.path("user").join("Documents").join("carepost").exists());
 }
+
+#[test]
+fn rebuilding_the_state_finds_the_files_in_the_documents_outbox() {
+    let account = Account::new().with_documents("Documents");
+    account.ready_to_send();
+    let sent = account.send();
+    let home = account.path("data").join("carepost");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(home.join(format!("state.db{suffix}")));
+    }
+    let rebuilt = account.json(&["log", "--rebuild-state"]);
+    assert_eq!(rebuilt["files_recovered"], 1, "{rebuilt:#}");
+    let files = account.json(&["files"]);
+    assert_eq!(files["files"][0]["path"], sent.display().to_string(), "{files:#}");
+}
+
+#[test]
+fn a_documents_outbox_others_can_read_stops_send_only() {
+    let account = Account::new().with_documents("Documents");
+    account.ready_to_send();
+    let outbox = account.path("user").join("Documents").join("carepost").join("outbox");
+    std::fs::set_permissions(&outbox, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = account.cmd().arg("status").output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let document = account.path("brief.pdf");
+    std::fs::write(&document, b"%PDF-1.4").unwrap();
+    let out = account.cmd().arg("send").arg(&document).args(["--to", "p-0042"]).output().unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("chmod 700"), "{}", stderr(&out));
+}
