@@ -198,6 +198,8 @@ impl Account {
     }
 }
 
+/// Linux: the command shown is `xdg-open`.
+#[cfg(target_os = "linux")]
 #[test]
 fn the_default_home_sends_into_the_documents_folder_under_retention() {
     let account = Account::new().with_documents("Documenten");
@@ -308,4 +310,34 @@ fn a_documents_outbox_others_can_read_stops_send_only() {
     let out = account.cmd().arg("send").arg(&document).args(["--to", "p-0042"]).output().unwrap();
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(stderr(&out).contains("chmod 700"), "{}", stderr(&out));
+}
+
+/// Linux: the command shown is `xdg-open`.
+#[cfg(target_os = "linux")]
+#[test]
+fn open_prints_where_the_document_is_and_how_to_open_it() {
+    let (clinician, patient) = common::pair();
+    let document = common::write(&clinician, "brief.pdf", b"%PDF-1.4 find me");
+    let sent = clinician.json(&["send", document.to_str().unwrap(), "--to", "p-0042"]);
+    let message = sent["outputs"][0]["output"].as_str().unwrap().to_owned();
+    let out = patient.cmd().args(["open", &message]).output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let saved = patient.home.canonicalize().unwrap().join("inbox").join("brief.pdf");
+    assert!(saved.is_file());
+    assert!(
+        common::stdout(&out).contains(&format!("To open it: xdg-open {}", saved.display())),
+        "{}",
+        common::stdout(&out)
+    );
+
+    // An email's attachments: the folder they were saved in.
+    let eml = clinician.path("brief.eml");
+    clinician.json(&["send", document.to_str().unwrap(), "--to", "p-0042", "--eml", eml.to_str().unwrap()]);
+    let folder = patient.path("mail");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let out = patient.cmd().arg("open").arg(&eml).arg("-o").arg(&folder).output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let shown = format!("To open the folder: xdg-open {}", folder.canonicalize().unwrap().display());
+    assert!(common::stdout(&out).contains(&shown), "{}", common::stdout(&out));
 }

@@ -627,3 +627,4 @@ send-attach-from = In your mail program's attach dialog, the file is in { $folde
 open-show-command = To open it: { $command }
 status-outbox = Outbox (to attach):
 status-inbox = Received documents:
+open-folder-command = To open the folder: { $command }

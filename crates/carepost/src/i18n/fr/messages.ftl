@@ -23,3 +23,4 @@ send-attach-from = Dans la fenêtre de pièce jointe de votre messagerie, le fic
 open-show-command = Pour l'ouvrir : { $command }
 status-outbox = Boîte d'envoi :
 status-inbox = Documents reçus :
+open-folder-command = Pour ouvrir le dossier : { $command }

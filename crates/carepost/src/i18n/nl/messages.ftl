@@ -28,3 +28,4 @@ send-attach-from = In het bijlagevenster van uw mailprogramma staat het bestand 
 open-show-command = Openen met: { $command }
 status-outbox = Postvak uit:
 status-inbox = Ontvangen documenten:
+open-folder-command = Map openen met: { $command }
