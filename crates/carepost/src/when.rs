@@ -32,6 +32,19 @@ pub fn show_date(stored: &str) -> String {
     crate::parse_time(stored).map(date).unwrap_or_else(|| Safe(stored).to_string())
 }
 
+/// The widest [`date_time`] can be in the current language, for columns.
+pub fn date_time_width() -> usize {
+    date_time_width_in(i18n::language())
+}
+
+fn date_time_width_in(lang: &str) -> usize {
+    (1..=12)
+        .filter_map(|month| chrono::Utc.with_ymd_and_hms(2026, month, 28, 23, 59, 0).single())
+        .map(|t| date_time_in(&t, lang).chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
 /// `t` as a day and a time in language `lang`, in `t`'s own time zone.
 pub fn date_time_in<Tz: TimeZone>(t: &DateTime<Tz>, lang: &str) -> String {
     let time = t.naive_local().format("%H:%M").to_string();
@@ -118,6 +131,12 @@ mod tests {
         }
         let may = Utc.with_ymd_and_hms(2026, 8, 5, 12, 0, 0).unwrap();
         assert_eq!(date_in(&may, "fr"), "5 août 2026");
+    }
+
+    #[test]
+    fn the_column_width_fits_every_month() {
+        assert_eq!(date_time_width_in("en"), "28 Dec 2026, 23:59".len());
+        assert_eq!(date_time_width_in("fr"), "28 janv. 2026, 23:59".len());
     }
 
     #[test]
