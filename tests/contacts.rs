@@ -397,7 +397,7 @@ fn an_expired_certificate_is_refused() {
         "1y",
     );
     let key = gpg_export(&gpg, &cp, "expired@example.org", "expired.asc");
-    add_is_refused(&cp, "p-0001", &key, 4, &["expired", "2020-12-31"]);
+    add_is_refused(&cp, "p-0001", &key, 4, &["expired", "31 Dec 2020"]);
 }
 
 #[test]

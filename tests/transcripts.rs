@@ -58,6 +58,9 @@ impl Transcript {
             .insert("[TIME]", regex(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?"))
             .unwrap();
         redactions.insert("[DATE]", regex(r"\b\d{4}-\d{2}-\d{2}\b")).unwrap();
+        // Dates as people read them: `16 Dec 2026, 17:25`, `16 dec. 2026`.
+        redactions.insert("[LOCAL_TIME]", regex(r"\b\d{1,2} \p{L}{3,4}\.? \d{4}, \d{2}:\d{2}")).unwrap();
+        redactions.insert("[LOCAL_DATE]", regex(r"\b\d{1,2} \p{L}{3,4}\.? \d{4}\b")).unwrap();
         // Whether the machine's disk is encrypted is the machine's, not carepost's.
         redactions.insert("[YES_OR_NO]", regex(r"Encrypted disk: +(?<redacted>\S+)")).unwrap();
         Transcript { dir, text: String::new(), redactions }
@@ -101,6 +104,7 @@ impl Transcript {
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("CAREPOST_LANG", "en")
+            .env("TZ", "UTC")
             .env("COLUMNS", "100")
             .env("NO_COLOR", "1")
             .args(args)

@@ -18,7 +18,7 @@ pub fn run(ctx: &mut Context<'_>, args: ExportArgs, out: &Output) -> Result<(), 
             tr!(
                 "open-done",
                 output = Safe(unsealed.output.display().to_string()).to_string(),
-                expires = unsealed.expires.clone()
+                expires = carepost::when::show_date_time(&unsealed.expires)
             )
         )
     })

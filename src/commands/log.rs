@@ -79,14 +79,15 @@ fn line(r: &Record) -> String {
         .unwrap_or_default();
     let detail = r.detail.as_ref().map(|d| format!(" — {}", safe(d))).unwrap_or_default();
     format!(
-        "{:>5} {} {:<15} {:<8} {}{}{}",
+        "{:>5} {:<width$} {:<15} {:<8} {}{}{}",
         r.seq,
-        safe(&r.time),
+        carepost::when::show_date_time(&r.time),
         safe(&r.action),
         safe(&r.outcome),
         who,
         document,
-        detail
+        detail,
+        width = carepost::when::date_time_width()
     )
 }
 

@@ -114,7 +114,7 @@ const QUICK_PURGE_LIMIT: usize = 20;
 /// was killed are removed, and expired documents are purged. Never fails
 /// the command: problems become a warning.
 fn housekeeping(ctx: &mut Context<'_>, purge: bool, out: &Output) {
-    for dir in [ctx.home.inbox(), ctx.home.outbox(), ctx.home.tmp(), ctx.home.sealed()] {
+    for dir in ctx.home.document_dirs().into_iter().chain([ctx.home.tmp(), ctx.home.sealed()]) {
         carepost::output::clean_leftovers(&dir);
     }
     // Leftovers in folders outside the home (`-o DIR`), found by name.

@@ -50,7 +50,9 @@ pub fn show_then_delete(
             retention::remove_now(ctx, id)?;
             out.notice(&tr!("view-deleted"));
         }
-        Ok(view::Viewed::Launched) => out.notice(&tr!("view-kept-until", expires = expires.to_owned())),
+        Ok(view::Viewed::Launched) => {
+            out.notice(&tr!("view-kept-until", expires = carepost::when::show_date_time(expires)))
+        }
         Err(e) => {
             // Nobody can look at it: do not keep it around.
             let _ = retention::remove_now(ctx, id);

@@ -2,21 +2,27 @@
 //! and how it is protected.
 
 use crate::ui::Output;
-use carepost::{status, tr, Context, Error};
+use carepost::safe::Safe;
+use carepost::{status, tr, when, Context, Error};
 
 pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
     let status = status::status(ctx)?;
     out.result(&status, |w| {
         let f = &status.files;
         let rows = [
-            (tr!("status-home"), status.home.clone()),
+            (tr!("status-home"), Safe(&status.home).to_string()),
+            (tr!("status-outbox"), Safe(&status.outbox).to_string()),
+            (tr!("status-inbox"), Safe(&status.inbox).to_string()),
             (tr!("status-fingerprint"), carepost::fingerprint::hex_groups(&status.fingerprint)),
-            (tr!("status-identity-expires"), status.identity_expires.clone().unwrap_or_else(|| "-".into())),
+            (
+                tr!("status-identity-expires"),
+                status.identity_expires.as_deref().map_or_else(|| "-".into(), when::show_date),
+            ),
             (
                 tr!("status-files"),
                 tr!("status-files-counts", sent = f.sent, received = f.received, view = f.view, sealed = f.sealed),
             ),
-            (tr!("status-next-expiry"), f.next_expiry.clone().unwrap_or_else(|| "-".into())),
+            (tr!("status-next-expiry"), f.next_expiry.as_deref().map_or_else(|| "-".into(), when::show_date_time)),
             (tr!("status-overdue"), f.overdue.to_string()),
             (tr!("status-needs-decision"), f.needs_decision.to_string()),
             (tr!("status-timer"), yes_no(status.timer_installed)),
@@ -45,7 +51,12 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
             writeln!(w, "\n{}", tr!("status-hint-needs-decision", count = status.files.needs_decision))?;
         }
         if let Some(recorded) = &status.files.clock_behind {
-            writeln!(w, "\n{} {}", tr!("label-warning"), tr!("status-clock-behind", recorded = recorded.clone()))?;
+            writeln!(
+                w,
+                "\n{} {}",
+                tr!("label-warning"),
+                tr!("status-clock-behind", recorded = when::show_date_time(recorded))
+            )?;
         }
         if status.files.overdue > 0 || !status.timer_installed {
             writeln!(w, "\n{}", tr!("status-hint-purge"))?;

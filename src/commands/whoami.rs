@@ -37,7 +37,7 @@ pub fn run(ctx: &mut Context<'_>, args: WhoamiArgs, out: &Output) -> Result<(), 
         writeln!(w, "{:<12} {}", tr!("whoami-fingerprint"), hex_groups(&me.fingerprint))?;
         writeln!(w, "{:<12} {}", tr!("whoami-words"), me.words)?;
         if let Some(expires) = &me.expires {
-            writeln!(w, "{:<12} {}", tr!("whoami-expires"), expires)?;
+            writeln!(w, "{:<12} {}", tr!("whoami-expires"), carepost::when::show_date(expires))?;
         }
         if args.qr {
             writeln!(w)?;

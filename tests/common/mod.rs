@@ -86,6 +86,8 @@ impl Carepost {
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("CAREPOST_LANG", "en")
+            // Dates are shown in local time: the same for every developer.
+            .env("TZ", "UTC")
             .arg("--home")
             .arg(&self.home)
             .arg("--no-keychain");

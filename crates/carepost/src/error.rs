@@ -523,7 +523,7 @@ fn cert_problem_message(problem: &CertProblem) -> String {
         CertProblem::SeveralCertificates(n) => tr!("cert-several", count = *n),
         CertProblem::Malformed(detail) => tr!("cert-malformed", reason = Safe(detail).to_string()),
         CertProblem::Revoked => tr!("cert-revoked"),
-        CertProblem::Expired(at) => tr!("cert-expired", date = at.clone()),
+        CertProblem::Expired(at) => tr!("cert-expired", date = crate::when::show_date(at)),
         CertProblem::NotYetValid => tr!("cert-not-yet-valid"),
         CertProblem::NoEncryptionKey => tr!("cert-no-encryption-key"),
         CertProblem::TooWeak(detail) => tr!("cert-too-weak", reason = detail.clone()),

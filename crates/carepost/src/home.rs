@@ -10,6 +10,14 @@
 //!   tmp/                partial output before it is complete, 0700
 //! ```
 //!
+//! With the platform's default home (no `--home`, no `CAREPOST_HOME`),
+//! the encrypted files `send` writes go to `Documents/carepost/outbox`
+//! instead, where a mail program's attach dialog finds them; the home's
+//! `outbox/` then keeps only the emails carepost sends itself. Received
+//! documents stay in the private `inbox/`: they are plaintext, and a
+//! Documents folder is often synced to a cloud beyond carepost's retention.
+//! A named home keeps everything inside it.
+//!
 //! Every command checks the home before using it and refuses, as ssh does,
 //! when group or others could read or write it.
 
@@ -27,16 +35,21 @@ pub const FILE_MODE: u32 = 0o600;
 #[derive(Debug, Clone)]
 pub struct Home {
     root: PathBuf,
+    /// Where `send` puts the encrypted files to attach.
+    outbox: PathBuf,
 }
 
 impl Home {
     /// The home named by the user, or the platform's data directory.
     pub fn locate(explicit: Option<PathBuf>) -> Result<Home> {
-        let root = match explicit {
-            Some(path) => path,
-            None => directories::ProjectDirs::from("", "", "carepost")
-                .map(|dirs| dirs.data_dir().to_path_buf())
-                .ok_or(Error::NoHomeDirectory)?,
+        let (root, documents) = match explicit {
+            Some(path) => (path, None),
+            None => (
+                directories::ProjectDirs::from("", "", "carepost")
+                    .map(|dirs| dirs.data_dir().to_path_buf())
+                    .ok_or(Error::NoHomeDirectory)?,
+                documents_dir(),
+            ),
         };
         // Relative paths would change meaning if a later step changed the
         // working directory; pin them now.
@@ -47,7 +60,14 @@ impl Home {
         };
         // Resolved once, here: recorded paths then hold no link, and purge
         // can refuse any link it meets on the way to a recorded file.
-        Ok(Home { root: resolve_existing_prefix(&root) })
+        let root = resolve_existing_prefix(&root);
+        // The folder name does not follow the language: a name that changed
+        // with `--lang` would split the files over two folders.
+        let outbox = match documents {
+            Some(documents) => resolve_existing_prefix(&documents.join("carepost").join("outbox")),
+            None => root.join("outbox"),
+        };
+        Ok(Home { root, outbox })
     }
 
     pub fn root(&self) -> &Path {
@@ -65,8 +85,23 @@ impl Home {
     pub fn revocation_certificate(&self) -> PathBuf {
         self.identity_dir().join("revocation.asc")
     }
+    /// Where `send` writes the encrypted files to attach: the home's
+    /// `outbox/`, or `Documents/carepost/outbox` for the default home.
     pub fn outbox(&self) -> PathBuf {
+        self.outbox.clone()
+    }
+    /// The home's own `outbox/`, for the emails carepost sends itself
+    /// (`send --smtp`); the same as [`Home::outbox`] for a named home.
+    pub fn mail_outbox(&self) -> PathBuf {
         self.root.join("outbox")
+    }
+    /// The folders carepost writes documents into, each once.
+    pub fn document_dirs(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![self.inbox(), self.mail_outbox()];
+        if self.outbox != self.mail_outbox() {
+            dirs.push(self.outbox());
+        }
+        dirs
     }
     pub fn inbox(&self) -> PathBuf {
         self.root.join("inbox")
@@ -93,8 +128,11 @@ impl Home {
     /// that exist already are checked, not changed.
     pub fn create(&self) -> Result<()> {
         create_private_dir_all(&self.root)?;
-        for dir in [self.identity_dir(), self.outbox(), self.inbox(), self.tmp()] {
+        for dir in [self.identity_dir(), self.mail_outbox(), self.inbox(), self.tmp()] {
             create_private_dir(&dir)?;
+        }
+        if self.outbox != self.mail_outbox() {
+            create_private_dir_all(&self.outbox)?;
         }
         self.check()
     }
@@ -114,9 +152,9 @@ impl Home {
     }
 
     /// Recreates a missing sub-folder of an existing home (e.g. a user
-    /// deleted `inbox/`), privately.
+    /// deleted `inbox/`, or `Documents/carepost`), privately.
     pub fn ensure_dir(&self, dir: &Path) -> Result<()> {
-        create_private_dir(dir)?;
+        create_private_dir_all(dir)?;
         check_mode(dir, DIR_MODE)
     }
 
@@ -124,7 +162,10 @@ impl Home {
     /// other users.
     pub fn check(&self) -> Result<()> {
         check_mode(&self.root, DIR_MODE)?;
-        for dir in [self.identity_dir(), self.tmp(), self.inbox(), self.outbox()] {
+        // The Documents outbox is not checked here: it holds ciphertext
+        // only, and a Documents folder on a file system without modes must
+        // not stop every command. `send` checks it before writing.
+        for dir in [self.identity_dir(), self.tmp(), self.inbox(), self.mail_outbox()] {
             if dir.exists() {
                 check_mode(&dir, DIR_MODE)?;
             }
@@ -136,6 +177,19 @@ impl Home {
         }
         Ok(())
     }
+}
+
+/// The user's Documents folder, when there is one on disk:
+/// `$XDG_DOCUMENTS_DIR` when a desktop session sets it, else what the
+/// platform says (on Linux `user-dirs.dirs`, which the `directories` crate
+/// reads without looking at the environment). A folder that does not
+/// exist, or that is the home folder itself (how `user-dirs.dirs` says
+/// "none"), counts as none: carepost does not make a Documents folder.
+fn documents_dir() -> Option<PathBuf> {
+    let from_env = std::env::var_os("XDG_DOCUMENTS_DIR").map(PathBuf::from).filter(|d| d.is_absolute());
+    let documents = from_env.or_else(|| directories::UserDirs::new()?.document_dir().map(Path::to_path_buf))?;
+    let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    (documents.is_dir() && Some(&documents) != home.as_ref()).then_some(documents)
 }
 
 /// `path` with its longest existing prefix resolved (links followed, as

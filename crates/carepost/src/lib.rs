@@ -49,6 +49,7 @@ pub mod timer;
 pub mod vault;
 pub mod verify;
 pub mod view;
+pub mod when;
 pub mod words;
 
 pub use context::Context;

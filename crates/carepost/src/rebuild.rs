@@ -37,7 +37,11 @@ pub fn rebuild_state(ctx: &mut Context<'_>) -> Result<Rebuilt> {
     let policy = retention::policy(ctx)?;
     let now = ctx.now;
     let mut candidates = Vec::new();
-    for (dir, kind) in [(ctx.home.inbox(), Kind::Received), (ctx.home.outbox(), Kind::Sent)] {
+    let mut folders = vec![(ctx.home.inbox(), Kind::Received), (ctx.home.mail_outbox(), Kind::Sent)];
+    if ctx.home.outbox() != ctx.home.mail_outbox() {
+        folders.push((ctx.home.outbox(), Kind::Sent));
+    }
+    for (dir, kind) in folders {
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
         for entry in entries.flatten() {
             let file_path = entry.path();

@@ -384,7 +384,7 @@ fn expiry_warning(cert: &Cert, alias: Option<&str>, now: std::time::SystemTime) 
     if days >= policy::EXPIRY_WARNING_DAYS {
         return None;
     }
-    let date = crate::fmt_time(expires);
+    let date = crate::when::date(expires);
     Some(match alias {
         Some(alias) => crate::tr!("contact-expires-soon", alias = alias, days = days, date = date),
         None => crate::tr!("identity-expires-soon", days = days, date = date),

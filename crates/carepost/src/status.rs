@@ -12,6 +12,10 @@ use std::path::Path;
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
     pub home: String,
+    /// Where `send` puts the encrypted files to attach.
+    pub outbox: String,
+    /// Where `open` saves received documents.
+    pub inbox: String,
     pub fingerprint: String,
     pub identity_expires: Option<String>,
     pub files: Summary,
@@ -39,6 +43,8 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
     let audit = crate::audit::check(ctx)?;
     Ok(Status {
         home: ctx.home.root().display().to_string(),
+        outbox: ctx.home.outbox().display().to_string(),
+        inbox: ctx.home.inbox().display().to_string(),
         fingerprint: identity.fingerprint_hex(),
         identity_expires: identity.expires().map(crate::fmt_time),
         files,

@@ -123,6 +123,20 @@ pub enum Viewed {
     Launched,
 }
 
+/// The command a person types to open `path` (a document or a folder) in
+/// the program the desktop chooses: `xdg-open`, `open` on macOS, `start` on
+/// Windows; the path quoted for the shell and escaped for the terminal.
+pub fn open_command(path: &Path) -> String {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "start \"\""
+    } else {
+        "xdg-open"
+    };
+    format!("{program} {}", crate::error::shell_quote(&path.display().to_string()))
+}
+
 /// Shows `path` with `$CAREPOST_VIEWER`, else the platform's opener, and
 /// waits for it.
 pub fn show(path: &Path) -> Result<Viewed> {
@@ -150,6 +164,16 @@ pub fn show(path: &Path) -> Result<Viewed> {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_open_command_quotes_the_path() {
+        assert_eq!(
+            super::open_command(std::path::Path::new("/home/dr a/brief.pdf")),
+            "xdg-open '/home/dr a/brief.pdf'"
+        );
+        assert_eq!(super::open_command(std::path::Path::new("/tmp/x.pdf")), "xdg-open /tmp/x.pdf");
+    }
+
     use super::*;
 
     #[test]

@@ -16,7 +16,11 @@ pub mod verify;
 fn verified_label(contact: &Contact) -> String {
     match &contact.verification {
         Some(v) => {
-            tr!("contact-verified-on", date = carepost::fmt_time(v.at), method = v.method.clone().unwrap_or_default())
+            tr!(
+                "contact-verified-on",
+                date = carepost::when::date_time(v.at),
+                method = v.method.clone().unwrap_or_default()
+            )
         }
         None => tr!("contact-not-verified"),
     }
@@ -31,7 +35,7 @@ fn warn_if_expiring(contact: &Contact, now: std::time::SystemTime, out: &Output)
                 "contact-expires-soon",
                 alias = contact.alias.clone(),
                 days = days,
-                date = carepost::fmt_time(expires)
+                date = carepost::when::date(expires)
             ));
         }
     }

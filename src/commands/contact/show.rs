@@ -21,7 +21,7 @@ pub fn run(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), Er
         writeln!(w, "{:<12} {}", tr!("show-words"), words(&contact.cert.fingerprint()))?;
         writeln!(w, "{:<12} {}", tr!("show-verified"), verified_label(&contact))?;
         if let Some(expires) = &details.summary.expires {
-            writeln!(w, "{:<12} {}", tr!("show-expires"), expires)?;
+            writeln!(w, "{:<12} {}", tr!("show-expires"), carepost::when::show_date(expires))?;
         }
         if let Some(problem) = &details.problem {
             writeln!(w, "{:<12} {}", tr!("show-problem"), problem)?;

@@ -17,16 +17,18 @@ pub fn run(ctx: &mut Context<'_>, all: bool, out: &Output) -> Result<(), Error> 
         if files.files.is_empty() {
             return writeln!(w, "{}", tr!("files-empty"));
         }
+        let width = carepost::when::date_time_width();
         for f in &files.files {
             writeln!(
                 w,
-                "{:>5} {:<9} {:<8} {} {:>10}  {}",
+                "{:>5} {:<9} {:<8} {:<width$} {:>10}  {}",
                 f.id,
                 f.kind.code(),
                 f.state,
-                f.expires_at,
+                carepost::when::show_date_time(&f.expires_at),
                 carepost::format_size(f.size),
-                Safe(f.path.display().to_string())
+                Safe(f.path.display().to_string()),
+                width = width
             )?;
         }
         Ok(())

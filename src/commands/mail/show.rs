@@ -27,7 +27,7 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
                 w,
                 "  {}  {}  {}{}",
                 queued.message_id,
-                queued.queued_at,
+                carepost::when::show_date_time(&queued.queued_at),
                 queued.recipients.join(", "),
                 Safe(error)
             )?;

@@ -116,8 +116,13 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
             };
             writeln!(w, "{line}")?;
         }
+        if let Some(folder) = opened.attachments.first().and_then(|a| a.output.parent()) {
+            writeln!(w, "{}", tr!("open-folder-command", command = carepost::view::open_command(folder)))?;
+        }
         match &opened.expires {
-            Some(expires) => writeln!(w, "{}", tr!("eml-saved-until", expires = expires.clone())),
+            Some(expires) => {
+                writeln!(w, "{}", tr!("eml-saved-until", expires = carepost::when::show_date_time(expires)))
+            }
             None if opened.unsaved_attachments == 0 => writeln!(w, "{}", tr!("eml-nothing-saved")),
             None => Ok(()),
         }

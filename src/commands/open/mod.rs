@@ -49,7 +49,7 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
                     "open-sealed",
                     id = opened.id,
                     name = Safe(&opened.filename).to_string(),
-                    expires = opened.expires.clone()
+                    expires = carepost::when::show_date_time(&opened.expires)
                 )
             )?,
             _ => writeln!(
@@ -58,9 +58,12 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
                 tr!(
                     "open-done",
                     output = Safe(opened.output.display().to_string()).to_string(),
-                    expires = opened.expires.clone()
+                    expires = carepost::when::show_date_time(&opened.expires)
                 )
             )?,
+        }
+        if mode == Mode::Save {
+            writeln!(w, "{}", tr!("open-show-command", command = carepost::view::open_command(&opened.output)))?;
         }
         writeln!(w, "{from}")
     })

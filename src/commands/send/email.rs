@@ -29,7 +29,7 @@ pub fn run(ctx: &mut Context<'_>, mut args: SendArgs, out: &Output) -> Result<()
                 recipients = recipients,
                 count = composed.report.outputs.len(),
                 output = Safe(composed.path.display().to_string()).to_string(),
-                expires = composed.expires.clone()
+                expires = carepost::when::show_date_time(&composed.expires)
             )
         )?;
         writeln!(w, "{}", tr!("eml-next-step"))

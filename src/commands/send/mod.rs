@@ -46,7 +46,13 @@ pub fn run(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Er
                 )
             )?;
         }
-        writeln!(w, "{}", tr!("send-next-step"))
+        writeln!(w, "{}", tr!("send-next-step"))?;
+        if let Some(folder) = report.outputs.first().and_then(|sent| sent.output.parent()) {
+            let folder_text = Safe(folder.display().to_string()).to_string();
+            let command = carepost::view::open_command(folder);
+            writeln!(w, "{}", tr!("send-attach-from", folder = folder_text, command = command))?;
+        }
+        Ok(())
     })
 }
 

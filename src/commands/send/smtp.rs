@@ -22,7 +22,7 @@ struct SentByMail<'c> {
 /// and password are checked before anything is composed.
 pub fn run(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Error> {
     let mailer = Mailer::prepare(ctx)?;
-    let outbox_dir = ctx.home.outbox();
+    let outbox_dir = ctx.home.mail_outbox();
     ctx.home.ensure_dir(&outbox_dir)?;
     let date = chrono::Local::now().format("%Y%m%d");
     let output = outbox_dir.join(format!("message-{date}-{}.eml", carepost::names::random_id()));

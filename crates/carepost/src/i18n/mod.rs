@@ -215,6 +215,29 @@ pub fn translate(id: &str, args: &[(&str, Arg)]) -> String {
         .unwrap_or_else(|| id.to_owned())
 }
 
+/// Formats message `id` in language `lang` ("en", "nl", "fr"), whatever
+/// language the process speaks; English where `lang` lacks the message.
+/// For text whose language is fixed by its caller (dates in unit tests).
+pub fn translate_in(lang: &str, id: &str, args: &[(&str, Arg)]) -> String {
+    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 3]> = OnceLock::new();
+    let [english, dutch, french] = BUNDLES.get_or_init(|| [bundle("en", EN), bundle("nl", NL), bundle("fr", FR)]);
+    let chosen = match lang {
+        "nl" => dutch,
+        "fr" => french,
+        _ => english,
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Text(s) => fluent_args.set(*name, FluentValue::from(s.clone())),
+            Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+        }
+    }
+    format_in(chosen, id, &fluent_args)
+        .or_else(|| format_in(english, id, &fluent_args))
+        .unwrap_or_else(|| id.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

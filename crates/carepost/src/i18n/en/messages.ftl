@@ -661,3 +661,29 @@ mail-show-maybe-delivered = may have been delivered: check with the recipient, t
 # state-types
 error-state-damaged = the state database holds a value carepost never writes ({ $value }): it was edited or is damaged, and carepost will not guess what it meant
 hint-state-damaged = keep a copy of state.db and audit.log as evidence, then put back state.db from a backup of the home; without one, move state.db aside and run: carepost log --rebuild-state
+## dates
+# A month in a date people read: `16 Dec 2026`.
+date-month = { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    }
+# A day (a key's expiry): `16 Dec 2026`; $month is the name from date-month.
+date-day = { $day } { $month } { $year }
+# A moment, in local time: `16 Dec 2026, 17:25`.
+date-day-time = { $day } { $month } { $year }, { $time }
+## folders
+send-attach-from = In your mail program's attach dialog, the file is in { $folder } (to open that folder: { $command })
+open-show-command = To open it: { $command }
+status-outbox = Outbox (to attach):
+status-inbox = Received documents:
+open-folder-command = To open the folder: { $command }

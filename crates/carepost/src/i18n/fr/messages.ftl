@@ -678,3 +678,28 @@ mail-show-maybe-delivered = peut-être remis : vérifiez auprès du destinataire
 # state-types
 error-state-damaged = la base de données d'état contient une valeur que carepost n'écrit jamais ({ $value }) : elle a été modifiée ou est endommagée, et carepost ne devinera pas ce qu'elle signifiait
 hint-state-damaged = gardez une copie des fichiers state.db et audit.log comme preuves, puis remettez state.db à partir d'une sauvegarde du dossier de données ; sans sauvegarde, mettez state.db de côté et lancez : carepost log --rebuild-state
+
+## dates
+date-month = { $month ->
+        [1] janv.
+        [2] févr.
+        [3] mars
+        [4] avr.
+        [5] mai
+        [6] juin
+        [7] juil.
+        [8] août
+        [9] sept.
+        [10] oct.
+        [11] nov.
+       *[12] déc.
+    }
+date-day = { $day } { $month } { $year }
+date-day-time = { $day } { $month } { $year }, { $time }
+
+## folders
+send-attach-from = Dans la fenêtre de pièce jointe de votre messagerie, le fichier se trouve dans { $folder } (pour ouvrir ce dossier : { $command })
+open-show-command = Pour l'ouvrir : { $command }
+status-outbox = Boîte d'envoi :
+status-inbox = Documents reçus :
+open-folder-command = Pour ouvrir le dossier : { $command }

@@ -662,3 +662,27 @@ mail-show-maybe-delivered = misschien afgeleverd: vraag het na bij de ontvanger,
 # state-types
 error-state-damaged = de statusdatabase bevat een waarde die carepost nooit schrijft ({ $value }): die is bewerkt of beschadigd, en carepost gaat niet raden wat ermee bedoeld was
 hint-state-damaged = bewaar een kopie van state.db en audit.log als bewijs, en zet daarna state.db terug uit een back-up van de gegevensmap; zonder back-up zet u state.db opzij en voert u uit: carepost log --rebuild-state
+## dates
+date-month = { $month ->
+        [1] jan.
+        [2] feb.
+        [3] mrt.
+        [4] apr.
+        [5] mei
+        [6] jun.
+        [7] jul.
+        [8] aug.
+        [9] sep.
+        [10] okt.
+        [11] nov.
+       *[12] dec.
+    }
+date-day = { $day } { $month } { $year }
+date-day-time = { $day } { $month } { $year }, { $time }
+
+## folders
+send-attach-from = In het bijlagevenster van uw mailprogramma staat het bestand in { $folder } (om die map te openen: { $command })
+open-show-command = Openen met: { $command }
+status-outbox = Postvak uit:
+status-inbox = Ontvangen documenten:
+open-folder-command = Map openen met: { $command }
