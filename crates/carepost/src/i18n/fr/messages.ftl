@@ -1,1 +1,41 @@
 # carepost — textes en français.
+
+## words
+words-empty = aucun mot de la liste de mots PGP n'a été saisi
+words-unknown = le mot { $position } (« { $word } ») ne figure pas dans la liste de mots PGP
+words-wrong-position-even = le mot { $position } (« { $word } ») a trois syllabes, mais un mot de deux syllabes est attendu à cet endroit ; un mot a peut-être été omis, répété ou inversé
+words-wrong-position-odd = le mot { $position } (« { $word } ») a deux syllabes, mais un mot de trois syllabes est attendu à cet endroit ; un mot a peut-être été omis, répété ou inversé
+
+## gate
+gate-headers-not-utf8 = ses en-têtes ne sont pas en UTF-8
+gate-not-an-email = ce n'est pas un e-mail
+gate-no-header-block = il n'a pas d'en-têtes
+gate-leading-continuation = une ligne de continuation précède le premier en-tête
+gate-no-colon = une ligne d'en-tête n'a pas de deux-points
+gate-undecodable-part = une partie ne peut pas être décodée
+gate-repeated-header = l'en-tête { $name } y figure plus d'une fois
+gate-bcc = il a un en-tête Bcc
+gate-no-content-type = il n'a pas de Content-Type
+gate-top-level-type = son type est { $kind }, et non multipart/encrypted
+gate-repeated-parameter = le paramètre { $name } y figure plus d'une fois
+gate-protocol = son protocole n'est pas application/pgp-encrypted
+gate-no-boundary = il n'a pas de boundary
+gate-unreadable-multipart = son contenu multipart est illisible
+gate-part-count = il a { $count } parties au lieu de 2
+gate-nested-parts = des parties sont imbriquées dans les parties du message chiffré
+gate-control-part = sa première partie n'est pas application/pgp-encrypted Version: 1
+gate-data-type = sa deuxième partie est { $kind }, et non application/octet-stream
+gate-data-encoding = sa deuxième partie a l'encodage de transfert { $encoding }
+gate-not-armored = sa deuxième partie n'est pas un seul message OpenPGP en ASCII armor
+gate-sender-count = son From ne contient pas exactement une adresse
+gate-no-recipient = il n'a pas de destinataire dans To
+gate-not-closed = son contenu multipart n'est pas fermé
+gate-long-preamble = un texte qui n'est pas une courte note précède les parties chiffrées
+gate-text-after = du texte suit la fin du multipart
+gate-not-addresses = son en-tête { $name } ne contient pas d'adresses
+gate-name-without-address = son en-tête { $name } contient un nom sans adresse
+gate-not-openpgp = sa partie chiffrée n'est pas de l'OpenPGP (détails : { $details })
+gate-packets-outside = des paquets OpenPGP se trouvent hors du chiffrement
+gate-unexpected-packet = il contient un paquet { $tag } inattendu
+gate-unreadable-openpgp = sa partie chiffrée est de l'OpenPGP illisible (détails : { $details })
+gate-no-encrypted-data = il ne contient aucune donnée chiffrée

@@ -4,3 +4,43 @@
 label-error = fout:
 label-hint = tip:
 label-warning = waarschuwing:
+
+## words
+words-empty = er zijn geen woorden uit de PGP-woordenlijst opgegeven
+words-unknown = woord { $position } ("{ $word }") staat niet in de PGP-woordenlijst
+words-wrong-position-even = woord { $position } ("{ $word }") is een woord van drie lettergrepen, maar op die plaats hoort een woord van twee lettergrepen; misschien is een woord overgeslagen, herhaald of verwisseld
+words-wrong-position-odd = woord { $position } ("{ $word }") is een woord van twee lettergrepen, maar op die plaats hoort een woord van drie lettergrepen; misschien is een woord overgeslagen, herhaald of verwisseld
+
+## gate
+gate-headers-not-utf8 = de headers zijn geen UTF-8
+gate-not-an-email = het is geen e-mail
+gate-no-header-block = er zijn geen headers
+gate-leading-continuation = er staat een vervolgregel vóór de eerste header
+gate-no-colon = er is een headerregel zonder dubbele punt
+gate-undecodable-part = een deel kan niet worden gedecodeerd
+gate-repeated-header = de header { $name } staat er meer dan één keer in
+gate-bcc = er is een Bcc-header
+gate-no-content-type = er is geen Content-Type
+gate-top-level-type = het type is { $kind }, niet multipart/encrypted
+gate-repeated-parameter = de parameter { $name } staat er meer dan één keer in
+gate-protocol = het protocol is niet application/pgp-encrypted
+gate-no-boundary = er is geen boundary
+gate-unreadable-multipart = de multipart-inhoud is onleesbaar
+gate-part-count = er zijn { $count } delen in plaats van 2
+gate-nested-parts = er zitten delen genest in de delen van het versleutelde bericht
+gate-control-part = het eerste deel is niet application/pgp-encrypted Version: 1
+gate-data-type = het tweede deel is { $kind }, niet application/octet-stream
+gate-data-encoding = het tweede deel heeft transfercodering { $encoding }
+gate-not-armored = het tweede deel is niet één OpenPGP-bericht in ASCII-armor
+gate-sender-count = From bevat niet precies één adres
+gate-no-recipient = er staat geen ontvanger in To
+gate-not-closed = de multipart-inhoud is niet afgesloten
+gate-long-preamble = vóór de versleutelde delen staat tekst die geen korte toelichting is
+gate-text-after = na het einde van de multipart staat nog tekst
+gate-not-addresses = de header { $name } bevat geen adressen
+gate-name-without-address = de header { $name } bevat een naam zonder adres
+gate-not-openpgp = het versleutelde deel is geen OpenPGP (details: { $details })
+gate-packets-outside = er staan OpenPGP-pakketten buiten de versleuteling
+gate-unexpected-packet = er staat een onverwacht { $tag }-pakket in
+gate-unreadable-openpgp = het versleutelde deel is onleesbare OpenPGP (details: { $details })
+gate-no-encrypted-data = er zitten geen versleutelde gegevens in
