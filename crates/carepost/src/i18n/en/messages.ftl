@@ -462,18 +462,6 @@ hint-mail-no-such-message = `carepost mail show` lists the messages waiting to b
 
 ## Email: composing (send --eml) and opening (open MESSAGE.eml)
 
-# The note outside the encryption of every email carepost writes. It is
-# deliberately in Dutch and English whatever the user's language, plain
-# ASCII, and holds no personal data.
-mail-preamble =
-    Dit is een versleuteld bericht (OpenPGP, PGP/MIME). Alleen de geadresseerde
-    kan het lezen. Ziet u alleen deze tekst? Open het bericht met een gratis
-    OpenPGP-programma, zoals Thunderbird, GPG4Win (Kleopatra), OpenKeychain of
-    Mailvelope.
-
-    This is an encrypted message (OpenPGP, PGP/MIME). Only the addressee can
-    read it. Seeing only this text? Open the message with a free OpenPGP app
-    such as Thunderbird, GPG4Win (Kleopatra), OpenKeychain or Mailvelope.
 mail-default-subject = Documents
 mail-default-text = { $count ->
         [one] The document is attached.
@@ -640,3 +628,12 @@ gate-packets-outside = it has OpenPGP packets outside the encryption
 gate-unexpected-packet = it has an unexpected { $tag } packet
 gate-unreadable-openpgp = its encrypted part is unreadable OpenPGP (details: { $details })
 gate-no-encrypted-data = it holds no encrypted data
+## mail-preamble
+# The note outside the encryption of every email carepost writes, read by
+# the patient before the message is opened: in the sender's language,
+# formal, no personal data. Accents are dropped when it is written (a MIME
+# preamble is plain ASCII).
+mail-preamble-note =
+    This is an encrypted message (OpenPGP, PGP/MIME). Only the addressee can
+    read it. Seeing only this text? Open the message with a free OpenPGP app
+    such as Thunderbird, Gpg4win (Kleopatra), OpenKeychain or Mailvelope.

@@ -39,3 +39,10 @@ gate-packets-outside = des paquets OpenPGP se trouvent hors du chiffrement
 gate-unexpected-packet = il contient un paquet { $tag } inattendu
 gate-unreadable-openpgp = sa partie chiffrée est de l'OpenPGP illisible (détails : { $details })
 gate-no-encrypted-data = il ne contient aucune donnée chiffrée
+
+## mail-preamble
+mail-preamble-note =
+    Ceci est un message chiffré (OpenPGP, PGP/MIME). Seul son destinataire peut
+    le lire. Vous ne voyez que ce texte ? Ouvrez le message avec un logiciel
+    OpenPGP gratuit, comme Thunderbird, Gpg4win (Kleopatra), OpenKeychain ou
+    Mailvelope.

@@ -44,3 +44,10 @@ gate-packets-outside = er staan OpenPGP-pakketten buiten de versleuteling
 gate-unexpected-packet = er staat een onverwacht { $tag }-pakket in
 gate-unreadable-openpgp = het versleutelde deel is onleesbare OpenPGP (details: { $details })
 gate-no-encrypted-data = er zitten geen versleutelde gegevens in
+
+## mail-preamble
+mail-preamble-note =
+    Dit is een versleuteld bericht (OpenPGP, PGP/MIME). Alleen de geadresseerde
+    kan het lezen. Ziet u alleen deze tekst? Open het bericht dan met een gratis
+    OpenPGP-programma, zoals Thunderbird, Gpg4win (Kleopatra), OpenKeychain of
+    Mailvelope.

@@ -7,7 +7,7 @@
 //! ```text
 //! From, To, Date, Message-ID, Subject: [...], MIME-Version, Autocrypt
 //! Content-Type: multipart/encrypted; protocol="application/pgp-encrypted"
-//!   preamble: a short Dutch + English note, no personal data
+//!   preamble: a short note in the sender's language, no personal data
 //!   application/pgp-encrypted   "Version: 1"
 //!   application/octet-stream    the armored OpenPGP message, holding:
 //!     multipart/mixed; hp="cipher"; protected-headers="v1"
@@ -160,7 +160,7 @@ pub fn compose(ctx: &mut Context<'_>, req: &ComposeRequest, progress: &dyn Progr
         &format!("multipart/encrypted;\r\n protocol=\"application/pgp-encrypted\";\r\n boundary=\"{outer_boundary}\""),
     );
     outer.push_str("\r\n");
-    for line in crate::tr!("mail-preamble").lines() {
+    for line in ascii_note(&crate::tr!("mail-preamble-note")).lines() {
         outer.push_str(line.trim_end());
         outer.push_str("\r\n");
     }
@@ -329,6 +329,41 @@ fn output_place(output: &Path) -> Result<(PathBuf, String)> {
     Ok((dir, name))
 }
 
+/// The note outside the encryption, in plain ASCII: a MIME preamble has
+/// no charset (RFC 2046), so accents are dropped rather than risk garbled
+/// text, and the gate accepts nothing else.
+fn ascii_note(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if c.is_ascii() => out.push(c),
+            'à' | 'á' | 'â' | 'ä' => out.push('a'),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ò' | 'ó' | 'ô' | 'ö' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ÿ' => out.push('y'),
+            'À' | 'Â' | 'Ä' => out.push('A'),
+            'Ç' => out.push('C'),
+            'È' | 'É' | 'Ê' | 'Ë' => out.push('E'),
+            'Î' | 'Ï' => out.push('I'),
+            'Ô' | 'Ö' => out.push('O'),
+            'Ù' | 'Û' | 'Ü' => out.push('U'),
+            'œ' => out.push_str("oe"),
+            'Œ' => out.push_str("OE"),
+            'æ' => out.push_str("ae"),
+            '«' | '»' | '“' | '”' | '„' => out.push('"'),
+            '‘' | '’' => out.push('\''),
+            '–' | '—' => out.push('-'),
+            '…' => out.push_str("..."),
+            c if c.is_whitespace() => out.push(' '),
+            _ => out.push('?'),
+        }
+    }
+    out
+}
+
 fn random_hex(bytes: usize) -> String {
     let mut buffer = vec![0u8; bytes];
     openpgp::crypto::random(&mut buffer).expect("system randomness");
@@ -337,11 +372,21 @@ fn random_hex(bytes: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::ascii_note;
+
     #[test]
-    fn the_preamble_is_plain_ascii_in_two_languages() {
-        let preamble = crate::tr!("mail-preamble");
+    fn the_preamble_is_plain_ascii() {
+        let preamble = ascii_note(&crate::tr!("mail-preamble-note"));
         assert!(preamble.is_ascii(), "{preamble}");
-        assert!(preamble.contains("versleuteld") && preamble.contains("encrypted"), "{preamble}");
-        assert!(preamble.contains("\n\n"), "the two languages are separate paragraphs: {preamble:?}");
+        assert!(preamble.contains("OpenPGP"), "{preamble}");
+    }
+
+    #[test]
+    fn accents_are_dropped_from_the_note_not_the_letters() {
+        assert_eq!(
+            ascii_note("Ceci est un message chiffré. Vous ne voyez que ce texte\u{202f}? « Ouvrez-le »"),
+            "Ceci est un message chiffre. Vous ne voyez que ce texte ? \" Ouvrez-le \""
+        );
+        assert_eq!(ascii_note("Geïnteresseerd — één"), "Geinteresseerd - een");
     }
 }
