@@ -637,3 +637,17 @@ mail-preamble-note =
     This is an encrypted message (OpenPGP, PGP/MIME). Only the addressee can
     read it. Seeing only this text? Open the message with a free OpenPGP app
     such as Thunderbird, Gpg4win (Kleopatra), OpenKeychain or Mailvelope.
+## tour
+# The tour's sample letter and its file name (letters, digits and dashes).
+tour-letter-file-name = consult-letter-de-vries.txt
+tour-letter =
+    Consult letter (sample)
+
+    Dear Mr. de Vries,
+
+    Thank you for the video consult today. As discussed, please have your
+    blood pressure measured at the practice in two weeks. The lab results
+    are within the normal range.
+
+    Kind regards,
+    Dr. A. Jansen, general practitioner

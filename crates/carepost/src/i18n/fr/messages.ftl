@@ -46,3 +46,17 @@ mail-preamble-note =
     le lire. Vous ne voyez que ce texte ? Ouvrez le message avec un logiciel
     OpenPGP gratuit, comme Thunderbird, Gpg4win (Kleopatra), OpenKeychain ou
     Mailvelope.
+
+## tour
+tour-letter-file-name = lettre-consultation-de-vries.txt
+tour-letter =
+    Lettre de consultation (exemple)
+
+    Monsieur De Vries,
+
+    Je vous remercie pour la téléconsultation de ce jour. Comme convenu, je
+    vous prie de faire contrôler votre tension artérielle au cabinet dans deux
+    semaines. Les résultats de vos analyses de laboratoire sont normaux.
+
+    Je vous prie d'agréer, Monsieur, mes salutations distinguées.
+    Dr A. Jansen, médecin généraliste

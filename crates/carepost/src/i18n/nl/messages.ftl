@@ -51,3 +51,17 @@ mail-preamble-note =
     kan het lezen. Ziet u alleen deze tekst? Open het bericht dan met een gratis
     OpenPGP-programma, zoals Thunderbird, Gpg4win (Kleopatra), OpenKeychain of
     Mailvelope.
+
+## tour
+tour-letter-file-name = consultbrief-de-vries.txt
+tour-letter =
+    Consultbrief (voorbeeld)
+
+    Geachte heer De Vries,
+
+    Dank u voor het videoconsult van vandaag. Zoals besproken verzoek ik u
+    over twee weken uw bloeddruk te laten meten op de praktijk. De
+    laboratoriumuitslagen zijn normaal.
+
+    Met vriendelijke groet,
+    Dr. A. Jansen, huisarts
