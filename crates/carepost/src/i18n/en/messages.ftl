@@ -430,7 +430,6 @@ tls-not-yet-valid = the server's certificate is not valid yet (check this comput
 tls-revoked = the server's certificate was revoked
 tls-no-starttls = the server does not offer STARTTLS; carepost never sends without encryption
 tls-handshake-closed = the server closed the connection during the encryption handshake
-tls-other = { $reason }
 net-timeout = the server did not answer within { $seconds } seconds
 net-closed = the server closed the connection
 auth-no-mechanism = the server offers no login method carepost supports (PLAIN or LOGIN)
@@ -651,3 +650,20 @@ tour-letter =
 
     Kind regards,
     Dr. A. Jansen, general practitioner
+## io-reasons
+# What went wrong in a file or network operation; $details is the
+# system's own text, kept for whoever looks into it.
+io-reason-not-found = there is no such file or folder (details: { $details })
+io-reason-permission = permission denied (details: { $details })
+io-reason-no-space = the disk is full (details: { $details })
+io-reason-read-only = the disk or folder is read-only (details: { $details })
+io-reason-exists = something with that name already exists (details: { $details })
+io-reason-is-a-folder = it is a folder, not a file (details: { $details })
+io-reason-not-a-folder = a part of the path is not a folder (details: { $details })
+io-reason-refused = the connection was refused (details: { $details })
+io-reason-timed-out = there was no answer in time (details: { $details })
+io-reason-cut-off = the connection was cut off (details: { $details })
+io-reason-no-network = the network cannot be reached (details: { $details })
+io-reason-other = the system reported an error (details: { $details })
+net-other = the connection failed (details: { $details })
+tls-other-details = the encrypted connection could not be set up (details: { $details })

@@ -60,3 +60,19 @@ tour-letter =
 
     Je vous prie d'agréer, Monsieur, mes salutations distinguées.
     Dr A. Jansen, médecin généraliste
+
+## io-reasons
+io-reason-not-found = ce fichier ou ce dossier n'existe pas (détails : { $details })
+io-reason-permission = permission refusée (détails : { $details })
+io-reason-no-space = le disque est plein (détails : { $details })
+io-reason-read-only = le disque ou le dossier est en lecture seule (détails : { $details })
+io-reason-exists = un élément portant ce nom existe déjà (détails : { $details })
+io-reason-is-a-folder = c'est un dossier, pas un fichier (détails : { $details })
+io-reason-not-a-folder = une partie du chemin n'est pas un dossier (détails : { $details })
+io-reason-refused = la connexion a été refusée (détails : { $details })
+io-reason-timed-out = aucune réponse n'est arrivée à temps (détails : { $details })
+io-reason-cut-off = la connexion a été interrompue (détails : { $details })
+io-reason-no-network = le réseau est inaccessible (détails : { $details })
+io-reason-other = le système a signalé une erreur (détails : { $details })
+net-other = la connexion a échoué (détails : { $details })
+tls-other-details = la connexion chiffrée n'a pas pu être établie (détails : { $details })

@@ -65,3 +65,19 @@ tour-letter =
 
     Met vriendelijke groet,
     Dr. A. Jansen, huisarts
+
+## io-reasons
+io-reason-not-found = dat bestand of die map bestaat niet (details: { $details })
+io-reason-permission = geen toestemming (details: { $details })
+io-reason-no-space = de schijf is vol (details: { $details })
+io-reason-read-only = de schijf of map is alleen-lezen (details: { $details })
+io-reason-exists = er bestaat al iets met die naam (details: { $details })
+io-reason-is-a-folder = het is een map, geen bestand (details: { $details })
+io-reason-not-a-folder = een deel van het pad is geen map (details: { $details })
+io-reason-refused = de verbinding werd geweigerd (details: { $details })
+io-reason-timed-out = er kwam niet op tijd antwoord (details: { $details })
+io-reason-cut-off = de verbinding werd verbroken (details: { $details })
+io-reason-no-network = het netwerk is niet bereikbaar (details: { $details })
+io-reason-other = het systeem meldde een fout (details: { $details })
+net-other = de verbinding is mislukt (details: { $details })
+tls-other-details = de versleutelde verbinding kon niet worden opgezet (details: { $details })
