@@ -785,6 +785,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
         NotADirectory => "io-reason-not-a-folder",
         ConnectionRefused => "io-reason-refused",
         TimedOut => "io-reason-timed-out",
+        InvalidData => "io-reason-damaged",
         ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof => "io-reason-cut-off",
         HostUnreachable | NetworkUnreachable | NetworkDown => "io-reason-no-network",
         _ => "io-reason-other",
