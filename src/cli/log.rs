@@ -33,5 +33,5 @@ pub fn parse_date(text: &str) -> Result<std::time::SystemTime, String> {
         .ok()
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|dt| std::time::SystemTime::from(dt.and_utc()))
-        .ok_or_else(|| format!("'{text}' is not a date such as 2026-11-01"))
+        .ok_or_else(|| carepost::tr!("value-bad-date", given = text))
 }

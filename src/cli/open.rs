@@ -45,17 +45,17 @@ pub struct OpenArgs {
 pub fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
     let (digits, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len()));
-    let number: u64 = digits.parse().map_err(|_| format!("'{text}' is not a size such as 500M or 4G"))?;
+    let number: u64 = digits.parse().map_err(|_| carepost::tr!("value-bad-size", given = text))?;
     let factor: u64 = match unit.trim().to_ascii_uppercase().trim_end_matches("IB").trim_end_matches('B') {
         "" => 1,
         "K" => 1 << 10,
         "M" => 1 << 20,
         "G" => 1 << 30,
         "T" => 1 << 40,
-        _ => return Err(format!("'{text}' is not a size such as 500M or 4G")),
+        _ => return Err(carepost::tr!("value-bad-size", given = text)),
     };
     match number.checked_mul(factor) {
-        Some(0) | None => Err(format!("'{text}' is not a usable size")),
+        Some(0) | None => Err(carepost::tr!("value-unusable-size", given = text)),
         Some(n) => Ok(n),
     }
 }

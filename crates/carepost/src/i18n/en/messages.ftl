@@ -668,3 +668,7 @@ io-reason-damaged = the data is damaged or cut short (details: { $details })
 io-reason-other = the system reported an error (details: { $details })
 net-other = the connection failed (details: { $details })
 tls-other-details = the encrypted connection could not be set up (details: { $details })
+## values
+value-bad-size = '{ $given }' is not a size such as 500M or 4G
+value-unusable-size = '{ $given }' is not a usable size
+value-bad-date = '{ $given }' is not a date such as 2026-11-01

@@ -77,3 +77,8 @@ io-reason-damaged = les données sont endommagées ou incomplètes (détails : {
 io-reason-other = le système a signalé une erreur (détails : { $details })
 net-other = la connexion a échoué (détails : { $details })
 tls-other-details = la connexion chiffrée n'a pas pu être établie (détails : { $details })
+
+## values
+value-bad-size = « { $given } » n'est pas une taille comme 500M ou 4G
+value-unusable-size = « { $given } » n'est pas une taille utilisable
+value-bad-date = « { $given } » n'est pas une date comme 2026-11-01

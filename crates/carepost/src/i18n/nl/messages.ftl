@@ -82,3 +82,8 @@ io-reason-damaged = de gegevens zijn beschadigd of onvolledig (details: { $detai
 io-reason-other = het systeem meldde een fout (details: { $details })
 net-other = de verbinding is mislukt (details: { $details })
 tls-other-details = de versleutelde verbinding kon niet worden opgezet (details: { $details })
+
+## values
+value-bad-size = '{ $given }' is geen grootte zoals 500M of 4G
+value-unusable-size = '{ $given }' is geen bruikbare grootte
+value-bad-date = '{ $given }' is geen datum zoals 2026-11-01
