@@ -672,3 +672,6 @@ tls-other-details = the encrypted connection could not be set up (details: { $de
 value-bad-size = '{ $given }' is not a size such as 500M or 4G
 value-unusable-size = '{ $given }' is not a usable size
 value-bad-date = '{ $given }' is not a date such as 2026-11-01
+## identity-reasons
+identity-damaged = its key file is damaged (details: { $details })
+identity-not-valid = it is not valid now: expired, revoked or too weak (details: { $details })

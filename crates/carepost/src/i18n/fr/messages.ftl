@@ -82,3 +82,7 @@ tls-other-details = la connexion chiffrée n'a pas pu être établie (détails :
 value-bad-size = « { $given } » n'est pas une taille comme 500M ou 4G
 value-unusable-size = « { $given } » n'est pas une taille utilisable
 value-bad-date = « { $given } » n'est pas une date comme 2026-11-01
+
+## identity-reasons
+identity-damaged = son fichier de clé est endommagé (détails : { $details })
+identity-not-valid = la clé n'est pas valide actuellement : expirée, révoquée ou trop faible (détails : { $details })

@@ -87,3 +87,7 @@ tls-other-details = de versleutelde verbinding kon niet worden opgezet (details:
 value-bad-size = '{ $given }' is geen grootte zoals 500M of 4G
 value-unusable-size = '{ $given }' is geen bruikbare grootte
 value-bad-date = '{ $given }' is geen datum zoals 2026-11-01
+
+## identity-reasons
+identity-damaged = het sleutelbestand is beschadigd (details: { $details })
+identity-not-valid = de sleutel is nu niet geldig: verlopen, ingetrokken of te zwak (details: { $details })
