@@ -30,6 +30,15 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind as a person reads it, in their language (`as_str` is the
+    /// code for JSON and the state database).
+    pub fn label(self) -> String {
+        match self {
+            Kind::Patient => crate::tr!("contact-kind-patient"),
+            Kind::Colleague => crate::tr!("contact-kind-colleague"),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Patient => "patient",

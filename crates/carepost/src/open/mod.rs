@@ -160,7 +160,7 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
                 .detail(format!("sender {}; verified sender required", sender.status.as_str())),
         );
         let who = sender.alias.clone().or(sender.fingerprint.clone()).unwrap_or_default();
-        return Err(Error::SenderNotVerified { status: sender.status.as_str().to_owned(), who });
+        return Err(Error::SenderNotVerified { status: sender.status.label(), who });
     }
     let outer = request.input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let filename = decrypted

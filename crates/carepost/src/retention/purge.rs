@@ -519,7 +519,7 @@ pub fn release(ctx: &mut Context<'_>, id: i64) -> Result<ManagedFile> {
     let _lock = lock_purges(ctx, true)?;
     let item = file(ctx, id)?;
     if !matches!(item.state, FileState::Active | FileState::Changed) {
-        return Err(Error::FileClosed { id, state: item.state.code().to_owned() });
+        return Err(Error::FileClosed { id, state: item.state.label() });
     }
     let event = Event::new(Action::Purge, Outcome::Success)
         .document(&item.sha256, item.size)
@@ -536,7 +536,7 @@ pub fn delete_now(ctx: &mut Context<'_>, id: i64) -> Result<(ManagedFile, Verdic
     match item.state {
         FileState::Active => {}
         FileState::Changed => return Err(Error::FileNotDeleted { id, reason: crate::tr!("file-delete-changed") }),
-        other => return Err(Error::FileClosed { id, state: other.code().to_owned() }),
+        other => return Err(Error::FileClosed { id, state: other.label() }),
     }
     let verdict = remove(ctx, &item)?;
     Ok((item, verdict))

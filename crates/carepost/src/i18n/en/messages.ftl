@@ -675,3 +675,17 @@ value-bad-date = '{ $given }' is not a date such as 2026-11-01
 ## identity-reasons
 identity-damaged = its key file is damaged (details: { $details })
 identity-not-valid = it is not valid now: expired, revoked or too weak (details: { $details })
+## labels
+# Words for codes, shown inside sentences and lists (JSON keeps the codes).
+contact-kind-patient = patient
+contact-kind-colleague = colleague
+sender-status-verified = verified
+sender-status-unverified = unverified
+sender-status-unknown = unknown
+sender-status-unsigned = unsigned
+file-state-pending = pending
+file-state-active = active
+file-state-deleted = deleted
+file-state-missing = missing
+file-state-changed = changed
+file-state-released = released

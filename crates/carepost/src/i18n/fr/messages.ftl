@@ -86,3 +86,17 @@ value-bad-date = « { $given } » n'est pas une date comme 2026-11-01
 ## identity-reasons
 identity-damaged = son fichier de clé est endommagé (détails : { $details })
 identity-not-valid = la clé n'est pas valide actuellement : expirée, révoquée ou trop faible (détails : { $details })
+
+## labels
+contact-kind-patient = patient
+contact-kind-colleague = confrère
+sender-status-verified = vérifié
+sender-status-unverified = non vérifié
+sender-status-unknown = inconnu
+sender-status-unsigned = non signé
+file-state-pending = pas encore terminé
+file-state-active = actif
+file-state-deleted = supprimé
+file-state-missing = manquant
+file-state-changed = modifié
+file-state-released = libéré

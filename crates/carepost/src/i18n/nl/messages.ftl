@@ -91,3 +91,17 @@ value-bad-date = '{ $given }' is geen datum zoals 2026-11-01
 ## identity-reasons
 identity-damaged = het sleutelbestand is beschadigd (details: { $details })
 identity-not-valid = de sleutel is nu niet geldig: verlopen, ingetrokken of te zwak (details: { $details })
+
+## labels
+contact-kind-patient = patiënt
+contact-kind-colleague = collega
+sender-status-verified = geverifieerd
+sender-status-unverified = niet geverifieerd
+sender-status-unknown = onbekend
+sender-status-unsigned = niet ondertekend
+file-state-pending = nog niet voltooid
+file-state-active = actief
+file-state-deleted = verwijderd
+file-state-missing = ontbreekt
+file-state-changed = gewijzigd
+file-state-released = vrijgegeven

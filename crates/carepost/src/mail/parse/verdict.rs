@@ -99,5 +99,5 @@ pub(super) fn refuse_unless_verified(
         return Err(Error::MailPartlyUnprotected);
     }
     let who = sender.alias.clone().or(sender.fingerprint.clone()).unwrap_or_default();
-    Err(Error::SenderNotVerified { status: sender.status.as_str().to_owned(), who })
+    Err(Error::SenderNotVerified { status: sender.status.label(), who })
 }
