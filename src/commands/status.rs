@@ -20,8 +20,8 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
             (tr!("status-overdue"), f.overdue.to_string()),
             (tr!("status-needs-decision"), f.needs_decision.to_string()),
             (tr!("status-timer"), yes_no(status.timer_installed)),
-            (tr!("status-keychain"), status.keychain.to_owned()),
-            (tr!("status-encrypted-volume"), status.encrypted_volume.to_owned()),
+            (tr!("status-keychain"), keychain_label(status.keychain)),
+            (tr!("status-encrypted-volume"), volume_label(status.encrypted_volume)),
             (
                 tr!("status-audit"),
                 if status.audit_intact {
@@ -54,6 +54,25 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
         }
         Ok(())
     })
+}
+
+/// The keychain's state in words; JSON keeps the code.
+fn keychain_label(code: &str) -> String {
+    match code {
+        "not used" => tr!("status-keychain-not-used"),
+        "reachable" => tr!("status-keychain-reachable"),
+        "unreachable" => tr!("status-keychain-unreachable"),
+        other => other.to_owned(),
+    }
+}
+
+/// Whether the home is on an encrypted volume, in words; JSON keeps the code.
+fn volume_label(code: &str) -> String {
+    match code {
+        "yes" => tr!("word-yes"),
+        "no" => tr!("word-no"),
+        _ => tr!("word-unknown"),
+    }
 }
 
 fn yes_no(value: bool) -> String {

@@ -689,3 +689,7 @@ file-state-deleted = deleted
 file-state-missing = missing
 file-state-changed = changed
 file-state-released = released
+status-keychain-not-used = not used
+status-keychain-reachable = reachable
+status-keychain-unreachable = unreachable
+word-unknown = unknown

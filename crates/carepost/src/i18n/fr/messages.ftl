@@ -100,3 +100,7 @@ file-state-deleted = supprimé
 file-state-missing = manquant
 file-state-changed = modifié
 file-state-released = libéré
+status-keychain-not-used = non utilisé
+status-keychain-reachable = accessible
+status-keychain-unreachable = inaccessible
+word-unknown = inconnu

@@ -105,3 +105,7 @@ file-state-deleted = verwijderd
 file-state-missing = ontbreekt
 file-state-changed = gewijzigd
 file-state-released = vrijgegeven
+status-keychain-not-used = niet gebruikt
+status-keychain-reachable = bereikbaar
+status-keychain-unreachable = niet bereikbaar
+word-unknown = onbekend
