@@ -1048,3 +1048,22 @@ fn two_concurrent_adds_of_one_alias_let_exactly_one_win() {
     }
     assert_eq!(aliases(&cp).len(), 3);
 }
+
+#[test]
+fn a_contacts_kind_is_shown_in_the_users_language_and_stays_a_code_in_json() {
+    let doctor = Carepost::with_identity("Dr. A. Jansen", "a.jansen@huisarts.example");
+    let patient = Carepost::with_identity("P. de Vries", "p.devries@example.org");
+    let out = doctor
+        .cmd()
+        .env("CAREPOST_LANG", "nl")
+        .args(["contact", "add", "p-0042", "--key-file"])
+        .arg(patient.export_key())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("patiënt"), "{}", String::from_utf8_lossy(&out.stdout));
+    let listed = doctor.cmd().env("CAREPOST_LANG", "nl").args(["contact", "list"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("patiënt"));
+    let json = doctor.json(&["contact", "list"]);
+    assert_eq!(json["contacts"][0]["kind"], "patient", "{json}");
+}

@@ -84,7 +84,11 @@ fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
 }
 
 fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+    find(haystack, needle).is_some()
+}
+
+fn find(haystack: &[u8], needle: &str) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle.as_bytes())
 }
 
 /// A colleague using GnuPG (as Thunderbird, GpgOL and Kleopatra do), who
@@ -153,7 +157,7 @@ fn carepost_email_round_trip_keeps_subject_text_and_attachments() {
         assert!(!contains(&bytes, secret), "{secret:?} is visible in the email");
     }
     assert!(bytes.windows(2).all(|w| w[1] != b'\n' || w[0] == b'\r'), "every line ends in CRLF");
-    assert!(contains(&bytes, "OpenKeychain") && contains(&bytes, "versleuteld"), "the preamble explains");
+    assert!(contains(&bytes, "OpenKeychain") && contains(&bytes, "encrypted message"), "the preamble explains");
 
     // The Autocrypt header carries exactly the doctor's minimal key.
     let autocrypt = header(&headers, "Autocrypt").unwrap();
@@ -224,6 +228,31 @@ fn carepost_email_round_trip_keeps_subject_text_and_attachments() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
     assert!(stdout.contains(SUBJECT) && stdout.contains("poli laten zien"), "{stdout}");
+}
+
+#[test]
+fn the_note_outside_the_encryption_is_in_the_senders_language() {
+    let doctor = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
+    let patient = Carepost::with_identity(PATIENT_NAME, PATIENT_EMAIL);
+    doctor.add_verified("pat", &patient);
+    let (pdf, _) = documents(&doctor);
+    let eml = doctor.path("brief.eml");
+    let out = doctor
+        .cmd()
+        .env("CAREPOST_LANG", "nl")
+        .args(["send", s(&pdf), "--to", "pat", "--eml", s(&eml)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&eml).unwrap();
+    let dutch = find(&bytes, "Dit is een versleuteld bericht").expect("the note is in Dutch");
+    assert!(contains(&bytes, "Ziet u alleen deze tekst?"), "and addresses the patient formally");
+    let french = find(&bytes, "Ceci est un message chiffre").expect("and in French");
+    let english = find(&bytes, "This is an encrypted message").expect("and in English");
+    assert!(dutch < french && dutch < english, "the sender's language comes first");
+    // Outside the encryption, everything else stays the same in every language.
+    assert_eq!(header(&outer_headers(&bytes), "Subject"), Some("[...]"));
+    assert!(bytes.is_ascii(), "the outside of the email is plain ASCII");
 }
 
 #[test]

@@ -1215,3 +1215,14 @@ fn a_copy_the_user_kept_as_a_hard_link_is_not_wiped() {
     assert!(!opened.exists(), "carepost's copy is gone");
     assert_eq!(std::fs::read(&kept).unwrap(), content, "the user's copy was overwritten");
 }
+
+#[test]
+fn status_shows_the_keychain_in_words_of_the_users_language() {
+    let cp = Carepost::with_identity("P. de Vries", "p.devries@example.org");
+    let out = cp.cmd().env("CAREPOST_LANG", "nl").arg("status").output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // --no-keychain: the keychain is not used, said in Dutch; JSON keeps the code.
+    assert!(stdout(&out).contains("niet gebruikt"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("not used"), "{}", stdout(&out));
+    assert_eq!(cp.json(&["status"])["keychain"], "not used");
+}

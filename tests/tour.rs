@@ -41,3 +41,23 @@ fn the_tour_reports_its_steps_as_json() {
     assert_eq!(json["ok"], true);
     assert_eq!(json["steps"].as_array().unwrap().len(), 7);
 }
+
+#[test]
+fn the_tours_sample_letter_is_in_the_users_language() {
+    let scratch = tempfile::tempdir().unwrap();
+    let run = |lang: &str| {
+        let out = Command::cargo_bin("carepost")
+            .unwrap()
+            .env_clear()
+            .env("TMPDIR", scratch.path())
+            .env("CAREPOST_LANG", lang)
+            .arg("tour")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // The opened letter is named in the step that opens it.
+    assert!(run("nl").contains("\"consultbrief-de-vries.txt\""));
+    assert!(run("en").contains("\"consult-letter-de-vries.txt\""));
+}

@@ -26,9 +26,8 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
             (tr!("status-overdue"), f.overdue.to_string()),
             (tr!("status-needs-decision"), f.needs_decision.to_string()),
             (tr!("status-timer"), yes_no(status.timer_installed)),
-            // The codes stay in JSON; people read them as words in their language.
-            (tr!("status-keychain"), tr!("status-keychain-state", state = status.keychain.replace(' ', "-"))),
-            (tr!("status-encrypted-volume"), tr!("status-encrypted-volume-state", state = status.encrypted_volume)),
+            (tr!("status-keychain"), keychain_label(status.keychain)),
+            (tr!("status-encrypted-volume"), volume_label(status.encrypted_volume)),
             (
                 tr!("status-audit"),
                 if status.audit_intact {
@@ -66,6 +65,25 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
         }
         Ok(())
     })
+}
+
+/// The keychain's state in words; JSON keeps the code.
+fn keychain_label(code: &str) -> String {
+    match code {
+        "not used" => tr!("status-keychain-not-used"),
+        "reachable" => tr!("status-keychain-reachable"),
+        "unreachable" => tr!("status-keychain-unreachable"),
+        other => other.to_owned(),
+    }
+}
+
+/// Whether the home is on an encrypted volume, in words; JSON keeps the code.
+fn volume_label(code: &str) -> String {
+    match code {
+        "yes" => tr!("word-yes"),
+        "no" => tr!("word-no"),
+        _ => tr!("word-unknown"),
+    }
 }
 
 fn yes_no(value: bool) -> String {

@@ -12,19 +12,6 @@ use carepost::{contacts, init, open, send, tr, verify, Context, Error};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-const LETTER: &str = "\
-Consult letter (sample)
-
-Dear Mr. de Vries,
-
-Thank you for the video consult today. As discussed, please have your
-blood pressure measured at the practice in two weeks. The lab results
-are within the normal range.
-
-Kind regards,
-Dr. A. Jansen, general practitioner
-";
-
 #[derive(Serialize, Default)]
 struct Tour {
     steps: Vec<&'static str>,
@@ -110,7 +97,10 @@ fn walk(root: &Path, tour: &mut Tour, out: &Output) -> Result<(), Error> {
     detail(out, &tr!("tour-exchanged"));
 
     step(out, tour, "refused-unverified", tr!("tour-refused"));
-    let letter = write_file(root, "consult-letter-de-vries.txt", LETTER.as_bytes())?;
+    // The sample letter and its name in the user's language, as a
+    // clinician would write them.
+    let letter_text = tr!("tour-letter");
+    let letter = write_file(root, &tr!("tour-letter-file-name"), letter_text.as_bytes())?;
     let outbox = root.join("to-email");
     std::fs::create_dir(&outbox).map_err(|e| Error::io("io-create-dir", &outbox, e))?;
     let request = send::Request {
@@ -153,7 +143,7 @@ fn walk(root: &Path, tour: &mut Tour, out: &Output) -> Result<(), Error> {
         &send::Silent,
     )?;
     let content = std::fs::read(&opened.output).map_err(|e| Error::io("io-read", &opened.output, e))?;
-    if content != LETTER.as_bytes() || opened.sender.status != open::SenderStatus::Verified {
+    if content != letter_text.as_bytes() || opened.sender.status != open::SenderStatus::Verified {
         return Err(Error::Internal(tr!("tour-failed-content")));
     }
     detail(

@@ -30,6 +30,15 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind as a person reads it, in their language (`as_str` is the
+    /// code for JSON and the state database).
+    pub fn label(self) -> String {
+        match self {
+            Kind::Patient => crate::tr!("contact-kind-patient"),
+            Kind::Colleague => crate::tr!("contact-kind-colleague"),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Patient => "patient",
@@ -144,12 +153,12 @@ impl Contact {
 /// path swapped after a check cannot slip a FIFO in.
 pub fn read_key_file(path: &Path) -> Result<Cert> {
     let fail = |reason: String| Error::KeyFile { path: path.to_path_buf(), reason };
-    let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+    let meta = std::fs::metadata(path).map_err(|e| fail(crate::error::io_reason(&e)))?;
     if !meta.is_file() {
         return Err(Error::KeyFileNotRegular(path.to_path_buf()));
     }
-    let file = open_nonblocking(path).map_err(|e| fail(e.to_string()))?;
-    let meta = file.metadata().map_err(|e| fail(e.to_string()))?;
+    let file = open_nonblocking(path).map_err(|e| fail(crate::error::io_reason(&e)))?;
+    let meta = file.metadata().map_err(|e| fail(crate::error::io_reason(&e)))?;
     if !meta.is_file() {
         return Err(Error::KeyFileNotRegular(path.to_path_buf()));
     }
@@ -158,7 +167,7 @@ pub fn read_key_file(path: &Path) -> Result<Cert> {
     }
     let mut bytes = zeroize::Zeroizing::new(Vec::new());
     // One byte past the bound tells a file that grew meanwhile.
-    file.take(MAX_KEY_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| fail(e.to_string()))?;
+    file.take(MAX_KEY_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| fail(crate::error::io_reason(&e)))?;
     if bytes.len() as u64 > MAX_KEY_FILE_BYTES {
         return Err(Error::CertRejected(CertProblem::Malformed(crate::tr!("key-file-too-large"))));
     }

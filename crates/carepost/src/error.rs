@@ -58,7 +58,7 @@ pub enum CertProblem {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{}", tr!("error-io", action = crate::i18n::translate(action, &[]), path = Safe(path.display().to_string()).to_string(), reason = source.to_string()))]
+    #[error("{}", tr!("error-io", action = crate::i18n::translate(action, &[]), path = Safe(path.display().to_string()).to_string(), reason = io_reason(source)))]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -768,6 +768,29 @@ impl From<rusqlite::Error> for Error {
         }
         Error::State(e.to_string())
     }
+}
+
+/// What went wrong in an I/O error, in the user's language: the kinds a
+/// user can act on get a sentence, and the system's own (English) text
+/// follows only as a marked technical detail.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let id = match e.kind() {
+        NotFound => "io-reason-not-found",
+        PermissionDenied => "io-reason-permission",
+        StorageFull | QuotaExceeded => "io-reason-no-space",
+        ReadOnlyFilesystem => "io-reason-read-only",
+        AlreadyExists => "io-reason-exists",
+        IsADirectory => "io-reason-is-a-folder",
+        NotADirectory => "io-reason-not-a-folder",
+        ConnectionRefused => "io-reason-refused",
+        TimedOut => "io-reason-timed-out",
+        InvalidData => "io-reason-damaged",
+        ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof => "io-reason-cut-off",
+        HostUnreachable | NetworkUnreachable | NetworkDown => "io-reason-no-network",
+        _ => "io-reason-other",
+    };
+    crate::i18n::translate(id, &[("details", crate::i18n::Arg::from(Safe(e.to_string()).to_string()))])
 }
 
 /// Quotes a path for a shell command shown in a hint.

@@ -176,7 +176,8 @@ impl Identity {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::NoIdentity),
             Err(e) => return Err(Error::io("io-read", &path, e)),
         };
-        let key = Cert::from_bytes(&bytes).map_err(|e| Error::IdentityUnusable(e.to_string()))?;
+        let key = Cert::from_bytes(&bytes)
+            .map_err(|e| Error::IdentityUnusable(crate::tr!("identity-damaged", details = e.to_string())))?;
         if !key.is_tsk() {
             return Err(Error::IdentityUnusable(crate::tr!("identity-no-secret")));
         }
@@ -246,7 +247,10 @@ impl Identity {
     pub fn unlock(&self, passphrase: &Passphrase, purpose: Purpose, now: SystemTime) -> Result<Unlocked> {
         let password = passphrase.to_password();
         let policy = crate::policy::standard();
-        let vc = self.key.with_policy(policy, now).map_err(|e| Error::IdentityUnusable(e.to_string()))?;
+        let vc = self
+            .key
+            .with_policy(policy, now)
+            .map_err(|e| Error::IdentityUnusable(crate::tr!("identity-not-valid", details = e.to_string())))?;
         let mut signer = None;
         let mut decryptors = Vec::new();
         match purpose {

@@ -102,7 +102,8 @@ fn systemctl_program() -> std::ffi::OsString {
 }
 
 fn systemctl(args: &[&str]) -> std::result::Result<(), String> {
-    let output = Command::new(systemctl_program()).arg("--user").args(args).output().map_err(|e| e.to_string())?;
+    let output =
+        Command::new(systemctl_program()).arg("--user").args(args).output().map_err(|e| crate::error::io_reason(&e))?;
     if output.status.success() {
         Ok(())
     } else {

@@ -155,7 +155,7 @@ pub fn show(path: &Path) -> Result<Viewed> {
         None => Command::new("xdg-open"),
     };
     let started = Instant::now();
-    let status = command.arg(path).status().map_err(|e| Error::Viewer(e.to_string()))?;
+    let status = command.arg(path).status().map_err(|e| Error::Viewer(crate::error::io_reason(&e)))?;
     if !status.success() {
         return Err(Error::Viewer(status.to_string()));
     }

@@ -39,6 +39,7 @@
 //!
 //! The bytes `E5 82 94 F2` read as "topmost Istanbul Pluto vagabond".
 
+use crate::tr;
 use std::fmt;
 
 /// The even list: 256 two-syllable words, indexed by byte value, for bytes at
@@ -213,26 +214,21 @@ pub enum WordError {
 
 impl fmt::Display for WordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WordError::Empty => f.write_str("no PGP words were given"),
+        let text = match self {
+            WordError::Empty => tr!("words-empty"),
             WordError::UnknownWord { position, word } => {
-                write!(f, "word {} (\"{}\") is not in the PGP word list", position + 1, word.escape_debug())
+                tr!("words-unknown", position = position + 1, word = word.escape_debug().to_string())
+            }
+            // A three-syllable word on an even place, or a two-syllable
+            // one on an odd place.
+            WordError::WrongPosition { position, word } if is_even(*position) => {
+                tr!("words-wrong-position-even", position = position + 1, word = word.escape_debug().to_string())
             }
             WordError::WrongPosition { position, word } => {
-                let (found, needed) = if is_even(*position) {
-                    ("three-syllable", "two-syllable")
-                } else {
-                    ("two-syllable", "three-syllable")
-                };
-                write!(
-                    f,
-                    "word {} (\"{}\") is a {found} word, but a {needed} word belongs \
-                     there; a word may have been skipped, repeated or swapped",
-                    position + 1,
-                    word.escape_debug()
-                )
+                tr!("words-wrong-position-odd", position = position + 1, word = word.escape_debug().to_string())
             }
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -462,7 +458,7 @@ mod tests {
         // "Istanbul" left out: "Pluto" (two syllables) lands on an odd place.
         let err = decode("topmost Pluto vagabond").unwrap_err();
         assert_eq!(err, WordError::WrongPosition { position: 1, word: "Pluto".to_owned() });
-        assert!(err.to_string().contains("word 2 (\"Pluto\")"), "{err}");
+        assert!(err.to_string().contains('2') && err.to_string().contains("\"Pluto\""), "{err}");
 
         // Two words swapped.
         assert_eq!(
@@ -485,7 +481,7 @@ mod tests {
     fn empty_input_is_empty() {
         assert_eq!(decode(""), Err(WordError::Empty));
         assert_eq!(decode(" ,; -\n\t"), Err(WordError::Empty));
-        assert_eq!(WordError::Empty.to_string(), "no PGP words were given");
+        assert_eq!(WordError::Empty.to_string(), tr!("words-empty"));
     }
 
     #[test]

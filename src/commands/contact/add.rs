@@ -13,7 +13,7 @@ pub fn run(ctx: &mut Context<'_>, args: ContactAddArgs, out: &Output) -> Result<
     let summary = contact.summary(ctx.now);
     warn_if_expiring(&contact, ctx.now, out);
     out.result(&summary, |w| {
-        writeln!(w, "{}", tr!("contact-added", alias = contact.alias.clone(), kind = kind.as_str()))?;
+        writeln!(w, "{}", tr!("contact-added", alias = contact.alias.clone(), kind = kind.label()))?;
         writeln!(w, "  {}", hex_groups(&summary.fingerprint))?;
         writeln!(w, "{}", tr!("contact-added-next", alias = contact.alias.clone()))
     })

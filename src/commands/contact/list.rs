@@ -28,7 +28,7 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
                 w,
                 "{:<24} {:<10} {}  {}",
                 contact.alias,
-                tr!("contact-kind", kind = summary.kind.as_str()),
+                summary.kind.label(),
                 hex_groups(&summary.fingerprint),
                 verified_label(contact)
             )?;

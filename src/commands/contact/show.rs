@@ -13,7 +13,7 @@ pub fn run(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), Er
     let details = contact.details(ctx.now);
     out.result(&details, |w| {
         writeln!(w, "{:<12} {}", tr!("show-alias"), contact.alias)?;
-        writeln!(w, "{:<12} {}", tr!("show-kind"), tr!("contact-kind", kind = contact.kind.as_str()))?;
+        writeln!(w, "{:<12} {}", tr!("show-kind"), contact.kind.label())?;
         for uid in &details.user_ids {
             writeln!(w, "{:<12} {}", tr!("show-user-id"), Safe(uid))?;
         }

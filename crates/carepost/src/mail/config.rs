@@ -276,9 +276,9 @@ pub fn password_from_file(path: &Path) -> Result<Passphrase> {
 fn read_ca_file(path: &Path) -> Result<String> {
     use std::io::Read as _;
     let fail = |reason: String| Error::CaFile { path: path.to_path_buf(), reason };
-    let file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+    let file = std::fs::File::open(path).map_err(|e| fail(crate::error::io_reason(&e)))?;
     let mut pem = String::new();
-    file.take(MAX_CA_FILE_BYTES).read_to_string(&mut pem).map_err(|e| fail(e.to_string()))?;
+    file.take(MAX_CA_FILE_BYTES).read_to_string(&mut pem).map_err(|e| fail(crate::error::io_reason(&e)))?;
     if !pem.contains("-----BEGIN CERTIFICATE-----") {
         return Err(fail(crate::tr!("ca-file-no-certificate")));
     }

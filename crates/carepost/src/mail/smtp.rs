@@ -280,9 +280,9 @@ fn describe_tls(e: &rustls::Error) -> String {
             C::Expired | C::ExpiredContext { .. } => crate::tr!("tls-expired"),
             C::NotValidYet | C::NotValidYetContext { .. } => crate::tr!("tls-not-yet-valid"),
             C::Revoked => crate::tr!("tls-revoked"),
-            other => crate::tr!("tls-other", reason = format!("{other:?}")),
+            other => crate::tr!("tls-other-details", details = format!("{other:?}")),
         },
-        other => crate::tr!("tls-other", reason = other.to_string()),
+        other => crate::tr!("tls-other-details", details = other.to_string()),
     }
 }
 
@@ -292,10 +292,10 @@ fn network_reason(e: &lettre::transport::smtp::Error, limit: Duration) -> String
             crate::tr!("net-timeout", seconds = limit.as_secs())
         }
         Some(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => crate::tr!("net-closed"),
-        Some(io) => io.to_string(),
+        Some(io) => crate::error::io_reason(io),
         // lettre's word for a connection closed before a whole reply.
         None if e.to_string().contains("incomplete response") => crate::tr!("net-closed"),
-        None => truncate(e.to_string()),
+        None => crate::tr!("net-other", details = truncate(e.to_string())),
     }
 }
 

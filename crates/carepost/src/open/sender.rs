@@ -25,6 +25,17 @@ pub enum SenderStatus {
 }
 
 impl SenderStatus {
+    /// The status as a person reads it, in their language (`as_str` is
+    /// the code for JSON and the audit log).
+    pub fn label(self) -> String {
+        match self {
+            SenderStatus::Verified => crate::tr!("sender-status-verified"),
+            SenderStatus::Unverified => crate::tr!("sender-status-unverified"),
+            SenderStatus::Unknown => crate::tr!("sender-status-unknown"),
+            SenderStatus::Unsigned => crate::tr!("sender-status-unsigned"),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             SenderStatus::Verified => "verified",

@@ -94,6 +94,19 @@ impl FileState {
             FileState::Released => "released",
         }
     }
+
+    /// The state as a person reads it in a sentence, in their language
+    /// (`code` is for JSON, the audit log and the state database).
+    pub fn label(self) -> String {
+        match self {
+            FileState::Pending => crate::tr!("file-state-pending"),
+            FileState::Active => crate::tr!("file-state-active"),
+            FileState::Deleted => crate::tr!("file-state-deleted"),
+            FileState::Missing => crate::tr!("file-state-missing"),
+            FileState::Changed => crate::tr!("file-state-changed"),
+            FileState::Released => crate::tr!("file-state-released"),
+        }
+    }
 }
 
 impl crate::store::Code for FileState {

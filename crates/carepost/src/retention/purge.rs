@@ -147,12 +147,12 @@ fn check_unchanged(
         Ok(Some(place)) => place,
         Ok(None) => return Ok(None),
         Err(Walk::NotAFolder) => return Err(Check::Changed),
-        Err(Walk::Io(e)) => return Err(Check::Failed(e.to_string())),
+        Err(Walk::Io(e)) => return Err(Check::Failed(crate::error::io_reason(&e))),
     };
     let meta = match place.stat() {
         Ok(Some(m)) => m,
         Ok(None) => return Ok(None),
-        Err(e) => return Err(Check::Failed(e.to_string())),
+        Err(e) => return Err(Check::Failed(crate::error::io_reason(&e))),
     };
     if !meta.is_file || meta.size != item.size {
         return Err(Check::Changed);
@@ -161,13 +161,14 @@ fn check_unchanged(
         Ok(f) => (f, true),
         Err(_) => match place.open(false) {
             Ok(f) => (f, false),
-            Err(e) => return Err(Check::Failed(e.to_string())),
+            Err(e) => return Err(Check::Failed(crate::error::io_reason(&e))),
         },
     };
     if !meta.same_as(&file) {
         return Err(Check::Changed);
     }
-    let (sha256, size) = crate::hashing::sha256_of(&mut file).map_err(|e| Check::Failed(e.to_string()))?;
+    let (sha256, size) =
+        crate::hashing::sha256_of(&mut file).map_err(|e| Check::Failed(crate::error::io_reason(&e)))?;
     if size != item.size || (sha256 != item.sha256 && !(overwrite_started && starts_with_zeros(&mut file, size))) {
         return Err(Check::Changed);
     }
@@ -457,7 +458,7 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
                 )?;
                 if let Err(e) = overwrite(&mut file, item.size) {
                     audit::record_quietly(ctx, event(Outcome::Failed, "overwrite-failed"));
-                    return Ok(Verdict::Failed(e.to_string()));
+                    return Ok(Verdict::Failed(crate::error::io_reason(&e)));
                 }
             }
             // The name must still be the file checked above.
@@ -477,7 +478,7 @@ fn remove(ctx: &mut Context<'_>, item: &ManagedFile) -> Result<Verdict> {
                 }
                 Err(e) => {
                     audit::record_quietly(ctx, event(Outcome::Failed, "unlink-failed"));
-                    Verdict::Failed(e.to_string())
+                    Verdict::Failed(crate::error::io_reason(&e))
                 }
             }
         }

@@ -140,22 +140,13 @@ export-written = Your public key was written to { $path }. Send this file to you
 ## Contacts
 
 key-file-too-large = the file is too large to be a key
-contact-added = Added contact "{ $alias }" ({ $kind ->
-        [patient] patient
-        [colleague] colleague
-       *[other] { $kind }
-    }). Not verified yet.
+contact-added = Added contact "{ $alias }" ({ $kind }). Not verified yet.
 contact-added-next =
     Before sending anything, call this contact on a number you already know,
     ask them to read out their fingerprint, and type it in:
       carepost contact verify { $alias }
 contact-list-empty = No contacts yet. Add one with: carepost contact add ALIAS --key-file FILE
 contact-not-verified = NOT verified
-contact-kind = { $kind ->
-        [patient] patient
-        [colleague] colleague
-       *[other] { $kind }
-    }
 contact-verified-on = verified { $date } ({ $method ->
         [phone] phone
         [in-person] in person
@@ -369,19 +360,7 @@ status-next-expiry = Next expiry:
 status-overdue = Overdue:
 status-timer = Hourly purge:
 status-keychain = Keychain:
-status-keychain-state = { $state ->
-        [reachable] reachable
-        [unreachable] unreachable
-        [not-used] not used
-       *[other] { $state }
-    }
 status-encrypted-volume = Encrypted disk:
-status-encrypted-volume-state = { $state ->
-        [yes] yes
-        [no] no
-        [unknown] unknown
-       *[other] { $state }
-    }
 status-audit = Audit log:
 status-audit-intact = intact ({ $count ->
         [one] { $count } record
@@ -473,7 +452,6 @@ tls-not-yet-valid = the server's certificate is not valid yet (check this comput
 tls-revoked = the server's certificate was revoked
 tls-no-starttls = the server does not offer STARTTLS; carepost never sends without encryption
 tls-handshake-closed = the server closed the connection during the encryption handshake
-tls-other = { $reason }
 net-timeout = the server did not answer within { $seconds } seconds
 net-closed = the server closed the connection
 auth-no-mechanism = the server offers no login method carepost supports (PLAIN or LOGIN)
@@ -505,18 +483,6 @@ hint-mail-no-such-message = `carepost mail show` lists the messages waiting to b
 
 ## Email: composing (send --eml) and opening (open MESSAGE.eml)
 
-# The note outside the encryption of every email carepost writes. It is
-# deliberately in Dutch and English whatever the user's language, plain
-# ASCII, and holds no personal data.
-mail-preamble =
-    Dit is een versleuteld bericht (OpenPGP, PGP/MIME). Alleen de geadresseerde
-    kan het lezen. Ziet u alleen deze tekst? Open het bericht met een gratis
-    OpenPGP-programma, zoals Thunderbird, GPG4Win (Kleopatra), OpenKeychain of
-    Mailvelope.
-
-    This is an encrypted message (OpenPGP, PGP/MIME). Only the addressee can
-    read it. Seeing only this text? Open the message with a free OpenPGP app
-    such as Thunderbird, GPG4Win (Kleopatra), OpenKeychain or Mailvelope.
 mail-default-subject = Documents
 mail-default-text = { $count ->
         [one] The document is attached.
@@ -687,3 +653,104 @@ open-show-command = To open it: { $command }
 status-outbox = Outbox (to attach):
 status-inbox = Received documents:
 open-folder-command = To open the folder: { $command }
+## words
+words-empty = no PGP words were given
+words-unknown = word { $position } ("{ $word }") is not in the PGP word list
+words-wrong-position-even = word { $position } ("{ $word }") is a three-syllable word, but a two-syllable word belongs there; a word may have been skipped, repeated or swapped
+words-wrong-position-odd = word { $position } ("{ $word }") is a two-syllable word, but a three-syllable word belongs there; a word may have been skipped, repeated or swapped
+## gate
+gate-headers-not-utf8 = its headers are not UTF-8
+gate-not-an-email = it is not an email
+gate-no-header-block = it has no header block
+gate-leading-continuation = it has a continuation line before any header
+gate-no-colon = it has a header line without a colon
+gate-undecodable-part = it has a part that cannot be decoded
+gate-repeated-header = it has more than one { $name } header
+gate-bcc = it has a Bcc header
+gate-no-content-type = it has no Content-Type
+gate-top-level-type = its top-level type is { $kind }, not multipart/encrypted
+gate-repeated-parameter = it has more than one { $name } parameter
+gate-protocol = its protocol is not application/pgp-encrypted
+gate-no-boundary = it has no boundary
+gate-unreadable-multipart = its multipart body is unreadable
+gate-part-count = it has { $count } parts instead of 2
+gate-nested-parts = it has parts nested inside the encrypted message's parts
+gate-control-part = its first part is not application/pgp-encrypted Version: 1
+gate-data-type = its second part is { $kind }, not application/octet-stream
+gate-data-encoding = its second part has transfer encoding { $encoding }
+gate-not-armored = its second part is not one armored OpenPGP message
+gate-sender-count = its From does not hold exactly one address
+gate-no-recipient = it has no recipient in To
+gate-not-closed = its multipart body is not closed
+gate-long-preamble = it has text before the encrypted parts that is not a short note
+gate-text-after = it has text after the end of the multipart
+gate-not-addresses = its { $name } header does not hold addresses
+gate-name-without-address = its { $name } header holds a name without an address
+gate-not-openpgp = its encrypted part is not OpenPGP (details: { $details })
+gate-packets-outside = it has OpenPGP packets outside the encryption
+gate-unexpected-packet = it has an unexpected { $tag } packet
+gate-unreadable-openpgp = its encrypted part is unreadable OpenPGP (details: { $details })
+gate-no-encrypted-data = it holds no encrypted data
+## mail-preamble
+# The note outside the encryption of every email carepost writes, read by
+# the patient before the message is opened: in the sender's language,
+# formal, no personal data. Accents are dropped when it is written (a MIME
+# preamble is plain ASCII).
+mail-preamble-note =
+    This is an encrypted message (OpenPGP, PGP/MIME). Only the addressee can
+    read it. Seeing only this text? Open the message with a free OpenPGP app
+    such as Thunderbird, Gpg4win (Kleopatra), OpenKeychain or Mailvelope.
+## tour
+# The tour's sample letter and its file name (letters, digits and dashes).
+tour-letter-file-name = consult-letter-de-vries.txt
+tour-letter =
+    Consult letter (sample)
+
+    Dear Mr. de Vries,
+
+    Thank you for the video consult today. As discussed, please have your
+    blood pressure measured at the practice in two weeks. The lab results
+    are within the normal range.
+
+    Kind regards,
+    Dr. A. Jansen, general practitioner
+## io-reasons
+# What went wrong in a file or network operation; $details is the
+# system's own text, kept for whoever looks into it.
+io-reason-not-found = there is no such file or folder (details: { $details })
+io-reason-permission = permission denied (details: { $details })
+io-reason-no-space = the disk is full (details: { $details })
+io-reason-read-only = the disk or folder is read-only (details: { $details })
+io-reason-exists = something with that name already exists (details: { $details })
+io-reason-is-a-folder = it is a folder, not a file (details: { $details })
+io-reason-not-a-folder = a part of the path is not a folder (details: { $details })
+io-reason-refused = the connection was refused (details: { $details })
+io-reason-timed-out = there was no answer in time (details: { $details })
+io-reason-cut-off = the connection was cut off (details: { $details })
+io-reason-no-network = the network cannot be reached (details: { $details })
+io-reason-damaged = the data is damaged or cut short (details: { $details })
+io-reason-other = the system reported an error (details: { $details })
+net-other = the connection failed (details: { $details })
+tls-other-details = the encrypted connection could not be set up (details: { $details })
+## values
+## identity-reasons
+identity-damaged = its key file is damaged (details: { $details })
+identity-not-valid = it is not valid now: expired, revoked or too weak (details: { $details })
+## labels
+# Words for codes, shown inside sentences and lists (JSON keeps the codes).
+contact-kind-patient = patient
+contact-kind-colleague = colleague
+sender-status-verified = verified
+sender-status-unverified = unverified
+sender-status-unknown = unknown
+sender-status-unsigned = unsigned
+file-state-pending = pending
+file-state-active = active
+file-state-deleted = deleted
+file-state-missing = missing
+file-state-changed = changed
+file-state-released = released
+status-keychain-not-used = not used
+status-keychain-reachable = reachable
+status-keychain-unreachable = unreachable
+word-unknown = unknown

@@ -143,7 +143,9 @@ pub(super) fn autocrypt_header(addr: &str, keydata: &[u8]) -> String {
 /// binding signature — nothing else.
 pub fn autocrypt_keydata(cert: &Cert, addr: &str, now: std::time::SystemTime) -> Result<Vec<u8>> {
     let unusable = |reason: String| Error::IdentityUnusable(reason);
-    let vc = cert.with_policy(policy::standard(), now).map_err(|e| unusable(e.to_string()))?;
+    let vc = cert
+        .with_policy(policy::standard(), now)
+        .map_err(|e| unusable(crate::tr!("identity-not-valid", details = e.to_string())))?;
     let userid = vc
         .userids()
         .find(|ua| ua.userid().email().ok().flatten().is_some_and(|e| e.eq_ignore_ascii_case(addr)))

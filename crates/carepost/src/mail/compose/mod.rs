@@ -7,7 +7,7 @@
 //! ```text
 //! From, To, Date, Message-ID, Subject: [...], MIME-Version, Autocrypt
 //! Content-Type: multipart/encrypted; protocol="application/pgp-encrypted"
-//!   preamble: a short Dutch + English note, no personal data
+//!   preamble: a short note in the sender's language, no personal data
 //!   application/pgp-encrypted   "Version: 1"
 //!   application/octet-stream    the armored OpenPGP message, holding:
 //!     multipart/mixed; hp="cipher"; protected-headers="v1"
@@ -160,7 +160,7 @@ pub fn compose(ctx: &mut Context<'_>, req: &ComposeRequest, progress: &dyn Progr
         &format!("multipart/encrypted;\r\n protocol=\"application/pgp-encrypted\";\r\n boundary=\"{outer_boundary}\""),
     );
     outer.push_str("\r\n");
-    for line in crate::tr!("mail-preamble").lines() {
+    for line in preamble().lines() {
         outer.push_str(line.trim_end());
         outer.push_str("\r\n");
     }
@@ -329,6 +329,56 @@ fn output_place(output: &Path) -> Result<(PathBuf, String)> {
     Ok((dir, name))
 }
 
+/// The note outside the encryption: first in the language carepost runs
+/// in, then in the others it speaks, because the reader's own language is
+/// not known here (a Brussels practice writes to Dutch- and French-speaking
+/// patients alike). The same three notes for every message, so the note
+/// says nothing about the message but the sender's language.
+fn preamble() -> String {
+    let first = crate::i18n::language();
+    let rest = crate::i18n::Language::ALL.into_iter().filter(|language| *language != first);
+    std::iter::once(first)
+        .chain(rest)
+        .map(|language| ascii_note(&crate::i18n::translate_in(language.code(), "mail-preamble-note", &[])))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The note outside the encryption, in plain ASCII: a MIME preamble has
+/// no charset (RFC 2046), so accents are dropped rather than risk garbled
+/// text, and the gate accepts nothing else.
+fn ascii_note(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if c.is_ascii() => out.push(c),
+            'à' | 'á' | 'â' | 'ä' => out.push('a'),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ò' | 'ó' | 'ô' | 'ö' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ÿ' => out.push('y'),
+            'À' | 'Â' | 'Ä' => out.push('A'),
+            'Ç' => out.push('C'),
+            'È' | 'É' | 'Ê' | 'Ë' => out.push('E'),
+            'Î' | 'Ï' => out.push('I'),
+            'Ô' | 'Ö' => out.push('O'),
+            'Ù' | 'Û' | 'Ü' => out.push('U'),
+            'œ' => out.push_str("oe"),
+            'Œ' => out.push_str("OE"),
+            'æ' => out.push_str("ae"),
+            '«' | '»' | '“' | '”' | '„' => out.push('"'),
+            '‘' | '’' => out.push('\''),
+            '–' | '—' => out.push('-'),
+            '…' => out.push_str("..."),
+            c if c.is_whitespace() => out.push(' '),
+            _ => out.push('?'),
+        }
+    }
+    out
+}
+
 fn random_hex(bytes: usize) -> String {
     let mut buffer = vec![0u8; bytes];
     openpgp::crypto::random(&mut buffer).expect("system randomness");
@@ -337,11 +387,24 @@ fn random_hex(bytes: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{ascii_note, preamble};
+
     #[test]
-    fn the_preamble_is_plain_ascii_in_two_languages() {
-        let preamble = crate::tr!("mail-preamble");
+    fn the_preamble_is_plain_ascii_in_three_languages() {
+        let preamble = preamble();
         assert!(preamble.is_ascii(), "{preamble}");
-        assert!(preamble.contains("versleuteld") && preamble.contains("encrypted"), "{preamble}");
-        assert!(preamble.contains("\n\n"), "the two languages are separate paragraphs: {preamble:?}");
+        assert_eq!(preamble.split("\n\n").count(), 3, "{preamble}");
+        for words in ["encrypted message", "versleuteld bericht", "message chiffre"] {
+            assert!(preamble.contains(words), "{words}: {preamble}");
+        }
+    }
+
+    #[test]
+    fn accents_are_dropped_from_the_note_not_the_letters() {
+        assert_eq!(
+            ascii_note("Ceci est un message chiffré. Vous ne voyez que ce texte\u{202f}? « Ouvrez-le »"),
+            "Ceci est un message chiffre. Vous ne voyez que ce texte ? \" Ouvrez-le \""
+        );
+        assert_eq!(ascii_note("Geïnteresseerd — één"), "Geinteresseerd - een");
     }
 }
