@@ -35,6 +35,8 @@ struct Transcript {
     dir: tempfile::TempDir,
     text: String,
     redactions: Redactions,
+    /// `LANG` for every step, instead of `CAREPOST_LANG=en`.
+    locale: Option<&'static str>,
 }
 
 impl Transcript {
@@ -63,7 +65,16 @@ impl Transcript {
         redactions.insert("[LOCAL_DATE]", regex(r"\b\d{1,2} \p{L}{3,4}\.? \d{4}\b")).unwrap();
         // Whether the machine's disk is encrypted is the machine's, not carepost's.
         redactions.insert("[YES_OR_NO]", regex(r"Encrypted disk: +(?<redacted>\S+)")).unwrap();
-        Transcript { dir, text: String::new(), redactions }
+        Transcript { dir, text: String::new(), redactions, locale: None }
+    }
+
+    /// A transcript whose every step runs with `LANG=locale`, as a user
+    /// whose desktop speaks that language.
+    fn in_locale(locale: &'static str) -> Transcript {
+        let mut t = Transcript::new();
+        t.locale = Some(locale);
+        t.say(&format!("every step runs with LANG={locale}"));
+        t
     }
 
     fn path(&self, name: &str) -> PathBuf {
@@ -103,12 +114,15 @@ impl Transcript {
         cmd.current_dir(self.dir.path())
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("CAREPOST_LANG", "en")
             .env("TZ", "UTC")
             .env("COLUMNS", "100")
             .env("NO_COLOR", "1")
             .args(args)
             .stdin(Stdio::null());
+        match self.locale {
+            Some(locale) => cmd.env("LANG", locale),
+            None => cmd.env("CAREPOST_LANG", "en"),
+        };
         if env != Env::Bare {
             cmd.env("CAREPOST_NO_KEYCHAIN", "true");
         }
@@ -443,4 +457,56 @@ fn unsafe_home_and_bad_configuration_exit_1() {
     }
     t.run(&["--home", "doctor", "whoami"]);
     t.check("configuration");
+}
+
+/// The first hour in each language, as a GP whose desktop speaks it: the
+/// tour, then a first exchange — identities, keys, a refusal before the
+/// phone check, a misheard fingerprint, the check, sending, opening, a
+/// tampered copy refused — and the files and retention afterwards.
+#[test]
+fn the_first_hour_in_english_dutch_and_french() {
+    for (name, locale) in [("en", "en_GB.UTF-8"), ("nl", "nl_NL.UTF-8"), ("fr", "fr_BE.UTF-8")] {
+        let mut t = Transcript::in_locale(locale);
+        let regex = |r: &str| regex::Regex::new(r).unwrap();
+        // The tour's own identities and folder differ on every run.
+        t.redactions.insert("[TOUR_DIR]", regex(r"[^\s(]*carepost-tour-[0-9A-Za-z]+")).unwrap();
+        t.redactions.insert("[TOUR_FPR_GROUPED]", regex(r"\b[0-9A-F]{4}(?: [0-9A-F]{4}){9}\b")).unwrap();
+        t.redactions.insert("[TOUR_WORDS]", regex(r"\b[a-z]+(?: [a-z]+){19}\b")).unwrap();
+        t.run(&["tour"]);
+        t.init("doctor", "DOCTOR", DOCTOR);
+        t.init("patient", "PATIENT", PATIENT);
+        t.run(&["--home", "patient", "export-key", "-o", "patient.asc"]);
+        t.run(&["--home", "doctor", "export-key", "-o", "doctor.asc"]);
+        t.run(&["--home", "doctor", "contact", "add", "p-0042", "--key-file", "patient.asc", "--patient"]);
+        t.run(&["--home", "patient", "contact", "add", "dr-jansen", "--key-file", "doctor.asc", "--colleague"]);
+        t.write("brief.pdf", b"%PDF-1.4 referral\n");
+        t.say("before the phone check, sending is refused (exit 3)");
+        t.run(&["--home", "doctor", "send", "brief.pdf", "--to", "p-0042"]);
+        t.say("a mistyped alias");
+        t.run(&["--home", "doctor", "send", "brief.pdf", "--to", "p-042"]);
+        t.say("the doctor reads out her own fingerprint by mistake (exit 3)");
+        let doctor = t.fingerprint("doctor");
+        t.run(&["--home", "doctor", "contact", "verify", "p-0042", "--fingerprint", &doctor]);
+        let patient = t.fingerprint("patient");
+        t.run(&["--home", "doctor", "contact", "verify", "p-0042", "--fingerprint", &patient, "--method", "phone"]);
+        t.run(&["--home", "patient", "contact", "verify", "dr-jansen", "--fingerprint", &doctor]);
+        t.run(&["--home", "doctor", "contact", "list"]);
+        std::fs::create_dir(t.path("out")).unwrap();
+        let sent = t.run(&["--home", "doctor", "--json", "send", "brief.pdf", "--to", "p-0042", "-o", "out"]);
+        let output = common::ok_json(&sent)["outputs"][0]["output"].as_str().unwrap().to_owned();
+        t.run(&["--home", "doctor", "send", "brief.pdf", "--to", "p-0042", "-o", "out"]);
+        std::fs::create_dir(t.path("received")).unwrap();
+        t.run(&["--home", "patient", "open", &output, "-o", "received"]);
+        t.say("one bit of the encrypted data changed in transit (exit 4)");
+        let mut bytes = std::fs::read(&output).unwrap();
+        let last = bytes.len() - 30;
+        bytes[last] ^= 0x01;
+        t.write("tampered.pdf.pgp", &bytes);
+        t.run(&["--home", "patient", "open", "tampered.pdf.pgp"]);
+        t.run(&["--home", "doctor", "files"]);
+        t.run(&["--home", "doctor", "retention", "show"]);
+        t.run(&["--home", "doctor", "retention", "set", "sent=30d"]);
+        t.run(&["--home", "doctor", "purge"]);
+        t.check(&format!("first-hour.{name}"));
+    }
 }
