@@ -682,20 +682,61 @@ fn key_ids_and_partial_fingerprints_are_refused_as_partial() {
     let first_half = grouped(&fpr[..20], 4, " ");
     let phrase = carepost::words::to_phrase(&fingerprint_bytes(&fpr));
     let ten_words = phrase.split(' ').take(10).collect::<Vec<_>>().join(" ");
-    for (option, reading, digits) in [
-        ("--fingerprint", key_id.as_str(), "16"),
-        ("--fingerprint", first_half.as_str(), "20"),
-        ("--words", ten_words.as_str(), "20"),
+    for (option, reading, said) in [
+        ("--fingerprint", key_id.as_str(), "you typed 16 of the 40 characters"),
+        ("--fingerprint", first_half.as_str(), "you typed 20 of the 40 characters"),
+        ("--words", ten_words.as_str(), "you typed 10 of the 20 words"),
     ] {
         let stderr = fails(&cp, &["contact", "verify", "p-0001", option, reading], 3);
-        assert!(
-            stderr.contains(&format!("only {digits} hex digits"))
-                && stderr.contains("part of a fingerprint is not enough"),
-            "{reading}: {stderr}"
-        );
+        assert!(stderr.contains(said), "{reading}: {stderr}");
+        assert!(stderr.contains("\"p-0001\" stays unverified"), "{reading}: {stderr}");
         assert!(stderr.contains("hint: ask the contact to read out the whole fingerprint"));
     }
     assert_eq!(listed(&cp, "p-0001")["verified"], false);
+}
+
+#[test]
+fn a_misread_fingerprint_says_what_is_wrong_without_revealing_the_right_one() {
+    let cp = clinician();
+    let key = write_public(&cp, "k.asc", &sequoia_cert("K <k@example.org>"));
+    let fpr = add(&cp, "p-0001", &key)["fingerprint"].as_str().unwrap().to_owned();
+    let own = cp.json(&["whoami"])["fingerprint"].as_str().unwrap().to_owned();
+    let phrase = carepost::words::to_phrase(&fingerprint_bytes(&fpr));
+    let first_word = phrase.split(' ').next().unwrap();
+    // A letter O for a digit 0: make sure the reading has a 0 to replace.
+    let with_zero = format!("0{}", &fpr[1..]);
+    let misspelt = phrase.replacen(first_word, "Zyzzyva\u{7}", 1);
+    for (option, reading, said) in [
+        ("--fingerprint", own.clone(), "that is your own fingerprint".to_owned()),
+        ("--fingerprint", with_zero.replacen('0', "O", 1), "the letter O, not the digit 0".to_owned()),
+        ("--fingerprint", fpr[..36].to_owned(), "you typed 36 of the 40 characters".to_owned()),
+        ("--words", misspelt, "word 1 (\"Zyzzyva\\u{7}\") is not in the PGP word list".to_owned()),
+    ] {
+        let stderr = fails(&cp, &["contact", "verify", "p-0001", option, &reading], 3);
+        assert!(stderr.contains(&said), "{reading}: {stderr}");
+        assert!(!stderr.contains(&fpr) && !stderr.contains(&fpr[36..]), "reveals the fingerprint: {stderr}");
+        assert!(!stderr.contains('\u{7}'), "{stderr}");
+    }
+    assert_eq!(listed(&cp, "p-0001")["verified"], false);
+    // Each refused reading is audited, with a code rather than a sentence.
+    let log = std::fs::read_to_string(cp.home.join("audit.log")).unwrap();
+    assert!(log.contains("reading-own-fingerprint") && log.contains("reading-not-hex"), "{log}");
+}
+
+#[test]
+fn a_mismatch_on_a_verified_contact_says_it_stays_verified_as_it_was() {
+    let cp = clinician();
+    let key = write_public(&cp, "k.asc", &sequoia_cert("K <k@example.org>"));
+    let fpr = add(&cp, "p-0001", &key)["fingerprint"].as_str().unwrap().to_owned();
+    cp.json(&["contact", "verify", "p-0001", "--fingerprint", &fpr, "--method", "in-person"]);
+    let before = listed(&cp, "p-0001");
+    let other = sequoia_cert("Other <o@example.org>").fingerprint().to_hex();
+    let stderr = fails(&cp, &["contact", "verify", "p-0001", "--fingerprint", &other], 3);
+    assert!(stderr.contains("does NOT match"), "{stderr}");
+    assert!(!stderr.contains("unverified"), "{stderr}");
+    assert!(stderr.contains("nothing changed: \"p-0001\" stays verified"), "{stderr}");
+    assert!(stderr.contains("in-person"), "{stderr}");
+    assert_eq!(listed(&cp, "p-0001"), before);
 }
 
 #[test]

@@ -109,12 +109,20 @@ pub enum Error {
     ContactRevoked(String),
     #[error("{}", tr!("error-key-file", path = Safe(path.display().to_string()).to_string(), reason = reason.clone()))]
     KeyFile { path: PathBuf, reason: String },
-    #[error("{}", tr!("error-fingerprint-mismatch", alias = .0.clone()))]
-    FingerprintMismatch(String),
-    #[error("{}", tr!("error-fingerprint-partial", digits = *.0))]
-    PartialFingerprint(usize),
-    #[error("{}", tr!("error-fingerprint-unreadable", reason = .0.clone()))]
-    UnreadableFingerprint(String),
+    /// `contact verify` with a reading that is not the contact's
+    /// fingerprint; `standing` is the verification the contact keeps.
+    #[error("{}", verify_refused_message(alias, problem, standing.as_ref()))]
+    VerifyRefused {
+        alias: String,
+        problem: crate::reading::Misreading,
+        standing: Option<crate::certification::Verification>,
+    },
+    /// The user ended a prompt (Ctrl-D, Ctrl-C) without answering.
+    #[error("{}", tr!("error-cancelled"))]
+    Cancelled,
+    /// The user ended the passphrase prompt without typing one.
+    #[error("{}", tr!("error-passphrase-cancelled"))]
+    PassphraseCancelled,
     #[error("{}", tr!("error-recipients-unverified", aliases = .0.join(", "), count = .0.len()))]
     RecipientsUnverified(Vec<String>),
     #[error("{}", tr!("error-recipient-unusable", alias = alias.clone(), reason = cert_problem_message(problem)))]
@@ -516,6 +524,23 @@ fn message_problem_message(problem: &MessageProblem) -> String {
     }
 }
 
+fn verify_refused_message(
+    alias: &str,
+    problem: &crate::reading::Misreading,
+    standing: Option<&crate::certification::Verification>,
+) -> String {
+    let standing = match standing {
+        Some(v) => tr!(
+            "verify-standing-verified",
+            alias = alias,
+            date = crate::fmt_time(v.at),
+            method = v.method.clone().unwrap_or_default()
+        ),
+        None => tr!("verify-standing-unverified", alias = alias),
+    };
+    tr!("error-verify-refused", problem = problem.message(alias), standing = standing)
+}
+
 fn cert_problem_message(problem: &CertProblem) -> String {
     match problem {
         CertProblem::SecretKeyMaterial => tr!("cert-secret-key-material"),
@@ -548,9 +573,7 @@ impl Error {
             | RetainTooLong { .. }
             | LogRetentionTooShort { .. }
             | MailSetting(_) => ExitStatus::Usage,
-            FingerprintMismatch(_)
-            | PartialFingerprint(_)
-            | UnreadableFingerprint(_)
+            VerifyRefused { .. }
             | RecipientsUnverified(_)
             | RecipientUnusable { .. }
             | SenderNotVerified { .. }
@@ -571,6 +594,7 @@ impl Error {
             | Keychain(_)
             | KeychainMissingEntry
             | PassphraseFile { .. }
+            | PassphraseCancelled
             | IdentityUnusable(_) => ExitStatus::Locked,
             Io { .. }
             | UnsafePermissions { .. }
@@ -605,6 +629,7 @@ impl Error {
             | FileNotDeleted { .. }
             | EmailTooLarge { .. }
             | KeyFileNotRegular(_)
+            | Cancelled
             | Internal(_) => ExitStatus::Failure,
         }
     }
@@ -657,9 +682,8 @@ impl Error {
                 CertProblem::OwnKey => tr!("hint-cert-is-own"),
                 _ => tr!("hint-cert-export-again"),
             },
-            FingerprintMismatch(_) => tr!("hint-fingerprint-mismatch"),
-            PartialFingerprint(_) => tr!("hint-fingerprint-partial"),
-            UnreadableFingerprint(_) => tr!("hint-fingerprint-partial"),
+            VerifyRefused { problem, .. } => problem.hint(),
+            PassphraseCancelled => tr!("hint-passphrase-cancelled"),
             NotInteractive(_) => tr!("hint-not-interactive"),
             RecipientsUnverified(aliases) => {
                 // Where the user learns of --unverified-ok, warn about what
@@ -786,7 +810,11 @@ mod tests {
     #[test]
     fn exit_codes_follow_the_contract() {
         assert_eq!(Error::NoIdentity.exit_status().code(), 5);
-        assert_eq!(Error::FingerprintMismatch("x".into()).exit_status().code(), 3);
+        let mismatch =
+            Error::VerifyRefused { alias: "x".into(), problem: crate::reading::Misreading::Mismatch, standing: None };
+        assert_eq!(mismatch.exit_status().code(), 3);
+        assert_eq!(Error::PassphraseCancelled.exit_status().code(), 5);
+        assert_eq!(Error::Cancelled.exit_status().code(), 1);
         assert_eq!(Error::CertRejected(CertProblem::Revoked).exit_status().code(), 4);
         assert_eq!(Error::InvalidAlias("X".into()).exit_status().code(), 2);
         let perm = Error::UnsafePermissions { path: "/h".into(), mode: 0o755, wanted: 0o700 };

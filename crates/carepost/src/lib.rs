@@ -38,6 +38,7 @@ pub mod names;
 pub mod open;
 pub mod output;
 pub mod policy;
+pub mod reading;
 pub mod rebuild;
 pub mod retention;
 pub mod safe;

@@ -41,9 +41,6 @@ error-contact-revoked = the new copy of the key of "{ $alias }" says it was REVO
 error-alias-taken = there is already a contact "{ $alias }"
 error-cert-already-stored = this key is already in your contacts as "{ $alias }" ({ $fingerprint })
 error-key-file = cannot read the key file { $path }: { $reason }
-error-fingerprint-mismatch = the fingerprint you typed does NOT match the key stored for "{ $alias }". The key may not belong to this contact; "{ $alias }" stays unverified
-error-fingerprint-partial = only { $digits } hex digits were given; a key ID or part of a fingerprint is not enough to verify a key
-error-fingerprint-unreadable = the fingerprint could not be read: { $reason }
 error-not-interactive = { $what }, but nobody is at a terminal to answer
 error-usage = { $reason }
 error-internal = internal error: { $reason }
@@ -602,3 +599,30 @@ mail-show-maybe-delivered = may have been delivered: check with the recipient, t
 # state-types
 error-state-damaged = the state database holds a value carepost never writes ({ $value }): it was edited or is damaged, and carepost will not guess what it meant
 hint-state-damaged = keep a copy of state.db and audit.log as evidence, then put back state.db from a backup of the home; without one, move state.db aside and run: carepost log --rebuild-state
+
+## Verification: what is wrong with a reading, and the dialogue's tries
+error-verify-refused = { $problem }; { $standing }
+reading-letter-not-digit = you typed the letter { $found }, not the digit { $digit }: a fingerprint holds only the digits 0–9 and the letters A–F
+reading-not-hex = "{ $found }" is not part of a fingerprint: it holds only the digits 0–9 and the letters A–F
+reading-hex-short = you typed { $typed } of the { $needed } characters; a key ID or part of a fingerprint is not enough to verify a key
+reading-hex-long = you typed { $typed } characters, but a fingerprint has { $needed }: a group may have been typed twice
+reading-unknown-word = word { $position } ("{ $word }") is not in the PGP word list
+reading-word-out-of-place = word { $position } ("{ $word }") is a PGP word, but not one that can stand at that place: a word may have been skipped, repeated or swapped
+reading-words-short = you typed { $typed } of the { $needed } words of the PGP word list
+reading-words-long = you typed { $typed } words, but a fingerprint has { $needed }: a word may have been typed twice
+reading-own-fingerprint = that is your own fingerprint, not the fingerprint of "{ $alias }"
+reading-mismatch = the fingerprint you typed does NOT match the key stored for "{ $alias }". The key may not belong to this contact
+verify-standing-unverified = "{ $alias }" stays unverified
+verify-standing-verified = nothing changed: "{ $alias }" stays verified, as it was on { $date } ({ $method })
+hint-reading-own-fingerprint = ask them to read out the fingerprint of their own key, from their OpenPGP app; yours is the one `carepost whoami` shows
+verify-try-again =
+    Not accepted: { $problem }.
+    Check with them and type it again ({ $left ->
+        [one] one more try
+       *[other] { $left } more tries
+    }).
+
+## Prompts ended without an answer (Ctrl-D)
+error-cancelled = cancelled: no answer was given
+error-passphrase-cancelled = no passphrase was typed (cancelled): the key stays locked and nothing was changed
+hint-passphrase-cancelled = run the command again and type the passphrase, or give it with --passphrase-file FILE

@@ -1,1 +1,28 @@
 # carepost — textes en français.
+
+## Verification: what is wrong with a reading, and the dialogue's tries
+error-verify-refused = { $problem } ; { $standing }
+reading-letter-not-digit = vous avez tapé la lettre { $found }, pas le chiffre { $digit } : une empreinte ne contient que les chiffres 0–9 et les lettres A–F
+reading-not-hex = « { $found } » ne fait pas partie d'une empreinte : elle ne contient que les chiffres 0–9 et les lettres A–F
+reading-hex-short = vous avez tapé { $typed } des { $needed } caractères ; un identifiant de clé ou une partie d'empreinte ne suffit pas pour vérifier une clé
+reading-hex-long = vous avez tapé { $typed } caractères, mais une empreinte en compte { $needed } : un groupe a peut-être été tapé deux fois
+reading-unknown-word = le mot { $position } (« { $word } ») ne figure pas dans la liste de mots PGP
+reading-word-out-of-place = le mot { $position } (« { $word } ») figure dans la liste de mots PGP, mais pas à cette place : un mot a peut-être été omis, répété ou interverti
+reading-words-short = vous avez tapé { $typed } des { $needed } mots de la liste de mots PGP
+reading-words-long = vous avez tapé { $typed } mots, mais une empreinte en compte { $needed } : un mot a peut-être été tapé deux fois
+reading-own-fingerprint = c'est votre propre empreinte, pas celle de « { $alias } »
+reading-mismatch = l'empreinte que vous avez tapée ne correspond PAS à la clé enregistrée pour « { $alias } ». La clé n'appartient peut-être pas à ce contact
+verify-standing-unverified = « { $alias } » reste non vérifié
+verify-standing-verified = rien n'a changé : « { $alias } » reste vérifié, comme le { $date } ({ $method })
+hint-reading-own-fingerprint = demandez-lui de lire l'empreinte de sa propre clé, dans son application OpenPGP ; la vôtre est celle qu'affiche `carepost whoami`
+verify-try-again =
+    Non accepté : { $problem }.
+    Vérifiez avec votre interlocuteur et retapez ce qu'il vous lit ({ $left ->
+        [one] encore un essai
+       *[other] encore { $left } essais
+    }).
+
+## Prompts ended without an answer (Ctrl-D)
+error-cancelled = annulé : aucune réponse n'a été donnée
+error-passphrase-cancelled = aucune phrase secrète n'a été tapée (annulé) : la clé reste verrouillée et rien n'a été modifié
+hint-passphrase-cancelled = relancez la commande et tapez la phrase secrète, ou donnez-la avec --passphrase-file FICHIER

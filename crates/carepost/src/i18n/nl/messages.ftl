@@ -4,3 +4,30 @@
 label-error = fout:
 label-hint = tip:
 label-warning = waarschuwing:
+
+## Verification: what is wrong with a reading, and the dialogue's tries
+error-verify-refused = { $problem }; { $standing }
+reading-letter-not-digit = u typte de letter { $found }, niet het cijfer { $digit }: een vingerafdruk bestaat alleen uit de cijfers 0–9 en de letters A–F
+reading-not-hex = "{ $found }" hoort niet in een vingerafdruk: die bestaat alleen uit de cijfers 0–9 en de letters A–F
+reading-hex-short = u typte { $typed } van de { $needed } tekens; een sleutel-ID of een deel van een vingerafdruk is niet genoeg om een sleutel te verifiëren
+reading-hex-long = u typte { $typed } tekens, maar een vingerafdruk heeft er { $needed }: misschien is een groep twee keer getypt
+reading-unknown-word = woord { $position } ("{ $word }") staat niet in de PGP-woordenlijst
+reading-word-out-of-place = woord { $position } ("{ $word }") staat wel in de PGP-woordenlijst, maar hoort niet op die plaats: misschien is een woord overgeslagen, herhaald of verwisseld
+reading-words-short = u typte { $typed } van de { $needed } woorden van de PGP-woordenlijst
+reading-words-long = u typte { $typed } woorden, maar een vingerafdruk heeft er { $needed }: misschien is een woord twee keer getypt
+reading-own-fingerprint = dat is uw eigen vingerafdruk, niet die van "{ $alias }"
+reading-mismatch = de vingerafdruk die u typte komt NIET overeen met de sleutel die voor "{ $alias }" is opgeslagen. De sleutel is misschien niet van dit contact
+verify-standing-unverified = "{ $alias }" blijft niet geverifieerd
+verify-standing-verified = er is niets veranderd: "{ $alias }" blijft geverifieerd, zoals op { $date } ({ $method })
+hint-reading-own-fingerprint = vraag het contact de vingerafdruk van de eigen sleutel voor te lezen, uit de eigen OpenPGP-app; de uwe is de vingerafdruk die `carepost whoami` toont
+verify-try-again =
+    Niet geaccepteerd: { $problem }.
+    Controleer het samen en typ het opnieuw (nog { $left ->
+        [one] één poging
+       *[other] { $left } pogingen
+    }).
+
+## Prompts ended without an answer (Ctrl-D)
+error-cancelled = geannuleerd: er is geen antwoord gegeven
+error-passphrase-cancelled = er is geen wachtwoordzin getypt (geannuleerd): de sleutel blijft vergrendeld en er is niets veranderd
+hint-passphrase-cancelled = voer de opdracht opnieuw uit en typ de wachtwoordzin, of geef hem op met --passphrase-file BESTAND
