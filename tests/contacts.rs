@@ -742,7 +742,7 @@ fn a_mismatch_on_a_verified_contact_says_it_stays_verified_as_it_was() {
 #[test]
 fn verifying_an_unknown_alias_fails() {
     let cp = clinician();
-    let stderr = fails(&cp, &["contact", "verify", "p-9999", "--fingerprint", &"AB".repeat(20)], 1);
+    let stderr = fails(&cp, &["contact", "verify", "p-9999", "--fingerprint", &"AB".repeat(20)], 2);
     assert!(stderr.contains("no contact \"p-9999\""), "{stderr}");
     assert!(stderr.contains("carepost contact list"), "{stderr}");
 }
@@ -985,7 +985,7 @@ fn updating_with_a_revoked_version_of_the_same_key_keeps_the_revocation() {
 fn updating_an_unknown_alias_fails() {
     let cp = clinician();
     let key = write_public(&cp, "k.asc", &sequoia_cert("K <k@example.org>"));
-    let stderr = fails(&cp, &["contact", "update", "p-9999", "--key-file", key.to_str().unwrap()], 1);
+    let stderr = fails(&cp, &["contact", "update", "p-9999", "--key-file", key.to_str().unwrap()], 2);
     assert!(stderr.contains("no contact \"p-9999\""), "{stderr}");
     assert!(aliases(&cp).is_empty());
 }
@@ -1003,17 +1003,39 @@ fn a_removed_contact_is_gone_from_the_list() {
     let removed = cp.json(&["contact", "remove", "p-a"]);
     assert_eq!(removed["alias"], "p-a");
     assert_eq!(aliases(&cp), ["p-b"]);
-    fails(&cp, &["contact", "show", "p-a"], 1);
+    fails(&cp, &["contact", "show", "p-a"], 2);
     // The key can come back, under its old alias or another, unverified.
     let again = add(&cp, "p-a2", &cp.path("a.asc"));
     assert_eq!(again["verified"], false);
 }
 
 #[test]
+fn an_unknown_alias_suggests_the_one_probably_meant() {
+    let cp = clinician();
+    let key = write_public(&cp, "a.asc", &sequoia_cert("A <a@example.org>"));
+    add(&cp, "p-0042", &key);
+    add(&cp, "gp.bakker", &write_public(&cp, "b.asc", &sequoia_cert("B <b@example.org>")));
+    for args in [
+        vec!["contact", "show", "p-042"],
+        vec!["contact", "remove", "p-042"],
+        vec!["contact", "verify", "p-042", "--fingerprint", "0000"],
+        vec!["contact", "update", "p-042", "--key-file", key.to_str().unwrap()],
+    ] {
+        let stderr = fails(&cp, &args, 2);
+        assert!(stderr.contains("error: there is no contact \"p-042\" — did you mean p-0042?"), "{args:?}: {stderr}");
+        assert!(stderr.contains("hint: see your contacts with: carepost contact list"), "{args:?}: {stderr}");
+    }
+    // Nothing close: no guess.
+    let stderr = fails(&cp, &["contact", "show", "p-9999"], 2);
+    assert!(stderr.contains("no contact \"p-9999\"") && !stderr.contains("did you mean"), "{stderr}");
+    assert_eq!(aliases(&cp), ["gp.bakker", "p-0042"]);
+}
+
+#[test]
 fn removing_an_unknown_alias_fails() {
     let cp = clinician();
     add(&cp, "p-a", &write_public(&cp, "a.asc", &sequoia_cert("A <a@example.org>")));
-    let stderr = fails(&cp, &["contact", "remove", "p-9999"], 1);
+    let stderr = fails(&cp, &["contact", "remove", "p-9999"], 2);
     assert!(stderr.contains("no contact \"p-9999\""), "{stderr}");
     assert_eq!(aliases(&cp), ["p-a"]);
 }

@@ -206,7 +206,11 @@ fn input_problems_are_caught_before_any_output() {
     let empty = write(&clinician, "empty.pdf", b"");
     let folder = fresh_dir(&clinician, "a-folder");
     let missing = clinician.path("missing.pdf");
-    for (bad, message) in [(&missing, "could not read"), (&empty, "is empty"), (&folder, "is not a file")] {
+    for (bad, message, code, hint) in [
+        (&missing, "does not exist", 2, "hint: check the file name"),
+        (&empty, "is empty", 1, "hint: check that the document was saved"),
+        (&folder, "is not a file", 2, "hint: name each document to send"),
+    ] {
         clinician
             .cmd()
             .arg("send")
@@ -215,11 +219,21 @@ fn input_problems_are_caught_before_any_output() {
             .args(["--to", "p-0042", "-o"])
             .arg(&dir)
             .assert()
-            .code(1)
-            .stderr(predicate::str::contains(message));
+            .code(code)
+            .stderr(predicate::str::contains(message))
+            .stderr(predicate::str::contains(hint));
         assert!(files_in(&dir).is_empty(), "output left behind after {message}");
     }
-    clinician.cmd().arg("send").arg(&good).args(["--to", "nobody", "-o"]).arg(&dir).assert().code(1);
+    clinician
+        .cmd()
+        .arg("send")
+        .arg(&good)
+        .args(["--to", "p-042", "-o"])
+        .arg(&dir)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean p-0042?"))
+        .stderr(predicate::str::contains("carepost contact list"));
     clinician
         .cmd()
         .arg("send")

@@ -97,8 +97,10 @@ pub enum Error {
     InvalidEmail(String),
     #[error("{}", tr!("error-invalid-alias", alias = Safe(.0).to_string()))]
     InvalidAlias(String),
-    #[error("{}", tr!("error-contact-not-found", alias = .0.clone()))]
-    ContactNotFound(String),
+    /// No contact by that alias; `similar` are the aliases that were
+    /// probably meant (closest first, possibly none).
+    #[error("{}", contact_not_found_message(alias, similar))]
+    ContactNotFound { alias: String, similar: Vec<String> },
     #[error("{}", tr!("error-alias-taken", alias = .0.clone()))]
     AliasTaken(String),
     #[error("{}", tr!("error-cert-already-stored", alias = alias.clone(), fingerprint = fingerprint.clone()))]
@@ -129,6 +131,9 @@ pub enum Error {
     RecipientUnusable { alias: String, problem: CertProblem },
     #[error("{}", tr!("error-input-not-a-file", path = Safe(.0.display().to_string()).to_string()))]
     InputNotAFile(PathBuf),
+    /// A document to send that does not exist.
+    #[error("{}", tr!("error-input-missing", path = Safe(.0.display().to_string()).to_string()))]
+    InputMissing(PathBuf),
     #[error("{}", tr!("error-input-empty", path = Safe(.0.display().to_string()).to_string()))]
     InputEmpty(PathBuf),
     #[error("{}", tr!("error-output-dir", path = Safe(.0.display().to_string()).to_string()))]
@@ -524,6 +529,15 @@ fn message_problem_message(problem: &MessageProblem) -> String {
     }
 }
 
+fn contact_not_found_message(alias: &str, similar: &[String]) -> String {
+    let alias = Safe(alias).to_string();
+    if similar.is_empty() {
+        tr!("error-contact-not-found", alias = alias)
+    } else {
+        tr!("error-contact-not-found-similar", alias = alias, similar = similar.join(", "), count = similar.len())
+    }
+}
+
 fn verify_refused_message(
     alias: &str,
     problem: &crate::reading::Misreading,
@@ -572,6 +586,10 @@ impl Error {
             | ZeroDuration(_)
             | RetainTooLong { .. }
             | LogRetentionTooShort { .. }
+            // The command line names something that is not there.
+            | ContactNotFound { .. }
+            | InputNotAFile(_)
+            | InputMissing(_)
             | MailSetting(_) => ExitStatus::Usage,
             VerifyRefused { .. }
             | RecipientsUnverified(_)
@@ -606,10 +624,8 @@ impl Error {
             | NotSealed(_)
             | SealedKeyGone(_)
             | Viewer(_)
-            | InputNotAFile(_)
             | InputEmpty(_)
             | OutputDir(_)
-            | ContactNotFound(_)
             | AliasTaken(_)
             | KeyFile { .. }
             | NotInteractive(_)
@@ -657,7 +673,9 @@ impl Error {
             InvalidName => tr!("hint-invalid-name"),
             InvalidEmail(_) => tr!("hint-invalid-email"),
             InvalidAlias(_) => tr!("hint-invalid-alias"),
-            ContactNotFound(_) => tr!("hint-contact-list"),
+            ContactNotFound { .. } => tr!("hint-contact-list"),
+            InputNotAFile(_) => tr!("hint-input-not-a-file"),
+            InputMissing(_) => tr!("hint-input-missing"),
             ContactRevoked(_) => tr!("hint-cert-ask-for-new-key"),
             InvalidDuration(_) | ZeroDuration(_) => tr!("hint-invalid-duration"),
             RetainTooLong { .. } => tr!("hint-retain-too-long"),
@@ -817,6 +835,8 @@ mod tests {
         assert_eq!(Error::Cancelled.exit_status().code(), 1);
         assert_eq!(Error::CertRejected(CertProblem::Revoked).exit_status().code(), 4);
         assert_eq!(Error::InvalidAlias("X".into()).exit_status().code(), 2);
+        assert_eq!(Error::ContactNotFound { alias: "p-1".into(), similar: vec![] }.exit_status().code(), 2);
+        assert_eq!(Error::InputMissing("x.pdf".into()).exit_status().code(), 2);
         let perm = Error::UnsafePermissions { path: "/h".into(), mode: 0o755, wanted: 0o700 };
         assert_eq!(perm.exit_status().code(), 1);
     }

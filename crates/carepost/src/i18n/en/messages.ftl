@@ -626,3 +626,12 @@ verify-try-again =
 error-cancelled = cancelled: no answer was given
 error-passphrase-cancelled = no passphrase was typed (cancelled): the key stays locked and nothing was changed
 hint-passphrase-cancelled = run the command again and type the passphrase, or give it with --passphrase-file FILE
+
+## Names on the command line that are not there (unknown alias, missing document)
+error-contact-not-found-similar = there is no contact "{ $alias }" — did you mean { $count ->
+        [one] { $similar }
+       *[other] one of { $similar }
+    }?
+error-input-missing = { $path } does not exist
+hint-input-missing = check the file name and the folder it is in
+hint-input-not-a-file = name each document to send; a folder cannot be sent as such

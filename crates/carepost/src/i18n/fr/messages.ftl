@@ -26,3 +26,12 @@ verify-try-again =
 error-cancelled = annulé : aucune réponse n'a été donnée
 error-passphrase-cancelled = aucune phrase secrète n'a été tapée (annulé) : la clé reste verrouillée et rien n'a été modifié
 hint-passphrase-cancelled = relancez la commande et tapez la phrase secrète, ou donnez-la avec --passphrase-file FICHIER
+
+## Names on the command line that are not there (unknown alias, missing document)
+error-contact-not-found-similar = il n'y a pas de contact « { $alias } » — vouliez-vous dire { $count ->
+        [one] { $similar }
+       *[other] l'un de { $similar }
+    } ?
+error-input-missing = { $path } n'existe pas
+hint-input-missing = vérifiez le nom du fichier et le dossier où il se trouve
+hint-input-not-a-file = indiquez chaque document à envoyer ; un dossier ne peut pas être envoyé tel quel

@@ -31,3 +31,12 @@ verify-try-again =
 error-cancelled = geannuleerd: er is geen antwoord gegeven
 error-passphrase-cancelled = er is geen wachtwoordzin getypt (geannuleerd): de sleutel blijft vergrendeld en er is niets veranderd
 hint-passphrase-cancelled = voer de opdracht opnieuw uit en typ de wachtwoordzin, of geef hem op met --passphrase-file BESTAND
+
+## Names on the command line that are not there (unknown alias, missing document)
+error-contact-not-found-similar = er is geen contact "{ $alias }" — bedoelt u { $count ->
+        [one] { $similar }
+       *[other] een van { $similar }
+    }?
+error-input-missing = { $path } bestaat niet
+hint-input-missing = controleer de bestandsnaam en de map waarin het bestand staat
+hint-input-not-a-file = noem elk document dat u wilt versturen afzonderlijk; een map kan niet als geheel worden verstuurd
