@@ -121,6 +121,21 @@ fn default_output_goes_to_the_outbox_and_the_sender_can_reopen_it() {
 }
 
 #[test]
+fn open_into_a_missing_folder_names_the_folder_that_is_missing() {
+    let (clinician, patient) = pair();
+    let input = write(&clinician, "lab.txt", b"HbA1c 48 mmol/mol\n");
+    let message = send(&clinician, &input, "p-0042", &fresh_dir(&clinician, "out"), &[]);
+    let missing = patient.path("no-such-folder");
+    let out = patient.cmd().arg("open").arg(&message).arg("-o").arg(missing.join("sub")).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&format!("there is not even a folder {}", missing.display())), "{stderr}");
+    assert!(stderr.contains("hint: create it first (mkdir -p "), "{stderr}");
+    assert!(!stderr.contains("outbox"), "{stderr}");
+    assert!(!missing.exists());
+}
+
+#[test]
 fn keep_name_keeps_the_name_outside_and_never_overwrites() {
     let (clinician, _patient) = pair();
     let input = write(&clinician, "verwijzing.pdf", b"%PDF-1.7 referral");

@@ -136,7 +136,8 @@ pub enum Error {
     InputMissing(PathBuf),
     #[error("{}", tr!("error-input-empty", path = Safe(.0.display().to_string()).to_string()))]
     InputEmpty(PathBuf),
-    #[error("{}", tr!("error-output-dir", path = Safe(.0.display().to_string()).to_string()))]
+    /// A folder named with `-o` that is not there (or not a folder).
+    #[error("{}", output_dir_message(.0))]
     OutputDir(PathBuf),
     #[error("{}", message_problem_message(.0))]
     MessageRejected(MessageProblem),
@@ -529,6 +530,27 @@ fn message_problem_message(problem: &MessageProblem) -> String {
     }
 }
 
+/// The outermost folder of `path` that does not exist, if any: the one
+/// the user has to create first.
+fn first_missing(path: &std::path::Path) -> Option<&std::path::Path> {
+    path.ancestors().take_while(|a| !a.as_os_str().is_empty() && a.symlink_metadata().is_err()).last()
+}
+
+fn output_dir_message(path: &std::path::Path) -> String {
+    let shown = Safe(path.display().to_string()).to_string();
+    match first_missing(path) {
+        None => tr!("error-output-not-a-folder", path = shown),
+        Some(missing) if missing == path => tr!("error-output-dir", path = shown),
+        Some(missing) => {
+            tr!(
+                "error-output-dir-parent-missing",
+                path = shown,
+                missing = Safe(missing.display().to_string()).to_string()
+            )
+        }
+    }
+}
+
 fn contact_not_found_message(alias: &str, similar: &[String]) -> String {
     let alias = Safe(alias).to_string();
     if similar.is_empty() {
@@ -716,7 +738,13 @@ impl Error {
                 tr!("hint-recipient-unusable", alias = alias.clone())
             }
             InputEmpty(_) => tr!("hint-input-empty"),
-            OutputDir(_) => tr!("hint-output-dir"),
+            OutputDir(path) if first_missing(path).is_some() => {
+                tr!(
+                    "hint-output-dir-create",
+                    command = format!("mkdir -p {}", shell_quote(&path.display().to_string()))
+                )
+            }
+            OutputDir(_) => tr!("hint-output-not-a-folder"),
             SenderNotVerified { .. } => tr!("hint-sender-not-verified"),
             MessageRejected(problem) => match problem {
                 MessageProblem::NotForUs(_) => tr!("hint-message-not-for-us"),
@@ -846,6 +874,19 @@ mod tests {
         let e = Error::UnsafePermissions { path: "/home/a b/carepost".into(), mode: 0o755, wanted: 0o700 };
         assert!(e.hint().unwrap().contains("chmod 700 '/home/a b/carepost'"));
         assert!(e.to_string().contains("755"));
+    }
+
+    #[test]
+    fn a_missing_output_folder_names_the_folder_to_create() {
+        let dir = tempfile::tempdir().unwrap();
+        let deep = dir.path().join("a").join("b");
+        let message = Error::OutputDir(deep.clone()).to_string();
+        assert!(message.contains(&dir.path().join("a").display().to_string()), "{message}");
+        assert!(Error::OutputDir(deep.clone()).hint().unwrap().contains("mkdir -p"));
+        let file = dir.path().join("f");
+        std::fs::write(&file, b"x").unwrap();
+        let message = Error::OutputDir(file).to_string();
+        assert!(!message.contains("does not exist"), "{message}");
     }
 
     #[test]

@@ -204,7 +204,6 @@ error-input-not-a-file = { $path } is not a file
 error-input-empty = { $path } is empty; there is nothing to send
 hint-input-empty = check that the document was saved or exported completely, then send it again
 error-output-dir = the folder { $path } does not exist
-hint-output-dir = create the folder first, or leave out -o to use carepost's outbox
 send-empty-reason = --unverified-ok needs a reason, e.g. --unverified-ok "patient asked by phone; key checked in person next visit"
 send-nothing = nothing to send: name at least one document and one --to contact
 identity-cannot-encrypt = it has no valid encryption key (has it expired?)
@@ -635,3 +634,9 @@ error-contact-not-found-similar = there is no contact "{ $alias }" — did you m
 error-input-missing = { $path } does not exist
 hint-input-missing = check the file name and the folder it is in
 hint-input-not-a-file = name each document to send; a folder cannot be sent as such
+
+## Output folders given with -o
+error-output-dir-parent-missing = the folder { $path } does not exist: there is not even a folder { $missing }
+error-output-not-a-folder = { $path } is not a folder
+hint-output-dir-create = create it first ({ $command }), or give a folder that exists
+hint-output-not-a-folder = give a folder, not a file

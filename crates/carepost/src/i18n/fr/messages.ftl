@@ -35,3 +35,9 @@ error-contact-not-found-similar = il n'y a pas de contact « { $alias } » — v
 error-input-missing = { $path } n'existe pas
 hint-input-missing = vérifiez le nom du fichier et le dossier où il se trouve
 hint-input-not-a-file = indiquez chaque document à envoyer ; un dossier ne peut pas être envoyé tel quel
+
+## Output folders given with -o
+error-output-dir-parent-missing = le dossier { $path } n'existe pas : il n'y a même pas de dossier { $missing }
+error-output-not-a-folder = { $path } n'est pas un dossier
+hint-output-dir-create = créez-le d'abord ({ $command }), ou indiquez un dossier qui existe
+hint-output-not-a-folder = indiquez un dossier, pas un fichier

@@ -40,3 +40,9 @@ error-contact-not-found-similar = er is geen contact "{ $alias }" — bedoelt u 
 error-input-missing = { $path } bestaat niet
 hint-input-missing = controleer de bestandsnaam en de map waarin het bestand staat
 hint-input-not-a-file = noem elk document dat u wilt versturen afzonderlijk; een map kan niet als geheel worden verstuurd
+
+## Output folders given with -o
+error-output-dir-parent-missing = de map { $path } bestaat niet: er is zelfs geen map { $missing }
+error-output-not-a-folder = { $path } is geen map
+hint-output-dir-create = maak de map eerst aan ({ $command }), of geef een map op die bestaat
+hint-output-not-a-folder = geef een map op, geen bestand
