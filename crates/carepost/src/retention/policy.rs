@@ -6,6 +6,7 @@
 use super::Kind;
 use crate::audit::{self, Action, Event, Outcome};
 use crate::error::{Error, Result};
+use crate::safe::Safe;
 use crate::Context;
 use rusqlite::params;
 use serde::Serialize;
@@ -25,12 +26,14 @@ pub fn parse_duration(text: &str) -> Result<Duration> {
     let split = text.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?;
     let (digits, unit) = text.split_at(split);
     let n: u64 = digits.parse().map_err(|_| bad())?;
-    let unit = match unit {
-        "m" | "min" => MINUTE,
-        "h" => HOUR,
-        "d" => DAY,
-        "w" => WEEK,
-        "y" => YEAR,
+    // The short units, and the words people write ("14 days", "2 weken",
+    // "1 an") in the three languages carepost speaks.
+    let unit = match unit.trim().to_lowercase().as_str() {
+        "m" | "min" | "minute" | "minutes" | "minuut" | "minuten" => MINUTE,
+        "h" | "hour" | "hours" | "uur" | "heure" | "heures" => HOUR,
+        "d" | "day" | "days" | "dag" | "dagen" | "j" | "jour" | "jours" => DAY,
+        "w" | "week" | "weeks" | "weken" | "semaine" | "semaines" => WEEK,
+        "y" | "year" | "years" | "jaar" | "jaren" | "an" | "ans" | "année" | "années" => YEAR,
         _ => return Err(bad()),
     };
     match n.checked_mul(unit) {
@@ -95,6 +98,33 @@ pub const MIN_LOG_RETENTION: Duration = Duration::from_secs(YEAR);
 /// The settings that `retention set` accepts.
 pub const KEYS: [&str; 5] = ["sent", "received", "view", "max", "log"];
 
+/// Other words for the settings, as the README and the user guide speak of
+/// them ("opened documents", "the outbox"), and the setting each means.
+pub const KEY_WORDS: [(&str, &str); 5] =
+    [("outbox", "sent"), ("opened", "received"), ("inbox", "received"), ("viewed", "view"), ("viewing", "view")];
+
+/// The setting `word` names, if any: a key, or another word for one.
+fn canonical_key(word: &str) -> Option<&'static str> {
+    let word = word.to_lowercase();
+    KEYS.iter().copied().find(|k| *k == word).or_else(|| KEY_WORDS.iter().find(|(w, _)| *w == word).map(|(_, k)| *k))
+}
+
+/// The accepted words, for an error message: "sent (outbox), received
+/// (opened, inbox), …".
+fn accepted_keys() -> String {
+    KEYS.iter()
+        .map(|k| {
+            let others: Vec<&str> = KEY_WORDS.iter().filter(|(_, key)| key == k).map(|(w, _)| *w).collect();
+            if others.is_empty() {
+                (*k).to_owned()
+            } else {
+                format!("{k} ({})", others.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Policy {
     fn field(&mut self, key: &str) -> Option<&mut Duration> {
         match key {
@@ -151,11 +181,12 @@ pub fn set(ctx: &mut Context<'_>, assignments: &[String]) -> Result<Policy> {
         let (key, value) = assignment
             .split_once('=')
             .ok_or_else(|| Error::Usage(crate::tr!("retention-set-syntax", given = assignment.clone())))?;
-        let key = key.trim();
+        let given = key.trim();
+        let key = canonical_key(given).ok_or_else(|| {
+            Error::Usage(crate::tr!("retention-unknown-key", key = Safe(given).to_string(), keys = accepted_keys()))
+        })?;
         let duration = parse_duration(value)?;
-        let field = policy
-            .field(key)
-            .ok_or_else(|| Error::Usage(crate::tr!("retention-unknown-key", key = key, keys = KEYS.join(", "))))?;
+        let field = policy.field(key).expect("a known key");
         *field = duration;
         changes.push((key.to_owned(), format_duration(duration)));
     }
@@ -199,6 +230,33 @@ mod tests {
         for bad in ["0d", "-1d", "7", "d", "7x", "", "1.5d", "99999999999999999999d", "200y"] {
             assert!(parse_duration(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn durations_may_be_written_in_words() {
+        let day = Duration::from_secs(86400);
+        for (text, days) in [("14 days", 14), ("1 day", 1), ("2 weeks", 14), ("14 dagen", 14), ("2 weken", 14)] {
+            assert_eq!(parse_duration(text).unwrap(), day * days, "{text}");
+        }
+        for (text, days) in [("14 jours", 14), ("2 semaines", 14), ("1 Year", 365), ("1 an", 365), ("1 jaar", 365)] {
+            assert_eq!(parse_duration(text).unwrap(), day * days, "{text}");
+        }
+        assert_eq!(parse_duration("15 minutes").unwrap(), Duration::from_secs(900));
+        assert_eq!(parse_duration("12 uur").unwrap(), Duration::from_secs(12 * 3600));
+        for bad in ["14 fortnights", "days", "14 days ago"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn settings_may_be_named_as_the_guide_speaks_of_them() {
+        assert_eq!(canonical_key("opened"), Some("received"));
+        assert_eq!(canonical_key("inbox"), Some("received"));
+        assert_eq!(canonical_key("outbox"), Some("sent"));
+        assert_eq!(canonical_key("Viewed"), Some("view"));
+        assert_eq!(canonical_key("log"), Some("log"));
+        assert_eq!(canonical_key("documents"), None);
+        assert_eq!(accepted_keys(), "sent (outbox), received (opened, inbox), view (viewed, viewing), max, log");
     }
 
     #[test]

@@ -640,3 +640,11 @@ error-output-dir-parent-missing = the folder { $path } does not exist: there is 
 error-output-not-a-folder = { $path } is not a folder
 hint-output-dir-create = create it first ({ $command }), or give a folder that exists
 hint-output-not-a-folder = give a folder, not a file
+
+## files: column headers
+files-column-id = ID
+files-column-kind = Kind
+files-column-state = State
+files-column-expires = Expires
+files-column-size = Size
+files-column-path = File

@@ -41,3 +41,11 @@ error-output-dir-parent-missing = le dossier { $path } n'existe pas : il n'y a m
 error-output-not-a-folder = { $path } n'est pas un dossier
 hint-output-dir-create = créez-le d'abord ({ $command }), ou indiquez un dossier qui existe
 hint-output-not-a-folder = indiquez un dossier, pas un fichier
+
+## files: column headers
+files-column-id = ID
+files-column-kind = Type
+files-column-state = État
+files-column-expires = Expire le
+files-column-size = Taille
+files-column-path = Fichier

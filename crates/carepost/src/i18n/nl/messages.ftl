@@ -46,3 +46,11 @@ error-output-dir-parent-missing = de map { $path } bestaat niet: er is zelfs gee
 error-output-not-a-folder = { $path } is geen map
 hint-output-dir-create = maak de map eerst aan ({ $command }), of geef een map op die bestaat
 hint-output-not-a-folder = geef een map op, geen bestand
+
+## files: column headers
+files-column-id = ID
+files-column-kind = Soort
+files-column-state = Status
+files-column-expires = Verloopt
+files-column-size = Grootte
+files-column-path = Bestand
