@@ -136,6 +136,30 @@ fn open_into_a_missing_folder_names_the_folder_that_is_missing() {
 }
 
 #[test]
+fn opening_the_same_message_twice_points_at_the_first_copy() {
+    let (clinician, patient) = pair();
+    let input = write(&clinician, "lab.txt", b"HbA1c 48 mmol/mol\n");
+    let message = send(&clinician, &input, "p-0042", &fresh_dir(&clinician, "out"), &[]);
+    let first = patient.json(&["open", message.to_str().unwrap()]);
+    assert_eq!(first["already_opened"], false);
+    let again = patient.cmd().arg("open").arg(&message).output().unwrap();
+    let stdout = String::from_utf8_lossy(&again.stdout);
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert!(stdout.contains("Already opened on ") && stdout.contains(first["output"].as_str().unwrap()), "{stdout}");
+    let json = patient.json(&["open", message.to_str().unwrap()]);
+    assert_eq!(json["already_opened"], true);
+    assert_eq!(json["output"], first["output"]);
+    assert_eq!(json["id"], first["id"]);
+    let inbox = patient.home.join("inbox");
+    assert_eq!(files_in(&inbox), ["lab.txt"], "no -2 copy");
+    // Once the first copy is gone, the message opens as new.
+    std::fs::remove_file(first["output"].as_str().unwrap()).unwrap();
+    let reopened = patient.json(&["open", message.to_str().unwrap()]);
+    assert_eq!(reopened["already_opened"], false);
+    assert!(PathBuf::from(reopened["output"].as_str().unwrap()).is_file());
+}
+
+#[test]
 fn keep_name_keeps_the_name_outside_and_never_overwrites() {
     let (clinician, _patient) = pair();
     let input = write(&clinician, "verwijzing.pdf", b"%PDF-1.7 referral");

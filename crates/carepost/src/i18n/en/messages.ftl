@@ -648,3 +648,6 @@ files-column-state = State
 files-column-expires = Expires
 files-column-size = Size
 files-column-path = File
+
+## open: the same document opened a second time
+open-already-opened = Already opened on { $opened_at }; nothing new was saved. The document is here: { $output } (carepost deletes it on { $expires })

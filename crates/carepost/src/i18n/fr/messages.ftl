@@ -49,3 +49,6 @@ files-column-state = État
 files-column-expires = Expire le
 files-column-size = Taille
 files-column-path = Fichier
+
+## open: the same document opened a second time
+open-already-opened = Déjà ouvert le { $opened_at } ; rien de nouveau n'a été enregistré. Le document se trouve ici : { $output } (carepost le supprime le { $expires })

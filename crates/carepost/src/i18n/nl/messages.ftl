@@ -54,3 +54,6 @@ files-column-state = Status
 files-column-expires = Verloopt
 files-column-size = Grootte
 files-column-path = Bestand
+
+## open: the same document opened a second time
+open-already-opened = Al geopend op { $opened_at }; er is niets nieuws opgeslagen. Het document staat hier: { $output } (carepost verwijdert het op { $expires })
