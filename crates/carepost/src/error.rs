@@ -690,7 +690,7 @@ impl Error {
             NoPassphrase => tr!("hint-no-passphrase"),
             WrongPassphrase => tr!("hint-wrong-passphrase"),
             PassphraseFile { .. } => tr!("hint-passphrase-file"),
-            Keychain(_) => tr!("hint-keychain"),
+            Keychain(_) => tr!("hint-keychain-how", how = crate::keychain::how_to_get_one()),
             KeychainMissingEntry => tr!("hint-keychain-missing-entry"),
             InvalidName => tr!("hint-invalid-name"),
             InvalidEmail(_) => tr!("hint-invalid-email"),
@@ -887,6 +887,14 @@ mod tests {
         std::fs::write(&file, b"x").unwrap();
         let message = Error::OutputDir(file).to_string();
         assert!(!message.contains("does not exist"), "{message}");
+    }
+
+    #[test]
+    fn a_missing_keychain_says_how_to_get_one_and_what_to_do_meanwhile() {
+        let hint = Error::Keychain("no keychain service is running".into()).hint().unwrap();
+        assert!(hint.contains("--passphrase-file"), "{hint}");
+        #[cfg(target_os = "linux")]
+        assert!(hint.contains("GNOME Keyring") && hint.contains("gnome-keyring"), "{hint}");
     }
 
     #[test]

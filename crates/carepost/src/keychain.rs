@@ -35,6 +35,17 @@ fn with_deadline<T: Send + 'static>(job: impl FnOnce() -> Result<T> + Send + 'st
         .unwrap_or_else(|_| Err(Error::Keychain(crate::tr!("keychain-timeout", seconds = limit.as_secs()))))
 }
 
+/// How to get a working keychain on this platform, for a user who has none.
+pub fn how_to_get_one() -> String {
+    if cfg!(target_os = "macos") {
+        crate::tr!("keychain-how-macos")
+    } else if cfg!(windows) {
+        crate::tr!("keychain-how-windows")
+    } else {
+        crate::tr!("keychain-how-linux")
+    }
+}
+
 fn entry(account: &str) -> Result<keyring::Entry> {
     keyring::Entry::new(SERVICE, account).map_err(describe)
 }

@@ -71,7 +71,6 @@ hint-identity-exists = use `carepost whoami` to see it; to start over, use a dif
 hint-no-passphrase = run carepost on a terminal to type it, or give --passphrase-file FILE (or set CAREPOST_PASSPHRASE_FILE)
 hint-wrong-passphrase = check the passphrase file or try again; the passphrase is the one chosen at `carepost init`
 hint-passphrase-file = the passphrase is read from the first line of the file
-hint-keychain = start your desktop's keychain (on Linux a Secret Service such as GNOME Keyring or KeePassXC), or use --passphrase-file FILE with --no-keychain
 hint-keychain-missing-entry = if you chose your own passphrase at `carepost init`, give it with --passphrase-file FILE
 hint-invalid-name = for example: --name "Dr. A. Jansen"
 hint-invalid-email = for example: --email a.jansen@praktijk.nl
@@ -107,7 +106,6 @@ keychain-timeout = it did not answer within { $seconds } seconds
 keychain-unavailable = no keychain service is running
 keychain-read-back-differs = the keychain did not return what was stored
 notice-keychain-fallback = The OS keychain is not available ({ $reason }); type your passphrase instead.
-notice-keychain-unavailable-init = The OS keychain is not available ({ $reason }). Choose a passphrase yourself; carepost will not store it anywhere, so keep it safe.
 notice-wrong-passphrase = That passphrase does not unlock your key. Try again.
 identity-no-secret = the key file has no secret key
 identity-cannot-sign = it has no valid signing key (has it expired?)
@@ -651,3 +649,15 @@ files-column-path = File
 
 ## open: the same document opened a second time
 open-already-opened = Already opened on { $opened_at }; nothing new was saved. The document is here: { $output } (carepost deletes it on { $expires })
+
+## The OS keychain: how to get one, and what carepost does meanwhile
+keychain-how-linux = On Linux the keychain is the Secret Service of a desktop session: GNOME Keyring or KWallet (install the gnome-keyring package if there is none, then log out and in again).
+keychain-how-macos = On macOS the keychain is built in: check that you are logged in to your own user account and that the login keychain is unlocked.
+keychain-how-windows = On Windows the keychain (Credential Manager) is built in: check that you are logged in to your own user account.
+hint-keychain-how = { $how } Meanwhile, carepost can use a passphrase file: --passphrase-file FILE --no-keychain (the file must be readable by you only).
+notice-keychain-unavailable-init-how =
+    The OS keychain is not available ({ $reason }). { $how }
+    Meanwhile, choose a passphrase yourself; carepost will not store it anywhere, so keep it safe.
+notice-keychain-fallback-how =
+    The OS keychain is not available ({ $reason }). { $how }
+    Meanwhile, type your passphrase instead.

@@ -52,3 +52,15 @@ files-column-path = Fichier
 
 ## open: the same document opened a second time
 open-already-opened = Déjà ouvert le { $opened_at } ; rien de nouveau n'a été enregistré. Le document se trouve ici : { $output } (carepost le supprime le { $expires })
+
+## The OS keychain: how to get one, and what carepost does meanwhile
+keychain-how-linux = Sous Linux, le trousseau est le Secret Service d'une session de bureau : GNOME Keyring ou KWallet (installez le paquet gnome-keyring s'il n'y en a pas, puis fermez et rouvrez votre session).
+keychain-how-macos = Sous macOS, le trousseau est intégré : vérifiez que vous êtes connecté à votre propre compte d'utilisateur et que le trousseau de session est déverrouillé.
+keychain-how-windows = Sous Windows, le trousseau (Gestionnaire d'identification) est intégré : vérifiez que vous êtes connecté à votre propre compte d'utilisateur.
+hint-keychain-how = { $how } En attendant, carepost peut utiliser un fichier contenant la phrase secrète : --passphrase-file FICHIER --no-keychain (vous seul devez pouvoir lire ce fichier).
+notice-keychain-unavailable-init-how =
+    Le trousseau du système n'est pas disponible ({ $reason }). { $how }
+    En attendant, choisissez vous-même une phrase secrète ; carepost ne la conserve nulle part, gardez-la donc en lieu sûr.
+notice-keychain-fallback-how =
+    Le trousseau du système n'est pas disponible ({ $reason }). { $how }
+    En attendant, tapez votre phrase secrète.

@@ -57,3 +57,15 @@ files-column-path = Bestand
 
 ## open: the same document opened a second time
 open-already-opened = Al geopend op { $opened_at }; er is niets nieuws opgeslagen. Het document staat hier: { $output } (carepost verwijdert het op { $expires })
+
+## The OS keychain: how to get one, and what carepost does meanwhile
+keychain-how-linux = Op Linux is de sleutelbos de Secret Service van een bureaubladsessie: GNOME Keyring of KWallet (installeer het pakket gnome-keyring als er geen is, en meld u daarna af en weer aan).
+keychain-how-macos = Op macOS is de sleutelbos ingebouwd: controleer of u bent aangemeld met uw eigen gebruikersaccount en of de inlogsleutelbos ontgrendeld is.
+keychain-how-windows = Op Windows is de sleutelbos (Referentiebeheer) ingebouwd: controleer of u bent aangemeld met uw eigen gebruikersaccount.
+hint-keychain-how = { $how } Tot die tijd kan carepost een bestand met de wachtwoordzin gebruiken: --passphrase-file BESTAND --no-keychain (alleen u mag het bestand kunnen lezen).
+notice-keychain-unavailable-init-how =
+    De sleutelbos van het besturingssysteem is niet beschikbaar ({ $reason }). { $how }
+    Kies tot die tijd zelf een wachtwoordzin; carepost bewaart die nergens, dus bewaar hem zelf goed.
+notice-keychain-fallback-how =
+    De sleutelbos van het besturingssysteem is niet beschikbaar ({ $reason }). { $how }
+    Typ tot die tijd uw wachtwoordzin.
