@@ -114,11 +114,7 @@ pub enum Error {
     /// `contact verify` with a reading that is not the contact's
     /// fingerprint; `standing` is the verification the contact keeps.
     #[error("{}", verify_refused_message(alias, problem, standing.as_ref()))]
-    VerifyRefused {
-        alias: String,
-        problem: crate::reading::Misreading,
-        standing: Option<crate::certification::Verification>,
-    },
+    VerifyRefused { alias: String, problem: crate::reading::Misreading, standing: Option<crate::reading::Standing> },
     /// The user ended a prompt (Ctrl-D, Ctrl-C) without answering.
     #[error("{}", tr!("error-cancelled"))]
     Cancelled,
@@ -530,6 +526,18 @@ fn message_problem_message(problem: &MessageProblem) -> String {
     }
 }
 
+/// How to get a working OS keychain on this platform, for a user who has
+/// none (here rather than in `keychain`, which depends on this module).
+pub fn keychain_guidance() -> String {
+    if cfg!(target_os = "macos") {
+        tr!("keychain-how-macos")
+    } else if cfg!(windows) {
+        tr!("keychain-how-windows")
+    } else {
+        tr!("keychain-how-linux")
+    }
+}
+
 /// The outermost folder of `path` that does not exist, if any: the one
 /// the user has to create first.
 fn first_missing(path: &std::path::Path) -> Option<&std::path::Path> {
@@ -563,7 +571,7 @@ fn contact_not_found_message(alias: &str, similar: &[String]) -> String {
 fn verify_refused_message(
     alias: &str,
     problem: &crate::reading::Misreading,
-    standing: Option<&crate::certification::Verification>,
+    standing: Option<&crate::reading::Standing>,
 ) -> String {
     let standing = match standing {
         Some(v) => tr!(
@@ -690,7 +698,7 @@ impl Error {
             NoPassphrase => tr!("hint-no-passphrase"),
             WrongPassphrase => tr!("hint-wrong-passphrase"),
             PassphraseFile { .. } => tr!("hint-passphrase-file"),
-            Keychain(_) => tr!("hint-keychain-how", how = crate::keychain::how_to_get_one()),
+            Keychain(_) => tr!("hint-keychain-how", how = keychain_guidance()),
             KeychainMissingEntry => tr!("hint-keychain-missing-entry"),
             InvalidName => tr!("hint-invalid-name"),
             InvalidEmail(_) => tr!("hint-invalid-email"),

@@ -36,15 +36,7 @@ fn with_deadline<T: Send + 'static>(job: impl FnOnce() -> Result<T> + Send + 'st
 }
 
 /// How to get a working keychain on this platform, for a user who has none.
-pub fn how_to_get_one() -> String {
-    if cfg!(target_os = "macos") {
-        crate::tr!("keychain-how-macos")
-    } else if cfg!(windows) {
-        crate::tr!("keychain-how-windows")
-    } else {
-        crate::tr!("keychain-how-linux")
-    }
-}
+pub use crate::error::keychain_guidance as how_to_get_one;
 
 fn entry(account: &str) -> Result<keyring::Entry> {
     keyring::Entry::new(SERVICE, account).map_err(describe)

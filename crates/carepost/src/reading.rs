@@ -12,6 +12,14 @@ use crate::safe::Safe;
 use crate::tr;
 use crate::words::{self, WordError};
 
+/// The verification a contact keeps after a refused reading: when, and by
+/// which method (as recorded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    pub at: std::time::SystemTime,
+    pub method: Option<String>,
+}
+
 /// What is wrong with a reading; the user is told, and the contact stays
 /// as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -32,7 +32,8 @@ pub fn verify(ctx: &mut Context<'_>, alias: &str, reading: &str, method: Method)
                 method.as_str()
             )),
         );
-        return Err(Error::VerifyRefused { alias: alias.to_owned(), problem, standing: contact.verification });
+        let standing = contact.verification.map(|v| crate::reading::Standing { at: v.at, method: v.method });
+        return Err(Error::VerifyRefused { alias: alias.to_owned(), problem, standing });
     }
     let unlocked = ctx.unlock(crate::identity::Purpose::Sign)?;
     let mut signer = unlocked.signer().clone();
