@@ -95,13 +95,22 @@ pub struct Opened {
 
 /// The copy of the same document (same content, same name or its `-N`
 /// variant) that an earlier `open` saved into `dir` and that is still
-/// there unchanged, under retention.
+/// there unchanged, kept as long as this opening would keep it (a copy
+/// asked for with another `--retain` is written anew).
 fn earlier_copy(
     ctx: &mut Context<'_>,
     dir: &std::path::Path,
     name: &str,
     sha256: &str,
+    keep_for: std::time::Duration,
 ) -> Result<Option<retention::ManagedFile>> {
+    let same_retention =
+        |f: &retention::ManagedFile| match (crate::parse_time(&f.created_at), crate::parse_time(&f.expires_at)) {
+            (Some(created), Some(expires)) => expires
+                .duration_since(created)
+                .is_ok_and(|kept| kept.abs_diff(keep_for) <= std::time::Duration::from_secs(60)),
+            _ => false,
+        };
     let (stem, ext) = match name.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
         _ => (name, String::new()),
@@ -114,11 +123,12 @@ fn earlier_copy(
                 .and_then(|rest| rest.strip_suffix(&*ext))
                 .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     };
-    Ok(retention::files(ctx, false)?.into_iter().find(|f| {
+    Ok(retention::active_with_hash(ctx, sha256)?.into_iter().find(|f| {
         f.kind == Kind::Received
             && f.state == retention::FileState::Active
             && f.sha256 == sha256
             && f.path.parent() == Some(dir)
+            && same_retention(f)
             && f.path.file_name().is_some_and(|n| same_name(&n.to_string_lossy()))
             // Still what was saved: not edited since.
             && std::fs::File::open(&f.path)
@@ -209,7 +219,7 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         .and_then(crate::names::sanitize)
         .unwrap_or_else(|| crate::names::fallback_name(&outer));
     if request.mode == Mode::Save {
-        if let Some(earlier) = earlier_copy(ctx, &out_dir, &filename, &decrypted.stored_sha256)? {
+        if let Some(earlier) = earlier_copy(ctx, &out_dir, &filename, &decrypted.stored_sha256, keep_for)? {
             // Opened again: point at the copy that is there rather than
             // leave a second one ("-2") for retention to track.
             drop(pending);

@@ -386,6 +386,16 @@ pub fn files(ctx: &mut Context<'_>, all: bool) -> Result<Vec<ManagedFile>> {
     Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
 }
 
+/// The active managed files with this content hash, newest first, as
+/// recorded (not reconciled with the disk: the caller checks the file).
+pub fn active_with_hash(ctx: &mut Context<'_>, sha256: &str) -> Result<Vec<ManagedFile>> {
+    let conn = ctx.store()?.connection();
+    let sql = format!("SELECT {COLUMNS} FROM managed_files WHERE state = 'active' AND sha256 = ?1 ORDER BY id DESC");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([sha256], row_to_file)?;
+    Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+}
+
 /// One managed file by id.
 pub fn file(ctx: &mut Context<'_>, id: i64) -> Result<ManagedFile> {
     let conn = ctx.store()?.connection();
