@@ -100,9 +100,11 @@ impl Prompter for Terminal {
         if !Self::present() {
             return Err(Error::NoPassphrase);
         }
-        rpassword::prompt_password(format!("{prompt} "))
-            .map(Passphrase::new)
-            .map_err(|e| Error::io("io-read", "<terminal>", e))
+        rpassword::prompt_password(format!("{prompt} ")).map(Passphrase::new).map_err(|e| match e.kind() {
+            // Ctrl-D or Ctrl-C: the user chose not to answer.
+            std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::Interrupted => Error::PassphraseCancelled,
+            _ => Error::io("io-read", "<terminal>", e),
+        })
     }
 
     fn line(&self, prompt: &str) -> Result<String, Error> {
@@ -111,13 +113,23 @@ impl Prompter for Terminal {
         }
         eprint!("{prompt} ");
         let _ = std::io::stderr().flush();
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line).map_err(|e| Error::io("io-read", "<terminal>", e))?;
-        Ok(line.trim_end_matches(['\n', '\r']).to_owned())
+        read_answer(&mut std::io::stdin().lock())
     }
 
     fn notice(&self, message: &str) {
         eprintln!("{message}");
+    }
+}
+
+/// One answer from `input`; the end of input (Ctrl-D) is a cancelled
+/// prompt, not an I/O error.
+fn read_answer(input: &mut dyn BufRead) -> Result<String, Error> {
+    let mut line = String::new();
+    match input.read_line(&mut line) {
+        Ok(0) => Err(Error::Cancelled),
+        Ok(_) => Ok(line.trim_end_matches(['\n', '\r']).to_owned()),
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(Error::Cancelled),
+        Err(e) => Err(Error::io("io-read", "<terminal>", e)),
     }
 }
 
@@ -254,5 +266,19 @@ fn usage_error_text(error: &clap::Error) -> (String, String) {
         }
         ErrorKind::InvalidUtf8 => (tr!("cli-error-not-utf8"), see_help()),
         _ => (tr!("cli-error-other"), with_usage()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn end_of_input_at_a_prompt_is_cancelled() {
+        assert!(matches!(read_answer(&mut &b""[..]), Err(Error::Cancelled)));
+        assert_eq!(read_answer(&mut &b"E582 94F2\r\n"[..]).unwrap(), "E582 94F2");
+        assert_eq!(read_answer(&mut &b"\n"[..]).unwrap(), "");
+        assert_eq!(Error::Cancelled.exit_status().code(), 1);
+        assert_eq!(Error::PassphraseCancelled.exit_status().code(), 5);
     }
 }

@@ -682,26 +682,67 @@ fn key_ids_and_partial_fingerprints_are_refused_as_partial() {
     let first_half = grouped(&fpr[..20], 4, " ");
     let phrase = carepost::words::to_phrase(&fingerprint_bytes(&fpr));
     let ten_words = phrase.split(' ').take(10).collect::<Vec<_>>().join(" ");
-    for (option, reading, digits) in [
-        ("--fingerprint", key_id.as_str(), "16"),
-        ("--fingerprint", first_half.as_str(), "20"),
-        ("--words", ten_words.as_str(), "20"),
+    for (option, reading, said) in [
+        ("--fingerprint", key_id.as_str(), "you typed 16 of the 40 characters"),
+        ("--fingerprint", first_half.as_str(), "you typed 20 of the 40 characters"),
+        ("--words", ten_words.as_str(), "you typed 10 of the 20 words"),
     ] {
         let stderr = fails(&cp, &["contact", "verify", "p-0001", option, reading], 3);
-        assert!(
-            stderr.contains(&format!("only {digits} hex digits"))
-                && stderr.contains("part of a fingerprint is not enough"),
-            "{reading}: {stderr}"
-        );
+        assert!(stderr.contains(said), "{reading}: {stderr}");
+        assert!(stderr.contains("\"p-0001\" stays unverified"), "{reading}: {stderr}");
         assert!(stderr.contains("hint: ask the contact to read out the whole fingerprint"));
     }
     assert_eq!(listed(&cp, "p-0001")["verified"], false);
 }
 
 #[test]
+fn a_misread_fingerprint_says_what_is_wrong_without_revealing_the_right_one() {
+    let cp = clinician();
+    let key = write_public(&cp, "k.asc", &sequoia_cert("K <k@example.org>"));
+    let fpr = add(&cp, "p-0001", &key)["fingerprint"].as_str().unwrap().to_owned();
+    let own = cp.json(&["whoami"])["fingerprint"].as_str().unwrap().to_owned();
+    let phrase = carepost::words::to_phrase(&fingerprint_bytes(&fpr));
+    let first_word = phrase.split(' ').next().unwrap();
+    // A letter O for a digit 0: make sure the reading has a 0 to replace.
+    let with_zero = format!("0{}", &fpr[1..]);
+    let misspelt = phrase.replacen(first_word, "Zyzzyva\u{7}", 1);
+    for (option, reading, said) in [
+        ("--fingerprint", own.clone(), "that is your own fingerprint".to_owned()),
+        ("--fingerprint", with_zero.replacen('0', "O", 1), "the letter O, not the digit 0".to_owned()),
+        ("--fingerprint", fpr[..36].to_owned(), "you typed 36 of the 40 characters".to_owned()),
+        ("--words", misspelt, "word 1 (\"Zyzzyva\\u{7}\") is not in the PGP word list".to_owned()),
+    ] {
+        let stderr = fails(&cp, &["contact", "verify", "p-0001", option, &reading], 3);
+        assert!(stderr.contains(&said), "{reading}: {stderr}");
+        assert!(!stderr.contains(&fpr) && !stderr.contains(&fpr[36..]), "reveals the fingerprint: {stderr}");
+        assert!(!stderr.contains('\u{7}'), "{stderr}");
+    }
+    assert_eq!(listed(&cp, "p-0001")["verified"], false);
+    // Each refused reading is audited, with a code rather than a sentence.
+    let log = std::fs::read_to_string(cp.home.join("audit.log")).unwrap();
+    assert!(log.contains("reading-own-fingerprint") && log.contains("reading-not-hex"), "{log}");
+}
+
+#[test]
+fn a_mismatch_on_a_verified_contact_says_it_stays_verified_as_it_was() {
+    let cp = clinician();
+    let key = write_public(&cp, "k.asc", &sequoia_cert("K <k@example.org>"));
+    let fpr = add(&cp, "p-0001", &key)["fingerprint"].as_str().unwrap().to_owned();
+    cp.json(&["contact", "verify", "p-0001", "--fingerprint", &fpr, "--method", "in-person"]);
+    let before = listed(&cp, "p-0001");
+    let other = sequoia_cert("Other <o@example.org>").fingerprint().to_hex();
+    let stderr = fails(&cp, &["contact", "verify", "p-0001", "--fingerprint", &other], 3);
+    assert!(stderr.contains("does NOT match"), "{stderr}");
+    assert!(!stderr.contains("unverified"), "{stderr}");
+    assert!(stderr.contains("nothing changed: \"p-0001\" stays verified"), "{stderr}");
+    assert!(stderr.contains("in-person"), "{stderr}");
+    assert_eq!(listed(&cp, "p-0001"), before);
+}
+
+#[test]
 fn verifying_an_unknown_alias_fails() {
     let cp = clinician();
-    let stderr = fails(&cp, &["contact", "verify", "p-9999", "--fingerprint", &"AB".repeat(20)], 1);
+    let stderr = fails(&cp, &["contact", "verify", "p-9999", "--fingerprint", &"AB".repeat(20)], 2);
     assert!(stderr.contains("no contact \"p-9999\""), "{stderr}");
     assert!(stderr.contains("carepost contact list"), "{stderr}");
 }
@@ -944,7 +985,7 @@ fn updating_with_a_revoked_version_of_the_same_key_keeps_the_revocation() {
 fn updating_an_unknown_alias_fails() {
     let cp = clinician();
     let key = write_public(&cp, "k.asc", &sequoia_cert("K <k@example.org>"));
-    let stderr = fails(&cp, &["contact", "update", "p-9999", "--key-file", key.to_str().unwrap()], 1);
+    let stderr = fails(&cp, &["contact", "update", "p-9999", "--key-file", key.to_str().unwrap()], 2);
     assert!(stderr.contains("no contact \"p-9999\""), "{stderr}");
     assert!(aliases(&cp).is_empty());
 }
@@ -962,17 +1003,39 @@ fn a_removed_contact_is_gone_from_the_list() {
     let removed = cp.json(&["contact", "remove", "p-a"]);
     assert_eq!(removed["alias"], "p-a");
     assert_eq!(aliases(&cp), ["p-b"]);
-    fails(&cp, &["contact", "show", "p-a"], 1);
+    fails(&cp, &["contact", "show", "p-a"], 2);
     // The key can come back, under its old alias or another, unverified.
     let again = add(&cp, "p-a2", &cp.path("a.asc"));
     assert_eq!(again["verified"], false);
 }
 
 #[test]
+fn an_unknown_alias_suggests_the_one_probably_meant() {
+    let cp = clinician();
+    let key = write_public(&cp, "a.asc", &sequoia_cert("A <a@example.org>"));
+    add(&cp, "p-0042", &key);
+    add(&cp, "gp.bakker", &write_public(&cp, "b.asc", &sequoia_cert("B <b@example.org>")));
+    for args in [
+        vec!["contact", "show", "p-042"],
+        vec!["contact", "remove", "p-042"],
+        vec!["contact", "verify", "p-042", "--fingerprint", "0000"],
+        vec!["contact", "update", "p-042", "--key-file", key.to_str().unwrap()],
+    ] {
+        let stderr = fails(&cp, &args, 2);
+        assert!(stderr.contains("error: there is no contact \"p-042\" — did you mean p-0042?"), "{args:?}: {stderr}");
+        assert!(stderr.contains("hint: see your contacts with: carepost contact list"), "{args:?}: {stderr}");
+    }
+    // Nothing close: no guess.
+    let stderr = fails(&cp, &["contact", "show", "p-9999"], 2);
+    assert!(stderr.contains("no contact \"p-9999\"") && !stderr.contains("did you mean"), "{stderr}");
+    assert_eq!(aliases(&cp), ["gp.bakker", "p-0042"]);
+}
+
+#[test]
 fn removing_an_unknown_alias_fails() {
     let cp = clinician();
     add(&cp, "p-a", &write_public(&cp, "a.asc", &sequoia_cert("A <a@example.org>")));
-    let stderr = fails(&cp, &["contact", "remove", "p-9999"], 1);
+    let stderr = fails(&cp, &["contact", "remove", "p-9999"], 2);
     assert!(stderr.contains("no contact \"p-9999\""), "{stderr}");
     assert_eq!(aliases(&cp), ["p-a"]);
 }

@@ -161,6 +161,38 @@ fn retention_show_gives_the_defaults_and_set_changes_them() {
 }
 
 #[test]
+fn files_has_column_headers_in_the_users_language() {
+    let (cp, _patient) = pair();
+    send(&cp, &write(&cp, "brief.pdf", b"%PDF-1.4 letter"), &[]);
+    // French is written but not yet switched on in the i18n module.
+    for (lang, header) in [("en", "Kind State"), ("nl", "Soort Status")] {
+        let out = cp.cmd().env("CAREPOST_LANG", lang).env("LC_ALL", "C").arg("files").output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let first = text.lines().next().unwrap();
+        assert!(first.starts_with("ID ") && first.contains(header), "{lang}: {text}");
+        assert!(text.lines().nth(1).unwrap().contains("sent"), "{lang}: {text}");
+    }
+}
+
+#[test]
+fn retention_set_takes_the_words_of_the_readme_and_the_guide() {
+    let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let set = cp.json(&["retention", "set", "opened=14 days", "outbox=2 weeks", "viewed=30 minutes"]);
+    assert_eq!(set, json!({"sent": "14d", "received": "14d", "view": "30m", "max": "90d", "log": "5y"}));
+    let set = cp.json(&["retention", "set", "inbox=7d"]);
+    assert_eq!(set["received"], "7d");
+    // An unknown word lists every word that is accepted.
+    let out = cp.cmd().args(["retention", "set", "documents=7d"]).output().unwrap();
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("sent (outbox), received (opened, inbox), view (viewed, viewing), max, log"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn retention_set_rejects_zero_negative_and_garbage_as_usage_errors() {
     let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
     let before = cp.json(&["retention", "show"]);

@@ -121,6 +121,45 @@ fn default_output_goes_to_the_outbox_and_the_sender_can_reopen_it() {
 }
 
 #[test]
+fn open_into_a_missing_folder_names_the_folder_that_is_missing() {
+    let (clinician, patient) = pair();
+    let input = write(&clinician, "lab.txt", b"HbA1c 48 mmol/mol\n");
+    let message = send(&clinician, &input, "p-0042", &fresh_dir(&clinician, "out"), &[]);
+    let missing = patient.path("no-such-folder");
+    let out = patient.cmd().arg("open").arg(&message).arg("-o").arg(missing.join("sub")).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&format!("there is not even a folder {}", missing.display())), "{stderr}");
+    assert!(stderr.contains("hint: create it first (mkdir -p "), "{stderr}");
+    assert!(!stderr.contains("outbox"), "{stderr}");
+    assert!(!missing.exists());
+}
+
+#[test]
+fn opening_the_same_message_twice_points_at_the_first_copy() {
+    let (clinician, patient) = pair();
+    let input = write(&clinician, "lab.txt", b"HbA1c 48 mmol/mol\n");
+    let message = send(&clinician, &input, "p-0042", &fresh_dir(&clinician, "out"), &[]);
+    let first = patient.json(&["open", message.to_str().unwrap()]);
+    assert_eq!(first["already_opened"], false);
+    let again = patient.cmd().arg("open").arg(&message).output().unwrap();
+    let stdout = String::from_utf8_lossy(&again.stdout);
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert!(stdout.contains("Already opened on ") && stdout.contains(first["output"].as_str().unwrap()), "{stdout}");
+    let json = patient.json(&["open", message.to_str().unwrap()]);
+    assert_eq!(json["already_opened"], true);
+    assert_eq!(json["output"], first["output"]);
+    assert_eq!(json["id"], first["id"]);
+    let inbox = patient.home.join("inbox");
+    assert_eq!(files_in(&inbox), ["lab.txt"], "no -2 copy");
+    // Once the first copy is gone, the message opens as new.
+    std::fs::remove_file(first["output"].as_str().unwrap()).unwrap();
+    let reopened = patient.json(&["open", message.to_str().unwrap()]);
+    assert_eq!(reopened["already_opened"], false);
+    assert!(PathBuf::from(reopened["output"].as_str().unwrap()).is_file());
+}
+
+#[test]
 fn keep_name_keeps_the_name_outside_and_never_overwrites() {
     let (clinician, _patient) = pair();
     let input = write(&clinician, "verwijzing.pdf", b"%PDF-1.7 referral");
@@ -206,7 +245,11 @@ fn input_problems_are_caught_before_any_output() {
     let empty = write(&clinician, "empty.pdf", b"");
     let folder = fresh_dir(&clinician, "a-folder");
     let missing = clinician.path("missing.pdf");
-    for (bad, message) in [(&missing, "could not read"), (&empty, "is empty"), (&folder, "is not a file")] {
+    for (bad, message, code, hint) in [
+        (&missing, "does not exist", 2, "hint: check the file name"),
+        (&empty, "is empty", 1, "hint: check that the document was saved"),
+        (&folder, "is not a file", 2, "hint: name each document to send"),
+    ] {
         clinician
             .cmd()
             .arg("send")
@@ -215,11 +258,21 @@ fn input_problems_are_caught_before_any_output() {
             .args(["--to", "p-0042", "-o"])
             .arg(&dir)
             .assert()
-            .code(1)
-            .stderr(predicate::str::contains(message));
+            .code(code)
+            .stderr(predicate::str::contains(message))
+            .stderr(predicate::str::contains(hint));
         assert!(files_in(&dir).is_empty(), "output left behind after {message}");
     }
-    clinician.cmd().arg("send").arg(&good).args(["--to", "nobody", "-o"]).arg(&dir).assert().code(1);
+    clinician
+        .cmd()
+        .arg("send")
+        .arg(&good)
+        .args(["--to", "p-042", "-o"])
+        .arg(&dir)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean p-0042?"))
+        .stderr(predicate::str::contains("carepost contact list"));
     clinician
         .cmd()
         .arg("send")

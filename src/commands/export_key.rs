@@ -11,6 +11,13 @@ pub fn run(ctx: &mut Context<'_>, args: ExportKeyArgs, out: &Output) -> Result<(
     let armored = identity.export_armored()?;
     match &args.output {
         Some(path) => {
+            // Name the missing folder, not the temporary file beside the key.
+            match path.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() && !parent.is_dir() => {
+                    return Err(Error::OutputDir(parent.to_path_buf()));
+                }
+                _ => {}
+            }
             home::write_atomic(path, &armored, false)?;
             let result = serde_json::json!({
                 "output": path,

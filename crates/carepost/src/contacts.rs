@@ -268,8 +268,27 @@ pub fn get(ctx: &mut Context<'_>, alias: &str) -> Result<Contact> {
     validate_alias(alias)?;
     let own = own_cert(ctx)?;
     let now = ctx.now;
-    let row = ctx.store()?.contact(alias)?.ok_or_else(|| Error::ContactNotFound(alias.to_owned()))?;
+    let store = ctx.store()?;
+    let Some(row) = store.contact(alias)? else {
+        let known: Vec<String> = store.contacts()?.into_iter().map(|row| row.alias).collect();
+        return Err(Error::ContactNotFound { alias: alias.to_owned(), similar: similar_aliases(alias, &known) });
+    };
     from_row(row, Some(&own), now)
+}
+
+/// The aliases in `known` close enough to `alias` to be what was meant
+/// (a digit left out or added, two characters swapped), closest first, at
+/// most three.
+pub fn similar_aliases(alias: &str, known: &[String]) -> Vec<String> {
+    // Up to one edit in three characters, at least one, at most three.
+    let reach = (alias.chars().count() / 3).clamp(1, 3);
+    let mut close: Vec<(usize, &String)> = known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(alias, k), k))
+        .filter(|(distance, k)| *distance <= reach && k.as_str() != alias)
+        .collect();
+    close.sort();
+    close.into_iter().take(3).map(|(_, k)| k.clone()).collect()
 }
 
 /// The contact whose certificate has this fingerprint (or whose
@@ -420,6 +439,17 @@ pub(crate) fn store_certified(ctx: &mut Context<'_>, alias: &str, cert: &Cert) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn similar_aliases_are_the_close_ones_closest_first() {
+        let known: Vec<String> =
+            ["p-0042", "p-0043", "p-1234", "gp.bakker", "p-042x"].iter().map(|s| (*s).to_owned()).collect();
+        assert_eq!(similar_aliases("p-042", &known), ["p-0042", "p-042x"]);
+        assert_eq!(similar_aliases("gp.bakkr", &known), ["gp.bakker"]);
+        assert_eq!(similar_aliases("p-0024", &known), ["p-0042", "p-0043", "p-042x"]);
+        assert!(similar_aliases("x", &known).is_empty());
+        assert!(similar_aliases("colleague", &known).is_empty());
+    }
 
     #[test]
     fn aliases_are_pseudonymous_labels() {

@@ -189,7 +189,11 @@ impl<'p> Context<'p> {
             match keychain::load(&identity.fingerprint_hex()) {
                 Ok(p) => return Ok(p),
                 Err(e) if self.prompter.is_interactive() => {
-                    self.prompter.notice(&crate::tr!("notice-keychain-fallback", reason = e.to_string()));
+                    self.prompter.notice(&crate::tr!(
+                        "notice-keychain-fallback-how",
+                        reason = e.to_string(),
+                        how = keychain::how_to_get_one()
+                    ));
                 }
                 Err(e) => return Err(e),
             }

@@ -97,8 +97,10 @@ pub enum Error {
     InvalidEmail(String),
     #[error("{}", tr!("error-invalid-alias", alias = Safe(.0).to_string()))]
     InvalidAlias(String),
-    #[error("{}", tr!("error-contact-not-found", alias = .0.clone()))]
-    ContactNotFound(String),
+    /// No contact by that alias; `similar` are the aliases that were
+    /// probably meant (closest first, possibly none).
+    #[error("{}", contact_not_found_message(alias, similar))]
+    ContactNotFound { alias: String, similar: Vec<String> },
     #[error("{}", tr!("error-alias-taken", alias = .0.clone()))]
     AliasTaken(String),
     #[error("{}", tr!("error-cert-already-stored", alias = alias.clone(), fingerprint = fingerprint.clone()))]
@@ -109,21 +111,29 @@ pub enum Error {
     ContactRevoked(String),
     #[error("{}", tr!("error-key-file", path = Safe(path.display().to_string()).to_string(), reason = reason.clone()))]
     KeyFile { path: PathBuf, reason: String },
-    #[error("{}", tr!("error-fingerprint-mismatch", alias = .0.clone()))]
-    FingerprintMismatch(String),
-    #[error("{}", tr!("error-fingerprint-partial", digits = *.0))]
-    PartialFingerprint(usize),
-    #[error("{}", tr!("error-fingerprint-unreadable", reason = .0.clone()))]
-    UnreadableFingerprint(String),
+    /// `contact verify` with a reading that is not the contact's
+    /// fingerprint; `standing` is the verification the contact keeps.
+    #[error("{}", verify_refused_message(alias, problem, standing.as_ref()))]
+    VerifyRefused { alias: String, problem: crate::reading::Misreading, standing: Option<crate::reading::Standing> },
+    /// The user ended a prompt (Ctrl-D, Ctrl-C) without answering.
+    #[error("{}", tr!("error-cancelled"))]
+    Cancelled,
+    /// The user ended the passphrase prompt without typing one.
+    #[error("{}", tr!("error-passphrase-cancelled"))]
+    PassphraseCancelled,
     #[error("{}", tr!("error-recipients-unverified", aliases = .0.join(", "), count = .0.len()))]
     RecipientsUnverified(Vec<String>),
     #[error("{}", tr!("error-recipient-unusable", alias = alias.clone(), reason = cert_problem_message(problem)))]
     RecipientUnusable { alias: String, problem: CertProblem },
     #[error("{}", tr!("error-input-not-a-file", path = Safe(.0.display().to_string()).to_string()))]
     InputNotAFile(PathBuf),
+    /// A document to send that does not exist.
+    #[error("{}", tr!("error-input-missing", path = Safe(.0.display().to_string()).to_string()))]
+    InputMissing(PathBuf),
     #[error("{}", tr!("error-input-empty", path = Safe(.0.display().to_string()).to_string()))]
     InputEmpty(PathBuf),
-    #[error("{}", tr!("error-output-dir", path = Safe(.0.display().to_string()).to_string()))]
+    /// A folder named with `-o` that is not there (or not a folder).
+    #[error("{}", output_dir_message(.0))]
     OutputDir(PathBuf),
     #[error("{}", message_problem_message(.0))]
     MessageRejected(MessageProblem),
@@ -516,6 +526,65 @@ fn message_problem_message(problem: &MessageProblem) -> String {
     }
 }
 
+/// How to get a working OS keychain on this platform, for a user who has
+/// none (here rather than in `keychain`, which depends on this module).
+pub fn keychain_guidance() -> String {
+    if cfg!(target_os = "macos") {
+        tr!("keychain-how-macos")
+    } else if cfg!(windows) {
+        tr!("keychain-how-windows")
+    } else {
+        tr!("keychain-how-linux")
+    }
+}
+
+/// The outermost folder of `path` that does not exist, if any: the one
+/// the user has to create first.
+fn first_missing(path: &std::path::Path) -> Option<&std::path::Path> {
+    path.ancestors().take_while(|a| !a.as_os_str().is_empty() && a.symlink_metadata().is_err()).last()
+}
+
+fn output_dir_message(path: &std::path::Path) -> String {
+    let shown = Safe(path.display().to_string()).to_string();
+    match first_missing(path) {
+        None => tr!("error-output-not-a-folder", path = shown),
+        Some(missing) if missing == path => tr!("error-output-dir", path = shown),
+        Some(missing) => {
+            tr!(
+                "error-output-dir-parent-missing",
+                path = shown,
+                missing = Safe(missing.display().to_string()).to_string()
+            )
+        }
+    }
+}
+
+fn contact_not_found_message(alias: &str, similar: &[String]) -> String {
+    let alias = Safe(alias).to_string();
+    if similar.is_empty() {
+        tr!("error-contact-not-found", alias = alias)
+    } else {
+        tr!("error-contact-not-found-similar", alias = alias, similar = similar.join(", "), count = similar.len())
+    }
+}
+
+fn verify_refused_message(
+    alias: &str,
+    problem: &crate::reading::Misreading,
+    standing: Option<&crate::reading::Standing>,
+) -> String {
+    let standing = match standing {
+        Some(v) => tr!(
+            "verify-standing-verified",
+            alias = alias,
+            date = crate::fmt_time(v.at),
+            method = v.method.clone().unwrap_or_default()
+        ),
+        None => tr!("verify-standing-unverified", alias = alias),
+    };
+    tr!("error-verify-refused", problem = problem.message(alias), standing = standing)
+}
+
 fn cert_problem_message(problem: &CertProblem) -> String {
     match problem {
         CertProblem::SecretKeyMaterial => tr!("cert-secret-key-material"),
@@ -547,10 +616,12 @@ impl Error {
             | ZeroDuration(_)
             | RetainTooLong { .. }
             | LogRetentionTooShort { .. }
+            // The command line names something that is not there.
+            | ContactNotFound { .. }
+            | InputNotAFile(_)
+            | InputMissing(_)
             | MailSetting(_) => ExitStatus::Usage,
-            FingerprintMismatch(_)
-            | PartialFingerprint(_)
-            | UnreadableFingerprint(_)
+            VerifyRefused { .. }
             | RecipientsUnverified(_)
             | RecipientUnusable { .. }
             | SenderNotVerified { .. }
@@ -571,6 +642,7 @@ impl Error {
             | Keychain(_)
             | KeychainMissingEntry
             | PassphraseFile { .. }
+            | PassphraseCancelled
             | IdentityUnusable(_) => ExitStatus::Locked,
             Io { .. }
             | UnsafePermissions { .. }
@@ -582,10 +654,8 @@ impl Error {
             | NotSealed(_)
             | SealedKeyGone(_)
             | Viewer(_)
-            | InputNotAFile(_)
             | InputEmpty(_)
             | OutputDir(_)
-            | ContactNotFound(_)
             | AliasTaken(_)
             | KeyFile { .. }
             | NotInteractive(_)
@@ -605,6 +675,7 @@ impl Error {
             | FileNotDeleted { .. }
             | EmailTooLarge { .. }
             | KeyFileNotRegular(_)
+            | Cancelled
             | Internal(_) => ExitStatus::Failure,
         }
     }
@@ -627,12 +698,14 @@ impl Error {
             NoPassphrase => tr!("hint-no-passphrase"),
             WrongPassphrase => tr!("hint-wrong-passphrase"),
             PassphraseFile { .. } => tr!("hint-passphrase-file"),
-            Keychain(_) => tr!("hint-keychain"),
+            Keychain(_) => tr!("hint-keychain-how", how = keychain_guidance()),
             KeychainMissingEntry => tr!("hint-keychain-missing-entry"),
             InvalidName => tr!("hint-invalid-name"),
             InvalidEmail(_) => tr!("hint-invalid-email"),
             InvalidAlias(_) => tr!("hint-invalid-alias"),
-            ContactNotFound(_) => tr!("hint-contact-list"),
+            ContactNotFound { .. } => tr!("hint-contact-list"),
+            InputNotAFile(_) => tr!("hint-input-not-a-file"),
+            InputMissing(_) => tr!("hint-input-missing"),
             ContactRevoked(_) => tr!("hint-cert-ask-for-new-key"),
             InvalidDuration(_) | ZeroDuration(_) => tr!("hint-invalid-duration"),
             RetainTooLong { .. } => tr!("hint-retain-too-long"),
@@ -657,9 +730,8 @@ impl Error {
                 CertProblem::OwnKey => tr!("hint-cert-is-own"),
                 _ => tr!("hint-cert-export-again"),
             },
-            FingerprintMismatch(_) => tr!("hint-fingerprint-mismatch"),
-            PartialFingerprint(_) => tr!("hint-fingerprint-partial"),
-            UnreadableFingerprint(_) => tr!("hint-fingerprint-partial"),
+            VerifyRefused { problem, .. } => problem.hint(),
+            PassphraseCancelled => tr!("hint-passphrase-cancelled"),
             NotInteractive(_) => tr!("hint-not-interactive"),
             RecipientsUnverified(aliases) => {
                 // Where the user learns of --unverified-ok, warn about what
@@ -674,7 +746,13 @@ impl Error {
                 tr!("hint-recipient-unusable", alias = alias.clone())
             }
             InputEmpty(_) => tr!("hint-input-empty"),
-            OutputDir(_) => tr!("hint-output-dir"),
+            OutputDir(path) if first_missing(path).is_some() => {
+                tr!(
+                    "hint-output-dir-create",
+                    command = format!("mkdir -p {}", shell_quote(&path.display().to_string()))
+                )
+            }
+            OutputDir(_) => tr!("hint-output-not-a-folder"),
             SenderNotVerified { .. } => tr!("hint-sender-not-verified"),
             MessageRejected(problem) => match problem {
                 MessageProblem::NotForUs(_) => tr!("hint-message-not-for-us"),
@@ -809,9 +887,15 @@ mod tests {
     #[test]
     fn exit_codes_follow_the_contract() {
         assert_eq!(Error::NoIdentity.exit_status().code(), 5);
-        assert_eq!(Error::FingerprintMismatch("x".into()).exit_status().code(), 3);
+        let mismatch =
+            Error::VerifyRefused { alias: "x".into(), problem: crate::reading::Misreading::Mismatch, standing: None };
+        assert_eq!(mismatch.exit_status().code(), 3);
+        assert_eq!(Error::PassphraseCancelled.exit_status().code(), 5);
+        assert_eq!(Error::Cancelled.exit_status().code(), 1);
         assert_eq!(Error::CertRejected(CertProblem::Revoked).exit_status().code(), 4);
         assert_eq!(Error::InvalidAlias("X".into()).exit_status().code(), 2);
+        assert_eq!(Error::ContactNotFound { alias: "p-1".into(), similar: vec![] }.exit_status().code(), 2);
+        assert_eq!(Error::InputMissing("x.pdf".into()).exit_status().code(), 2);
         let perm = Error::UnsafePermissions { path: "/h".into(), mode: 0o755, wanted: 0o700 };
         assert_eq!(perm.exit_status().code(), 1);
     }
@@ -821,6 +905,27 @@ mod tests {
         let e = Error::UnsafePermissions { path: "/home/a b/carepost".into(), mode: 0o755, wanted: 0o700 };
         assert!(e.hint().unwrap().contains("chmod 700 '/home/a b/carepost'"));
         assert!(e.to_string().contains("755"));
+    }
+
+    #[test]
+    fn a_missing_output_folder_names_the_folder_to_create() {
+        let dir = tempfile::tempdir().unwrap();
+        let deep = dir.path().join("a").join("b");
+        let message = Error::OutputDir(deep.clone()).to_string();
+        assert!(message.contains(&dir.path().join("a").display().to_string()), "{message}");
+        assert!(Error::OutputDir(deep.clone()).hint().unwrap().contains("mkdir -p"));
+        let file = dir.path().join("f");
+        std::fs::write(&file, b"x").unwrap();
+        let message = Error::OutputDir(file).to_string();
+        assert!(!message.contains("does not exist"), "{message}");
+    }
+
+    #[test]
+    fn a_missing_keychain_says_how_to_get_one_and_what_to_do_meanwhile() {
+        let hint = Error::Keychain("no keychain service is running".into()).hint().unwrap();
+        assert!(hint.contains("--passphrase-file"), "{hint}");
+        #[cfg(target_os = "linux")]
+        assert!(hint.contains("GNOME Keyring") && hint.contains("gnome-keyring"), "{hint}");
     }
 
     #[test]

@@ -45,7 +45,11 @@ pub fn create(ctx: &mut Context<'_>, name: &str, email: &str) -> Result<Identity
             if !ctx.prompter.is_interactive() {
                 return Err(e);
             }
-            ctx.prompter.notice(&tr!("notice-keychain-unavailable-init", reason = e.to_string()));
+            ctx.prompter.notice(&tr!(
+                "notice-keychain-unavailable-init-how",
+                reason = e.to_string(),
+                how = crate::keychain::how_to_get_one()
+            ));
             passphrase = ctx.prompt_new_passphrase()?;
             (identity, revocation) = Identity::generate(&name, &email, &passphrase, Stretch::Full, ctx.now)?;
             source = PassphraseSource::User;

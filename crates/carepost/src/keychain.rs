@@ -35,6 +35,9 @@ fn with_deadline<T: Send + 'static>(job: impl FnOnce() -> Result<T> + Send + 'st
         .unwrap_or_else(|_| Err(Error::Keychain(crate::tr!("keychain-timeout", seconds = limit.as_secs()))))
 }
 
+/// How to get a working keychain on this platform, for a user who has none.
+pub use crate::error::keychain_guidance as how_to_get_one;
+
 fn entry(account: &str) -> Result<keyring::Entry> {
     keyring::Entry::new(SERVICE, account).map_err(describe)
 }

@@ -38,6 +38,7 @@ pub mod names;
 pub mod open;
 pub mod output;
 pub mod policy;
+pub mod reading;
 pub mod rebuild;
 pub mod retention;
 pub mod safe;
@@ -69,7 +70,7 @@ pub fn parse_time(s: &str) -> Option<std::time::SystemTime> {
 pub fn format_size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
     if bytes < 1024 {
-        return format!("{bytes} bytes");
+        return crate::tr!("size-bytes", count = bytes);
     }
     let mut value = bytes as f64 / 1024.0;
     let mut unit = 0;
@@ -77,9 +78,8 @@ pub fn format_size(bytes: u64) -> String {
         value /= 1024.0;
         unit += 1;
     }
-    if value < 10.0 {
-        format!("{value:.1} {}", UNITS[unit])
-    } else {
-        format!("{value:.0} {}", UNITS[unit])
-    }
+    let number = if value < 10.0 { format!("{value:.1}") } else { format!("{value:.0}") };
+    // Dutch and French write a decimal comma.
+    let number = number.replace('.', &crate::tr!("size-decimal-separator"));
+    crate::tr!("size-in-unit", number = number, unit = UNITS[unit])
 }

@@ -392,7 +392,10 @@ fn expiry_warning(cert: &Cert, alias: Option<&str>, now: std::time::SystemTime) 
 }
 
 pub(crate) fn open_input(path: &Path) -> Result<(PathBuf, File, u64)> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io("io-read", path, e))?;
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::InputMissing(path.to_path_buf()),
+        _ => Error::io("io-read", path, e),
+    })?;
     if !meta.is_file() {
         return Err(Error::InputNotAFile(path.to_path_buf()));
     }

@@ -302,7 +302,7 @@ impl Store {
             params![alias, fingerprint, cert, now],
         )?;
         if changed == 0 {
-            return Err(Error::ContactNotFound(alias.to_owned()));
+            return Err(Error::ContactNotFound { alias: alias.to_owned(), similar: Vec::new() });
         }
         tx.commit()?;
         Ok(())
@@ -311,7 +311,7 @@ impl Store {
     pub fn remove_contact(&mut self, alias: &str) -> Result<()> {
         let changed = self.conn.execute("DELETE FROM contacts WHERE alias = ?1", [alias])?;
         if changed == 0 {
-            return Err(Error::ContactNotFound(alias.to_owned()));
+            return Err(Error::ContactNotFound { alias: alias.to_owned(), similar: Vec::new() });
         }
         Ok(())
     }

@@ -12,30 +12,8 @@ use crate::Context;
 
 pub use crate::certification::{Method, Verification};
 
-/// What the user typed, reduced to fingerprint bytes: hex (any case, with
-/// or without spaces, colons, dashes, a `0x` prefix) or PGP words.
-pub fn parse_reading(text: &str, expected_len: usize) -> Result<Vec<u8>> {
-    let compact: String = text.chars().filter(|c| !(c.is_whitespace() || matches!(c, ':' | '-' | '.' | ','))).collect();
-    let compact = compact.strip_prefix("0x").or_else(|| compact.strip_prefix("0X")).unwrap_or(&compact);
-    if compact.is_empty() {
-        return Err(Error::UnreadableFingerprint(crate::tr!("reading-empty")));
-    }
-    let bytes = if compact.chars().all(|c| c.is_ascii_hexdigit()) {
-        if !compact.len().is_multiple_of(2) {
-            return Err(Error::PartialFingerprint(compact.len()));
-        }
-        (0..compact.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&compact[i..i + 2], 16).expect("hex digits"))
-            .collect::<Vec<u8>>()
-    } else {
-        crate::words::decode(text).map_err(|e| Error::UnreadableFingerprint(e.to_string()))?
-    };
-    if bytes.len() < expected_len {
-        return Err(Error::PartialFingerprint(bytes.len() * 2));
-    }
-    Ok(bytes)
-}
+/// How many readings the interactive dialogue takes before it refuses.
+pub const TRIES: usize = 3;
 
 /// `contact verify`: compares the reading with the contact's fingerprint
 /// and, on a full match, certifies the contact's user IDs with the
@@ -43,21 +21,19 @@ pub fn parse_reading(text: &str, expected_len: usize) -> Result<Vec<u8>> {
 pub fn verify(ctx: &mut Context<'_>, alias: &str, reading: &str, method: Method) -> Result<Contact> {
     let contact = contacts::get(ctx, alias)?;
     let expected = contact.cert.fingerprint();
-    let refused = |ctx: &mut Context<'_>, error: Error, code: &str| {
+    let own = ctx.identity()?.fingerprint();
+    // One audit record per reading compared: each is a refused check.
+    if let Err(problem) = crate::reading::check(reading, expected.as_bytes(), own.as_bytes()) {
         audit::record_quietly(
             ctx,
-            Event::new(Action::Verify, Outcome::Refused)
-                .contact(alias, &expected.to_hex())
-                .detail(format!("{code}; method {}", method.as_str())),
+            Event::new(Action::Verify, Outcome::Refused).contact(alias, &expected.to_hex()).detail(format!(
+                "{}; method {}",
+                problem.code(),
+                method.as_str()
+            )),
         );
-        error
-    };
-    let heard = match parse_reading(reading, expected.as_bytes().len()) {
-        Ok(heard) => heard,
-        Err(e) => return Err(refused(ctx, e, "reading incomplete or unreadable")),
-    };
-    if heard != expected.as_bytes() {
-        return Err(refused(ctx, Error::FingerprintMismatch(alias.to_owned()), "fingerprint mismatch"));
+        let standing = contact.verification.map(|v| crate::reading::Standing { at: v.at, method: v.method });
+        return Err(Error::VerifyRefused { alias: alias.to_owned(), problem, standing });
     }
     let unlocked = ctx.unlock(crate::identity::Purpose::Sign)?;
     let mut signer = unlocked.signer().clone();
@@ -76,49 +52,147 @@ pub fn verify(ctx: &mut Context<'_>, alias: &str, reading: &str, method: Method)
     Ok(verified)
 }
 
+/// The interactive `contact verify`: shows the instructions, then asks for
+/// the reading up to [`TRIES`] times, saying after each miss what was
+/// wrong with it. Each reading is checked, and audited, as by [`verify`].
+pub fn verify_interactively(ctx: &mut Context<'_>, alias: &str, method: Method) -> Result<Contact> {
+    let contact = contacts::get(ctx, alias)?;
+    if !ctx.prompter.is_interactive() {
+        return Err(Error::NotInteractive(crate::tr!("verify-needs-reading")));
+    }
+    let identity = ctx.identity()?;
+    ctx.prompter.notice(&crate::tr!(
+        "verify-instructions",
+        alias = contact.alias.clone(),
+        own_fingerprint = crate::fingerprint::hex_groups(&identity.fingerprint_hex()),
+        own_words = crate::fingerprint::words(&identity.fingerprint())
+    ));
+    let mut tries_left = TRIES;
+    loop {
+        let reading = ctx.prompter.line(&crate::tr!("verify-prompt"))?;
+        tries_left -= 1;
+        match verify(ctx, alias, &reading, method) {
+            Err(Error::VerifyRefused { problem, .. }) if tries_left > 0 => {
+                ctx.prompter.notice(&crate::tr!(
+                    "verify-try-again",
+                    problem = problem.message(alias),
+                    left = tries_left
+                ));
+            }
+            result => return result,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::context::Prompter;
+    use crate::reading::Misreading;
+    use crate::secret::Passphrase;
+    use std::cell::RefCell;
 
-    const FPR: &str = "E58294F2E9A227486E8B061B31CC528FD7FA3F19";
-
-    fn fpr_bytes() -> Vec<u8> {
-        (0..40).step_by(2).map(|i| u8::from_str_radix(&FPR[i..i + 2], 16).unwrap()).collect()
+    /// A person answering the dialogue from a script.
+    struct Scripted {
+        answers: RefCell<Vec<String>>,
+        notices: RefCell<Vec<String>>,
     }
 
-    #[test]
-    fn hex_readings_ignore_case_spaces_colons_and_dashes() {
-        for reading in [
-            FPR.to_owned(),
-            FPR.to_lowercase(),
-            "E582 94F2 E9A2 2748 6E8B  061B 31CC 528F D7FA 3F19".to_owned(),
-            "e5:82:94:f2:e9:a2:27:48:6e:8b:06:1b:31:cc:52:8f:d7:fa:3f:19".to_owned(),
-            "E582-94F2-E9A2-2748-6E8B-061B-31CC-528F-D7FA-3F19".to_owned(),
-            format!("0x{FPR}"),
-        ] {
-            assert_eq!(parse_reading(&reading, 20).unwrap(), fpr_bytes(), "{reading}");
+    impl Prompter for Scripted {
+        fn is_interactive(&self) -> bool {
+            true
+        }
+        fn passphrase(&self, _: &str) -> Result<Passphrase> {
+            Err(Error::NoPassphrase)
+        }
+        fn line(&self, _: &str) -> Result<String> {
+            let mut answers = self.answers.borrow_mut();
+            if answers.is_empty() {
+                Err(Error::Cancelled)
+            } else {
+                Ok(answers.remove(0))
+            }
+        }
+        fn notice(&self, message: &str) {
+            self.notices.borrow_mut().push(message.to_owned());
+        }
+    }
+
+    /// A home with an identity whose passphrase is in a file, and one
+    /// unverified contact "p-1".
+    struct Fixture {
+        dir: tempfile::TempDir,
+        contact_fingerprint: String,
+    }
+
+    impl Fixture {
+        fn new() -> Fixture {
+            use crate::context::{NonInteractive, SecretsConfig};
+            use crate::home::Home;
+            use crate::identity::{Identity, Stretch};
+            let dir = tempfile::tempdir().unwrap();
+            let home = Home::locate(Some(dir.path().join("home"))).unwrap();
+            home.create().unwrap();
+            let secret = "a long test passphrase, not secret";
+            let passphrase = Passphrase::new(secret.into());
+            let (identity, revocation) =
+                Identity::generate("A", "a@example.org", &passphrase, Stretch::Light, std::time::SystemTime::now())
+                    .unwrap();
+            identity.save_new(&home, &revocation).unwrap();
+            let file = dir.path().join("passphrase");
+            std::fs::write(&file, secret).unwrap();
+            std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+            let secrets = SecretsConfig { passphrase_file: Some(file), ..SecretsConfig::default() };
+            let mut ctx = Context::new(home, secrets, &NonInteractive);
+            let (cert, _) =
+                sequoia_openpgp::cert::CertBuilder::general_purpose(Some("P <p@example.org>")).generate().unwrap();
+            let contact_fingerprint = cert.fingerprint().to_hex();
+            let cert = cert.strip_secret_key_material();
+            contacts::add_cert(&mut ctx, "p-1", cert, contacts::Kind::Patient, None).unwrap();
+            Fixture { dir, contact_fingerprint }
+        }
+
+        fn context<'p>(&self, prompter: &'p dyn Prompter) -> Context<'p> {
+            let home = crate::home::Home::locate(Some(self.dir.path().join("home"))).unwrap();
+            let secrets = crate::context::SecretsConfig {
+                passphrase_file: Some(self.dir.path().join("passphrase")),
+                ..Default::default()
+            };
+            Context::new(home, secrets, prompter)
+        }
+    }
+
+    fn scripted(answers: &[&str]) -> Scripted {
+        Scripted {
+            answers: RefCell::new(answers.iter().map(|a| (*a).to_owned()).collect()),
+            notices: RefCell::new(Vec::new()),
         }
     }
 
     #[test]
-    fn word_readings_are_accepted() {
-        let words = "topmost Istanbul Pluto vagabond treadmill Pacific brackish dictator goldfish Medusa \
-                     afflict bravado chatter revolver Dupont midsummer stopwatch whimsical cowbell bottomless";
-        assert_eq!(parse_reading(words, 20).unwrap(), fpr_bytes());
-        assert_eq!(parse_reading(&words.to_uppercase(), 20).unwrap(), fpr_bytes());
+    fn the_dialogue_asks_again_and_refuses_after_three_misses() {
+        let t = Fixture::new();
+        let prompter = scripted(&["0000", "E58O", "hello", "never asked"]);
+        let mut ctx = t.context(&prompter);
+        match verify_interactively(&mut ctx, "p-1", Method::Phone) {
+            Err(Error::VerifyRefused { problem: Misreading::UnknownWord { .. }, standing: None, .. }) => {}
+            other => panic!("{other:?}"),
+        }
+        let notices = prompter.notices.borrow();
+        // The instructions, then one "try again" per miss but the last.
+        assert_eq!(notices.len(), 3, "{notices:?}");
+        assert!(notices[1].contains("4 of the 40"), "{notices:?}");
+        assert!(notices[2].contains("letter O"), "{notices:?}");
+        assert_eq!(prompter.answers.borrow().len(), 1, "a fourth reading was asked for");
+        assert!(!contacts::get(&mut ctx, "p-1").unwrap().is_verified());
     }
 
     #[test]
-    fn key_ids_and_partial_fingerprints_are_refused() {
-        assert!(matches!(parse_reading("31CC528FD7FA3F19", 20), Err(Error::PartialFingerprint(16))));
-        assert!(matches!(parse_reading("D7FA 3F19", 20), Err(Error::PartialFingerprint(8))));
-        assert!(matches!(parse_reading("topmost Istanbul", 20), Err(Error::PartialFingerprint(4))));
-        assert!(matches!(parse_reading("E58", 20), Err(Error::PartialFingerprint(3))));
-    }
-
-    #[test]
-    fn nonsense_is_unreadable() {
-        assert!(matches!(parse_reading("hello world", 20), Err(Error::UnreadableFingerprint(_))));
-        assert!(matches!(parse_reading("  ", 20), Err(Error::UnreadableFingerprint(_))));
+    fn the_dialogue_verifies_on_a_later_try() {
+        let t = Fixture::new();
+        let prompter = scripted(&["0000", &t.contact_fingerprint]);
+        let mut ctx = t.context(&prompter);
+        let contact = verify_interactively(&mut ctx, "p-1", Method::Phone).unwrap();
+        assert!(contact.is_verified());
     }
 }

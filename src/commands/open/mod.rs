@@ -52,6 +52,16 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
                     expires = carepost::when::show_date_time(&opened.expires)
                 )
             )?,
+            _ if opened.already_opened => writeln!(
+                w,
+                "{}",
+                tr!(
+                    "open-already-opened",
+                    opened_at = opened.opened_at.clone().unwrap_or_default(),
+                    output = Safe(opened.output.display().to_string()).to_string(),
+                    expires = opened.expires.clone()
+                )
+            )?,
             _ => writeln!(
                 w,
                 "{}",

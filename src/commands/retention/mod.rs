@@ -1,7 +1,7 @@
 //! `carepost retention show|set`, one verb per file; both print the
 //! resulting periods the same way.
 
-use carepost::retention::{format_duration, Policy};
+use carepost::retention::{describe_duration, Policy};
 use carepost::tr;
 
 pub mod set;
@@ -16,7 +16,7 @@ fn write_policy(w: &mut dyn std::io::Write, policy: &Policy) -> std::io::Result<
         (tr!("retention-label-max"), policy.max),
         (tr!("retention-label-log"), policy.log),
     ] {
-        writeln!(w, "{label:<44} {}", format_duration(value))?;
+        writeln!(w, "{label:<44} {}", describe_duration(value))?;
     }
     Ok(())
 }

@@ -85,6 +85,56 @@ pub struct Opened {
     pub kind: Kind,
     /// When carepost deletes it (RFC 3339).
     pub expires: String,
+    /// The same document was opened before into the same folder and is
+    /// still there: `output` is that copy, and nothing new was written.
+    pub already_opened: bool,
+    /// When the copy in `output` was written (RFC 3339), if earlier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opened_at: Option<String>,
+}
+
+/// The copy of the same document (same content, same name or its `-N`
+/// variant) that an earlier `open` saved into `dir` and that is still
+/// there unchanged, kept as long as this opening would keep it (a copy
+/// asked for with another `--retain` is written anew).
+fn earlier_copy(
+    ctx: &mut Context<'_>,
+    dir: &std::path::Path,
+    name: &str,
+    sha256: &str,
+    keep_for: std::time::Duration,
+) -> Result<Option<retention::ManagedFile>> {
+    let same_retention =
+        |f: &retention::ManagedFile| match (crate::parse_time(&f.created_at), crate::parse_time(&f.expires_at)) {
+            (Some(created), Some(expires)) => expires
+                .duration_since(created)
+                .is_ok_and(|kept| kept.abs_diff(keep_for) <= std::time::Duration::from_secs(60)),
+            _ => false,
+        };
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
+        _ => (name, String::new()),
+    };
+    let same_name = |found: &str| {
+        found == name
+            || found
+                .strip_prefix(stem)
+                .and_then(|rest| rest.strip_prefix('-'))
+                .and_then(|rest| rest.strip_suffix(&*ext))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    Ok(retention::active_with_hash(ctx, sha256)?.into_iter().find(|f| {
+        f.kind == Kind::Received
+            && f.state == retention::FileState::Active
+            && f.sha256 == sha256
+            && f.path.parent() == Some(dir)
+            && same_retention(f)
+            && f.path.file_name().is_some_and(|n| same_name(&n.to_string_lossy()))
+            // Still what was saved: not edited since.
+            && std::fs::File::open(&f.path)
+                .and_then(|mut file| crate::hashing::sha256_of(&mut file))
+                .is_ok_and(|(found, _)| found == sha256)
+    }))
 }
 
 /// The output bound for an input of `input_len` bytes.
@@ -168,6 +218,35 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         .as_deref()
         .and_then(crate::names::sanitize)
         .unwrap_or_else(|| crate::names::fallback_name(&outer));
+    if request.mode == Mode::Save {
+        if let Some(earlier) = earlier_copy(ctx, &out_dir, &filename, &decrypted.stored_sha256, keep_for)? {
+            // Opened again: point at the copy that is there rather than
+            // leave a second one ("-2") for retention to track.
+            drop(pending);
+            audit::record(
+                ctx,
+                sender.open_event(Outcome::Success, Some((&decrypted.sha256, decrypted.size))).detail(format!(
+                    "sender {}; already opened as file {}",
+                    sender.status.as_str(),
+                    earlier.id
+                )),
+            )?;
+            let filename = earlier.path.file_name().map_or(filename, |n| n.to_string_lossy().into_owned());
+            return Ok(Opened {
+                output: earlier.path,
+                filename,
+                sender,
+                size: decrypted.size,
+                sha256: decrypted.sha256,
+                compressed: decrypted.compressed,
+                id: earlier.id,
+                kind,
+                expires: earlier.expires_at,
+                already_opened: true,
+                opened_at: Some(earlier.created_at),
+            });
+        }
+    }
     // A sealed document's file says nothing; its name is inside.
     let stored_name = match request.mode {
         Mode::Sealed => format!("{}.sealed", crate::names::random_id()),
@@ -207,6 +286,8 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         id,
         kind,
         expires,
+        already_opened: false,
+        opened_at: None,
     })
 }
 

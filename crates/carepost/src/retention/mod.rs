@@ -11,7 +11,7 @@ mod policy;
 mod purge;
 
 use policy::MINUTE;
-pub use policy::{format_duration, parse_duration, policy, set, Policy, KEYS, MIN_LOG_RETENTION};
+pub use policy::{describe_duration, format_duration, parse_duration, policy, set, Policy, KEYS, MIN_LOG_RETENTION};
 pub use purge::{delete_now, purge, release, remove_now, PurgeReport, Purged, Verdict};
 use purge::{forget_name, open_no_follow, reconcile};
 
@@ -46,6 +46,17 @@ impl Kind {
             Kind::Received => "received",
             Kind::View => "view",
             Kind::Sealed => "sealed",
+        }
+    }
+
+    /// The kind as a person reads it in a list, in their language (`code`
+    /// is for JSON, the audit log and the state database).
+    pub fn label(self) -> String {
+        match self {
+            Kind::Sent => crate::tr!("file-kind-sent"),
+            Kind::Received => crate::tr!("file-kind-received"),
+            Kind::View => crate::tr!("file-kind-view"),
+            Kind::Sealed => crate::tr!("file-kind-sealed"),
         }
     }
 
@@ -396,6 +407,16 @@ pub fn files(ctx: &mut Context<'_>, all: bool) -> Result<Vec<ManagedFile>> {
     };
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], row_to_file)?;
+    Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+}
+
+/// The active managed files with this content hash, newest first, as
+/// recorded (not reconciled with the disk: the caller checks the file).
+pub fn active_with_hash(ctx: &mut Context<'_>, sha256: &str) -> Result<Vec<ManagedFile>> {
+    let conn = ctx.store()?.connection();
+    let sql = format!("SELECT {COLUMNS} FROM managed_files WHERE state = 'active' AND sha256 = ?1 ORDER BY id DESC");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([sha256], row_to_file)?;
     Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
 }
 

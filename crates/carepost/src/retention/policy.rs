@@ -6,6 +6,7 @@
 use super::Kind;
 use crate::audit::{self, Action, Event, Outcome};
 use crate::error::{Error, Result};
+use crate::safe::Safe;
 use crate::Context;
 use rusqlite::params;
 use serde::Serialize;
@@ -25,12 +26,14 @@ pub fn parse_duration(text: &str) -> Result<Duration> {
     let split = text.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?;
     let (digits, unit) = text.split_at(split);
     let n: u64 = digits.parse().map_err(|_| bad())?;
-    let unit = match unit {
-        "m" | "min" => MINUTE,
-        "h" => HOUR,
-        "d" => DAY,
-        "w" => WEEK,
-        "y" => YEAR,
+    // The short units, and the words people write ("14 days", "2 weken",
+    // "1 an") in the three languages carepost speaks.
+    let unit = match unit.trim().to_lowercase().as_str() {
+        "m" | "min" | "minute" | "minutes" | "minuut" | "minuten" => MINUTE,
+        "h" | "hour" | "hours" | "uur" | "heure" | "heures" => HOUR,
+        "d" | "day" | "days" | "dag" | "dagen" | "j" | "jour" | "jours" => DAY,
+        "w" | "week" | "weeks" | "weken" | "semaine" | "semaines" => WEEK,
+        "y" | "year" | "years" | "jaar" | "jaren" | "an" | "ans" | "année" | "années" => YEAR,
         _ => return Err(bad()),
     };
     match n.checked_mul(unit) {
@@ -52,6 +55,18 @@ pub fn format_duration(d: Duration) -> String {
         }
     }
     format!("{}m", secs.div_ceil(MINUTE))
+}
+
+/// `d` as a person reads it, in their language: `7 days`, `5 jaar`,
+/// `15 minutes`. [`format_duration`] is the form typed and stored.
+pub fn describe_duration(d: Duration) -> String {
+    let secs = d.as_secs();
+    for (unit, id) in [(YEAR, "duration-years"), (DAY, "duration-days"), (HOUR, "duration-hours")] {
+        if secs >= unit && secs.is_multiple_of(unit) {
+            return crate::i18n::translate(id, &[("count", crate::i18n::Arg::from(secs / unit))]);
+        }
+    }
+    crate::tr!("duration-minutes", count = secs.div_ceil(MINUTE))
 }
 
 /// How long each kind of file is kept, and the limits.
@@ -95,6 +110,33 @@ pub const MIN_LOG_RETENTION: Duration = Duration::from_secs(YEAR);
 /// The settings that `retention set` accepts.
 pub const KEYS: [&str; 5] = ["sent", "received", "view", "max", "log"];
 
+/// Other words for the settings, as the README and the user guide speak of
+/// them ("opened documents", "the outbox"), and the setting each means.
+pub const KEY_WORDS: [(&str, &str); 5] =
+    [("outbox", "sent"), ("opened", "received"), ("inbox", "received"), ("viewed", "view"), ("viewing", "view")];
+
+/// The setting `word` names, if any: a key, or another word for one.
+fn canonical_key(word: &str) -> Option<&'static str> {
+    let word = word.to_lowercase();
+    KEYS.iter().copied().find(|k| *k == word).or_else(|| KEY_WORDS.iter().find(|(w, _)| *w == word).map(|(_, k)| *k))
+}
+
+/// The accepted words, for an error message: "sent (outbox), received
+/// (opened, inbox), …".
+fn accepted_keys() -> String {
+    KEYS.iter()
+        .map(|k| {
+            let others: Vec<&str> = KEY_WORDS.iter().filter(|(_, key)| key == k).map(|(w, _)| *w).collect();
+            if others.is_empty() {
+                (*k).to_owned()
+            } else {
+                format!("{k} ({})", others.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Policy {
     fn field(&mut self, key: &str) -> Option<&mut Duration> {
         match key {
@@ -121,7 +163,7 @@ impl Policy {
     pub fn choose(&self, kind: Kind, retain: Option<Duration>) -> Result<Duration> {
         match retain {
             Some(d) if d > self.max => {
-                Err(Error::RetainTooLong { asked: format_duration(d), max: format_duration(self.max) })
+                Err(Error::RetainTooLong { asked: describe_duration(d), max: describe_duration(self.max) })
             }
             Some(d) => Ok(d),
             None => Ok(self.for_kind(kind)),
@@ -151,11 +193,12 @@ pub fn set(ctx: &mut Context<'_>, assignments: &[String]) -> Result<Policy> {
         let (key, value) = assignment
             .split_once('=')
             .ok_or_else(|| Error::Usage(crate::tr!("retention-set-syntax", given = assignment.clone())))?;
-        let key = key.trim();
+        let given = key.trim();
+        let key = canonical_key(given).ok_or_else(|| {
+            Error::Usage(crate::tr!("retention-unknown-key", key = Safe(given).to_string(), keys = accepted_keys()))
+        })?;
         let duration = parse_duration(value)?;
-        let field = policy
-            .field(key)
-            .ok_or_else(|| Error::Usage(crate::tr!("retention-unknown-key", key = key, keys = KEYS.join(", "))))?;
+        let field = policy.field(key).expect("a known key");
         *field = duration;
         changes.push((key.to_owned(), format_duration(duration)));
     }
@@ -164,12 +207,12 @@ pub fn set(ctx: &mut Context<'_>, assignments: &[String]) -> Result<Policy> {
     }
     if policy.log < MIN_LOG_RETENTION {
         return Err(Error::LogRetentionTooShort {
-            asked: format_duration(policy.log),
-            min: format_duration(MIN_LOG_RETENTION),
+            asked: describe_duration(policy.log),
+            min: describe_duration(MIN_LOG_RETENTION),
         });
     }
     if policy.sent > policy.max || policy.received > policy.max || policy.view > policy.max {
-        return Err(Error::RetainTooLong { asked: crate::tr!("retention-defaults"), max: format_duration(policy.max) });
+        return Err(Error::RetainTooLong { asked: crate::tr!("retention-defaults"), max: describe_duration(policy.max) });
     }
     let store = ctx.store()?;
     let tx = store.connection().transaction()?;
@@ -199,6 +242,33 @@ mod tests {
         for bad in ["0d", "-1d", "7", "d", "7x", "", "1.5d", "99999999999999999999d", "200y"] {
             assert!(parse_duration(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn durations_may_be_written_in_words() {
+        let day = Duration::from_secs(86400);
+        for (text, days) in [("14 days", 14), ("1 day", 1), ("2 weeks", 14), ("14 dagen", 14), ("2 weken", 14)] {
+            assert_eq!(parse_duration(text).unwrap(), day * days, "{text}");
+        }
+        for (text, days) in [("14 jours", 14), ("2 semaines", 14), ("1 Year", 365), ("1 an", 365), ("1 jaar", 365)] {
+            assert_eq!(parse_duration(text).unwrap(), day * days, "{text}");
+        }
+        assert_eq!(parse_duration("15 minutes").unwrap(), Duration::from_secs(900));
+        assert_eq!(parse_duration("12 uur").unwrap(), Duration::from_secs(12 * 3600));
+        for bad in ["14 fortnights", "days", "14 days ago"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn settings_may_be_named_as_the_guide_speaks_of_them() {
+        assert_eq!(canonical_key("opened"), Some("received"));
+        assert_eq!(canonical_key("inbox"), Some("received"));
+        assert_eq!(canonical_key("outbox"), Some("sent"));
+        assert_eq!(canonical_key("Viewed"), Some("view"));
+        assert_eq!(canonical_key("log"), Some("log"));
+        assert_eq!(canonical_key("documents"), None);
+        assert_eq!(accepted_keys(), "sent (outbox), received (opened, inbox), view (viewed, viewing), max, log");
     }
 
     #[test]

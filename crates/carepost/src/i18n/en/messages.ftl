@@ -41,9 +41,6 @@ error-contact-revoked = the new copy of the key of "{ $alias }" says it was REVO
 error-alias-taken = there is already a contact "{ $alias }"
 error-cert-already-stored = this key is already in your contacts as "{ $alias }" ({ $fingerprint })
 error-key-file = cannot read the key file { $path }: { $reason }
-error-fingerprint-mismatch = the fingerprint you typed does NOT match the key stored for "{ $alias }". The key may not belong to this contact; "{ $alias }" stays unverified
-error-fingerprint-partial = only { $digits } hex digits were given; a key ID or part of a fingerprint is not enough to verify a key
-error-fingerprint-unreadable = the fingerprint could not be read: { $reason }
 error-not-interactive = carepost needs an answer, but nobody is at a terminal to give it: { $what }
 error-usage = { $reason }
 error-internal = internal error: { $reason }
@@ -74,7 +71,6 @@ hint-identity-exists = use `carepost whoami` to see it; to start over, use a dif
 hint-no-passphrase = run carepost on a terminal to type it, or give --passphrase-file FILE (or set CAREPOST_PASSPHRASE_FILE)
 hint-wrong-passphrase = check the passphrase file or try again; the passphrase is the one chosen at `carepost init`
 hint-passphrase-file = the passphrase is read from the first line of the file
-hint-keychain = start your desktop's keychain (on Linux a Secret Service such as GNOME Keyring or KeePassXC), or use --passphrase-file FILE with --no-keychain
 hint-keychain-missing-entry = if you chose your own passphrase at `carepost init`, give it with --passphrase-file FILE
 hint-invalid-name = for example: --name "Dr. A. Jansen"
 hint-invalid-email = for example: --email a.jansen@praktijk.nl
@@ -110,7 +106,6 @@ keychain-timeout = it did not answer within { $seconds } seconds
 keychain-unavailable = no keychain service is running
 keychain-read-back-differs = the keychain did not return what was stored
 notice-keychain-fallback = The OS keychain is not available ({ $reason }); type your passphrase instead.
-notice-keychain-unavailable-init = The OS keychain is not available ({ $reason }). Choose a passphrase yourself; carepost will not store it anywhere, so keep it safe.
 notice-wrong-passphrase = That passphrase does not unlock your key. Try again.
 identity-no-secret = the key file has no secret key
 identity-cannot-sign = it has no valid signing key (has it expired?)
@@ -212,7 +207,6 @@ error-input-not-a-file = { $path } is not a file
 error-input-empty = { $path } is empty; there is nothing to send
 hint-input-empty = check that the document was saved or exported completely, then send it again
 error-output-dir = the folder { $path } does not exist
-hint-output-dir = create the folder first, or leave out -o to use carepost's outbox
 send-empty-reason = --unverified-ok needs a reason, e.g. --unverified-ok "patient asked by phone; key checked in person next visit"
 send-nothing = nothing to send: name at least one document and one --to contact
 identity-cannot-encrypt = it has no valid encryption key (has it expired?)
@@ -306,7 +300,7 @@ hint-invalid-duration = use a whole number with a unit: 15m (minutes), 12h (hour
 error-retain-too-long = keeping files for { $asked } is longer than the maximum of { $max }
 hint-retain-too-long = choose a shorter period, or raise the maximum first: carepost retention set max=…
 error-log-retention-too-short = keeping audit records for { $asked } is shorter than the minimum of { $min }
-hint-log-retention-too-short = the log is how you account for what happened to patients' documents; keep it at least { $min } (the default is 5y)
+hint-log-retention-too-short = the log is how you account for what happened to patients' documents; keep it at least { $min } (the default is 5 years)
 retention-defaults = the default periods
 retention-set-syntax = "{ $given }" is not KEY=DURATION, e.g. sent=30d
 retention-unknown-key = there is no retention setting "{ $key }" (known: { $keys })
@@ -754,3 +748,96 @@ status-keychain-not-used = not used
 status-keychain-reachable = reachable
 status-keychain-unreachable = unreachable
 word-unknown = unknown
+
+## Verification: what is wrong with a reading, and the dialogue's tries
+error-verify-refused = { $problem }; { $standing }
+reading-letter-not-digit = you typed the letter { $found }, not the digit { $digit }: a fingerprint holds only the digits 0–9 and the letters A–F
+reading-not-hex = "{ $found }" is not part of a fingerprint: it holds only the digits 0–9 and the letters A–F
+reading-hex-short = you typed { $typed } of the { $needed } characters; a key ID or part of a fingerprint is not enough to verify a key
+reading-hex-long = you typed { $typed } characters, but a fingerprint has { $needed }: a group may have been typed twice
+reading-unknown-word = word { $position } ("{ $word }") is not in the PGP word list
+reading-word-out-of-place = word { $position } ("{ $word }") is a PGP word, but not one that can stand at that place: a word may have been skipped, repeated or swapped
+reading-words-short = you typed { $typed } of the { $needed } words of the PGP word list
+reading-words-long = you typed { $typed } words, but a fingerprint has { $needed }: a word may have been typed twice
+reading-own-fingerprint = that is your own fingerprint, not the fingerprint of "{ $alias }"
+reading-mismatch = the fingerprint you typed does NOT match the key stored for "{ $alias }". The key may not belong to this contact
+verify-standing-unverified = "{ $alias }" stays unverified
+verify-standing-verified = nothing changed: "{ $alias }" stays verified, as it was on { $date } ({ $method })
+hint-reading-own-fingerprint = ask them to read out the fingerprint of their own key, from their OpenPGP app; yours is the one `carepost whoami` shows
+verify-try-again =
+    Not accepted: { $problem }.
+    Check with them and type it again ({ $left ->
+        [one] one more try
+       *[other] { $left } more tries
+    }).
+
+## Prompts ended without an answer (Ctrl-D)
+error-cancelled = cancelled: no answer was given
+error-passphrase-cancelled = no passphrase was typed (cancelled): the key stays locked and nothing was changed
+hint-passphrase-cancelled = run the command again and type the passphrase, or give it with --passphrase-file FILE
+
+## Names on the command line that are not there (unknown alias, missing document)
+error-contact-not-found-similar = there is no contact "{ $alias }" — did you mean { $count ->
+        [one] { $similar }
+       *[other] one of { $similar }
+    }?
+error-input-missing = { $path } does not exist
+hint-input-missing = check the file name and the folder it is in
+hint-input-not-a-file = name each document to send; a folder cannot be sent as such
+
+## Output folders given with -o
+error-output-dir-parent-missing = the folder { $path } does not exist: there is not even a folder { $missing }
+error-output-not-a-folder = { $path } is not a folder
+hint-output-dir-create = create it first ({ $command }), or give a folder that exists
+hint-output-not-a-folder = give a folder, not a file
+
+## files: column headers
+files-column-id = ID
+files-column-kind = Kind
+files-column-state = State
+files-column-expires = Expires
+files-column-size = Size
+files-column-path = File
+
+## open: the same document opened a second time
+open-already-opened = Already opened on { $opened_at }; nothing new was saved. The document is here: { $output } (carepost deletes it on { $expires })
+
+## The OS keychain: how to get one, and what carepost does meanwhile
+keychain-how-linux = On Linux the keychain is the Secret Service of a desktop session: GNOME Keyring or KWallet (install the gnome-keyring package if there is none, then log out and in again).
+keychain-how-macos = On macOS the keychain is built in: check that you are logged in to your own user account and that the login keychain is unlocked.
+keychain-how-windows = On Windows the keychain (Credential Manager) is built in: check that you are logged in to your own user account.
+hint-keychain-how = { $how } Meanwhile, carepost can use a passphrase file: --passphrase-file FILE --no-keychain (the file must be readable by you only).
+notice-keychain-unavailable-init-how =
+    The OS keychain is not available ({ $reason }). { $how }
+    Meanwhile, choose a passphrase yourself; carepost will not store it anywhere, so keep it safe.
+notice-keychain-fallback-how =
+    The OS keychain is not available ({ $reason }). { $how }
+    Meanwhile, type your passphrase instead.
+
+## files: kinds, sizes and periods as people read them
+file-kind-sent = sent
+file-kind-received = received
+file-kind-view = viewed
+file-kind-sealed = sealed
+size-bytes = { $count ->
+        [one] { $count } byte
+       *[other] { $count } bytes
+    }
+size-decimal-separator = .
+size-in-unit = { $number } { $unit }
+duration-years = { $count ->
+        [one] { $count } year
+       *[other] { $count } years
+    }
+duration-days = { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+duration-hours = { $count ->
+        [one] { $count } hour
+       *[other] { $count } hours
+    }
+duration-minutes = { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+    }

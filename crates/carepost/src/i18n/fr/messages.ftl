@@ -43,9 +43,6 @@ error-contact-revoked = selon la nouvelle copie de la clé de « { $alias } », 
 error-alias-taken = il existe déjà un contact « { $alias } »
 error-cert-already-stored = cette clé figure déjà dans vos contacts sous l'alias « { $alias } » ({ $fingerprint })
 error-key-file = impossible de lire le fichier de clé { $path } : { $reason }
-error-fingerprint-mismatch = l'empreinte saisie NE correspond PAS à la clé enregistrée pour « { $alias } ». La clé n'appartient peut-être pas à ce contact ; « { $alias } » reste non vérifié
-error-fingerprint-partial = seuls { $digits } chiffres hexadécimaux ont été saisis ; un identifiant de clé ou une partie de l'empreinte ne suffit pas pour vérifier une clé
-error-fingerprint-unreadable = l'empreinte n'a pas pu être lue : { $reason }
 error-not-interactive = carepost a besoin d'une réponse, mais personne n'est devant un terminal pour la donner : { $what }
 error-usage = { $reason }
 error-internal = erreur interne : { $reason }
@@ -76,7 +73,6 @@ hint-identity-exists = `carepost whoami` l'affiche ; pour repartir de zéro, uti
 hint-no-passphrase = lancez carepost dans un terminal pour la saisir, ou donnez --passphrase-file FILE (ou définissez CAREPOST_PASSPHRASE_FILE)
 hint-wrong-passphrase = vérifiez le fichier de phrase secrète ou réessayez ; la phrase secrète est celle choisie lors de `carepost init`
 hint-passphrase-file = la phrase secrète est lue sur la première ligne du fichier
-hint-keychain = démarrez le trousseau de votre bureau (sous Linux, un service compatible Secret Service, comme GNOME Keyring ou KeePassXC), ou utilisez --passphrase-file FILE avec --no-keychain
 hint-keychain-missing-entry = si vous avez choisi vous-même votre phrase secrète lors de `carepost init`, donnez-la avec --passphrase-file FILE
 hint-invalid-name = par exemple : --name "Dr A. Jansen"
 hint-invalid-email = par exemple : --email a.jansen@praktijk.nl
@@ -112,7 +108,6 @@ keychain-timeout = il n'a pas répondu dans les { $seconds } secondes
 keychain-unavailable = aucun service de trousseau n'est actif
 keychain-read-back-differs = le trousseau n'a pas renvoyé ce qui y avait été enregistré
 notice-keychain-fallback = Le trousseau du système n'est pas disponible ({ $reason }) ; saisissez plutôt votre phrase secrète.
-notice-keychain-unavailable-init = Le trousseau du système n'est pas disponible ({ $reason }). Choisissez vous-même une phrase secrète ; carepost ne l'enregistre nulle part, conservez-la donc en lieu sûr.
 notice-wrong-passphrase = Cette phrase secrète ne déverrouille pas votre clé. Réessayez.
 identity-no-secret = le fichier de clé ne contient pas de clé secrète
 identity-cannot-sign = elle n'a pas de clé de signature valide (a-t-elle expiré ?)
@@ -217,7 +212,6 @@ error-input-not-a-file = { $path } n'est pas un fichier
 error-input-empty = { $path } est vide ; il n'y a rien à envoyer
 hint-input-empty = vérifiez que le document a été enregistré ou exporté entièrement, puis envoyez-le à nouveau
 error-output-dir = le dossier { $path } n'existe pas
-hint-output-dir = créez d'abord le dossier, ou omettez -o pour utiliser la boîte d'envoi de carepost
 send-empty-reason = --unverified-ok a besoin d'un motif, p. ex. --unverified-ok "demande du patient par téléphone ; clé contrôlée en personne à la prochaine visite"
 send-nothing = rien à envoyer : indiquez au moins un document et un contact --to
 identity-cannot-encrypt = elle n'a pas de clé de chiffrement valide (a-t-elle expiré ?)
@@ -313,7 +307,7 @@ hint-invalid-duration = utilisez un nombre entier suivi d'une unité : 15m (minu
 error-retain-too-long = conserver des fichiers pendant { $asked } dépasse le maximum de { $max }
 hint-retain-too-long = choisissez une durée plus courte, ou relevez d'abord le maximum : carepost retention set max=…
 error-log-retention-too-short = conserver les enregistrements d'audit pendant { $asked } est inférieur au minimum de { $min }
-hint-log-retention-too-short = le journal d'audit vous permet de rendre compte de ce qu'il est advenu des documents des patients ; conservez-le au moins { $min } (la valeur par défaut est 5y)
+hint-log-retention-too-short = le journal d'audit vous permet de rendre compte de ce qu'il est advenu des documents des patients ; conservez-le au moins { $min } (la valeur par défaut est 5 ans)
 retention-defaults = les durées par défaut
 retention-set-syntax = « { $given } » n'est pas de la forme KEY=DURATION, p. ex. sent=30d
 retention-unknown-key = il n'y a pas de réglage de conservation « { $key } » (réglages connus : { $keys })
@@ -774,3 +768,102 @@ status-keychain-not-used = non utilisé
 status-keychain-reachable = accessible
 status-keychain-unreachable = inaccessible
 word-unknown = inconnu
+
+## Verification: what is wrong with a reading, and the dialogue's tries
+error-verify-refused = { $problem } ; { $standing }
+reading-letter-not-digit = vous avez tapé la lettre { $found }, pas le chiffre { $digit } : une empreinte ne contient que les chiffres 0–9 et les lettres A–F
+reading-not-hex = « { $found } » ne fait pas partie d'une empreinte : elle ne contient que les chiffres 0–9 et les lettres A–F
+reading-hex-short = vous avez tapé { $typed } des { $needed } caractères ; un identifiant de clé ou une partie d'empreinte ne suffit pas pour vérifier une clé
+reading-hex-long = vous avez tapé { $typed } caractères, mais une empreinte en compte { $needed } : un groupe a peut-être été tapé deux fois
+reading-unknown-word = le mot { $position } (« { $word } ») ne figure pas dans la liste de mots PGP
+reading-word-out-of-place = le mot { $position } (« { $word } ») figure dans la liste de mots PGP, mais pas à cette place : un mot a peut-être été omis, répété ou interverti
+reading-words-short = vous avez tapé { $typed } des { $needed } mots de la liste de mots PGP
+reading-words-long = vous avez tapé { $typed } mots, mais une empreinte en compte { $needed } : un mot a peut-être été tapé deux fois
+reading-own-fingerprint = c'est votre propre empreinte, pas celle de « { $alias } »
+reading-mismatch = l'empreinte que vous avez tapée ne correspond PAS à la clé enregistrée pour « { $alias } ». La clé n'appartient peut-être pas à ce contact
+verify-standing-unverified = « { $alias } » reste non vérifié
+verify-standing-verified = rien n'a changé : « { $alias } » reste vérifié, comme le { $date } ({ $method })
+hint-reading-own-fingerprint = demandez-lui de lire l'empreinte de sa propre clé, dans son application OpenPGP ; la vôtre est celle qu'affiche `carepost whoami`
+verify-try-again =
+    Non accepté : { $problem }.
+    Vérifiez avec votre interlocuteur et retapez ce qu'il vous lit ({ $left ->
+        [one] encore un essai
+       *[other] encore { $left } essais
+    }).
+
+## Prompts ended without an answer (Ctrl-D)
+error-cancelled = annulé : aucune réponse n'a été donnée
+error-passphrase-cancelled = aucune phrase secrète n'a été tapée (annulé) : la clé reste verrouillée et rien n'a été modifié
+hint-passphrase-cancelled = relancez la commande et tapez la phrase secrète, ou donnez-la avec --passphrase-file FICHIER
+
+## Names on the command line that are not there (unknown alias, missing document)
+error-contact-not-found-similar = il n'y a pas de contact « { $alias } » — vouliez-vous dire { $count ->
+        [one] { $similar }
+       *[other] l'un de { $similar }
+    } ?
+error-input-missing = { $path } n'existe pas
+hint-input-missing = vérifiez le nom du fichier et le dossier où il se trouve
+hint-input-not-a-file = indiquez chaque document à envoyer ; un dossier ne peut pas être envoyé tel quel
+
+## Output folders given with -o
+error-output-dir-parent-missing = le dossier { $path } n'existe pas : il n'y a même pas de dossier { $missing }
+error-output-not-a-folder = { $path } n'est pas un dossier
+hint-output-dir-create = créez-le d'abord ({ $command }), ou indiquez un dossier qui existe
+hint-output-not-a-folder = indiquez un dossier, pas un fichier
+
+## files: column headers
+files-column-id = ID
+files-column-kind = Type
+files-column-state = État
+files-column-expires = Expire le
+files-column-size = Taille
+files-column-path = Fichier
+
+## open: the same document opened a second time
+open-already-opened = Déjà ouvert le { $opened_at } ; rien de nouveau n'a été enregistré. Le document se trouve ici : { $output } (carepost le supprime le { $expires })
+
+## The OS keychain: how to get one, and what carepost does meanwhile
+keychain-how-linux = Sous Linux, le trousseau est le Secret Service d'une session de bureau : GNOME Keyring ou KWallet (installez le paquet gnome-keyring s'il n'y en a pas, puis fermez et rouvrez votre session).
+keychain-how-macos = Sous macOS, le trousseau est intégré : vérifiez que vous êtes connecté à votre propre compte d'utilisateur et que le trousseau de session est déverrouillé.
+keychain-how-windows = Sous Windows, le trousseau (Gestionnaire d'identification) est intégré : vérifiez que vous êtes connecté à votre propre compte d'utilisateur.
+hint-keychain-how = { $how } En attendant, carepost peut utiliser un fichier contenant la phrase secrète : --passphrase-file FICHIER --no-keychain (vous seul devez pouvoir lire ce fichier).
+notice-keychain-unavailable-init-how =
+    Le trousseau du système n'est pas disponible ({ $reason }). { $how }
+    En attendant, choisissez vous-même une phrase secrète ; carepost ne la conserve nulle part, gardez-la donc en lieu sûr.
+notice-keychain-fallback-how =
+    Le trousseau du système n'est pas disponible ({ $reason }). { $how }
+    En attendant, tapez votre phrase secrète.
+
+## files: kinds, sizes and periods as people read them
+file-kind-sent = envoyé
+file-kind-received = reçu
+file-kind-view = consulté
+file-kind-sealed = scellé
+size-bytes = { $count ->
+        [one] { $count } octet
+       *[other] { $count } octets
+    }
+size-decimal-separator = ,
+size-in-unit = { $number } { $unit ->
+        [KiB] Kio
+        [MiB] Mio
+        [GiB] Gio
+        [TiB] Tio
+       *[other] { $unit }
+    }
+duration-years = { $count ->
+        [one] { $count } an
+       *[other] { $count } ans
+    }
+duration-days = { $count ->
+        [one] { $count } jour
+       *[other] { $count } jours
+    }
+duration-hours = { $count ->
+        [one] { $count } heure
+       *[other] { $count } heures
+    }
+duration-minutes = { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+    }

@@ -41,9 +41,6 @@ error-contact-revoked = volgens de nieuwe versie van de sleutel van "{ $alias }"
 error-alias-taken = er is al een contact "{ $alias }"
 error-cert-already-stored = deze sleutel staat al in uw contacten als "{ $alias }" ({ $fingerprint })
 error-key-file = kan het sleutelbestand { $path } niet lezen: { $reason }
-error-fingerprint-mismatch = de vingerafdruk die u typte komt NIET overeen met de opgeslagen sleutel van "{ $alias }". De sleutel is misschien niet van dit contact; "{ $alias }" blijft niet geverifieerd
-error-fingerprint-partial = er zijn maar { $digits } hexadecimale tekens opgegeven; een sleutel-ID of een deel van een vingerafdruk is niet genoeg om een sleutel te verifiëren
-error-fingerprint-unreadable = de vingerafdruk kon niet worden gelezen: { $reason }
 error-not-interactive = carepost heeft een antwoord nodig, maar er zit niemand aan een terminal om het te geven: { $what }
 error-usage = { $reason }
 error-internal = interne fout: { $reason }
@@ -74,7 +71,6 @@ hint-identity-exists = bekijk die met `carepost whoami`; om opnieuw te beginnen 
 hint-no-passphrase = start carepost in een terminal om de wachtwoordzin te typen, of geef --passphrase-file FILE op (of stel CAREPOST_PASSPHRASE_FILE in)
 hint-wrong-passphrase = controleer het wachtwoordzinbestand of probeer het opnieuw; het is de wachtwoordzin die bij `carepost init` is gekozen
 hint-passphrase-file = de wachtwoordzin wordt gelezen uit de eerste regel van het bestand
-hint-keychain = start de sleutelbos van uw desktop (op Linux een Secret Service zoals GNOME Keyring of KeePassXC), of gebruik --passphrase-file FILE met --no-keychain
 hint-keychain-missing-entry = als u bij `carepost init` zelf een wachtwoordzin hebt gekozen, geef die dan op met --passphrase-file FILE
 hint-invalid-name = bijvoorbeeld: --name "Dr. A. Jansen"
 hint-invalid-email = bijvoorbeeld: --email a.jansen@praktijk.nl
@@ -110,7 +106,6 @@ keychain-timeout = er kwam binnen { $seconds } seconden geen antwoord
 keychain-unavailable = er draait geen sleutelbosdienst
 keychain-read-back-differs = de sleutelbos gaf niet terug wat er was opgeslagen
 notice-keychain-fallback = De sleutelbos van het systeem is niet beschikbaar ({ $reason }); typ in plaats daarvan uw wachtwoordzin.
-notice-keychain-unavailable-init = De sleutelbos van het systeem is niet beschikbaar ({ $reason }). Kies zelf een wachtwoordzin; carepost bewaart die nergens, dus bewaar hem zelf goed.
 notice-wrong-passphrase = Die wachtwoordzin ontgrendelt uw sleutel niet. Probeer het opnieuw.
 identity-no-secret = het sleutelbestand bevat geen geheime sleutel
 identity-cannot-sign = er is geen geldige sleutel om te ondertekenen (is die verlopen?)
@@ -213,7 +208,6 @@ error-input-not-a-file = { $path } is geen bestand
 error-input-empty = { $path } is leeg; er is niets te versturen
 hint-input-empty = controleer of het document volledig is opgeslagen of geëxporteerd, en verstuur het opnieuw
 error-output-dir = de map { $path } bestaat niet
-hint-output-dir = maak de map eerst aan, of laat -o weg om het postvak uit van carepost te gebruiken
 send-empty-reason = --unverified-ok heeft een reden nodig, bijv. --unverified-ok "patiënt telefonisch gevraagd; sleutel bij volgend bezoek persoonlijk gecontroleerd"
 send-nothing = niets te versturen: noem minstens één document en één contact met --to
 identity-cannot-encrypt = er is geen geldige sleutel om te versleutelen (is die verlopen?)
@@ -307,7 +301,7 @@ hint-invalid-duration = gebruik een heel getal met een eenheid: 15m (minuten), 1
 error-retain-too-long = de gevraagde bewaartermijn ({ $asked }) is langer dan het maximum van { $max }
 hint-retain-too-long = kies een kortere termijn, of verhoog eerst het maximum: carepost retention set max=…
 error-log-retention-too-short = de gevraagde bewaartermijn voor auditrecords ({ $asked }) is korter dan het minimum van { $min }
-hint-log-retention-too-short = met de auditlog legt u verantwoording af over wat er met documenten van patiënten is gebeurd; bewaar die minstens { $min } (standaard 5y)
+hint-log-retention-too-short = met de auditlog legt u verantwoording af over wat er met documenten van patiënten is gebeurd; bewaar die minstens { $min } (standaard 5 jaar)
 retention-defaults = de standaardtermijnen
 retention-set-syntax = "{ $given }" heeft niet de vorm KEY=DURATION, bijv. sent=30d
 retention-unknown-key = er is geen bewaarinstelling "{ $key }" (bekend: { $keys })
@@ -756,3 +750,95 @@ status-keychain-not-used = niet gebruikt
 status-keychain-reachable = bereikbaar
 status-keychain-unreachable = niet bereikbaar
 word-unknown = onbekend
+## Verification: what is wrong with a reading, and the dialogue's tries
+error-verify-refused = { $problem }; { $standing }
+reading-letter-not-digit = u typte de letter { $found }, niet het cijfer { $digit }: een vingerafdruk bestaat alleen uit de cijfers 0–9 en de letters A–F
+reading-not-hex = "{ $found }" hoort niet in een vingerafdruk: die bestaat alleen uit de cijfers 0–9 en de letters A–F
+reading-hex-short = u typte { $typed } van de { $needed } tekens; een sleutel-ID of een deel van een vingerafdruk is niet genoeg om een sleutel te verifiëren
+reading-hex-long = u typte { $typed } tekens, maar een vingerafdruk heeft er { $needed }: misschien is een groep twee keer getypt
+reading-unknown-word = woord { $position } ("{ $word }") staat niet in de PGP-woordenlijst
+reading-word-out-of-place = woord { $position } ("{ $word }") staat wel in de PGP-woordenlijst, maar hoort niet op die plaats: misschien is een woord overgeslagen, herhaald of verwisseld
+reading-words-short = u typte { $typed } van de { $needed } woorden van de PGP-woordenlijst
+reading-words-long = u typte { $typed } woorden, maar een vingerafdruk heeft er { $needed }: misschien is een woord twee keer getypt
+reading-own-fingerprint = dat is uw eigen vingerafdruk, niet die van "{ $alias }"
+reading-mismatch = de vingerafdruk die u typte komt NIET overeen met de sleutel die voor "{ $alias }" is opgeslagen. De sleutel is misschien niet van dit contact
+verify-standing-unverified = "{ $alias }" blijft niet geverifieerd
+verify-standing-verified = er is niets veranderd: "{ $alias }" blijft geverifieerd, zoals op { $date } ({ $method })
+hint-reading-own-fingerprint = vraag het contact de vingerafdruk van de eigen sleutel voor te lezen, uit de eigen OpenPGP-app; de uwe is de vingerafdruk die `carepost whoami` toont
+verify-try-again =
+    Niet geaccepteerd: { $problem }.
+    Controleer het samen en typ het opnieuw (nog { $left ->
+        [one] één poging
+       *[other] { $left } pogingen
+    }).
+
+## Prompts ended without an answer (Ctrl-D)
+error-cancelled = geannuleerd: er is geen antwoord gegeven
+error-passphrase-cancelled = er is geen wachtwoordzin getypt (geannuleerd): de sleutel blijft vergrendeld en er is niets veranderd
+hint-passphrase-cancelled = voer de opdracht opnieuw uit en typ de wachtwoordzin, of geef hem op met --passphrase-file BESTAND
+
+## Names on the command line that are not there (unknown alias, missing document)
+error-contact-not-found-similar = er is geen contact "{ $alias }" — bedoelt u { $count ->
+        [one] { $similar }
+       *[other] een van { $similar }
+    }?
+error-input-missing = { $path } bestaat niet
+hint-input-missing = controleer de bestandsnaam en de map waarin het bestand staat
+hint-input-not-a-file = noem elk document dat u wilt versturen afzonderlijk; een map kan niet als geheel worden verstuurd
+
+## Output folders given with -o
+error-output-dir-parent-missing = de map { $path } bestaat niet: er is zelfs geen map { $missing }
+error-output-not-a-folder = { $path } is geen map
+hint-output-dir-create = maak de map eerst aan ({ $command }), of geef een map op die bestaat
+hint-output-not-a-folder = geef een map op, geen bestand
+
+## files: column headers
+files-column-id = ID
+files-column-kind = Soort
+files-column-state = Status
+files-column-expires = Verloopt
+files-column-size = Grootte
+files-column-path = Bestand
+
+## open: the same document opened a second time
+open-already-opened = Al geopend op { $opened_at }; er is niets nieuws opgeslagen. Het document staat hier: { $output } (carepost verwijdert het op { $expires })
+
+## The OS keychain: how to get one, and what carepost does meanwhile
+keychain-how-linux = Op Linux is de sleutelbos de Secret Service van een bureaubladsessie: GNOME Keyring of KWallet (installeer het pakket gnome-keyring als er geen is, en meld u daarna af en weer aan).
+keychain-how-macos = Op macOS is de sleutelbos ingebouwd: controleer of u bent aangemeld met uw eigen gebruikersaccount en of de inlogsleutelbos ontgrendeld is.
+keychain-how-windows = Op Windows is de sleutelbos (Referentiebeheer) ingebouwd: controleer of u bent aangemeld met uw eigen gebruikersaccount.
+hint-keychain-how = { $how } Tot die tijd kan carepost een bestand met de wachtwoordzin gebruiken: --passphrase-file BESTAND --no-keychain (alleen u mag het bestand kunnen lezen).
+notice-keychain-unavailable-init-how =
+    De sleutelbos van het besturingssysteem is niet beschikbaar ({ $reason }). { $how }
+    Kies tot die tijd zelf een wachtwoordzin; carepost bewaart die nergens, dus bewaar hem zelf goed.
+notice-keychain-fallback-how =
+    De sleutelbos van het besturingssysteem is niet beschikbaar ({ $reason }). { $how }
+    Typ tot die tijd uw wachtwoordzin.
+
+## files: kinds, sizes and periods as people read them
+file-kind-sent = verzonden
+file-kind-received = ontvangen
+file-kind-view = bekeken
+file-kind-sealed = verzegeld
+size-bytes = { $count ->
+        [one] { $count } byte
+       *[other] { $count } bytes
+    }
+size-decimal-separator = ,
+size-in-unit = { $number } { $unit }
+duration-years = { $count ->
+        [one] { $count } jaar
+       *[other] { $count } jaar
+    }
+duration-days = { $count ->
+        [one] { $count } dag
+       *[other] { $count } dagen
+    }
+duration-hours = { $count ->
+        [one] { $count } uur
+       *[other] { $count } uur
+    }
+duration-minutes = { $count ->
+        [one] { $count } minuut
+       *[other] { $count } minuten
+    }
