@@ -174,6 +174,17 @@ impl carepost::send::Progress for ProgressBar {
     }
 }
 
+/// Label–value lines with the values in one column, as wide as the
+/// longest label in the user's language ("Vingerafdruk:" is longer than
+/// "Fingerprint:").
+pub fn write_fields(w: &mut dyn Write, fields: &[(String, String)]) -> std::io::Result<()> {
+    let width = fields.iter().map(|(label, _)| label.chars().count()).max().unwrap_or(0);
+    for (label, value) in fields {
+        writeln!(w, "{label:<width$} {value}")?;
+    }
+    Ok(())
+}
+
 /// Reports what clap found wrong with the command line in the contract's
 /// style (`error:` then `hint:`, exit 2), or prints the help or version it
 /// was asked for (stdout, exit 0). clap's own rendering is English, so the

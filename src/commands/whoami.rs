@@ -32,13 +32,16 @@ pub fn run(ctx: &mut Context<'_>, args: WhoamiArgs, out: &Output) -> Result<(), 
         expires: identity.expires().map(carepost::fmt_time),
     };
     out.result(&me, |w| {
-        writeln!(w, "{:<12} {}", tr!("whoami-name"), Safe(&me.name))?;
-        writeln!(w, "{:<12} {}", tr!("whoami-email"), Safe(&me.email))?;
-        writeln!(w, "{:<12} {}", tr!("whoami-fingerprint"), hex_groups(&me.fingerprint))?;
-        writeln!(w, "{:<12} {}", tr!("whoami-words"), me.words)?;
+        let mut fields = vec![
+            (tr!("whoami-name"), Safe(&me.name).to_string()),
+            (tr!("whoami-email"), Safe(&me.email).to_string()),
+            (tr!("whoami-fingerprint"), hex_groups(&me.fingerprint)),
+            (tr!("whoami-words"), me.words.clone()),
+        ];
         if let Some(expires) = &me.expires {
-            writeln!(w, "{:<12} {}", tr!("whoami-expires"), carepost::when::show_date(expires))?;
+            fields.push((tr!("whoami-expires"), carepost::when::show_date(expires)));
         }
+        crate::ui::write_fields(w, &fields)?;
         if args.qr {
             writeln!(w)?;
             writeln!(w, "{}", qr_terminal(&me.fingerprint))?;

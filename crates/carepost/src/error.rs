@@ -577,7 +577,7 @@ fn verify_refused_message(
         Some(v) => tr!(
             "verify-standing-verified",
             alias = alias,
-            date = crate::fmt_time(v.at),
+            date = crate::when::date_time(v.at),
             method = v.method.clone().unwrap_or_default()
         ),
         None => tr!("verify-standing-unverified", alias = alias),

@@ -12,20 +12,19 @@ pub fn run(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), Er
     let contact = contacts::get(ctx, &args.alias)?;
     let details = contact.details(ctx.now);
     out.result(&details, |w| {
-        writeln!(w, "{:<12} {}", tr!("show-alias"), contact.alias)?;
-        writeln!(w, "{:<12} {}", tr!("show-kind"), contact.kind.label())?;
+        let mut fields = vec![(tr!("show-alias"), contact.alias.clone()), (tr!("show-kind"), contact.kind.label())];
         for uid in &details.user_ids {
-            writeln!(w, "{:<12} {}", tr!("show-user-id"), Safe(uid))?;
+            fields.push((tr!("show-user-id"), Safe(uid).to_string()));
         }
-        writeln!(w, "{:<12} {}", tr!("show-fingerprint"), hex_groups(&details.summary.fingerprint))?;
-        writeln!(w, "{:<12} {}", tr!("show-words"), words(&contact.cert.fingerprint()))?;
-        writeln!(w, "{:<12} {}", tr!("show-verified"), verified_label(&contact))?;
+        fields.push((tr!("show-fingerprint"), hex_groups(&details.summary.fingerprint)));
+        fields.push((tr!("show-words"), words(&contact.cert.fingerprint())));
+        fields.push((tr!("show-verified"), verified_label(&contact)));
         if let Some(expires) = &details.summary.expires {
-            writeln!(w, "{:<12} {}", tr!("show-expires"), carepost::when::show_date(expires))?;
+            fields.push((tr!("show-expires"), carepost::when::show_date(expires)));
         }
         if let Some(problem) = &details.problem {
-            writeln!(w, "{:<12} {}", tr!("show-problem"), problem)?;
+            fields.push((tr!("show-problem"), problem.clone()));
         }
-        Ok(())
+        crate::ui::write_fields(w, &fields)
     })
 }

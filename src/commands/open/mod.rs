@@ -57,9 +57,9 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
                 "{}",
                 tr!(
                     "open-already-opened",
-                    opened_at = opened.opened_at.clone().unwrap_or_default(),
+                    opened_at = opened.opened_at.as_deref().map(carepost::when::show_date_time).unwrap_or_default(),
                     output = Safe(opened.output.display().to_string()).to_string(),
-                    expires = opened.expires.clone()
+                    expires = carepost::when::show_date_time(&opened.expires)
                 )
             )?,
             _ => writeln!(

@@ -212,7 +212,10 @@ pub fn set(ctx: &mut Context<'_>, assignments: &[String]) -> Result<Policy> {
         });
     }
     if policy.sent > policy.max || policy.received > policy.max || policy.view > policy.max {
-        return Err(Error::RetainTooLong { asked: crate::tr!("retention-defaults"), max: describe_duration(policy.max) });
+        return Err(Error::RetainTooLong {
+            asked: crate::tr!("retention-defaults"),
+            max: describe_duration(policy.max),
+        });
     }
     let store = ctx.store()?;
     let tx = store.connection().transaction()?;

@@ -762,7 +762,12 @@ reading-words-long = you typed { $typed } words, but a fingerprint has { $needed
 reading-own-fingerprint = that is your own fingerprint, not the fingerprint of "{ $alias }"
 reading-mismatch = the fingerprint you typed does NOT match the key stored for "{ $alias }". The key may not belong to this contact
 verify-standing-unverified = "{ $alias }" stays unverified
-verify-standing-verified = nothing changed: "{ $alias }" stays verified, as it was on { $date } ({ $method })
+verify-standing-verified = nothing changed: "{ $alias }" stays verified, as it was on { $date } ({ $method ->
+        [phone] phone
+        [in-person] in person
+        [video] video
+       *[other] { $method }
+    })
 hint-reading-own-fingerprint = ask them to read out the fingerprint of their own key, from their OpenPGP app; yours is the one `carepost whoami` shows
 verify-try-again =
     Not accepted: { $problem }.

@@ -782,7 +782,12 @@ reading-words-long = vous avez tapé { $typed } mots, mais une empreinte en comp
 reading-own-fingerprint = c'est votre propre empreinte, pas celle de « { $alias } »
 reading-mismatch = l'empreinte que vous avez tapée ne correspond PAS à la clé enregistrée pour « { $alias } ». La clé n'appartient peut-être pas à ce contact
 verify-standing-unverified = « { $alias } » reste non vérifié
-verify-standing-verified = rien n'a changé : « { $alias } » reste vérifié, comme le { $date } ({ $method })
+verify-standing-verified = rien n'a changé : « { $alias } » reste vérifié, comme le { $date } ({ $method ->
+        [phone] par téléphone
+        [in-person] en personne
+        [video] par vidéo
+       *[other] { $method }
+    })
 hint-reading-own-fingerprint = demandez-lui de lire l'empreinte de sa propre clé, dans son application OpenPGP ; la vôtre est celle qu'affiche `carepost whoami`
 verify-try-again =
     Non accepté : { $problem }.

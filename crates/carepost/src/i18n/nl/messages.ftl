@@ -763,7 +763,12 @@ reading-words-long = u typte { $typed } woorden, maar een vingerafdruk heeft er 
 reading-own-fingerprint = dat is uw eigen vingerafdruk, niet die van "{ $alias }"
 reading-mismatch = de vingerafdruk die u typte komt NIET overeen met de sleutel die voor "{ $alias }" is opgeslagen. De sleutel is misschien niet van dit contact
 verify-standing-unverified = "{ $alias }" blijft niet geverifieerd
-verify-standing-verified = er is niets veranderd: "{ $alias }" blijft geverifieerd, zoals op { $date } ({ $method })
+verify-standing-verified = er is niets veranderd: "{ $alias }" blijft geverifieerd, zoals op { $date } ({ $method ->
+        [phone] telefonisch
+        [in-person] persoonlijk
+        [video] via video
+       *[other] { $method }
+    })
 hint-reading-own-fingerprint = vraag het contact de vingerafdruk van de eigen sleutel voor te lezen, uit de eigen OpenPGP-app; de uwe is de vingerafdruk die `carepost whoami` toont
 verify-try-again =
     Niet geaccepteerd: { $problem }.
