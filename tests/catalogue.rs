@@ -30,8 +30,9 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("crates/carepost/src/open/mod.rs", "sender {}; verified sender required", "audit log detail"),
     ("crates/carepost/src/contacts.rs", "key changed from", "audit log detail"),
     ("crates/carepost/src/contacts.rs", "same key refreshed", "audit log detail"),
-    ("crates/carepost/src/verify.rs", "reading incomplete or unreadable", "audit log detail"),
-    ("crates/carepost/src/verify.rs", "fingerprint mismatch", "audit log detail"),
+    ("crates/carepost/src/open/mod.rs", "sender {}; already opened as file", "audit log detail"),
+    ("crates/carepost/src/error.rs", "mkdir -p {}", "a shell command in a hint"),
+    ("crates/carepost/src/reading.rs", "fingerprint mismatch", "audit log detail"),
     ("crates/carepost/src/mail/outbox.rs", "setup: refused", "outbox last_error code (JSON)"),
     // Internal invariants: never reach a person, or are replaced first.
     ("crates/carepost/src/hashing.rs", "the hashing thread failed", "a panicked worker thread"),

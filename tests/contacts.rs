@@ -735,7 +735,7 @@ fn a_mismatch_on_a_verified_contact_says_it_stays_verified_as_it_was() {
     assert!(stderr.contains("does NOT match"), "{stderr}");
     assert!(!stderr.contains("unverified"), "{stderr}");
     assert!(stderr.contains("nothing changed: \"p-0001\" stays verified"), "{stderr}");
-    assert!(stderr.contains("in-person"), "{stderr}");
+    assert!(stderr.contains("(in person)"), "the method, in words: {stderr}");
     assert_eq!(listed(&cp, "p-0001"), before);
 }
 

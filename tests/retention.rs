@@ -155,7 +155,8 @@ fn retention_show_gives_the_defaults_and_set_changes_them() {
     let out = cp.cmd().args(["retention", "show"]).output().unwrap();
     assert!(out.status.success());
     let text = stdout(&out);
-    for line in ["36h", "14d", "45m", "84d", "6y"] {
+    // People read the periods in words; JSON keeps the typed form.
+    for line in ["36 hours", "14 days", "45 minutes", "84 days", "6 years"] {
         assert!(text.contains(line), "{line} missing from:\n{text}");
     }
 }
@@ -164,14 +165,17 @@ fn retention_show_gives_the_defaults_and_set_changes_them() {
 fn files_has_column_headers_in_the_users_language() {
     let (cp, _patient) = pair();
     send(&cp, &write(&cp, "brief.pdf", b"%PDF-1.4 letter"), &[]);
-    // French is written but not yet switched on in the i18n module.
-    for (lang, header) in [("en", "Kind State"), ("nl", "Soort Status")] {
+    for (lang, header, sent) in [
+        ("en", ["Kind", "State"], "sent"),
+        ("nl", ["Soort", "Status"], "verzonden"),
+        ("fr", ["Type", "État"], "envoyé"),
+    ] {
         let out = cp.cmd().env("CAREPOST_LANG", lang).env("LC_ALL", "C").arg("files").output().unwrap();
         assert!(out.status.success(), "{}", stderr(&out));
         let text = stdout(&out);
         let first = text.lines().next().unwrap();
-        assert!(first.starts_with("ID ") && first.contains(header), "{lang}: {text}");
-        assert!(text.lines().nth(1).unwrap().contains("sent"), "{lang}: {text}");
+        assert!(first.starts_with("ID ") && header.iter().all(|h| first.contains(h)), "{lang}: {text}");
+        assert!(text.lines().nth(1).unwrap().contains(sent), "the kind in words: {lang}: {text}");
     }
 }
 
@@ -225,11 +229,11 @@ fn retention_set_rejects_zero_negative_and_garbage_as_usage_errors() {
     // Longer than the maximum: refused, with the way forward.
     let out = cp.cmd().args(["retention", "set", "sent=100d"]).output().unwrap();
     assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("90d") && stderr(&out).contains("retention set max="), "{}", stderr(&out));
+    assert!(stderr(&out).contains("90 days") && stderr(&out).contains("retention set max="), "{}", stderr(&out));
     // A log kept for minutes would lose the history at the next purge.
     let out = cp.cmd().args(["retention", "set", "log=1m"]).output().unwrap();
     assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("1y") && stderr(&out).contains("hint:"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1 year") && stderr(&out).contains("hint:"), "{}", stderr(&out));
     // All or nothing: one bad assignment changes nothing.
     let out = cp.cmd().args(["retention", "set", "sent=30d", "received=0d"]).output().unwrap();
     assert_eq!(code(&out), 2);
@@ -259,7 +263,7 @@ fn retain_on_send_and_open_sets_the_expiry_within_the_maximum() {
     let outbox_before = names_in(&outbox);
     let out = clinician.cmd().arg("send").arg(&document).args(["--to", "p-0042", "--retain", "91d"]).output().unwrap();
     assert_eq!(code(&out), 2, "{}", stderr(&out));
-    assert!(stderr(&out).contains("90d"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("90 days"), "{}", stderr(&out));
     assert!(stderr(&out).contains("hint:") && stderr(&out).contains("retention set max="), "{}", stderr(&out));
     assert_eq!(names_in(&outbox), outbox_before);
     let inbox = patient.home.join("inbox");
