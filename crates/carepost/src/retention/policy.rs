@@ -211,11 +211,9 @@ pub fn set(ctx: &mut Context<'_>, assignments: &[String]) -> Result<Policy> {
             min: describe_duration(MIN_LOG_RETENTION),
         });
     }
-    if policy.sent > policy.max || policy.received > policy.max || policy.view > policy.max {
-        return Err(Error::RetainTooLong {
-            asked: crate::tr!("retention-defaults"),
-            max: describe_duration(policy.max),
-        });
+    let longest = policy.sent.max(policy.received).max(policy.view);
+    if longest > policy.max {
+        return Err(Error::RetainTooLong { asked: describe_duration(longest), max: describe_duration(policy.max) });
     }
     let store = ctx.store()?;
     let tx = store.connection().transaction()?;

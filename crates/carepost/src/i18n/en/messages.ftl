@@ -301,7 +301,6 @@ error-retain-too-long = keeping files for { $asked } is longer than the maximum 
 hint-retain-too-long = choose a shorter period, or raise the maximum first: carepost retention set max=…
 error-log-retention-too-short = keeping audit records for { $asked } is shorter than the minimum of { $min }
 hint-log-retention-too-short = the log is how you account for what happened to patients' documents; keep it at least { $min } (the default is 5 years)
-retention-defaults = the default periods
 retention-set-syntax = "{ $given }" is not KEY=DURATION, e.g. sent=30d
 retention-unknown-key = there is no retention setting "{ $key }" (known: { $keys })
 retention-label-sent = Encrypted documents you sent (outbox)

@@ -308,7 +308,6 @@ error-retain-too-long = conserver des fichiers pendant { $asked } dépasse le ma
 hint-retain-too-long = choisissez une durée plus courte, ou relevez d'abord le maximum : carepost retention set max=…
 error-log-retention-too-short = conserver les enregistrements d'audit pendant { $asked } est inférieur au minimum de { $min }
 hint-log-retention-too-short = le journal d'audit vous permet de rendre compte de ce qu'il est advenu des documents des patients ; conservez-le au moins { $min } (la valeur par défaut est 5 ans)
-retention-defaults = les durées par défaut
 retention-set-syntax = « { $given } » n'est pas de la forme KEY=DURATION, p. ex. sent=30d
 retention-unknown-key = il n'y a pas de réglage de conservation « { $key } » (réglages connus : { $keys })
 retention-label-sent = Documents chiffrés envoyés (boîte d'envoi)

@@ -302,7 +302,6 @@ error-retain-too-long = de gevraagde bewaartermijn ({ $asked }) is langer dan he
 hint-retain-too-long = kies een kortere termijn, of verhoog eerst het maximum: carepost retention set max=…
 error-log-retention-too-short = de gevraagde bewaartermijn voor auditrecords ({ $asked }) is korter dan het minimum van { $min }
 hint-log-retention-too-short = met de auditlog legt u verantwoording af over wat er met documenten van patiënten is gebeurd; bewaar die minstens { $min } (standaard 5 jaar)
-retention-defaults = de standaardtermijnen
 retention-set-syntax = "{ $given }" heeft niet de vorm KEY=DURATION, bijv. sent=30d
 retention-unknown-key = er is geen bewaarinstelling "{ $key }" (bekend: { $keys })
 retention-label-sent = Verstuurde documenten (postvak uit)
