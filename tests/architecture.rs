@@ -3,8 +3,10 @@
 //! cycles), and so do the modules of `mail` and the command modules of the
 //! binary; no file grows past the size at which it starts to mix concerns.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The size past which a module is split; see docs/design.md.
 const MAX_LINES: usize = 600;
@@ -14,21 +16,6 @@ const ONE_CONCERN: &[&str] = &[
     // Every failure with its message, hint and exit status: one list.
     "crates/carepost/src/error.rs",
 ];
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The code of a file without its unit tests and comments: what it uses.
 fn code_of(path: &Path) -> String {
@@ -100,7 +87,7 @@ fn module_graph(src: &Path, root_file: &str) -> BTreeMap<String, BTreeSet<String
         }
     }
     let mut files = Vec::new();
-    rust_files(src, &mut files);
+    common::rust_files(src, &mut files);
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in &files {
         let relative = file.strip_prefix(src).unwrap();
@@ -156,7 +143,7 @@ fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>>
 
 #[test]
 fn the_library_modules_call_each_other_in_one_direction() {
-    let graph = module_graph(&root().join("crates/carepost/src"), "lib.rs");
+    let graph = module_graph(&common::workspace_root().join("crates/carepost/src"), "lib.rs");
     assert!(graph.len() > 20, "the library's modules were not found: {graph:?}");
     // The walk must see edges that are known to exist.
     assert!(graph["audit"].contains("context"), "{:?}", graph["audit"]);
@@ -172,7 +159,7 @@ fn the_library_modules_call_each_other_in_one_direction() {
 fn sibling_graph(dir: &Path, prefix: &str) -> BTreeMap<String, BTreeSet<String>> {
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut files = Vec::new();
-    rust_files(dir, &mut files);
+    common::rust_files(dir, &mut files);
     for file in &files {
         let relative = file.strip_prefix(dir).unwrap();
         let first = relative.components().next().unwrap().as_os_str().to_string_lossy().into_owned();
@@ -196,7 +183,7 @@ fn sibling_graph(dir: &Path, prefix: &str) -> BTreeMap<String, BTreeSet<String>>
 
 #[test]
 fn command_modules_do_not_call_each_other_back() {
-    let graph = sibling_graph(&root().join("src/commands"), "crate::commands::");
+    let graph = sibling_graph(&common::workspace_root().join("src/commands"), "crate::commands::");
     assert!(graph.contains_key("open") && graph.contains_key("contact"), "{graph:?}");
     assert!(graph["open"].contains("present"), "{:?}", graph["open"]);
     if let Some(cycle) = find_cycle(&graph) {
@@ -206,7 +193,7 @@ fn command_modules_do_not_call_each_other_back() {
 
 #[test]
 fn mail_modules_do_not_call_each_other_back() {
-    let graph = sibling_graph(&root().join("crates/carepost/src/mail"), "crate::mail::");
+    let graph = sibling_graph(&common::workspace_root().join("crates/carepost/src/mail"), "crate::mail::");
     assert!(graph["compose"].contains("header"), "{:?}", graph["compose"]);
     assert!(graph["parse"].contains("skeleton"), "{:?}", graph["parse"]);
     if let Some(cycle) = find_cycle(&graph) {
@@ -217,11 +204,11 @@ fn mail_modules_do_not_call_each_other_back() {
 #[test]
 fn no_file_mixes_concerns_past_the_size_limit() {
     let mut files = Vec::new();
-    rust_files(&root().join("crates/carepost/src"), &mut files);
-    rust_files(&root().join("src"), &mut files);
+    common::rust_files(&common::workspace_root().join("crates/carepost/src"), &mut files);
+    common::rust_files(&common::workspace_root().join("src"), &mut files);
     let mut too_long = Vec::new();
     for file in &files {
-        let relative = file.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/");
+        let relative = file.strip_prefix(common::workspace_root()).unwrap().to_string_lossy().replace('\\', "/");
         let lines = std::fs::read_to_string(file).unwrap().lines().count();
         if lines > MAX_LINES && !ONE_CONCERN.contains(&relative.as_str()) {
             too_long.push(format!("{relative}: {lines} lines"));

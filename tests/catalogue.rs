@@ -3,7 +3,7 @@
 //! is formatted, printed, raised as an error or turned into a `String`,
 //! except the few protocol strings listed in [`ALLOWED`].
 
-use std::path::{Path, PathBuf};
+mod common;
 
 /// Literals that look like English but are not shown as text, each with
 /// why: (file, the literal's start, reason).
@@ -69,21 +69,6 @@ const CONTEXTS: &[&str] = &[
 
 /// Methods that turn a literal into an owned `String` (then shown).
 const CONVERSIONS: &[&str] = &[".to_string()", ".to_owned()", ".into()"];
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// A string literal in the code: its text, where it starts and ends.
 struct Literal {
@@ -215,12 +200,12 @@ fn shown(code: &str, start: usize, end: usize) -> bool {
 
 fn violations() -> Vec<String> {
     let mut files = Vec::new();
-    rust_files(&root().join("crates/carepost/src"), &mut files);
-    rust_files(&root().join("src"), &mut files);
+    common::rust_files(&common::workspace_root().join("crates/carepost/src"), &mut files);
+    common::rust_files(&common::workspace_root().join("src"), &mut files);
     assert!(files.len() > 50, "the sources were not found");
     let mut found = Vec::new();
     for file in &files {
-        let relative = file.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/");
+        let relative = file.strip_prefix(common::workspace_root()).unwrap().to_string_lossy().replace('\\', "/");
         let source = std::fs::read_to_string(file).unwrap();
         let (code, literals) = literals(&source);
         for literal in literals {
@@ -253,7 +238,7 @@ fn no_english_sentence_bypasses_the_catalogue() {
 fn every_allowed_literal_still_exists() {
     for (file, start, reason) in ALLOWED {
         assert!(!reason.is_empty());
-        let source = std::fs::read_to_string(root().join(file)).unwrap_or_default();
+        let source = std::fs::read_to_string(common::workspace_root().join(file)).unwrap_or_default();
         let (_, literals) = literals(&source);
         assert!(
             literals.iter().any(|l| l.text.starts_with(start)),

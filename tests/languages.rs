@@ -82,18 +82,6 @@ fn assert_not_english(what: &str, text: &str, sentences: &[String]) {
     }
 }
 
-/// The subcommands listed in an English `--help` text.
-fn subcommands(help: &str) -> Vec<String> {
-    help.lines()
-        .skip_while(|l| *l != "Commands:")
-        .skip(1)
-        .take_while(|l| !l.trim().is_empty())
-        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
-        .filter_map(|l| l.split_whitespace().next())
-        .map(str::to_owned)
-        .collect()
-}
-
 /// Every command path from the English help (`help` is run in
 /// `help_command_is_translated`).
 fn every_command() -> Vec<Vec<String>> {
@@ -104,7 +92,7 @@ fn every_command() -> Vec<Vec<String>> {
         args.push("--help");
         let out = carepost(&[("LANG", "C")], &args);
         assert_eq!(common::code(&out), 0, "{args:?}");
-        for sub in subcommands(&common::stdout(&out)).into_iter().filter(|s| s != "help") {
+        for sub in common::listed_commands(&common::stdout(&out)) {
             queue.push(path.iter().cloned().chain([sub]).collect());
         }
         all.push(path);

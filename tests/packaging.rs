@@ -5,6 +5,8 @@
 //! renderers are not required: a check whose program is missing says so
 //! loudly and is skipped.
 
+mod common;
+
 use assert_cmd::Command;
 use std::path::Path;
 
@@ -24,17 +26,7 @@ fn stdout_of(args: &[&str]) -> String {
 fn listed_commands(path: &[&str]) -> Vec<String> {
     let mut args = path.to_vec();
     args.push("--help");
-    stdout_of(&args)
-        .lines()
-        .skip_while(|line| !line.starts_with("Commands:"))
-        .skip(1)
-        .take_while(|line| line.starts_with("  "))
-        // A description wrapped onto the next line is indented further.
-        .filter(|line| !line.starts_with("   "))
-        .filter_map(|line| line.split_whitespace().next())
-        .filter(|name| *name != "help")
-        .map(|name| name.trim_end_matches(',').to_owned())
-        .collect()
+    common::listed_commands(&stdout_of(&args))
 }
 
 /// Every command as its man page names it: `carepost`, `carepost-send`,

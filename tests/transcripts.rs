@@ -206,16 +206,22 @@ impl Transcript {
             .eq(actual, Data::read_from(&expected, None));
     }
 
+    /// A doctor and a patient make their identities and add each other's
+    /// key, the patient as `alias`: nobody is verified yet.
+    fn exchange_keys(&mut self, alias: &str) {
+        self.init("doctor", "DOCTOR", DOCTOR);
+        self.init("patient", "PATIENT", PATIENT);
+        self.run(&["--home", "patient", "export-key", "-o", "patient.asc"]);
+        self.run(&["--home", "doctor", "export-key", "-o", "doctor.asc"]);
+        self.run(&["--home", "doctor", "contact", "add", alias, "--key-file", "patient.asc", "--patient"]);
+        self.run(&["--home", "patient", "contact", "add", "dr-jansen", "--key-file", "doctor.asc", "--colleague"]);
+    }
+
     /// The two homes of most transcripts: a doctor with a verified patient
     /// contact, and the patient, with the doctor as an unverified contact.
     fn pair() -> Transcript {
         let mut t = Transcript::new();
-        t.init("doctor", "DOCTOR", DOCTOR);
-        t.init("patient", "PATIENT", PATIENT);
-        t.run(&["--home", "patient", "export-key", "-o", "patient.asc"]);
-        t.run(&["--home", "doctor", "export-key", "-o", "doctor.asc"]);
-        t.run(&["--home", "doctor", "contact", "add", "p-1", "--key-file", "patient.asc", "--patient"]);
-        t.run(&["--home", "patient", "contact", "add", "dr-jansen", "--key-file", "doctor.asc", "--colleague"]);
+        t.exchange_keys("p-1");
         t
     }
 
@@ -241,19 +247,6 @@ impl Transcript {
     }
 }
 
-/// The subcommands listed in a `--help` text.
-fn subcommands(help: &str) -> Vec<String> {
-    help.lines()
-        .skip_while(|l| *l != "Commands:")
-        .skip(1)
-        .take_while(|l| !l.trim().is_empty())
-        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
-        .filter_map(|l| l.split_whitespace().next())
-        .filter(|c| *c != "help")
-        .map(str::to_owned)
-        .collect()
-}
-
 #[test]
 fn help_of_every_command() {
     let mut t = Transcript::new();
@@ -263,8 +256,10 @@ fn help_of_every_command() {
         args.push("--help");
         let out = t.run_bare(&args);
         assert_eq!(common::code(&out), 0);
-        let mut children: Vec<Vec<String>> =
-            subcommands(&common::stdout(&out)).into_iter().map(|c| path.iter().cloned().chain([c]).collect()).collect();
+        let mut children: Vec<Vec<String>> = common::listed_commands(&common::stdout(&out))
+            .into_iter()
+            .map(|c| path.iter().cloned().chain([c]).collect())
+            .collect();
         children.reverse();
         queue.extend(children);
     }
@@ -473,12 +468,7 @@ fn the_first_hour_in_english_dutch_and_french() {
         t.redactions.insert("[TOUR_FPR_GROUPED]", regex(r"\b[0-9A-F]{4}(?: [0-9A-F]{4}){9}\b")).unwrap();
         t.redactions.insert("[TOUR_WORDS]", regex(r"\b[a-z]+(?: [a-z]+){19}\b")).unwrap();
         t.run(&["tour"]);
-        t.init("doctor", "DOCTOR", DOCTOR);
-        t.init("patient", "PATIENT", PATIENT);
-        t.run(&["--home", "patient", "export-key", "-o", "patient.asc"]);
-        t.run(&["--home", "doctor", "export-key", "-o", "doctor.asc"]);
-        t.run(&["--home", "doctor", "contact", "add", "p-0042", "--key-file", "patient.asc", "--patient"]);
-        t.run(&["--home", "patient", "contact", "add", "dr-jansen", "--key-file", "doctor.asc", "--colleague"]);
+        t.exchange_keys("p-0042");
         t.write("brief.pdf", b"%PDF-1.4 referral\n");
         t.say("before the phone check, sending is refused (exit 3)");
         t.run(&["--home", "doctor", "send", "brief.pdf", "--to", "p-0042"]);
