@@ -88,7 +88,7 @@ cli-send-arg-to = Een contact als ontvanger (herhaal voor meerdere)
 cli-send-arg-output-dir = Map voor de versleutelde bestanden (standaard: het postvak uit, Documents/carepost/outbox, of outbox/ in de gegevensmap bij --home)
 cli-send-arg-armor = ASCII-armored tekst (.asc) schrijven in plaats van binair (.pgp)
 cli-send-arg-keep-name = De echte naam van het document ook op het versleutelde bestand zetten (binnen de versleuteling staat die altijd)
-cli-send-arg-unverified-ok = Naar niet geverifieerde contacten versturen, met deze vastgelegde reden. De reden blijft jaren in het auditlog staan: schrijf er nooit de naam, het e-mailadres of een ander herkenbaar gegeven van een patiënt in
+cli-send-arg-unverified-ok = Naar niet geverifieerde contacten versturen, met deze vastgelegde reden. De reden blijft jaren in de auditlog staan: schrijf er nooit de naam, het e-mailadres of een ander herkenbaar gegeven van een patiënt in
 cli-send-arg-retain = De versleutelde bestanden zo lang bewaren (bijv. 30d) in plaats van de bewaartermijn `sent`
 cli-send-arg-eml = Eén versleutelde e-mail (PGP/MIME) met alle documenten naar UIT.eml schrijven, in plaats van één versleuteld bestand per document
 cli-send-arg-subject = Het onderwerp van de e-mail; dat reist alleen binnen de versleuteling
@@ -122,9 +122,9 @@ cli-purge-arg-quiet = Alleen iets melden als er iets aandacht vraagt (voor de ti
 
 cli-status-about = Tonen wat deze gegevensmap bewaart, tot wanneer, en hoe het beschermd is (ook: `carepost doctor`)
 
-cli-log-about = Het auditlog tonen, of nagaan dat niemand het heeft gewijzigd
-cli-log-arg-check = Het hele log controleren: afsluitcode 0 als het intact is, 4 als het gewijzigd is
-cli-log-arg-rebuild-state = De statusdatabase herstellen uit het auditlog, nadat die verloren ging of door een oudere kopie werd vervangen: het begin van het log en de documenten in de ontvangen documenten en het postvak uit (contacten moet u opnieuw toevoegen)
+cli-log-about = De auditlog tonen, of nagaan dat niemand die heeft gewijzigd
+cli-log-arg-check = De hele log controleren: afsluitcode 0 als die intact is, 4 als die gewijzigd is
+cli-log-arg-rebuild-state = De statusdatabase herstellen uit de auditlog, nadat die verloren ging of door een oudere kopie werd vervangen: het begin van de log en de documenten in de ontvangen documenten en het postvak uit (contacten moet u opnieuw toevoegen)
 cli-log-arg-since = Alleen regels vanaf deze datum of dit tijdstip (bijv. 2026-11-01)
 cli-log-arg-action = Alleen regels van deze actie (bijv. send, open, verify, purge)
 cli-log-arg-contact = Alleen regels over dit contact
