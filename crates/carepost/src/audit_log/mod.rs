@@ -63,6 +63,9 @@ pub enum Action {
     MailSend,
     /// A pending email the user chose not to send (`mail cancel`).
     MailCancel,
+    /// The identity's passphrase moved into the OS keychain
+    /// (`passphrase --to-keychain`).
+    PassphraseToKeychain,
 }
 
 impl Action {
@@ -83,10 +86,11 @@ impl Action {
             Action::MailSetup => "mail-setup",
             Action::MailSend => "mail-send",
             Action::MailCancel => "mail-cancel",
+            Action::PassphraseToKeychain => "passphrase-to-keychain",
         }
     }
 
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 16] = [
         Action::Init,
         Action::ContactAdd,
         Action::ContactUpdate,
@@ -102,6 +106,7 @@ impl Action {
         Action::MailSetup,
         Action::MailSend,
         Action::MailCancel,
+        Action::PassphraseToKeychain,
     ];
 }
 

@@ -188,3 +188,7 @@ cli-manpages-arg-dir = Folder to write the files into (created if missing)
 cli-systemd-units-about = Write the systemd user units of the hourly purge into DIR (for packaging)
 cli-systemd-units-arg-dir = Folder to write the files into (created if missing)
 cli-value-shell = SHELL
+
+## passphrase
+cli-passphrase-about = Move your key's passphrase into the OS keychain, once one is available
+cli-passphrase-arg-to-keychain = Store the passphrase (from --passphrase-file FILE, or typed when asked) in the keychain, after checking that it unlocks your key

@@ -841,3 +841,11 @@ duration-minutes = { $count ->
         [one] { $count } minute
        *[other] { $count } minutes
     }
+
+## passphrase
+passphrase-to-keychain-no-keychain = --to-keychain puts the passphrase into the keychain, which --no-keychain forbids; leave out --no-keychain (and CAREPOST_NO_KEYCHAIN).
+passphrase-moved-stored = Your passphrase is now in the keychain: carepost unlocks your key with it, without a file and without asking you.
+passphrase-moved-replaced = The keychain held another passphrase for your key, which no longer unlocked it; it now holds the one that does.
+passphrase-moved-already = The keychain already holds this passphrase; nothing changed.
+passphrase-old-file = carepost no longer needs { $path }. It holds your key's passphrase: keep it somewhere safe offline as a backup, or delete it. carepost leaves that to you.
+notice-passphrase-keychain-offer = A keychain is available now: `carepost passphrase --to-keychain` moves your passphrase into it (give it with --passphrase-file FILE, or type it when asked), so that carepost no longer needs a file or asks for it.

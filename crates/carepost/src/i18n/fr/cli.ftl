@@ -187,3 +187,7 @@ cli-manpages-arg-dir = Dossier où écrire les fichiers (créé s'il n'existe pa
 cli-systemd-units-about = Écrire dans DOSSIER les unités utilisateur systemd de la purge horaire (pour construire un paquet)
 cli-systemd-units-arg-dir = Dossier où écrire les fichiers (créé s'il n'existe pas encore)
 cli-value-shell = SHELL
+
+## passphrase
+cli-passphrase-about = Placer la phrase secrète de votre clé dans le trousseau du système, dès qu'il y en a un
+cli-passphrase-arg-to-keychain = Enregistrer la phrase secrète (lue dans --passphrase-file FICHIER, ou saisie à la demande) dans le trousseau, après avoir vérifié qu'elle déverrouille votre clé

@@ -867,3 +867,11 @@ duration-minutes = { $count ->
         [one] { $count } minute
        *[other] { $count } minutes
     }
+
+## passphrase
+passphrase-to-keychain-no-keychain = --to-keychain place la phrase secrète dans le trousseau, ce que --no-keychain interdit ; omettez --no-keychain (et CAREPOST_NO_KEYCHAIN).
+passphrase-moved-stored = Votre phrase secrète est maintenant dans le trousseau : carepost déverrouille votre clé avec elle, sans fichier et sans vous la demander.
+passphrase-moved-replaced = Le trousseau contenait une autre phrase secrète pour votre clé, qui ne la déverrouillait plus ; il contient maintenant la bonne.
+passphrase-moved-already = Le trousseau contient déjà cette phrase secrète ; rien n'a changé.
+passphrase-old-file = carepost n'a plus besoin de { $path }. Ce fichier contient la phrase secrète de votre clé : conservez-le en lieu sûr hors ligne comme copie de secours, ou supprimez-le. carepost vous laisse ce choix.
+notice-passphrase-keychain-offer = Un trousseau est maintenant disponible : `carepost passphrase --to-keychain` y place votre phrase secrète (donnez-la avec --passphrase-file FICHIER, ou saisissez-la quand elle vous est demandée), pour que carepost n'ait plus besoin d'un fichier ni de vous la demander.
