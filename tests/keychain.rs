@@ -280,6 +280,12 @@ step wrong_over_stale "$CAREPOST" --home "$CP_HOME" --passphrase-file "$BAD" pas
 step lookup_stale secret-tool lookup service carepost username "$fpr"
 step replace "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" passphrase --to-keychain
 step lookup_replaced secret-tool lookup service carepost username "$fpr"
+step out_existing "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" passphrase --from-keychain
+step out_no_file "$CAREPOST" --home "$CP_HOME" passphrase --from-keychain
+step out "$CAREPOST" --home "$CP_HOME" --passphrase-file "$NEW" passphrase --from-keychain
+step lookup_out secret-tool lookup service carepost username "$fpr"
+step verify_out "$CAREPOST" --home "$CP_HOME" contact verify peer --fingerprint "$PEER_FPR"
+step whoami_out "$CAREPOST" --home "$CP_HOME" whoami
 "#;
 
 #[test]
@@ -287,7 +293,7 @@ step lookup_replaced secret-tool lookup service carepost username "$fpr"
     missing_keyring,
     ignore = "needs dbus-run-session, gnome-keyring-daemon, secret-tool and timeout, not all installed"
 )]
-fn passphrase_to_keychain_moves_a_file_passphrase_into_a_keychain_that_became_available() {
+fn the_passphrase_moves_into_a_keychain_that_became_available_and_back_out() {
     if !have_keyring_peers() {
         return;
     }
@@ -300,6 +306,7 @@ fn passphrase_to_keychain_moves_a_file_passphrase_into_a_keychain_that_became_av
         std::fs::write(path, format!("{text}\n")).unwrap();
         std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
     }
+    let new_file = tmp.path().join("new-pw");
     let peer = CertBuilder::general_purpose(Some("Peer <peer@example.org>")).generate().unwrap().0;
     let peer_key = tmp.path().join("peer.asc");
     std::fs::write(&peer_key, peer.armored().to_vec().unwrap()).unwrap();
@@ -313,6 +320,7 @@ fn passphrase_to_keychain_moves_a_file_passphrase_into_a_keychain_that_became_av
             ("CP_HOME", cp_home.as_os_str()),
             ("PW", pw.as_os_str()),
             ("BAD", bad.as_os_str()),
+            ("NEW", new_file.as_os_str()),
             ("PEER_KEY", peer_key.as_os_str()),
             ("PEER_FPR", peer_fpr.as_ref()),
         ],
@@ -367,11 +375,28 @@ fn passphrase_to_keychain_moves_a_file_passphrase_into_a_keychain_that_became_av
     assert!(replaced.out.contains("another passphrase"), "{}", replaced.out);
     assert_eq!(expect_success(&out_dir, "lookup_replaced").out.trim_end_matches('\n'), secret);
 
+    // --from-keychain never overwrites a file, and needs one named.
+    let existing = step(&out_dir, "out_existing");
+    assert_ne!(existing.code, 0, "{}", existing.err);
+    assert_eq!(std::fs::read_to_string(&pw).unwrap(), format!("{secret}\n"));
+    assert_eq!(step(&out_dir, "out_no_file").code, 2);
+    // Moved out: a new private file holds the passphrase, the keychain no
+    // longer does, and nothing is offered while the keychain cannot help.
+    let out = expect_success(&out_dir, "out");
+    assert!(out.out.contains("no longer in the keychain"), "{}", out.out);
+    assert_eq!(std::fs::read_to_string(&new_file).unwrap(), format!("{secret}\n"));
+    let mode = std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&new_file).unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o600);
+    assert_ne!(step(&out_dir, "lookup_out").code, 0, "the keychain still holds the passphrase");
+    assert_eq!(step(&out_dir, "verify_out").code, 5, "unlocked without the file");
+    assert!(expect_success(&out_dir, "whoami_out").err.contains(offer));
+
     // The audit log records each move by its code, never the passphrase.
     let log = std::fs::read_to_string(cp_home.join("audit.log")).unwrap();
     let moves: Vec<&str> = log.lines().filter(|l| l.contains("passphrase-to-keychain")).collect();
     assert_eq!(moves.len(), 2, "one for the move, one for the replacement (none for \"already there\"): {log}");
     assert!(moves[0].contains("stored") && moves[1].contains("replaced"), "{moves:?}");
+    assert_eq!(log.lines().filter(|l| l.contains("passphrase-from-keychain")).count(), 1, "{log}");
     assert!(!log.contains(secret));
 }
 

@@ -1,5 +1,6 @@
-//! `carepost passphrase --to-keychain`: moves the identity's passphrase
-//! into the OS keychain and says what to do with the old passphrase file.
+//! `carepost passphrase --to-keychain | --from-keychain`: moves the
+//! identity's passphrase into the OS keychain or out of it into a file, and
+//! says what to do with the file.
 
 use crate::cli::passphrase::PassphraseArgs;
 use crate::ui::Output;
@@ -9,16 +10,17 @@ use carepost::{tr, Context, Error};
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct ToKeychain {
-    /// `stored`, `replaced` or `already-there`.
+struct Done {
+    /// `stored`, `replaced` or `already-there`; `removed` for `--from-keychain`.
     keychain: &'static str,
 }
 
 pub fn run(ctx: &mut Context<'_>, args: PassphraseArgs, out: &Output) -> Result<(), Error> {
-    debug_assert!(args.to_keychain, "clap requires --to-keychain");
+    if args.from_keychain {
+        return from_keychain(ctx, out);
+    }
     let moved = passphrase::to_keychain(ctx)?;
-    let result = ToKeychain { keychain: moved.code() };
-    out.result(&result, |w| {
+    out.result(&Done { keychain: moved.code() }, |w| {
         let said = match moved {
             Moved::Stored => tr!("passphrase-moved-stored"),
             Moved::Replaced => tr!("passphrase-moved-replaced"),
@@ -31,5 +33,15 @@ pub fn run(ctx: &mut Context<'_>, args: PassphraseArgs, out: &Output) -> Result<
             writeln!(w, "{}", tr!("passphrase-old-file", path = Safe(path.display().to_string()).to_string()))?;
         }
         Ok(())
+    })
+}
+
+fn from_keychain(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
+    let Some(path) = ctx.secrets.passphrase_file.clone() else {
+        return Err(Error::Usage(tr!("passphrase-from-keychain-needs-file")));
+    };
+    passphrase::from_keychain(ctx, &path)?;
+    out.result(&Done { keychain: "removed" }, |w| {
+        writeln!(w, "{}", tr!("passphrase-moved-to-file", path = Safe(path.display().to_string()).to_string()))
     })
 }

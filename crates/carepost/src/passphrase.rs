@@ -1,6 +1,7 @@
 //! Where an existing identity's passphrase is kept, and moving it: into the
 //! OS keychain (`carepost passphrase --to-keychain`) once one is available
-//! for an identity made without it, and whether to offer that.
+//! for an identity made without it, and whether to offer that; out of it
+//! into a private file (`--from-keychain`).
 //!
 //! The passphrase stays the same: the key is not re-encrypted, so a copy
 //! the user kept (a file, a note in a safe) still unlocks it.
@@ -9,7 +10,10 @@ use crate::audit::{self, Action, Event, Outcome};
 use crate::context::PassphraseSource;
 use crate::error::{Error, Result};
 use crate::identity::Purpose;
+use crate::secret::Passphrase;
 use crate::{keychain, Context};
+use std::path::Path;
+use zeroize::Zeroizing;
 
 /// What `to_keychain` found in the keychain and did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +40,7 @@ impl Moved {
 
 /// What moving `wanted` into the keychain does, given what the keychain
 /// holds now (`current`): the pure part of [`to_keychain`].
-fn decide(current: Result<crate::secret::Passphrase>, wanted: &crate::secret::Passphrase) -> Result<Moved> {
+fn decide(current: Result<Passphrase>, wanted: &Passphrase) -> Result<Moved> {
     match current {
         Ok(held) if held.expose() == wanted.expose() => Ok(Moved::AlreadyThere),
         Ok(_) => Ok(Moved::Replaced),
@@ -72,6 +76,39 @@ pub fn to_keychain(ctx: &mut Context<'_>) -> Result<Moved> {
     Ok(moved)
 }
 
+/// Moves the identity's passphrase out of the keychain into `path`, a new
+/// file readable by the user only (never one that exists). The keychain
+/// entry is removed only once the file reads back the same passphrase and
+/// that passphrase unlocks the key.
+pub fn from_keychain(ctx: &mut Context<'_>, path: &Path) -> Result<()> {
+    if ctx.secrets.no_keychain {
+        return Err(Error::Usage(crate::tr!("passphrase-from-keychain-no-keychain")));
+    }
+    let fingerprint = ctx.identity_ref()?.fingerprint_hex();
+    let passphrase = keychain::load(&fingerprint)?;
+    // A stale entry written out would leave the user with a file that
+    // opens nothing, and no keychain entry to notice it by.
+    ctx.unlock_with(&passphrase, Purpose::Sign)?;
+    let mut line = Zeroizing::new(Vec::with_capacity(passphrase.expose().len() + 1));
+    line.extend_from_slice(passphrase.expose().as_bytes());
+    line.push(b'\n');
+    crate::home::write_atomic(path, &line, false)?;
+    let back = Passphrase::from_file(path)?;
+    if back.expose() != passphrase.expose() {
+        return Err(Error::PassphraseFile {
+            path: path.to_path_buf(),
+            reason: crate::tr!("passphrase-file-read-back-differs"),
+        });
+    }
+    keychain::delete(&fingerprint)?;
+    ctx.remember_passphrase_source(PassphraseSource::User)?;
+    audit::record(
+        ctx,
+        Event::new(Action::PassphraseFromKeychain, Outcome::Success).fingerprint(&fingerprint).detail("file"),
+    )?;
+    Ok(())
+}
+
 /// Whether to offer `carepost passphrase --to-keychain`: the identity keeps
 /// its passphrase outside the keychain, the keychain is allowed, and
 /// `keychain_reachable` says one answers now (asked only when the rest
@@ -95,7 +132,6 @@ pub fn source(ctx: &mut Context<'_>) -> Result<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::secret::Passphrase;
 
     fn pass(text: &str) -> Passphrase {
         Passphrase::new(text.into())

@@ -66,6 +66,9 @@ pub enum Action {
     /// The identity's passphrase moved into the OS keychain
     /// (`passphrase --to-keychain`).
     PassphraseToKeychain,
+    /// The identity's passphrase moved out of the keychain into a file
+    /// (`passphrase --from-keychain`).
+    PassphraseFromKeychain,
 }
 
 impl Action {
@@ -87,10 +90,11 @@ impl Action {
             Action::MailSend => "mail-send",
             Action::MailCancel => "mail-cancel",
             Action::PassphraseToKeychain => "passphrase-to-keychain",
+            Action::PassphraseFromKeychain => "passphrase-from-keychain",
         }
     }
 
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 17] = [
         Action::Init,
         Action::ContactAdd,
         Action::ContactUpdate,
@@ -107,6 +111,7 @@ impl Action {
         Action::MailSend,
         Action::MailCancel,
         Action::PassphraseToKeychain,
+        Action::PassphraseFromKeychain,
     ];
 }
 
