@@ -20,6 +20,7 @@ mod localize;
 pub mod log;
 pub mod mail;
 pub mod open;
+pub mod passphrase;
 pub mod purge;
 pub mod retention;
 pub mod send;
@@ -35,6 +36,7 @@ use init::InitArgs;
 use log::LogArgs;
 use mail::MailCommand;
 use open::OpenArgs;
+use passphrase::PassphraseArgs;
 use purge::PurgeArgs;
 use retention::RetentionCommand;
 use send::SendArgs;
@@ -144,6 +146,7 @@ pub enum Command {
     Export(ExportArgs),
     #[command(subcommand)]
     Mail(MailCommand),
+    Passphrase(PassphraseArgs),
     Completions(CompletionsArgs),
     // The packaging commands: hidden from help, used by scripts/package-deb.sh.
     #[command(hide = true)]

@@ -29,6 +29,7 @@ mod init;
 mod log;
 mod mail;
 mod open;
+mod passphrase;
 mod present;
 mod purge;
 mod retention;
@@ -97,6 +98,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
             Some(FilesAction::Delete { id }) => files::delete::run(&mut ctx, id, out),
         },
         Command::Export(args) => export::run(&mut ctx, args, out),
+        Command::Passphrase(args) => passphrase::run(&mut ctx, args, out),
         Command::Mail(command) => match command {
             MailCommand::Setup(args) => mail::setup::run(&mut ctx, args, out),
             MailCommand::Show => mail::show::run(&mut ctx, out),

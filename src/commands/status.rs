@@ -64,7 +64,20 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
             writeln!(w, "{}", tr!("status-hint-disk-encryption"))?;
         }
         Ok(())
-    })
+    })?;
+    offer_keychain(status.offer_keychain, out);
+    Ok(())
+}
+
+/// Offers `passphrase --to-keychain` when the identity keeps its passphrase
+/// outside a keychain that answers now. Only `status` and `whoami` say it:
+/// they are where a user looks at their setup, and saying it on every
+/// command would bury the command's own messages (and probe the keychain
+/// each time).
+pub fn offer_keychain(offer: bool, out: &Output) {
+    if offer && !out.json {
+        out.notice(&tr!("notice-passphrase-keychain-offer"));
+    }
 }
 
 /// The keychain's state in words; JSON keeps the code.

@@ -48,5 +48,11 @@ pub fn run(ctx: &mut Context<'_>, args: WhoamiArgs, out: &Output) -> Result<(), 
             writeln!(w, "{}", tr!("whoami-qr-caption"))?;
         }
         Ok(())
-    })
+    })?;
+    if !out.json {
+        // An offer never fails the command it rides on.
+        let offer = carepost::passphrase::offer_keychain(ctx, carepost::keychain::reachable).unwrap_or(false);
+        super::status::offer_keychain(offer, out);
+    }
+    Ok(())
 }

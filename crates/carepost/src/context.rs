@@ -177,6 +177,24 @@ impl<'p> Context<'p> {
         self.store()?.set_setting(PASSPHRASE_SOURCE, value)
     }
 
+    /// Whether this identity's passphrase is kept in the keychain (made by
+    /// `init` with a keychain, or moved there by `passphrase --to-keychain`).
+    pub fn passphrase_in_keychain(&mut self) -> Result<bool> {
+        Ok(self.store()?.setting(PASSPHRASE_SOURCE)?.as_deref() != Some("user"))
+    }
+
+    /// The passphrase as the user gives it, never from the keychain: the
+    /// passphrase file, else a prompt on a terminal.
+    pub fn user_passphrase(&self) -> Result<Passphrase> {
+        if let Some(path) = &self.secrets.passphrase_file {
+            return Passphrase::from_file(path);
+        }
+        if !self.prompter.is_interactive() {
+            return Err(Error::NoPassphrase);
+        }
+        self.prompter.passphrase(&crate::tr!("prompt-passphrase"))
+    }
+
     /// The passphrase of the existing identity: from the passphrase file,
     /// else the keychain (when the identity keeps it there and the keychain
     /// is allowed), else a prompt on a terminal.
@@ -184,8 +202,7 @@ impl<'p> Context<'p> {
         if let Some(path) = &self.secrets.passphrase_file {
             return Passphrase::from_file(path);
         }
-        let in_keychain = self.store()?.setting(PASSPHRASE_SOURCE)?.as_deref() != Some("user");
-        if in_keychain && !self.secrets.no_keychain {
+        if self.passphrase_in_keychain()? && !self.secrets.no_keychain {
             match keychain::load(&identity.fingerprint_hex()) {
                 Ok(p) => return Ok(p),
                 Err(e) if self.prompter.is_interactive() => {
@@ -198,10 +215,7 @@ impl<'p> Context<'p> {
                 Err(e) => return Err(e),
             }
         }
-        if !self.prompter.is_interactive() {
-            return Err(Error::NoPassphrase);
-        }
-        self.prompter.passphrase(&crate::tr!("prompt-passphrase"))
+        self.user_passphrase()
     }
 
     /// Unlocks the identity for this command. On a terminal a mistyped
@@ -219,21 +233,31 @@ impl<'p> Context<'p> {
                     self.prompter.notice(&crate::tr!("notice-wrong-passphrase"));
                 }
                 Ok(unlocked) => {
-                    // Every command that unlocks signs the audit log up to
-                    // its own records; opening needs the signing key for
-                    // that too (one more key derivation).
-                    self.audit_signer = match unlocked.try_signer() {
-                        Some(signer) => Some(signer.clone()),
-                        None => identity
-                            .unlock(&passphrase, Purpose::Sign, self.now)
-                            .ok()
-                            .and_then(|u| u.try_signer().cloned()),
-                    };
+                    self.keep_audit_signer(&identity, &passphrase, &unlocked);
                     return Ok(unlocked);
                 }
                 result => return result,
             }
         }
+    }
+
+    /// Unlocks the identity with a passphrase the caller already has
+    /// (`passphrase --to-keychain` checks the one it is about to store).
+    pub fn unlock_with(&mut self, passphrase: &Passphrase, purpose: Purpose) -> Result<Unlocked> {
+        let identity = self.identity()?;
+        let unlocked = identity.unlock(passphrase, purpose, self.now)?;
+        self.keep_audit_signer(&identity, passphrase, &unlocked);
+        Ok(unlocked)
+    }
+
+    /// Every command that unlocks signs the audit log up to its own
+    /// records; opening needs the signing key for that too (one more key
+    /// derivation).
+    fn keep_audit_signer(&mut self, identity: &Identity, passphrase: &Passphrase, unlocked: &Unlocked) {
+        self.audit_signer = match unlocked.try_signer() {
+            Some(signer) => Some(signer.clone()),
+            None => identity.unlock(passphrase, Purpose::Sign, self.now).ok().and_then(|u| u.try_signer().cloned()),
+        };
     }
 }
 

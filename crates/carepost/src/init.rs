@@ -31,17 +31,7 @@ pub fn create(ctx: &mut Context<'_>, name: &str, email: &str) -> Result<Identity
     };
     let (mut identity, mut revocation) = Identity::generate(&name, &email, &passphrase, stretch, ctx.now)?;
     if source == PassphraseSource::Keychain {
-        let fingerprint = identity.fingerprint_hex();
-        let stored = keychain::store(&fingerprint, &passphrase).and_then(|()| {
-            // Some keychains accept a write and lose it; read it back.
-            let back = keychain::load(&fingerprint)?;
-            if back.expose() == passphrase.expose() {
-                Ok(())
-            } else {
-                Err(Error::Keychain(tr!("keychain-read-back-differs")))
-            }
-        });
-        if let Err(e) = stored {
+        if let Err(e) = keychain::store_checked(&identity.fingerprint_hex(), &passphrase) {
             if !ctx.prompter.is_interactive() {
                 return Err(e);
             }

@@ -57,6 +57,18 @@ pub fn store(fingerprint: &str, passphrase: &Passphrase) -> Result<()> {
     with_deadline(move || entry(&account)?.set_password(secret.expose()).map_err(describe))
 }
 
+/// Stores `passphrase` for the identity `fingerprint` and reads it back:
+/// some keychains accept a write and lose it.
+pub fn store_checked(fingerprint: &str, passphrase: &Passphrase) -> Result<()> {
+    store(fingerprint, passphrase)?;
+    let back = load(fingerprint)?;
+    if back.expose() == passphrase.expose() {
+        Ok(())
+    } else {
+        Err(Error::Keychain(crate::tr!("keychain-read-back-differs")))
+    }
+}
+
 /// The stored passphrase for the identity `fingerprint`.
 pub fn load(fingerprint: &str) -> Result<Passphrase> {
     let account = fingerprint.to_owned();

@@ -37,6 +37,7 @@ pub mod mail;
 pub mod names;
 pub mod open;
 pub mod output;
+pub mod passphrase;
 pub mod policy;
 pub mod reading;
 pub mod rebuild;

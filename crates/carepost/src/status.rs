@@ -22,6 +22,12 @@ pub struct Status {
     pub timer_installed: bool,
     /// `reachable`, `unreachable`, or `not used`.
     pub keychain: &'static str,
+    /// Where a command takes the passphrase from: `keychain`, `file` or `prompt`.
+    pub passphrase_source: &'static str,
+    /// The identity keeps its passphrase outside a keychain that answers
+    /// now: `carepost passphrase --to-keychain` can move it there.
+    #[serde(skip)]
+    pub offer_keychain: bool,
     /// `yes`, `no`, or `unknown`.
     pub encrypted_volume: &'static str,
     pub audit_records: u64,
@@ -40,6 +46,8 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
     } else {
         "unreachable"
     };
+    let offer_keychain = crate::passphrase::offer_keychain(ctx, || keychain == "reachable")?;
+    let passphrase_source = crate::passphrase::source(ctx)?;
     let audit = crate::audit::check(ctx)?;
     Ok(Status {
         home: ctx.home.root().display().to_string(),
@@ -50,6 +58,8 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
         files,
         timer_installed: crate::timer::installed(&ctx.home),
         keychain,
+        passphrase_source,
+        offer_keychain,
         encrypted_volume: encrypted_volume(ctx.home.root()),
         audit_records: audit.records,
         audit_intact: audit.intact,

@@ -63,6 +63,12 @@ pub enum Action {
     MailSend,
     /// A pending email the user chose not to send (`mail cancel`).
     MailCancel,
+    /// The identity's passphrase moved into the OS keychain
+    /// (`passphrase --to-keychain`).
+    PassphraseToKeychain,
+    /// The identity's passphrase moved out of the keychain into a file
+    /// (`passphrase --from-keychain`).
+    PassphraseFromKeychain,
 }
 
 impl Action {
@@ -83,10 +89,12 @@ impl Action {
             Action::MailSetup => "mail-setup",
             Action::MailSend => "mail-send",
             Action::MailCancel => "mail-cancel",
+            Action::PassphraseToKeychain => "passphrase-to-keychain",
+            Action::PassphraseFromKeychain => "passphrase-from-keychain",
         }
     }
 
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 17] = [
         Action::Init,
         Action::ContactAdd,
         Action::ContactUpdate,
@@ -102,6 +110,8 @@ impl Action {
         Action::MailSetup,
         Action::MailSend,
         Action::MailCancel,
+        Action::PassphraseToKeychain,
+        Action::PassphraseFromKeychain,
     ];
 }
 

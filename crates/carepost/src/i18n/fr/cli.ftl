@@ -187,3 +187,8 @@ cli-manpages-arg-dir = Dossier où écrire les fichiers (créé s'il n'existe pa
 cli-systemd-units-about = Écrire dans DOSSIER les unités utilisateur systemd de la purge horaire (pour construire un paquet)
 cli-systemd-units-arg-dir = Dossier où écrire les fichiers (créé s'il n'existe pas encore)
 cli-value-shell = SHELL
+
+## passphrase
+cli-passphrase-about = Placer la phrase secrète de votre clé dans le trousseau du système, ou l'en retirer vers un fichier
+cli-passphrase-arg-to-keychain = Enregistrer la phrase secrète (lue dans --passphrase-file FICHIER, ou saisie à la demande) dans le trousseau, après avoir vérifié qu'elle déverrouille votre clé
+cli-passphrase-arg-from-keychain = Déplacer la phrase secrète du trousseau vers un nouveau fichier lisible par vous seul, indiqué avec --passphrase-file FICHIER
