@@ -71,10 +71,11 @@ mkdir -p "$root/usr/share/bash-completion/completions" \
 mkdir -p "$doc"
 install -m 0644 README.md "$doc/README.md"
 install -m 0644 docs/user-guide.md "$doc/user-guide.md"
-for translated in docs/nl/LEESMIJ.md docs/fr/LISEZMOI.md; do
-    if [ -f "$translated" ]; then
-        install -m 0644 "$translated" "$doc/$(basename "$translated")"
-    fi
+# The short guides and the whole user guide in Dutch and French, and the
+# glossary they share.
+for translated in docs/nl/LEESMIJ.md docs/nl/gebruikershandleiding.md \
+    docs/fr/LISEZMOI.md docs/fr/guide-utilisateur.md docs/glossary.md; do
+    install -m 0644 "$translated" "$doc/$(basename "$translated")"
 done
 # changelog.gz of a package without a Debian revision is read as a Debian
 # changelog; it points to the project's own, shipped beside it.
