@@ -686,8 +686,8 @@ gate-unreadable-openpgp = its encrypted part is unreadable OpenPGP (details: { $
 gate-no-encrypted-data = it holds no encrypted data
 ## mail-preamble
 # The note outside the encryption of every email carepost writes, read by
-# the patient before the message is opened: in the sender's language,
-# formal, no personal data. Accents are dropped when it is written (a MIME
+# the patient before the message is opened: written in all three
+# languages, the sender's first; formal, no personal data. Accents are dropped when it is written (a MIME
 # preamble is plain ASCII).
 mail-preamble-note =
     This is an encrypted message (OpenPGP, PGP/MIME). Only the addressee can
