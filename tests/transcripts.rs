@@ -63,6 +63,9 @@ impl Transcript {
         // Dates as people read them: `16 Dec 2026, 17:25`, `16 dec. 2026`.
         redactions.insert("[LOCAL_TIME]", regex(r"\b\d{1,2} \p{L}{3,4}\.? \d{4}, \d{2}:\d{2}")).unwrap();
         redactions.insert("[LOCAL_DATE]", regex(r"\b\d{1,2} \p{L}{3,4}\.? \d{4}\b")).unwrap();
+        // An encrypted file's size can differ by a byte from run to run (an
+        // OpenPGP number's leading zero byte is not written).
+        redactions.insert("[N]", regex(r"\b(?<redacted>\d+) (?:bytes|octets)\b")).unwrap();
         // Whether the machine's disk is encrypted is the machine's, not carepost's.
         redactions.insert("[YES_OR_NO]", regex(r"Encrypted disk: +(?<redacted>\S+)")).unwrap();
         Transcript { dir, text: String::new(), redactions, locale: None }

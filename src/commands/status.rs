@@ -9,7 +9,7 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
     let status = status::status(ctx)?;
     out.result(&status, |w| {
         let f = &status.files;
-        let rows = [
+        let rows = vec![
             (tr!("status-home"), Safe(&status.home).to_string()),
             (tr!("status-outbox"), Safe(&status.outbox).to_string()),
             (tr!("status-inbox"), Safe(&status.inbox).to_string()),
@@ -36,16 +36,12 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
                     tr!("status-audit-broken")
                 },
             ),
+            (
+                tr!("status-core-dumps"),
+                if status.core_dumps_disabled { tr!("status-core-dumps-off") } else { tr!("status-core-dumps-on") },
+            ),
         ];
-        for (label, value) in rows {
-            writeln!(w, "{label:<22} {value}")?;
-        }
-        writeln!(
-            w,
-            "{:<22} {}",
-            tr!("status-core-dumps"),
-            if status.core_dumps_disabled { tr!("status-core-dumps-off") } else { tr!("status-core-dumps-on") }
-        )?;
+        crate::ui::write_fields(w, &rows)?;
         if status.files.needs_decision > 0 {
             writeln!(w, "\n{}", tr!("status-hint-needs-decision", count = status.files.needs_decision))?;
         }
