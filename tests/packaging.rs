@@ -78,6 +78,9 @@ fn each_shell_script_names_every_top_level_command() {
         for name in &commands {
             assert!(script.contains(name.as_str()), "{shell}: no `{name}` in the script");
         }
+        for hidden in ["manpages", "systemd-units"] {
+            assert!(!script.contains(hidden), "{shell}: the hidden `{hidden}` is offered");
+        }
     }
 }
 
