@@ -898,7 +898,8 @@ fn install_timer_without_a_session_leaves_the_files_and_says_what_to_run() {
     // status reports what systemd has enabled, not that files exist.
     let status =
         cp.cmd().env("XDG_CONFIG_HOME", &config).env("CAREPOST_SYSTEMCTL", &systemctl).arg("status").output().unwrap();
-    assert!(stdout(&status).contains("Hourly purge:          no"), "{}", stdout(&status));
+    let timer = stdout(&status).lines().find_map(|l| l.strip_prefix("Hourly purge:")).map(str::trim).map(str::to_owned);
+    assert_eq!(timer.as_deref(), Some("no"), "{}", stdout(&status));
 }
 
 // ---------------------------------------------------------------------------
