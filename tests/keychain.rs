@@ -177,10 +177,7 @@ fn init_stores_the_passphrase_in_the_keychain_and_later_commands_unlock_with_it(
     let tmp = tempfile::tempdir().unwrap();
     let cp_home = tmp.path().join("carepost-home");
 
-    let peer = CertBuilder::general_purpose(Some("Peer <peer@example.org>")).generate().unwrap().0;
-    let peer_key = tmp.path().join("peer.asc");
-    std::fs::write(&peer_key, peer.armored().to_vec().unwrap()).unwrap();
-    let peer_fpr = peer.fingerprint().to_hex();
+    let (peer_key, peer_fpr) = write_peer_key(tmp.path());
 
     let script = format!("{SESSION_PRELUDE}{SESSION_SCRIPT}");
     let out_dir = run_session(
@@ -307,10 +304,7 @@ fn the_passphrase_moves_into_a_keychain_that_became_available_and_back_out() {
         std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
     }
     let new_file = tmp.path().join("new-pw");
-    let peer = CertBuilder::general_purpose(Some("Peer <peer@example.org>")).generate().unwrap().0;
-    let peer_key = tmp.path().join("peer.asc");
-    std::fs::write(&peer_key, peer.armored().to_vec().unwrap()).unwrap();
-    let peer_fpr = peer.fingerprint().to_hex();
+    let (peer_key, peer_fpr) = write_peer_key(tmp.path());
 
     let script = format!("{SESSION_PRELUDE}{MOVE_SCRIPT}");
     let out_dir = run_session(
@@ -448,4 +442,12 @@ fn passphrase_to_keychain_without_a_keychain_says_how_to_get_one_and_changes_not
     let (code, _, stderr, _) = carepost(&["status"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(!stderr.contains("passphrase --to-keychain"), "{stderr}");
+}
+
+/// A contact's public key written to `dir/peer.asc`, and its fingerprint.
+fn write_peer_key(dir: &std::path::Path) -> (std::path::PathBuf, String) {
+    let peer = CertBuilder::general_purpose(Some("Peer <peer@example.org>")).generate().unwrap().0;
+    let path = dir.join("peer.asc");
+    std::fs::write(&path, peer.armored().to_vec().unwrap()).unwrap();
+    (path, peer.fingerprint().to_hex())
 }

@@ -200,8 +200,7 @@ pub fn has_english(id: &str) -> bool {
     catalogues().english.has_message(id)
 }
 
-/// Formats message `id`; used through [`tr!`].
-pub fn translate(id: &str, args: &[(&str, Arg)]) -> String {
+fn fluent_args<'a>(args: &'a [(&'a str, Arg)]) -> FluentArgs<'a> {
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
         match value {
@@ -209,6 +208,12 @@ pub fn translate(id: &str, args: &[(&str, Arg)]) -> String {
             Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
         }
     }
+    fluent_args
+}
+
+/// Formats message `id`; used through [`tr!`].
+pub fn translate(id: &str, args: &[(&str, Arg)]) -> String {
+    let fluent_args = fluent_args(args);
     let catalogues = catalogues();
     catalogues
         .chosen
@@ -229,13 +234,7 @@ pub fn translate_in(lang: &str, id: &str, args: &[(&str, Arg)]) -> String {
         "fr" => french,
         _ => english,
     };
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in args {
-        match value {
-            Arg::Text(s) => fluent_args.set(*name, FluentValue::from(s.clone())),
-            Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
-        }
-    }
+    let fluent_args = fluent_args(args);
     format_in(chosen, id, &fluent_args)
         .or_else(|| format_in(english, id, &fluent_args))
         .unwrap_or_else(|| id.to_owned())
