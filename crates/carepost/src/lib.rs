@@ -52,6 +52,7 @@ pub mod vault;
 pub mod verify;
 pub mod view;
 pub mod when;
+pub mod wkd;
 pub mod words;
 
 pub use context::Context;
