@@ -18,7 +18,7 @@
 
 use crate::audit::{self, Action, Event, Outcome};
 use crate::contacts::{self, Kind};
-use crate::error::{Error, Result};
+use crate::error::{CertProblem, Error, Result};
 use crate::wkd::Address;
 use crate::Context;
 use openpgp::serialize::SerializeInto;
@@ -88,7 +88,7 @@ fn email_in(userid: &openpgp::packet::UserID, domain: &str) -> Option<Address> {
 /// carepost's own (non-exportable) certifications stay home.
 fn key_bytes(cert: &Cert) -> Result<Vec<u8>> {
     if cert.is_tsk() {
-        return Err(Error::Internal("secret key material in a key to publish".into()));
+        return Err(Error::CertRejected(CertProblem::SecretKeyMaterial));
     }
     cert.export_to_vec().map_err(|e| Error::Internal(e.to_string()))
 }
