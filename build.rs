@@ -26,6 +26,9 @@ const PEERS: &[(&str, &[&str])] = &[
     ("missing_python", &["python3"]),
     ("missing_openssl", &["openssl"]),
     ("missing_systemd", &["systemd-analyze"]),
+    // The Web Key Directory test: GnuPG's lookup inside private mount and
+    // network namespaces, against a loopback HTTPS server.
+    ("missing_wkd_peers", &["gpg", "gpgconf", "dirmngr", "unshare", "mount", "ip", "openssl", "python3"]),
 ];
 
 /// Set when any of the SMTP tests' peers is missing: gpg, openssl, python3
