@@ -193,3 +193,8 @@ cli-value-shell = SHELL
 cli-passphrase-about = Move your key's passphrase into the OS keychain, or out of it into a file
 cli-passphrase-arg-to-keychain = Store the passphrase (from --passphrase-file FILE, or typed when asked) in the keychain, after checking that it unlocks your key
 cli-passphrase-arg-from-keychain = Move the passphrase out of the keychain into a new file only you can read, named with --passphrase-file FILE
+
+## readiness
+cli-contact-check-about = Check whether a contact is ready to receive: key lifetime, encryption keys, message format, which programs can open it
+cli-contact-check-arg-alias = The contact's alias
+cli-contact-check-after-help = Exit status: 0 when the contact is ready, 3 when send would refuse it (not verified, revoked, expired), 4 when its key cannot be used.

@@ -192,3 +192,8 @@ cli-value-shell = SHELL
 cli-passphrase-about = Placer la phrase secrète de votre clé dans le trousseau du système, ou l'en retirer vers un fichier
 cli-passphrase-arg-to-keychain = Enregistrer la phrase secrète (lue dans --passphrase-file FICHIER, ou saisie à la demande) dans le trousseau, après avoir vérifié qu'elle déverrouille votre clé
 cli-passphrase-arg-from-keychain = Déplacer la phrase secrète du trousseau vers un nouveau fichier lisible par vous seul, indiqué avec --passphrase-file FICHIER
+
+## readiness
+cli-contact-check-about = Vérifier si un contact est prêt à recevoir : validité de la clé, clés de chiffrement, format du message, programmes qui peuvent l'ouvrir
+cli-contact-check-arg-alias = L'alias du contact
+cli-contact-check-after-help = Code de sortie : 0 si le contact est prêt, 3 si send le refuserait (non vérifié, révoqué, expiré), 4 si sa clé est inutilisable.

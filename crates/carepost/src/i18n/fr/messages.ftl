@@ -883,3 +883,39 @@ passphrase-from-keychain-no-keychain = --from-keychain retire la phrase secrète
 passphrase-from-keychain-needs-file = --from-keychain écrit la phrase secrète dans un nouveau fichier : indiquez-le avec --passphrase-file FICHIER.
 passphrase-file-read-back-differs = il ne contient pas la phrase secrète qui vient d'y être écrite ; le trousseau la contient toujours
 passphrase-moved-to-file = Votre phrase secrète se trouve maintenant dans { $path }, lisible par vous seul, et n'est plus dans le trousseau. Donnez-la à carepost avec --passphrase-file { $path } (ou CAREPOST_PASSPHRASE_FILE). Conservez ce fichier en lieu sûr : sans lui, personne ne peut ouvrir les documents qui vous sont envoyés.
+
+## readiness: contact check, and the expiry warnings of send and status
+readiness-expires-soon = la clé de « { $alias } » reste utilisable { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } (jusqu'au { $date }). Récupérez une clé renouvelée avant cette date : carepost contact refresh { $alias }
+readiness-reason-v2 = cette clé et la vôtre annoncent toutes deux SEIPDv2 (RFC 9580)
+readiness-reason-no-features = cette clé n'annonce aucune fonctionnalité (certains programmes créent de telles clés) : elle reçoit donc SEIPDv1, que tout programme OpenPGP lit
+readiness-reason-v1-only = cette clé n'annonce pas SEIPDv2 : elle reçoit donc SEIPDv1, que tout programme OpenPGP lit
+readiness-reason-own-v1 = votre propre clé n'annonce pas SEIPDv2, et chaque message est aussi chiffré pour elle
+duration-months = { $count ->
+        [one] { $count } mois
+       *[other] { $count } mois
+    }
+check-usable = Utilisable maintenant :
+check-valid-until = Valable jusqu'au :
+check-valid-until-value = { $date } (encore { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    })
+check-no-expiry = pas de date d'expiration
+check-encryption-key = Chiffre pour :
+check-encryption-key-value = { $fingerprint } ({ $algorithm }), créée le { $created }, expire { $expires }
+check-never = jamais
+check-message-format = Format du message :
+check-message-format-value = { $format } : { $reason }
+check-cipher = Chiffrement :
+check-cipher-v1 = { $symmetric }, sans compression
+check-cipher-v2 = { $symmetric } avec { $aead }, sans compression
+check-verified-ago = { $label }, il y a { $age }
+check-programs = Qui peut ouvrir ce que carepost envoie à « { $alias } » :
+check-not-known = inconnu
+check-ready = « { $alias } » est prêt : carepost peut envoyer à ce contact.
+status-contact-keys = Clés des contacts :
+status-contact-keys-counts = { $soon } expirant dans les { $days } jours, { $expired } expirées
+status-hint-contact-keys = Des clés de contacts expirent bientôt ou ont expiré : récupérez des clés renouvelées avec carepost contact refresh ALIAS (carepost contact check ALIAS en montre une en détail).

@@ -192,3 +192,8 @@ cli-value-shell = SHELL
 cli-passphrase-about = De wachtwoordzin van uw sleutel naar de sleutelbos van het systeem verplaatsen, of eruit naar een bestand
 cli-passphrase-arg-to-keychain = De wachtwoordzin (uit --passphrase-file BESTAND, of getypt als erom gevraagd wordt) in de sleutelbos bewaren, na controle dat hij uw sleutel ontgrendelt
 cli-passphrase-arg-from-keychain = De wachtwoordzin uit de sleutelbos naar een nieuw bestand verplaatsen dat alleen u kunt lezen, op te geven met --passphrase-file BESTAND
+
+## readiness
+cli-contact-check-about = Controleren of een contact klaar is om te ontvangen: geldigheid van de sleutel, versleutelingssleutels, berichtformaat, welke programma's het kunnen openen
+cli-contact-check-arg-alias = De alias van het contact
+cli-contact-check-after-help = Afsluitcode: 0 als het contact klaar is, 3 als send het zou weigeren (niet geverifieerd, ingetrokken, verlopen), 4 als de sleutel niet bruikbaar is.
