@@ -857,3 +857,14 @@ passphrase-from-keychain-no-keychain = --from-keychain takes the passphrase out 
 passphrase-from-keychain-needs-file = --from-keychain writes the passphrase into a new file: name it with --passphrase-file FILE.
 passphrase-file-read-back-differs = it does not hold the passphrase just written to it; the keychain still holds it
 passphrase-moved-to-file = Your passphrase is now in { $path }, readable by you only, and no longer in the keychain. Give it to carepost with --passphrase-file { $path } (or CAREPOST_PASSPHRASE_FILE). Keep the file safe: without it, nobody can open documents sent to you.
+
+## key origin and refresh
+contact-origin-file = a key file
+contact-origin-autocrypt = an email (Autocrypt)
+contact-origin-wkd = Web Key Directory
+contact-origin-vks = key server (VKS)
+contact-origin-hkp = key server (HKP)
+show-source = Key from:
+show-source-at = { $source } ({ $location })
+show-looked-up-by = Looked up by:
+show-refreshed = Last refreshed:

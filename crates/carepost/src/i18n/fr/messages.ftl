@@ -883,3 +883,14 @@ passphrase-from-keychain-no-keychain = --from-keychain retire la phrase secrète
 passphrase-from-keychain-needs-file = --from-keychain écrit la phrase secrète dans un nouveau fichier : indiquez-le avec --passphrase-file FICHIER.
 passphrase-file-read-back-differs = il ne contient pas la phrase secrète qui vient d'y être écrite ; le trousseau la contient toujours
 passphrase-moved-to-file = Votre phrase secrète se trouve maintenant dans { $path }, lisible par vous seul, et n'est plus dans le trousseau. Donnez-la à carepost avec --passphrase-file { $path } (ou CAREPOST_PASSPHRASE_FILE). Conservez ce fichier en lieu sûr : sans lui, personne ne peut ouvrir les documents qui vous sont envoyés.
+
+## key origin and refresh
+contact-origin-file = un fichier de clé
+contact-origin-autocrypt = un e-mail (Autocrypt)
+contact-origin-wkd = Web Key Directory
+contact-origin-vks = serveur de clés (VKS)
+contact-origin-hkp = serveur de clés (HKP)
+show-source = Provenance de la clé :
+show-source-at = { $source } ({ $location })
+show-looked-up-by = Recherchée via :
+show-refreshed = Dernière actualisation :

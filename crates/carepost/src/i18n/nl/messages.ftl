@@ -858,3 +858,14 @@ passphrase-from-keychain-no-keychain = --from-keychain haalt de wachtwoordzin ui
 passphrase-from-keychain-needs-file = --from-keychain schrijft de wachtwoordzin in een nieuw bestand: geef dat op met --passphrase-file BESTAND.
 passphrase-file-read-back-differs = het bevat niet de wachtwoordzin die er zojuist in is geschreven; de sleutelbos bevat hem nog
 passphrase-moved-to-file = Uw wachtwoordzin staat nu in { $path }, dat alleen u kunt lezen, en niet meer in de sleutelbos. Geef hem aan carepost met --passphrase-file { $path } (of CAREPOST_PASSPHRASE_FILE). Bewaar het bestand goed: zonder dit bestand kan niemand de documenten openen die naar u zijn gestuurd.
+
+## key origin and refresh
+contact-origin-file = een sleutelbestand
+contact-origin-autocrypt = een e-mail (Autocrypt)
+contact-origin-wkd = Web Key Directory
+contact-origin-vks = sleutelserver (VKS)
+contact-origin-hkp = sleutelserver (HKP)
+show-source = Herkomst sleutel:
+show-source-at = { $source } ({ $location })
+show-looked-up-by = Opgezocht met:
+show-refreshed = Laatst vernieuwd:
