@@ -183,8 +183,8 @@ pub struct Check {
     pub verified: bool,
     pub verified_at: Option<String>,
     pub method: Option<String>,
-    /// Where the key came from, when carepost knows.
-    pub source: Option<serde_json::Value>,
+    /// Where the key came from (as `contact show` gives it).
+    pub source: crate::contacts::OriginSummary,
     pub refreshed_at: Option<String>,
     pub warnings: Vec<String>,
     #[serde(skip)]
@@ -221,8 +221,8 @@ pub fn check(ctx: &mut crate::Context<'_>, alias: &str) -> crate::Result<Check> 
         verified: contact.is_verified(),
         verified_at: contact.verification.as_ref().map(|v| crate::fmt_time(v.at)),
         method: contact.verification.as_ref().and_then(|v| v.method.clone()),
-        source: None,
-        refreshed_at: None,
+        source: contact.details(now).source,
+        refreshed_at: contact.origin.refreshed_at.clone(),
         warnings,
         verification: contact.verification,
     })

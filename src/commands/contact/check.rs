@@ -7,6 +7,7 @@ use crate::cli::contact::AliasArg;
 use crate::ui::Output;
 use carepost::fingerprint::hex_groups;
 use carepost::readiness;
+use carepost::safe::Safe;
 use carepost::when::show_date;
 use carepost::{tr, Context, Error};
 
@@ -65,6 +66,22 @@ pub fn run(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), Er
             None => verified_label(&contact),
         };
         fields.push((tr!("show-verified"), verified));
+        let source = &check.source;
+        fields.push((
+            tr!("show-source"),
+            match &source.location {
+                Some(location) => {
+                    tr!("show-source-at", source = source.kind.label(), location = Safe(location).to_string())
+                }
+                None => source.kind.label(),
+            },
+        ));
+        if let Some(email) = &source.email {
+            fields.push((tr!("show-looked-up-by"), Safe(email).to_string()));
+        }
+        if let Some(refreshed) = &check.refreshed_at {
+            fields.push((tr!("show-refreshed"), carepost::when::show_date_time(refreshed)));
+        }
         crate::ui::write_fields(w, &fields)?;
         writeln!(w, "\n{}", tr!("check-programs", alias = check.alias.clone()))?;
         let programs: Vec<(String, String)> = a
