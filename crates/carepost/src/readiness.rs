@@ -487,7 +487,7 @@ mod tests {
     }
 
     #[test]
-    fn no_features_subpacket_gets_seipdv1() {
+    fn a_key_without_seipdv2_in_its_features_gets_seipdv1() {
         let cert = contact(Some(Features::empty()), None, CipherSuite::RSA3k);
         let a = assess(&cert, &own(), now());
         assert_eq!(a.message_format, "seipdv1");

@@ -103,6 +103,7 @@ pub fn run(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), Er
         Ok(())
     })?;
     match check.refusal() {
+        Some(error) if out.json => Err(Error::InResult(Box::new(error))),
         Some(error) => Err(error),
         None => Ok(()),
     }
