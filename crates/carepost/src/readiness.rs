@@ -392,8 +392,8 @@ const PROGRAMS: &[Program] = &[
         v6_keys: Some(false),
     },
     Program {
-        name: "Kleopatra (Gpg4win)",
-        versions: "Gpg4win 4.x (GnuPG 2.4)",
+        name: "Kleopatra",
+        versions: "Gpg4win 4.x, GnuPG 2.4",
         seipdv1: Some(true),
         seipdv2: Some(false),
         family: gnupg24,
@@ -401,7 +401,7 @@ const PROGRAMS: &[Program] = &[
     },
     Program {
         name: "Thunderbird",
-        versions: "115/128 ESR (RNP 0.17)",
+        versions: "115/128 ESR, RNP 0.17",
         seipdv1: Some(true),
         seipdv2: Some(false),
         family: rnp,
@@ -417,7 +417,7 @@ const PROGRAMS: &[Program] = &[
     },
     Program {
         name: "Mailvelope",
-        versions: "5.x/6.x (OpenPGP.js)",
+        versions: "OpenPGP.js",
         seipdv1: Some(true),
         seipdv2: None,
         family: common,
@@ -425,7 +425,7 @@ const PROGRAMS: &[Program] = &[
     },
     Program {
         name: "Proton Mail",
-        versions: "web and apps (OpenPGP.js, GopenPGP)",
+        versions: "OpenPGP.js, GopenPGP",
         seipdv1: Some(true),
         seipdv2: None,
         family: common,

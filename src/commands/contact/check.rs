@@ -52,7 +52,7 @@ pub fn run(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), Er
             tr!("check-message-format"),
             tr!(
                 "check-message-format-value",
-                format = a.message_format.to_uppercase(),
+                format = a.message_format.replace("seipdv", "SEIPDv"),
                 reason = a.format_reason.clone()
             ),
         ));
