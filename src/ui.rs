@@ -64,7 +64,8 @@ fn ignore_closed_pipe(e: std::io::Error) -> Result<(), Error> {
 pub fn report_error(error: &Error, json: bool) {
     let message = error.to_string();
     let hint = error.hint();
-    if json {
+    // The result on stdout already says it.
+    if json && !matches!(error, Error::InResult(_)) {
         let mut doc = serde_json::json!({
             "error": { "code": error.exit_status().code(), "message": message, "hint": hint }
         });

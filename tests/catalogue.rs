@@ -10,6 +10,8 @@ mod common;
 const ALLOWED: &[(&str, &str, &str)] = &[
     // SQL.
     ("crates/carepost/src/store.rs", "CREATE TABLE", "SQL schema"),
+    ("crates/carepost/src/store.rs", "ALTER TABLE", "SQL schema"),
+    ("crates/carepost/src/store.rs", "alias, kind, fingerprint", "SQL column list"),
     ("crates/carepost/src/retention/mod.rs", "id, kind, path", "SQL column list"),
     ("crates/carepost/src/retention/mod.rs", "SELECT ", "SQL query"),
     ("crates/carepost/src/retention/purge.rs", "SELECT ", "SQL query"),

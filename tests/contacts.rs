@@ -1130,3 +1130,19 @@ fn a_contacts_kind_is_shown_in_the_users_language_and_stays_a_code_in_json() {
     let json = doctor.json(&["contact", "list"]);
     assert_eq!(json["contacts"][0]["kind"], "patient", "{json}");
 }
+
+#[test]
+fn a_key_from_a_file_says_so_and_the_log_names_only_the_kind_of_source() {
+    let doctor = clinician();
+    let patient = Carepost::with_identity("P. de Vries", "p.devries@example.org");
+    let key = patient.export_key();
+    add(&doctor, "p-0042", &key);
+    let shown = doctor.json(&["contact", "show", "p-0042"]);
+    assert_eq!(shown["source"]["kind"], "file");
+    assert!(shown["source"]["location"].is_null() && shown["source"]["email"].is_null());
+    assert!(shown["source"]["refreshed_at"].is_null());
+    let text = common::stdout(&doctor.cmd().args(["contact", "show", "p-0042"]).output().unwrap());
+    assert!(text.contains("Key from:") && text.contains("a key file"), "{text}");
+    let log = std::fs::read_to_string(doctor.home.join("audit.log")).unwrap();
+    assert!(log.contains("patient; source file"), "{log}");
+}

@@ -310,6 +310,9 @@ fn autocrypt_key_can_be_added_as_an_unverified_contact() {
     let contact = patient.json(&["contact", "show", "dr"]);
     assert_eq!(contact["fingerprint"], doctor.fingerprint());
     assert_eq!(contact["verified"], false);
+    assert_eq!(contact["source"]["kind"], "autocrypt");
+    assert_eq!(contact["source"]["email"], DOCTOR_EMAIL);
+    assert!(contact["source"]["location"].is_null());
     // Now the signer is a known, unverified contact.
     let opened = opened_ok(&patient, &eml, &inbox, &[]);
     assert_eq!(opened["sender"]["status"], "unverified");

@@ -1,4 +1,4 @@
-//! `carepost contact add|list|show|verify|update|remove`: the verbs and
+//! `carepost contact add|list|show|verify|update|remove|check`: the verbs and
 //! their arguments.
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -12,6 +12,7 @@ pub enum ContactCommand {
     Verify(ContactVerifyArgs),
     Update(ContactUpdateArgs),
     Remove(AliasArg),
+    Check(AliasArg),
 }
 
 #[derive(Debug, Args)]

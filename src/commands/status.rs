@@ -25,6 +25,15 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
             (tr!("status-next-expiry"), f.next_expiry.as_deref().map_or_else(|| "-".into(), when::show_date_time)),
             (tr!("status-overdue"), f.overdue.to_string()),
             (tr!("status-needs-decision"), f.needs_decision.to_string()),
+            (
+                tr!("status-contact-keys"),
+                tr!(
+                    "status-contact-keys-counts",
+                    soon = status.contact_keys_expiring,
+                    days = carepost::policy::EXPIRY_WARNING_DAYS,
+                    expired = status.contact_keys_expired
+                ),
+            ),
             (tr!("status-timer"), yes_no(status.timer_installed)),
             (tr!("status-keychain"), keychain_label(status.keychain)),
             (tr!("status-encrypted-volume"), volume_label(status.encrypted_volume)),
@@ -52,6 +61,9 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
                 tr!("label-warning"),
                 tr!("status-clock-behind", recorded = when::show_date_time(recorded))
             )?;
+        }
+        if status.contact_keys_expiring > 0 || status.contact_keys_expired > 0 {
+            writeln!(w, "\n{}", tr!("status-hint-contact-keys"))?;
         }
         if status.files.overdue > 0 || !status.timer_installed {
             writeln!(w, "\n{}", tr!("status-hint-purge"))?;

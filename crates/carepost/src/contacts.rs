@@ -54,6 +54,111 @@ impl Kind {
     }
 }
 
+/// Where a contact's key came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyOrigin {
+    /// A key file the user gave (`contact add --key-file`).
+    File,
+    /// The Autocrypt header of a received email.
+    Autocrypt,
+    /// A Web Key Directory.
+    Wkd,
+    /// A keys.openpgp.org-style key server (VKS).
+    Vks,
+    /// An HKP/HKPS key server.
+    Hkp,
+}
+
+impl KeyOrigin {
+    /// The code for JSON and the state database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyOrigin::File => "file",
+            KeyOrigin::Autocrypt => "autocrypt",
+            KeyOrigin::Wkd => "wkd",
+            KeyOrigin::Vks => "vks",
+            KeyOrigin::Hkp => "hkp",
+        }
+    }
+
+    /// The origin as a person reads it, in their language.
+    pub fn label(self) -> String {
+        match self {
+            KeyOrigin::File => crate::tr!("contact-origin-file"),
+            KeyOrigin::Autocrypt => crate::tr!("contact-origin-autocrypt"),
+            KeyOrigin::Wkd => crate::tr!("contact-origin-wkd"),
+            KeyOrigin::Vks => crate::tr!("contact-origin-vks"),
+            KeyOrigin::Hkp => crate::tr!("contact-origin-hkp"),
+        }
+    }
+
+    /// Whether carepost can ask the same place again (`contact refresh`).
+    pub fn is_network(self) -> bool {
+        matches!(self, KeyOrigin::Wkd | KeyOrigin::Vks | KeyOrigin::Hkp)
+    }
+}
+
+impl crate::store::Code for KeyOrigin {
+    const COLUMN: &'static str = "contacts.source";
+    const ALL: &'static [KeyOrigin] =
+        &[KeyOrigin::File, KeyOrigin::Autocrypt, KeyOrigin::Wkd, KeyOrigin::Vks, KeyOrigin::Hkp];
+    fn code(self) -> &'static str {
+        self.as_str()
+    }
+}
+crate::store::sql_code!(KeyOrigin);
+
+/// Where a contact's key came from, and what carepost needs to fetch it
+/// again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub source: KeyOrigin,
+    /// The URL or server that answered; `None` for a file.
+    pub location: Option<String>,
+    /// The address the key was looked up by (or the Autocrypt sender).
+    pub email: Option<String>,
+    /// When the key was last refreshed successfully (RFC 3339).
+    pub refreshed_at: Option<String>,
+}
+
+impl Origin {
+    /// A key file the user gave.
+    pub fn file() -> Origin {
+        Origin { source: KeyOrigin::File, location: None, email: None, refreshed_at: None }
+    }
+
+    /// The audit log's words for it: the kind and the host that answered,
+    /// never the address (it identifies the patient).
+    fn audit_detail(&self) -> String {
+        match self.location.as_deref().and_then(host_of) {
+            Some(host) => format!("source {} {host}", self.source.as_str()),
+            None => format!("source {}", self.source.as_str()),
+        }
+    }
+}
+
+/// The host of a URL such as `https://host:port/path` (or a bare host),
+/// lowercased, without user information; `None` when there is none.
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = authority.split(':').next().unwrap_or("");
+    let ok = !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b".-".contains(&b));
+    ok.then(|| host.to_ascii_lowercase())
+}
+
+/// The contract's JSON form of a contact's origin (`contact show`).
+#[derive(Debug, Clone, Serialize)]
+pub struct OriginSummary {
+    pub kind: KeyOrigin,
+    /// Text from a server: the caller must escape it before display.
+    pub location: Option<String>,
+    pub email: Option<String>,
+    pub refreshed_at: Option<String>,
+}
+
 /// Checks an alias: 1–64 of `a-z 0-9 . _ -`, not starting with `-` or `.`.
 pub fn validate_alias(alias: &str) -> Result<&str> {
     let ok = !alias.is_empty()
@@ -78,6 +183,7 @@ pub struct Contact {
     pub added_at: String,
     pub updated_at: String,
     pub verification: Option<Verification>,
+    pub origin: Origin,
 }
 
 /// The contract's JSON form of a contact (`contact list`, `contact show`).
@@ -103,6 +209,7 @@ pub struct ContactDetails {
     pub updated_at: String,
     pub usable: bool,
     pub problem: Option<String>,
+    pub source: OriginSummary,
 }
 
 impl Contact {
@@ -140,6 +247,12 @@ impl Contact {
             updated_at: self.updated_at.clone(),
             usable: problem.is_none(),
             problem: problem.map(|p| Error::CertRejected(p).to_string()),
+            source: OriginSummary {
+                kind: self.origin.source,
+                location: self.origin.location.clone(),
+                email: self.origin.email.clone(),
+                refreshed_at: self.origin.refreshed_at.clone(),
+            },
         }
     }
 }
@@ -256,6 +369,12 @@ fn from_row(row: ContactRow, own: Option<&Cert>, now: std::time::SystemTime) -> 
         added_at: row.added_at,
         updated_at: row.updated_at,
         verification,
+        origin: Origin {
+            source: row.source,
+            location: row.source_url,
+            email: row.email,
+            refreshed_at: row.refreshed_at,
+        },
     })
 }
 
@@ -335,13 +454,14 @@ pub fn list_all(ctx: &mut Context<'_>) -> Result<(Vec<Contact>, Vec<Error>)> {
 pub fn add(ctx: &mut Context<'_>, alias: &str, key_file: &Path, kind: Kind) -> Result<Contact> {
     validate_alias(alias)?;
     let cert = read_cert_file(key_file, ctx.now)?;
-    add_cert(ctx, alias, cert, kind, None)
+    add_cert(ctx, alias, cert, kind, Origin::file())
 }
 
-/// Imports `cert` (e.g. from an email's Autocrypt header) as `alias`,
-/// unverified, after the same checks as `contact add`. `source` is noted
-/// in the audit record.
-pub fn add_cert(ctx: &mut Context<'_>, alias: &str, cert: Cert, kind: Kind, source: Option<&str>) -> Result<Contact> {
+/// Imports `cert` (from a file, an email's Autocrypt header, a Web Key
+/// Directory or a key server) as `alias`, unverified, after the same
+/// checks as `contact add`. `origin` is stored with it, and its kind and
+/// host noted in the audit record.
+pub fn add_cert(ctx: &mut Context<'_>, alias: &str, cert: Cert, kind: Kind, origin: Origin) -> Result<Contact> {
     validate_alias(alias)?;
     crate::policy::check_contact_cert(&cert, ctx.now).map_err(Error::CertRejected)?;
     let cert = cert.strip_secret_key_material();
@@ -357,14 +477,19 @@ pub fn add_cert(ctx: &mut Context<'_>, alias: &str, cert: Cert, kind: Kind, sour
         cert: cert.to_vec().map_err(|e| Error::Internal(e.to_string()))?,
         added_at: now.clone(),
         updated_at: now,
+        source: origin.source,
+        source_url: origin.location.clone(),
+        email: origin.email.clone(),
+        refreshed_at: origin.refreshed_at.clone(),
     };
     ctx.store()?.insert_contact(&row)?;
     audit::record(
         ctx,
-        Event::new(Action::ContactAdd, Outcome::Success).contact(alias, &row.fingerprint).detail(match source {
-            Some(source) => format!("{}; {source}", kind.as_str()),
-            None => kind.as_str().to_owned(),
-        }),
+        Event::new(Action::ContactAdd, Outcome::Success).contact(alias, &row.fingerprint).detail(format!(
+            "{}; {}",
+            kind.as_str(),
+            origin.audit_detail()
+        )),
     )?;
     get(ctx, alias)
 }
@@ -459,6 +584,32 @@ mod tests {
         for bad in ["", "Jansen", "a b", "-x", ".hidden", "ä", "a/b", &"a".repeat(65), "naam@x"] {
             assert!(validate_alias(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_audit_log_learns_the_kind_and_host_of_a_source_never_the_address() {
+        let origin = |source, location: Option<&str>| Origin {
+            source,
+            location: location.map(str::to_owned),
+            email: Some("jan.jansen@example.org".into()),
+            refreshed_at: None,
+        };
+        assert_eq!(Origin::file().audit_detail(), "source file");
+        assert_eq!(origin(KeyOrigin::Autocrypt, None).audit_detail(), "source autocrypt");
+        let wkd = origin(
+            KeyOrigin::Wkd,
+            Some("https://openpgpkey.Example.org/.well-known/openpgpkey/example.org/hu/abc?l=jan.jansen"),
+        );
+        assert_eq!(wkd.audit_detail(), "source wkd openpgpkey.example.org");
+        assert_eq!(
+            origin(KeyOrigin::Hkp, Some("hkps://u@keys.example.net:11371")).audit_detail(),
+            "source hkp keys.example.net"
+        );
+        assert_eq!(
+            origin(KeyOrigin::Vks, Some("https://keys.openpgp.org")).audit_detail(),
+            "source vks keys.openpgp.org"
+        );
+        assert_eq!(origin(KeyOrigin::Vks, Some("https://\u{1b}[2J/")).audit_detail(), "source vks");
     }
 
     #[test]

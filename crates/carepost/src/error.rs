@@ -197,6 +197,12 @@ pub enum Error {
     Usage(String),
     #[error("{}", tr!("error-internal", reason = .0.clone()))]
     Internal(String),
+    /// An error the command's result already states (`contact check
+    /// --json` reports why `send` would refuse): the exit status and the
+    /// message on stderr are the inner error's, and `--json` prints no
+    /// second document.
+    #[error("{0}")]
+    InResult(Box<Error>),
     /// The connection broke after the whole message and its final "."
     /// went out, before the server's reply: the server may have queued
     /// it. It is not retried unless the user says so.
@@ -627,6 +633,7 @@ impl Error {
     pub fn exit_status(&self) -> ExitStatus {
         use Error::*;
         match self {
+            InResult(inner) => inner.exit_status(),
             Usage(_)
             | InvalidAlias(_)
             | InvalidName
@@ -710,6 +717,7 @@ impl Error {
     pub fn hint(&self) -> Option<String> {
         use Error::*;
         Some(match self {
+            InResult(inner) => return inner.hint(),
             UnsafePermissions { path, wanted, .. } => {
                 tr!("hint-chmod", command = format!("chmod {:o} {}", wanted, shell_quote(&path.display().to_string())))
             }

@@ -40,6 +40,7 @@ pub mod output;
 pub mod passphrase;
 pub mod policy;
 pub mod publish;
+pub mod readiness;
 pub mod reading;
 pub mod rebuild;
 pub mod retention;

@@ -142,7 +142,7 @@ impl Recipients {
                 );
                 return Err(Error::RecipientUnusable { alias: alias.clone(), problem });
             }
-            if let Some(warning) = expiry_warning(&contact.cert, Some(alias), ctx.now) {
+            if let Some(warning) = crate::readiness::expiry_warning(alias, &contact.cert, ctx.now) {
                 checked.warnings.push(warning);
             }
             checked.contacts.push(contact);
@@ -228,7 +228,7 @@ impl Sealer {
         let unlocked = ctx.unlock(crate::identity::Purpose::Sign)?;
         let own = unlocked.cert.clone();
         let mut warnings = Vec::new();
-        if let Some(warning) = expiry_warning(&own, None, ctx.now) {
+        if let Some(warning) = own_expiry_warning(&own, ctx.now) {
             warnings.push(warning);
         }
         let own_ok = own
@@ -243,20 +243,9 @@ impl Sealer {
         Ok(Sealer { certs, signer: unlocked.signer().clone(), now: ctx.now, warnings })
     }
 
-    /// `seipdv1` or `seipdv2`: Sequoia's rule, stated for the report —
-    /// SEIPDv2 only when every certificate advertises it.
+    /// `seipdv1` or `seipdv2`: see [`message_format`].
     pub fn format(&self) -> &'static str {
-        let all_v2 = self.certs.iter().all(|cert| {
-            cert.with_policy(policy::standard(), self.now)
-                .ok()
-                .and_then(|vc| vc.features())
-                .is_some_and(|f| f.supports_seipdv2())
-        });
-        if all_v2 {
-            "seipdv2"
-        } else {
-            "seipdv1"
-        }
+        message_format(&self.certs, self.now).as_str()
     }
 
     /// Signs and encrypts everything `input` yields into `sink`, with
@@ -376,19 +365,84 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
     Ok(report)
 }
 
-/// A warning when `cert` expires within the warning period.
-fn expiry_warning(cert: &Cert, alias: Option<&str>, now: std::time::SystemTime) -> Option<String> {
+/// A warning when the identity's own key expires within the warning
+/// period.
+fn own_expiry_warning(cert: &Cert, now: std::time::SystemTime) -> Option<String> {
     let vc = cert.with_policy(policy::standard(), now).ok()?;
     let expires = vc.primary_key().key_expiration_time()?;
     let days = expires.duration_since(now).ok()?.as_secs() / 86400;
     if days >= policy::EXPIRY_WARNING_DAYS {
         return None;
     }
-    let date = crate::when::date(expires);
-    Some(match alias {
-        Some(alias) => crate::tr!("contact-expires-soon", alias = alias, days = days, date = date),
-        None => crate::tr!("identity-expires-soon", days = days, date = date),
-    })
+    Some(crate::tr!("identity-expires-soon", days = days, date = crate::when::date(expires)))
+}
+
+/// The message formats carepost writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageFormat {
+    /// RFC 4880's SEIPD version 1 (with MDC): every OpenPGP program reads it.
+    SeipdV1,
+    /// RFC 9580's SEIPD version 2 (AEAD).
+    SeipdV2,
+}
+
+impl MessageFormat {
+    /// The code in JSON: `seipdv1` or `seipdv2`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageFormat::SeipdV1 => "seipdv1",
+            MessageFormat::SeipdV2 => "seipdv2",
+        }
+    }
+}
+
+/// What a certificate's Features subpacket says about SEIPD.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Advertised {
+    /// No Features subpacket at all (rnp 0.16 makes such keys), or a
+    /// certificate the policy does not accept.
+    Nothing,
+    SeipdV1Only,
+    SeipdV2,
+}
+
+/// What `cert` advertises at `now`, read where Sequoia's `Encryptor`
+/// reads it (the valid certificate's features).
+pub fn advertised(cert: &Cert, now: std::time::SystemTime) -> Advertised {
+    match cert.with_policy(policy::standard(), now).ok().and_then(|vc| vc.features()) {
+        None => Advertised::Nothing,
+        Some(f) if f.supports_seipdv2() => Advertised::SeipdV2,
+        Some(_) => Advertised::SeipdV1Only,
+    }
+}
+
+/// The format of a message to `certs` (the recipients and the sender's
+/// own key): SEIPDv2 only when every one of them advertises it, else
+/// SEIPDv1. This is the rule of Sequoia's `Encryptor`, which `seal`
+/// leaves to decide (no AEAD mode is forced); stated here so that reports
+/// and `contact check` say what is sent, and tests hold the two together.
+pub fn message_format<'a>(certs: impl IntoIterator<Item = &'a Cert>, now: std::time::SystemTime) -> MessageFormat {
+    if certs.into_iter().all(|cert| advertised(cert, now) == Advertised::SeipdV2) {
+        MessageFormat::SeipdV2
+    } else {
+        MessageFormat::SeipdV1
+    }
+}
+
+/// The symmetric cipher of every message carepost writes.
+pub const SYMMETRIC: SymmetricAlgorithm = SymmetricAlgorithm::AES256;
+/// [`SYMMETRIC`] as people read it.
+pub const SYMMETRIC_NAME: &str = "AES-256";
+
+/// The AEAD mode of a SEIPDv2 message: Sequoia's default (OCB, which RFC
+/// 9580 makes mandatory to implement, when the crypto backend has it).
+pub fn aead_name() -> &'static str {
+    match openpgp::types::AEADAlgorithm::default() {
+        openpgp::types::AEADAlgorithm::OCB => "OCB",
+        openpgp::types::AEADAlgorithm::GCM => "GCM",
+        openpgp::types::AEADAlgorithm::EAX => "EAX",
+        _ => "AEAD",
+    }
 }
 
 pub(crate) fn open_input(path: &Path) -> Result<(PathBuf, File, u64)> {
@@ -433,7 +487,7 @@ fn seal(
     if armor {
         message = Armorer::new(message).kind(openpgp::armor::Kind::Message).build()?;
     }
-    let message = Encryptor::for_recipients(message, recipients).symmetric_algo(SymmetricAlgorithm::AES256).build()?;
+    let message = Encryptor::for_recipients(message, recipients).symmetric_algo(SYMMETRIC).build()?;
     let mut message = Signer::new(message, signer.clone())?.hash_algo(SIGNATURE_HASH)?.creation_time(now);
     for cert in intended {
         message = message.add_intended_recipient(cert);

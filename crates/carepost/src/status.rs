@@ -34,6 +34,11 @@ pub struct Status {
     pub audit_intact: bool,
     /// This process can write no core file (see `hardening`).
     pub core_dumps_disabled: bool,
+    /// Contacts whose keys stop being usable within
+    /// [`crate::policy::EXPIRY_WARNING_DAYS`] days.
+    pub contact_keys_expiring: u64,
+    /// Contacts whose keys have expired.
+    pub contact_keys_expired: u64,
 }
 
 pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
@@ -49,6 +54,7 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
     let offer_keychain = crate::passphrase::offer_keychain(ctx, || keychain == "reachable")?;
     let passphrase_source = crate::passphrase::source(ctx)?;
     let audit = crate::audit::check(ctx)?;
+    let (contact_keys_expiring, contact_keys_expired) = contact_keys(ctx)?;
     Ok(Status {
         home: ctx.home.root().display().to_string(),
         outbox: ctx.home.outbox().display().to_string(),
@@ -64,7 +70,24 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
         audit_records: audit.records,
         audit_intact: audit.intact,
         core_dumps_disabled: crate::hardening::core_dumps_disabled(),
+        contact_keys_expiring,
+        contact_keys_expired,
     })
+}
+
+/// How many contacts' keys expire soon, and how many have expired.
+fn contact_keys(ctx: &mut Context<'_>) -> Result<(u64, u64)> {
+    let now = ctx.now;
+    let (contacts, _damaged) = crate::contacts::list_all(ctx)?;
+    let mut counts = (0, 0);
+    for contact in &contacts {
+        match crate::policy::check_contact_cert(&contact.cert, now) {
+            Err(crate::error::CertProblem::Expired(_)) => counts.1 += 1,
+            Ok(()) if crate::readiness::expiring_soon(&contact.cert, now).is_some() => counts.0 += 1,
+            _ => {}
+        }
+    }
+    Ok(counts)
 }
 
 /// Whether `path` lies on a dm-crypt (LUKS) volume, directly or under LVM.

@@ -10,6 +10,7 @@
 //! writes ([`UnknownValue`], reported as a damaged state database), and a
 //! path through [`SqlPath`] / [`StoredPath`], which keep every byte of it.
 
+use crate::contacts::KeyOrigin;
 pub use crate::error::UnknownValue;
 use crate::error::{Error, Result};
 use crate::home::Home;
@@ -137,7 +138,21 @@ const MIGRATIONS: &[&str] = &[
     DROP TABLE mail_outbox;
     ALTER TABLE mail_outbox_v6 RENAME TO mail_outbox;
     CREATE INDEX mail_outbox_state ON mail_outbox (state);",
+    // 7: where a contact's key came from: a file, an email's Autocrypt
+    //    header, a Web Key Directory or a key server (`source`), which
+    //    server answered (`source_url`, NULL for a file), the address the
+    //    key was looked up by (`email`, to ask WKD again on refresh), and
+    //    when it was last refreshed.
+    "ALTER TABLE contacts ADD COLUMN source TEXT NOT NULL DEFAULT 'file'
+        CHECK (source IN ('file', 'autocrypt', 'wkd', 'vks', 'hkp'));
+    ALTER TABLE contacts ADD COLUMN source_url TEXT;
+    ALTER TABLE contacts ADD COLUMN email TEXT;
+    ALTER TABLE contacts ADD COLUMN refreshed_at TEXT;",
 ];
+
+/// The columns every contact query reads, in [`row_to_contact`]'s order.
+const CONTACT_COLUMNS: &str =
+    "alias, kind, fingerprint, cert, added_at, updated_at, source, source_url, email, refreshed_at";
 
 /// How long a command waits for another carepost process to finish writing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -153,6 +168,14 @@ pub struct ContactRow {
     pub cert: Vec<u8>,
     pub added_at: String,
     pub updated_at: String,
+    /// Where the key came from.
+    pub source: KeyOrigin,
+    /// The URL or server that answered; `None` for a file.
+    pub source_url: Option<String>,
+    /// The address the key was looked up by, for asking WKD again.
+    pub email: Option<String>,
+    /// When the key was last refreshed successfully (RFC 3339).
+    pub refreshed_at: Option<String>,
 }
 
 pub struct Store {
@@ -228,12 +251,7 @@ impl Store {
     pub fn contact(&self, alias: &str) -> Result<Option<ContactRow>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT alias, kind, fingerprint, cert, added_at, updated_at
-                 FROM contacts WHERE alias = ?1",
-                [alias],
-                row_to_contact,
-            )
+            .query_row(&format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE alias = ?1"), [alias], row_to_contact)
             .optional()?)
     }
 
@@ -241,8 +259,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT alias, kind, fingerprint, cert, added_at, updated_at
-                 FROM contacts WHERE fingerprint = ?1",
+                &format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE fingerprint = ?1"),
                 [fingerprint],
                 row_to_contact,
             )
@@ -250,10 +267,7 @@ impl Store {
     }
 
     pub fn contacts(&self) -> Result<Vec<ContactRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT alias, kind, fingerprint, cert, added_at, updated_at
-             FROM contacts ORDER BY alias",
-        )?;
+        let mut stmt = self.conn.prepare(&format!("SELECT {CONTACT_COLUMNS} FROM contacts ORDER BY alias"))?;
         let rows = stmt.query_map([], row_to_contact)?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
@@ -275,9 +289,19 @@ impl Store {
             return Err(Error::CertAlreadyStored { alias: existing, fingerprint: row.fingerprint.clone() });
         }
         tx.execute(
-            "INSERT INTO contacts (alias, kind, fingerprint, cert, added_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![row.alias, row.kind, row.fingerprint, row.cert, row.added_at, row.updated_at],
+            &format!("INSERT INTO contacts ({CONTACT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+            params![
+                row.alias,
+                row.kind,
+                row.fingerprint,
+                row.cert,
+                row.added_at,
+                row.updated_at,
+                row.source,
+                row.source_url,
+                row.email,
+                row.refreshed_at
+            ],
         )?;
         tx.commit()?;
         Ok(())
@@ -305,6 +329,17 @@ impl Store {
             return Err(Error::ContactNotFound { alias: alias.to_owned(), similar: Vec::new() });
         }
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Notes a successful refresh of a contact's key (whether or not it
+    /// brought anything new).
+    pub fn mark_contact_refreshed(&mut self, alias: &str, at: &str) -> Result<()> {
+        let changed =
+            self.conn.execute("UPDATE contacts SET refreshed_at = ?2 WHERE alias = ?1", params![alias, at])?;
+        if changed == 0 {
+            return Err(Error::ContactNotFound { alias: alias.to_owned(), similar: Vec::new() });
+        }
         Ok(())
     }
 
@@ -412,6 +447,10 @@ fn row_to_contact(r: &rusqlite::Row<'_>) -> rusqlite::Result<ContactRow> {
         cert: r.get(3)?,
         added_at: r.get(4)?,
         updated_at: r.get(5)?,
+        source: r.get(6)?,
+        source_url: r.get(7)?,
+        email: r.get(8)?,
+        refreshed_at: r.get(9)?,
     })
 }
 
@@ -446,6 +485,10 @@ mod tests {
             cert: vec![1, 2, 3],
             added_at: "2026-01-01T00:00:00Z".into(),
             updated_at: "2026-01-01T00:00:00Z".into(),
+            source: KeyOrigin::File,
+            source_url: None,
+            email: None,
+            refreshed_at: None,
         }
     }
 
@@ -531,6 +574,43 @@ mod tests {
         let kind: String =
             conn.query_row("SELECT typeof(path) FROM f WHERE path = ?1", [SqlPath(&plain)], |r| r.get(0)).unwrap();
         assert_eq!(kind, "text");
+    }
+
+    #[test]
+    fn contacts_from_before_migration_7_came_from_a_file() {
+        let conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..6] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute(
+            "INSERT INTO contacts (alias, kind, fingerprint, cert, added_at, updated_at)
+             VALUES ('p-1', 'patient', 'F1', x'01', 't', 't')",
+            [],
+        )
+        .unwrap();
+        conn.execute_batch(MIGRATIONS[6]).unwrap();
+        let row = conn.query_row(&format!("SELECT {CONTACT_COLUMNS} FROM contacts"), [], row_to_contact).unwrap();
+        assert_eq!(row.source, KeyOrigin::File);
+        assert_eq!((row.source_url, row.email, row.refreshed_at), (None, None, None));
+        assert!(conn.execute("UPDATE contacts SET source = 'ftp'", []).is_err());
+        assert_eq!(conn.execute("UPDATE contacts SET source = 'wkd'", []).unwrap(), 1);
+    }
+
+    #[test]
+    fn the_origin_is_stored_and_a_refresh_noted() {
+        let (_dir, mut store) = store();
+        let mut found = row("p-2", "F2");
+        found.source = KeyOrigin::Vks;
+        found.source_url = Some("https://keys.openpgp.org".into());
+        found.email = Some("a@example.org".into());
+        store.insert_contact(&found).unwrap();
+        store.mark_contact_refreshed("p-2", "2026-02-01T00:00:00Z").unwrap();
+        let back = store.contact("p-2").unwrap().unwrap();
+        assert_eq!(back.source, KeyOrigin::Vks);
+        assert_eq!(back.source_url.as_deref(), Some("https://keys.openpgp.org"));
+        assert_eq!(back.email.as_deref(), Some("a@example.org"));
+        assert_eq!(back.refreshed_at.as_deref(), Some("2026-02-01T00:00:00Z"));
+        assert!(store.mark_contact_refreshed("nobody", "t").is_err());
     }
 
     #[test]

@@ -148,7 +148,7 @@ mod tests {
                 sequoia_openpgp::cert::CertBuilder::general_purpose(Some("P <p@example.org>")).generate().unwrap();
             let contact_fingerprint = cert.fingerprint().to_hex();
             let cert = cert.strip_secret_key_material();
-            contacts::add_cert(&mut ctx, "p-1", cert, contacts::Kind::Patient, None).unwrap();
+            contacts::add_cert(&mut ctx, "p-1", cert, contacts::Kind::Patient, contacts::Origin::file()).unwrap();
             Fixture { dir, contact_fingerprint }
         }
 

@@ -1,4 +1,4 @@
-//! `carepost contact add|list|show|verify|update|remove`, one verb per
+//! `carepost contact add|list|show|verify|update|remove|check`, one verb per
 //! file, and what several verbs show alike: how a contact's verification
 //! reads, and the warning for a key that expires soon.
 
@@ -7,6 +7,7 @@ use carepost::contacts::Contact;
 use carepost::tr;
 
 pub mod add;
+pub mod check;
 pub mod list;
 pub mod remove;
 pub mod show;

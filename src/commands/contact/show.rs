@@ -25,6 +25,22 @@ pub fn run(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), Er
         if let Some(problem) = &details.problem {
             fields.push((tr!("show-problem"), problem.clone()));
         }
+        let source = &details.source;
+        fields.push((
+            tr!("show-source"),
+            match &source.location {
+                Some(location) => {
+                    tr!("show-source-at", source = source.kind.label(), location = Safe(location).to_string())
+                }
+                None => source.kind.label(),
+            },
+        ));
+        if let Some(email) = &source.email {
+            fields.push((tr!("show-looked-up-by"), Safe(email).to_string()));
+        }
+        if let Some(refreshed) = &source.refreshed_at {
+            fields.push((tr!("show-refreshed"), carepost::when::show_date_time(refreshed)));
+        }
         crate::ui::write_fields(w, &fields)
     })
 }

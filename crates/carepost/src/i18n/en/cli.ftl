@@ -201,3 +201,7 @@ cli-publish-wkd-arg-out = Folder to write the tree into (created if missing; fil
 cli-publish-wkd-arg-domain = The domain to publish (default: the one of your email address); only addresses in it are published
 cli-publish-wkd-arg-contact = Also publish this verified colleague's key (repeat for several)
 cli-value-domain = DOMAIN
+## readiness
+cli-contact-check-about = Check whether a contact is ready to receive: key lifetime, encryption keys, message format, which programs can open it
+cli-contact-check-arg-alias = The contact's alias
+cli-contact-check-after-help = Exit status: 0 when the contact is ready, 3 when send would refuse it (not verified, revoked, expired), 4 when its key cannot be used.

@@ -881,3 +881,48 @@ publish-wkd-next =
     at https://openpgpkey.{ $domain }/ (advanced method) or https://{ $domain }/ (direct method).
     Give your web person the folder and the guide docs/wkd.md (content type, CORS header, checks).
     Publish again after changing or extending your key.
+## readiness: contact check, and the expiry warnings of send and status
+readiness-expires-soon = the key of "{ $alias }" can be used for { $days ->
+        [one] { $days } more day
+       *[other] { $days } more days
+    } (until { $date }). Fetch a renewed key before then: carepost contact refresh { $alias }
+readiness-reason-v2 = this key and your own both advertise SEIPDv2 (RFC 9580)
+readiness-reason-no-features = this key advertises no features at all (some programs make such keys), so it gets SEIPDv1, which every OpenPGP program reads
+readiness-reason-v1-only = this key does not advertise SEIPDv2, so it gets SEIPDv1, which every OpenPGP program reads
+readiness-reason-own-v1 = your own key does not advertise SEIPDv2, and every message is encrypted to it too
+duration-months = { $count ->
+        [one] { $count } month
+       *[other] { $count } months
+    }
+check-usable = Usable now:
+check-valid-until = Valid until:
+check-valid-until-value = { $date } ({ $days ->
+        [one] { $days } day left
+       *[other] { $days } days left
+    })
+check-no-expiry = no expiry date
+check-encryption-key = Encrypts to:
+check-encryption-key-value = { $fingerprint } ({ $algorithm }), created { $created }, expires { $expires }
+check-never = never
+check-message-format = Message format:
+check-message-format-value = { $format }: { $reason }
+check-cipher = Cipher:
+check-cipher-v1 = { $symmetric }, no compression
+check-cipher-v2 = { $symmetric } with { $aead }, no compression
+check-verified-ago = { $label }, { $age } ago
+check-programs = Who can open what carepost sends to "{ $alias }":
+check-not-known = not known
+check-ready = "{ $alias }" is ready: carepost can send to this contact.
+status-contact-keys = Contact keys:
+status-contact-keys-counts = { $soon } expiring within { $days } days, { $expired } expired
+status-hint-contact-keys = Some contacts' keys expire soon or have expired: fetch renewed keys with carepost contact refresh ALIAS (carepost contact check ALIAS shows one in detail).
+## key origin and refresh
+contact-origin-file = a key file
+contact-origin-autocrypt = an email (Autocrypt)
+contact-origin-wkd = Web Key Directory
+contact-origin-vks = key server (VKS)
+contact-origin-hkp = key server (HKP)
+show-source = Key from:
+show-source-at = { $source } ({ $location })
+show-looked-up-by = Looked up by:
+show-refreshed = Last refreshed:

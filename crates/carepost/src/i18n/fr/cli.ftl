@@ -200,3 +200,7 @@ cli-publish-wkd-arg-out = Dossier où écrire l'arborescence (créé s'il manque
 cli-publish-wkd-arg-domain = Le domaine à publier (par défaut : celui de votre adresse e-mail) ; seules les adresses de ce domaine sont publiées
 cli-publish-wkd-arg-contact = Publier aussi la clé de ce confrère vérifié (à répéter pour plusieurs)
 cli-value-domain = DOMAINE
+## readiness
+cli-contact-check-about = Vérifier si un contact est prêt à recevoir : validité de la clé, clés de chiffrement, format du message, programmes qui peuvent l'ouvrir
+cli-contact-check-arg-alias = L'alias du contact
+cli-contact-check-after-help = Code de sortie : 0 si le contact est prêt, 3 si send le refuserait (non vérifié, révoqué, expiré), 4 si sa clé est inutilisable.

@@ -907,3 +907,48 @@ publish-wkd-next =
     à https://openpgpkey.{ $domain }/ (méthode avancée) ou https://{ $domain }/ (méthode directe).
     Donnez le dossier et le guide docs/wkd.md (type de contenu, en-tête CORS, vérifications) à votre responsable web.
     Publiez à nouveau après avoir modifié ou prolongé votre clé.
+## readiness: contact check, and the expiry warnings of send and status
+readiness-expires-soon = la clé de « { $alias } » reste utilisable { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } (jusqu'au { $date }). Récupérez une clé renouvelée avant cette date : carepost contact refresh { $alias }
+readiness-reason-v2 = cette clé et la vôtre annoncent toutes deux SEIPDv2 (RFC 9580)
+readiness-reason-no-features = cette clé n'annonce aucune fonctionnalité (certains programmes créent de telles clés) : elle reçoit donc SEIPDv1, que tout programme OpenPGP lit
+readiness-reason-v1-only = cette clé n'annonce pas SEIPDv2 : elle reçoit donc SEIPDv1, que tout programme OpenPGP lit
+readiness-reason-own-v1 = votre propre clé n'annonce pas SEIPDv2, et chaque message est aussi chiffré pour elle
+duration-months = { $count ->
+        [one] { $count } mois
+       *[other] { $count } mois
+    }
+check-usable = Utilisable maintenant :
+check-valid-until = Valable jusqu'au :
+check-valid-until-value = { $date } (encore { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    })
+check-no-expiry = pas de date d'expiration
+check-encryption-key = Chiffre pour :
+check-encryption-key-value = { $fingerprint } ({ $algorithm }), créée le { $created }, expire { $expires }
+check-never = jamais
+check-message-format = Format du message :
+check-message-format-value = { $format } : { $reason }
+check-cipher = Chiffrement :
+check-cipher-v1 = { $symmetric }, sans compression
+check-cipher-v2 = { $symmetric } avec { $aead }, sans compression
+check-verified-ago = { $label }, il y a { $age }
+check-programs = Qui peut ouvrir ce que carepost envoie à « { $alias } » :
+check-not-known = inconnu
+check-ready = « { $alias } » est prêt : carepost peut envoyer à ce contact.
+status-contact-keys = Clés des contacts :
+status-contact-keys-counts = { $soon } expirant dans les { $days } jours, { $expired } expirées
+status-hint-contact-keys = Des clés de contacts expirent bientôt ou ont expiré : récupérez des clés renouvelées avec carepost contact refresh ALIAS (carepost contact check ALIAS en montre une en détail).
+## key origin and refresh
+contact-origin-file = un fichier de clé
+contact-origin-autocrypt = un e-mail (Autocrypt)
+contact-origin-wkd = Web Key Directory
+contact-origin-vks = serveur de clés (VKS)
+contact-origin-hkp = serveur de clés (HKP)
+show-source = Provenance de la clé :
+show-source-at = { $source } ({ $location })
+show-looked-up-by = Recherchée via :
+show-refreshed = Dernière actualisation :

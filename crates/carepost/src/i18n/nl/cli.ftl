@@ -200,3 +200,7 @@ cli-publish-wkd-arg-out = Map waarin de boom wordt geschreven (aangemaakt als di
 cli-publish-wkd-arg-domain = Het te publiceren domein (standaard: dat van uw e-mailadres); alleen adressen daarin worden gepubliceerd
 cli-publish-wkd-arg-contact = Ook de sleutel van deze geverifieerde collega publiceren (herhaal voor meerdere)
 cli-value-domain = DOMEIN
+## readiness
+cli-contact-check-about = Controleren of een contact klaar is om te ontvangen: geldigheid van de sleutel, versleutelingssleutels, berichtformaat, welke programma's het kunnen openen
+cli-contact-check-arg-alias = De alias van het contact
+cli-contact-check-after-help = Afsluitcode: 0 als het contact klaar is, 3 als send het zou weigeren (niet geverifieerd, ingetrokken, verlopen), 4 als de sleutel niet bruikbaar is.

@@ -882,3 +882,48 @@ publish-wkd-next =
     op https://openpgpkey.{ $domain }/ (geavanceerde methode) of https://{ $domain }/ (directe methode).
     Geef uw webbeheerder de map en de handleiding docs/wkd.md (inhoudstype, CORS-header, controles).
     Publiceer opnieuw nadat u uw sleutel hebt gewijzigd of verlengd.
+## readiness: contact check, and the expiry warnings of send and status
+readiness-expires-soon = de sleutel van "{ $alias }" is nog { $days ->
+        [one] { $days } dag
+       *[other] { $days } dagen
+    } bruikbaar (tot { $date }). Haal vóór die tijd een vernieuwde sleutel op: carepost contact refresh { $alias }
+readiness-reason-v2 = deze sleutel en uw eigen sleutel ondersteunen allebei SEIPDv2 (RFC 9580)
+readiness-reason-no-features = deze sleutel vermeldt helemaal geen functies (sommige programma's maken zulke sleutels), dus krijgt hij SEIPDv1, dat elk OpenPGP-programma leest
+readiness-reason-v1-only = deze sleutel vermeldt geen SEIPDv2, dus krijgt hij SEIPDv1, dat elk OpenPGP-programma leest
+readiness-reason-own-v1 = uw eigen sleutel vermeldt geen SEIPDv2, en elk bericht wordt ook voor uw eigen sleutel versleuteld
+duration-months = { $count ->
+        [one] { $count } maand
+       *[other] { $count } maanden
+    }
+check-usable = Nu bruikbaar:
+check-valid-until = Geldig tot:
+check-valid-until-value = { $date } (nog { $days ->
+        [one] { $days } dag
+       *[other] { $days } dagen
+    })
+check-no-expiry = geen vervaldatum
+check-encryption-key = Versleutelt voor:
+check-encryption-key-value = { $fingerprint } ({ $algorithm }), gemaakt { $created }, verloopt { $expires }
+check-never = nooit
+check-message-format = Berichtformaat:
+check-message-format-value = { $format }: { $reason }
+check-cipher = Versleuteling:
+check-cipher-v1 = { $symmetric }, zonder compressie
+check-cipher-v2 = { $symmetric } met { $aead }, zonder compressie
+check-verified-ago = { $label }, { $age } geleden
+check-programs = Wie kan openen wat carepost naar "{ $alias }" stuurt:
+check-not-known = niet bekend
+check-ready = "{ $alias }" is klaar: carepost kan naar dit contact versturen.
+status-contact-keys = Sleutels van contacten:
+status-contact-keys-counts = { $soon } verlopen binnen { $days } dagen, { $expired } verlopen
+status-hint-contact-keys = Sleutels van sommige contacten verlopen binnenkort of zijn verlopen: haal vernieuwde sleutels op met carepost contact refresh ALIAS (carepost contact check ALIAS toont er één in detail).
+## key origin and refresh
+contact-origin-file = een sleutelbestand
+contact-origin-autocrypt = een e-mail (Autocrypt)
+contact-origin-wkd = Web Key Directory
+contact-origin-vks = sleutelserver (VKS)
+contact-origin-hkp = sleutelserver (HKP)
+show-source = Herkomst sleutel:
+show-source-at = { $source } ({ $location })
+show-looked-up-by = Opgezocht met:
+show-refreshed = Laatst vernieuwd:

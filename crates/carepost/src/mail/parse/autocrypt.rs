@@ -77,7 +77,13 @@ pub(super) fn autocrypt_info(
         if !cert.userids().any(|ua| ua.userid().email().ok().flatten().is_some_and(|e| e.eq_ignore_ascii_case(&addr))) {
             return Err(Error::Usage(crate::tr!("mail-autocrypt-other-address")));
         }
-        let contact = contacts::add_cert(ctx, alias, cert, contacts::Kind::Patient, Some("autocrypt"))?;
+        let origin = contacts::Origin {
+            source: contacts::KeyOrigin::Autocrypt,
+            location: None,
+            email: Some(info.addr.clone()),
+            refreshed_at: None,
+        };
+        let contact = contacts::add_cert(ctx, alias, cert, contacts::Kind::Patient, origin)?;
         info.added_as = Some(contact.alias);
     }
     Ok(info)
