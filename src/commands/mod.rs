@@ -79,6 +79,8 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
             ContactCommand::Verify(args) => contact::verify::run(&mut ctx, args, out),
             ContactCommand::Update(args) => contact::update::run(&mut ctx, args, out),
             ContactCommand::Remove(args) => contact::remove::run(&mut ctx, args, out),
+            ContactCommand::Find(args) => contact::find::run(&mut ctx, args, out),
+            ContactCommand::Sources(args) => contact::sources::run(&mut ctx, args, out),
         },
         Command::Send(args) => send::run(&mut ctx, args, out),
         Command::Open(args) => open::run(&mut ctx, args, out),

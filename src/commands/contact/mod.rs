@@ -7,9 +7,11 @@ use carepost::contacts::Contact;
 use carepost::tr;
 
 pub mod add;
+pub mod find;
 pub mod list;
 pub mod remove;
 pub mod show;
+pub mod sources;
 pub mod update;
 pub mod verify;
 

@@ -193,3 +193,10 @@ cli-value-shell = SHELL
 cli-passphrase-about = Move your key's passphrase into the OS keychain, or out of it into a file
 cli-passphrase-arg-to-keychain = Store the passphrase (from --passphrase-file FILE, or typed when asked) in the keychain, after checking that it unlocks your key
 cli-passphrase-arg-from-keychain = Move the passphrase out of the keychain into a new file only you can read, named with --passphrase-file FILE
+
+## key discovery
+cli-contact-find-about = Look up a key for an email address (Web Key Directory, key servers) without adding it
+cli-contact-find-arg-address = The email address to look up
+cli-contact-find-arg-ca-file = Also trust this CA certificate (PEM) for the servers' certificates
+cli-contact-sources-about = Show or set where and in which order keys are looked up
+cli-contact-sources-arg-set = The sources in order, separated by commas: wkd, vks, vks:https://HOST, hkp:hkps://HOST[:PORT]

@@ -898,3 +898,13 @@ attempt-failed = { $source } ({ $location }): failed: { $reason }
 attempt-refused = { $source } ({ $location }): refused: { $reason }
 lookup-not-a-key = the answer is not an OpenPGP key
 lookup-address-mismatch = the key offered has no user ID with the address { $address }
+
+## key discovery: contact find and contact sources
+find-source = Source
+find-location = Answered by
+find-not-verified = no: a key from a server is not verified
+find-tried = Tried:
+find-next-step = Nothing was stored. To add this key: carepost contact add ALIAS --email { $address }, then confirm its fingerprint by phone with carepost contact verify ALIAS.
+sources-stored = Key sources stored.
+sources-order = Keys are looked up in this order:
+sources-how-to-set = Change it with carepost contact sources --set wkd,vks,hkp:hkps://HOST

@@ -192,3 +192,10 @@ cli-value-shell = SHELL
 cli-passphrase-about = Placer la phrase secrète de votre clé dans le trousseau du système, ou l'en retirer vers un fichier
 cli-passphrase-arg-to-keychain = Enregistrer la phrase secrète (lue dans --passphrase-file FICHIER, ou saisie à la demande) dans le trousseau, après avoir vérifié qu'elle déverrouille votre clé
 cli-passphrase-arg-from-keychain = Déplacer la phrase secrète du trousseau vers un nouveau fichier lisible par vous seul, indiqué avec --passphrase-file FICHIER
+
+## key discovery
+cli-contact-find-about = Chercher une clé pour une adresse e-mail (Web Key Directory, serveurs de clés) sans l'ajouter
+cli-contact-find-arg-address = L'adresse e-mail à chercher
+cli-contact-find-arg-ca-file = Faire aussi confiance à ce certificat CA (PEM) pour les certificats des serveurs
+cli-contact-sources-about = Afficher ou définir où et dans quel ordre les clés sont cherchées
+cli-contact-sources-arg-set = Les sources dans l'ordre, séparées par des virgules : wkd, vks, vks:https://HÔTE, hkp:hkps://HÔTE[:PORT]

@@ -924,3 +924,13 @@ attempt-failed = { $source } ({ $location }) : échec : { $reason }
 attempt-refused = { $source } ({ $location }) : refusée : { $reason }
 lookup-not-a-key = la réponse n'est pas une clé OpenPGP
 lookup-address-mismatch = la clé proposée n'a pas d'identifiant utilisateur avec l'adresse { $address }
+
+## key discovery: contact find and contact sources
+find-source = Source
+find-location = Réponse de
+find-not-verified = non : une clé venant d'un serveur n'est pas vérifiée
+find-tried = Essayé :
+find-next-step = Rien n'a été enregistré. Pour ajouter cette clé : carepost contact add ALIAS --email { $address }, puis confirmez son empreinte par téléphone avec carepost contact verify ALIAS.
+sources-stored = Sources de clés enregistrées.
+sources-order = Les clés sont cherchées dans cet ordre :
+sources-how-to-set = Modifiez-le avec carepost contact sources --set wkd,vks,hkp:hkps://HÔTE

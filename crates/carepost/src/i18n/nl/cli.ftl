@@ -192,3 +192,10 @@ cli-value-shell = SHELL
 cli-passphrase-about = De wachtwoordzin van uw sleutel naar de sleutelbos van het systeem verplaatsen, of eruit naar een bestand
 cli-passphrase-arg-to-keychain = De wachtwoordzin (uit --passphrase-file BESTAND, of getypt als erom gevraagd wordt) in de sleutelbos bewaren, na controle dat hij uw sleutel ontgrendelt
 cli-passphrase-arg-from-keychain = De wachtwoordzin uit de sleutelbos naar een nieuw bestand verplaatsen dat alleen u kunt lezen, op te geven met --passphrase-file BESTAND
+
+## key discovery
+cli-contact-find-about = Zoek een sleutel voor een e-mailadres (Web Key Directory, sleutelservers) zonder die toe te voegen
+cli-contact-find-arg-address = Het e-mailadres om te zoeken
+cli-contact-find-arg-ca-file = Vertrouw ook dit CA-certificaat (PEM) voor de certificaten van de servers
+cli-contact-sources-about = Toon of stel in waar en in welke volgorde sleutels worden gezocht
+cli-contact-sources-arg-set = De bronnen in volgorde, gescheiden door komma's: wkd, vks, vks:https://HOST, hkp:hkps://HOST[:POORT]

@@ -899,3 +899,13 @@ attempt-failed = { $source } ({ $location }): mislukt: { $reason }
 attempt-refused = { $source } ({ $location }): geweigerd: { $reason }
 lookup-not-a-key = het antwoord is geen OpenPGP-sleutel
 lookup-address-mismatch = de aangeboden sleutel heeft geen gebruikers-ID met het adres { $address }
+
+## key discovery: contact find and contact sources
+find-source = Bron
+find-location = Antwoord van
+find-not-verified = nee: een sleutel van een server is niet geverifieerd
+find-tried = Geprobeerd:
+find-next-step = Er is niets opgeslagen. Om deze sleutel toe te voegen: carepost contact add ALIAS --email { $address }, en bevestig daarna de vingerafdruk telefonisch met carepost contact verify ALIAS.
+sources-stored = Sleutelbronnen opgeslagen.
+sources-order = Sleutels worden in deze volgorde gezocht:
+sources-how-to-set = Wijzig dit met carepost contact sources --set wkd,vks,hkp:hkps://HOST
