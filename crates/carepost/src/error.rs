@@ -236,10 +236,10 @@ pub enum Error {
     Network { host: String, problem: NetProblem },
     /// No key source had a key for the address; `tried` says what each
     /// answered.
-    #[error("{}", tr!("error-key-not-found", address = Safe(address).to_string(), tried = Safe(tried.join("\n")).to_string()))]
+    #[error("{}", tr!("error-key-not-found", address = Safe(address).to_string(), tried = tried.join("\n  ")))]
     KeyNotFound { address: String, tried: Vec<String> },
     /// Every key a source offered for the address was refused.
-    #[error("{}", tr!("error-keys-refused", address = Safe(address).to_string(), tried = Safe(tried.join("\n")).to_string()))]
+    #[error("{}", tr!("error-keys-refused", address = Safe(address).to_string(), tried = tried.join("\n  ")))]
     KeysRefused { address: String, tried: Vec<String> },
     /// A source answered with several different keys for one address:
     /// carepost never picks one.
