@@ -331,3 +331,44 @@ fn user_ids_from_a_server_are_shown_escaped() {
     assert!(!stdout(&out).contains('\u{1b}'), "{:?}", stdout(&out));
     assert!(stdout(&out).contains("Evil"), "{:?}", stdout(&out));
 }
+
+/// GnuPG's own WKD publisher, where Debian puts it (not on PATH).
+fn gpg_wks_client() -> Option<std::path::PathBuf> {
+    ["/usr/lib/gnupg/gpg-wks-client", "/usr/libexec/gpg-wks-client"]
+        .iter()
+        .map(std::path::PathBuf::from)
+        .find(|p| p.exists())
+        .or_else(|| common::have_peer("gpg-wks-client").then(|| "gpg-wks-client".into()))
+}
+
+#[test]
+fn a_tree_published_by_gnupg_is_found() {
+    if !available() {
+        return;
+    }
+    let (Some(gpg), Some(wks)) = (Gpg::new(), gpg_wks_client()) else {
+        if common::in_ci() {
+            common::missing_peer("gpg and gpg-wks-client are needed");
+        }
+        eprintln!("SKIPPED: gpg or gpg-wks-client is missing");
+        return;
+    };
+    let server = KeyServer::start();
+    let (cp, _, _) = setup(ADDRESS);
+    let uid = format!("P. Jansen <{ADDRESS}>");
+    let fpr = gpg.generate(&uid, "ed25519", Some("cv25519"), "1y");
+    let dir = server.root_of("openpgpkey.example.org").join(".well-known/openpgpkey");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = std::process::Command::new(wks)
+        .env("GNUPGHOME", gpg.home())
+        .arg("--directory")
+        .arg(&dir)
+        .args(["--install-key", &fpr, ADDRESS])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "gpg-wks-client: {}", String::from_utf8_lossy(&out.stderr));
+    let out = find(&cp, &server, ADDRESS);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains(&grouped(&fpr)), "{}", stdout(&out));
+    assert!(stdout(&out).contains("openpgpkey.example.org"), "{}", stdout(&out));
+}
