@@ -239,3 +239,43 @@ fn the_cycle_finder_finds_cycles() {
         ["audit", "context", "store"].into_iter().map(str::to_owned).collect()
     );
 }
+
+/// The binary's files that may build a network client: only the commands
+/// that find, fetch or publish keys. Every other command stays offline.
+const NETWORK_COMMANDS: &[&str] =
+    &["src/commands/contact/find.rs", "src/commands/contact/add.rs", "src/commands/contact/refresh.rs"];
+
+#[test]
+fn only_key_discovery_commands_go_on_the_network() {
+    let root = common::workspace_root();
+    let mut files = Vec::new();
+    common::rust_files(&root.join("src"), &mut files);
+    let mut offenders = Vec::new();
+    let mut users = 0;
+    for file in &files {
+        let relative = file.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        let code = code_of(file);
+        let builds_client = code.contains("Client::new") || code.contains("net::Client");
+        if !builds_client {
+            continue;
+        }
+        users += 1;
+        let allowed = NETWORK_COMMANDS.contains(&relative.as_str()) || relative.starts_with("src/commands/publish");
+        if !allowed {
+            offenders.push(relative);
+        }
+    }
+    assert!(users >= 1, "contact find builds a client; the check found none");
+    assert!(offenders.is_empty(), "network access outside key discovery: {offenders:?}");
+    // In the library, only the lookup and publishing code uses the client.
+    let mut lib_files = Vec::new();
+    common::rust_files(&root.join("crates/carepost/src"), &mut lib_files);
+    for file in &lib_files {
+        let relative = file.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        let code = code_of(file);
+        if code.contains("ureq::") && !relative.starts_with("crates/carepost/src/net/") {
+            offenders.push(relative);
+        }
+    }
+    assert!(offenders.is_empty(), "HTTP outside crates/carepost/src/net: {offenders:?}");
+}

@@ -1,4 +1,4 @@
-//! `carepost contact add|list|show|verify|update|remove|check`: the verbs and
+//! `carepost contact add|list|show|verify|update|remove|check|find|sources`: the verbs and
 //! their arguments.
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -13,6 +13,35 @@ pub enum ContactCommand {
     Update(ContactUpdateArgs),
     Remove(AliasArg),
     Check(AliasArg),
+    Find(ContactFindArgs),
+    Sources(ContactSourcesArgs),
+}
+
+/// What every command that goes on the network takes (`contact find`,
+/// and the commands that fetch or publish keys).
+#[derive(Debug, Clone, Default, Args)]
+pub struct NetArgs {
+    #[arg(long, value_name = "FILE")]
+    pub ca_file: Option<PathBuf>,
+}
+
+impl NetArgs {
+    pub fn options(&self) -> carepost::net::NetOptions {
+        carepost::net::NetOptions { ca_file: self.ca_file.clone() }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ContactFindArgs {
+    pub address: String,
+    #[command(flatten)]
+    pub net: NetArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactSourcesArgs {
+    #[arg(long, value_name = "LIST")]
+    pub set: Option<String>,
 }
 
 #[derive(Debug, Args)]

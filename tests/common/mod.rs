@@ -8,6 +8,7 @@
 
 #![allow(dead_code)]
 
+pub mod keyserver;
 pub mod mail;
 
 use assert_cmd::Command;

@@ -8,9 +8,11 @@ use carepost::tr;
 
 pub mod add;
 pub mod check;
+pub mod find;
 pub mod list;
 pub mod remove;
 pub mod show;
+pub mod sources;
 pub mod update;
 pub mod verify;
 

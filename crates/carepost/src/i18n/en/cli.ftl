@@ -205,3 +205,9 @@ cli-value-domain = DOMAIN
 cli-contact-check-about = Check whether a contact is ready to receive: key lifetime, encryption keys, message format, which programs can open it
 cli-contact-check-arg-alias = The contact's alias
 cli-contact-check-after-help = Exit status: 0 when the contact is ready, 3 when send would refuse it (not verified, revoked, expired), 4 when its key cannot be used.
+## key discovery
+cli-contact-find-about = Look up a key for an email address (Web Key Directory, key servers) without adding it
+cli-contact-find-arg-address = The email address to look up
+cli-contact-find-arg-ca-file = Also trust this CA certificate (PEM) for the servers' certificates
+cli-contact-sources-about = Show or set where and in which order keys are looked up
+cli-contact-sources-arg-set = The sources in order, separated by commas: wkd, vks, vks:https://HOST, hkp:hkps://HOST[:PORT]

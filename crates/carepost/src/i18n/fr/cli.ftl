@@ -204,3 +204,9 @@ cli-value-domain = DOMAINE
 cli-contact-check-about = Vérifier si un contact est prêt à recevoir : validité de la clé, clés de chiffrement, format du message, programmes qui peuvent l'ouvrir
 cli-contact-check-arg-alias = L'alias du contact
 cli-contact-check-after-help = Code de sortie : 0 si le contact est prêt, 3 si send le refuserait (non vérifié, révoqué, expiré), 4 si sa clé est inutilisable.
+## key discovery
+cli-contact-find-about = Chercher une clé pour une adresse e-mail (Web Key Directory, serveurs de clés) sans l'ajouter
+cli-contact-find-arg-address = L'adresse e-mail à chercher
+cli-contact-find-arg-ca-file = Faire aussi confiance à ce certificat CA (PEM) pour les certificats des serveurs
+cli-contact-sources-about = Afficher ou définir où et dans quel ordre les clés sont cherchées
+cli-contact-sources-arg-set = Les sources dans l'ordre, séparées par des virgules : wkd, vks, vks:https://HÔTE, hkp:hkps://HÔTE[:PORT]

@@ -204,3 +204,9 @@ cli-value-domain = DOMEIN
 cli-contact-check-about = Controleren of een contact klaar is om te ontvangen: geldigheid van de sleutel, versleutelingssleutels, berichtformaat, welke programma's het kunnen openen
 cli-contact-check-arg-alias = De alias van het contact
 cli-contact-check-after-help = Afsluitcode: 0 als het contact klaar is, 3 als send het zou weigeren (niet geverifieerd, ingetrokken, verlopen), 4 als de sleutel niet bruikbaar is.
+## key discovery
+cli-contact-find-about = Zoek een sleutel voor een e-mailadres (Web Key Directory, sleutelservers) zonder die toe te voegen
+cli-contact-find-arg-address = Het e-mailadres om te zoeken
+cli-contact-find-arg-ca-file = Vertrouw ook dit CA-certificaat (PEM) voor de certificaten van de servers
+cli-contact-sources-about = Toon of stel in waar en in welke volgorde sleutels worden gezocht
+cli-contact-sources-arg-set = De bronnen in volgorde, gescheiden door komma's: wkd, vks, vks:https://HOST, hkp:hkps://HOST[:POORT]
