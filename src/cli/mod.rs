@@ -21,6 +21,7 @@ pub mod log;
 pub mod mail;
 pub mod open;
 pub mod passphrase;
+pub mod publish;
 pub mod purge;
 pub mod retention;
 pub mod send;
@@ -37,6 +38,7 @@ use log::LogArgs;
 use mail::MailCommand;
 use open::OpenArgs;
 use passphrase::PassphraseArgs;
+use publish::PublishCommand;
 use purge::PurgeArgs;
 use retention::RetentionCommand;
 use send::SendArgs;
@@ -147,6 +149,8 @@ pub enum Command {
     #[command(subcommand)]
     Mail(MailCommand),
     Passphrase(PassphraseArgs),
+    #[command(subcommand)]
+    Publish(PublishCommand),
     Completions(CompletionsArgs),
     // The packaging commands: hidden from help, used by scripts/package-deb.sh.
     #[command(hide = true)]

@@ -12,6 +12,7 @@ use crate::cli::contact::ContactCommand;
 use crate::cli::files::{FilesAction, FilesArgs};
 use crate::cli::log::LogArgs;
 use crate::cli::mail::MailCommand;
+use crate::cli::publish::PublishCommand;
 use crate::cli::retention::RetentionCommand;
 use crate::cli::{Cli, Command};
 use crate::ui::{Output, Terminal};
@@ -31,6 +32,7 @@ mod mail;
 mod open;
 mod passphrase;
 mod present;
+mod publish;
 mod purge;
 mod retention;
 mod send;
@@ -99,6 +101,9 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         },
         Command::Export(args) => export::run(&mut ctx, args, out),
         Command::Passphrase(args) => passphrase::run(&mut ctx, args, out),
+        Command::Publish(command) => match command {
+            PublishCommand::Wkd(args) => publish::wkd(&mut ctx, args, out),
+        },
         Command::Mail(command) => match command {
             MailCommand::Setup(args) => mail::setup::run(&mut ctx, args, out),
             MailCommand::Show => mail::show::run(&mut ctx, out),

@@ -230,6 +230,26 @@ pub enum Error {
     /// or state): edited or damaged, and not to be guessed at.
     #[error("{}", tr!("error-state-damaged", value = Safe(.0.to_string()).to_string()))]
     StateDamaged(UnknownValue),
+    /// A domain that could not be the part of an email address after `@`.
+    #[error("{}", tr!("error-invalid-domain", domain = Safe(.0).to_string()))]
+    InvalidDomain(String),
+    /// `publish wkd --contact` of a patient: a patient's key is never
+    /// published under the practice's domain.
+    #[error("{}", tr!("error-publish-patient", alias = .0.clone()))]
+    PublishPatient(String),
+    /// `publish wkd --contact` of a colleague not verified yet: publishing
+    /// the key would vouch for it.
+    #[error("{}", tr!("error-publish-unverified", alias = .0.clone()))]
+    PublishUnverified(String),
+    /// `publish wkd --contact` of a colleague with no address in the domain.
+    #[error("{}", tr!("error-publish-not-in-domain", alias = alias.clone(), domain = domain.clone()))]
+    PublishNotInDomain { alias: String, domain: String },
+    /// `publish wkd` with no key that has an address in the domain.
+    #[error("{}", tr!("error-publish-nothing-for-domain", domain = .0.clone()))]
+    PublishNothingForDomain(String),
+    /// Two keys for one address: a Web Key Directory name holds one.
+    #[error("{}", tr!("error-publish-same-address", address = Safe(address).to_string(), holders = holders.join(", ")))]
+    PublishSameAddress { address: String, holders: Vec<String> },
 }
 
 /// A value in an enum column of state.db that carepost never writes: the
@@ -620,7 +640,11 @@ impl Error {
             | ContactNotFound { .. }
             | InputNotAFile(_)
             | InputMissing(_)
-            | MailSetting(_) => ExitStatus::Usage,
+            | MailSetting(_)
+            | InvalidDomain(_)
+            | PublishNotInDomain { .. }
+            | PublishNothingForDomain(_)
+            | PublishSameAddress { .. } => ExitStatus::Usage,
             VerifyRefused { .. }
             | RecipientsUnverified(_)
             | RecipientUnusable { .. }
@@ -628,7 +652,9 @@ impl Error {
             | PlaintextSmtpNotLoopback(_)
             | PlaintextSmtpNeedsFlag
             | NotPgpMime(_)
-            | MailPartlyUnprotected => ExitStatus::Refused,
+            | MailPartlyUnprotected
+            | PublishPatient(_)
+            | PublishUnverified(_) => ExitStatus::Refused,
             CertRejected(_) | MessageRejected(_) | ContactRevoked(_) | AuditBroken(_) | MailRejected(_) => {
                 ExitStatus::Rejected
             }
@@ -703,6 +729,11 @@ impl Error {
             InvalidName => tr!("hint-invalid-name"),
             InvalidEmail(_) => tr!("hint-invalid-email"),
             InvalidAlias(_) => tr!("hint-invalid-alias"),
+            InvalidDomain(_) => tr!("hint-invalid-domain"),
+            PublishPatient(_) => tr!("hint-publish-patient"),
+            PublishUnverified(alias) => tr!("hint-publish-unverified", alias = alias.clone()),
+            PublishNotInDomain { .. } | PublishNothingForDomain(_) => tr!("hint-publish-domain"),
+            PublishSameAddress { .. } => tr!("hint-publish-same-address"),
             ContactNotFound { .. } => tr!("hint-contact-list"),
             InputNotAFile(_) => tr!("hint-input-not-a-file"),
             InputMissing(_) => tr!("hint-input-missing"),

@@ -39,6 +39,7 @@ pub mod open;
 pub mod output;
 pub mod passphrase;
 pub mod policy;
+pub mod publish;
 pub mod reading;
 pub mod rebuild;
 pub mod retention;

@@ -69,6 +69,9 @@ pub enum Action {
     /// The identity's passphrase moved out of the keychain into a file
     /// (`passphrase --from-keychain`).
     PassphraseFromKeychain,
+    /// Keys written into a Web Key Directory tree (`publish wkd`), or a
+    /// key refused for it.
+    PublishWkd,
 }
 
 impl Action {
@@ -91,10 +94,11 @@ impl Action {
             Action::MailCancel => "mail-cancel",
             Action::PassphraseToKeychain => "passphrase-to-keychain",
             Action::PassphraseFromKeychain => "passphrase-from-keychain",
+            Action::PublishWkd => "publish-wkd",
         }
     }
 
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 18] = [
         Action::Init,
         Action::ContactAdd,
         Action::ContactUpdate,
@@ -112,6 +116,7 @@ impl Action {
         Action::MailCancel,
         Action::PassphraseToKeychain,
         Action::PassphraseFromKeychain,
+        Action::PublishWkd,
     ];
 }
 

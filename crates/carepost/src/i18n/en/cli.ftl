@@ -193,3 +193,11 @@ cli-value-shell = SHELL
 cli-passphrase-about = Move your key's passphrase into the OS keychain, or out of it into a file
 cli-passphrase-arg-to-keychain = Store the passphrase (from --passphrase-file FILE, or typed when asked) in the keychain, after checking that it unlocks your key
 cli-passphrase-arg-from-keychain = Move the passphrase out of the keychain into a new file only you can read, named with --passphrase-file FILE
+
+## publish wkd
+cli-publish-about = Publish the practice's keys, so that mail programs find them by email address
+cli-publish-wkd-about = Write a Web Key Directory for the practice's web server: your key, and verified colleagues' keys when named
+cli-publish-wkd-arg-out = Folder to write the tree into (created if missing; files of others in it are left alone)
+cli-publish-wkd-arg-domain = The domain to publish (default: the one of your email address); only addresses in it are published
+cli-publish-wkd-arg-contact = Also publish this verified colleague's key (repeat for several)
+cli-value-domain = DOMAIN

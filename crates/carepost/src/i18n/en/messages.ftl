@@ -868,3 +868,26 @@ show-source = Key from:
 show-source-at = { $source } ({ $location })
 show-looked-up-by = Looked up by:
 show-refreshed = Last refreshed:
+## publish wkd
+error-invalid-domain = "{ $domain }" is not a domain name such as example.org
+hint-invalid-domain = give the part of the practice's email address after the @, for example --domain example.org
+error-publish-patient = "{ $alias }" is a patient: carepost never publishes a patient's key under the practice's domain
+hint-publish-patient = only your own key and those of verified colleagues are published; patients publish their own keys (their mail provider often does it for them)
+error-publish-unverified = "{ $alias }" is NOT verified: publishing the key under the practice's domain would vouch for a key nobody checked
+hint-publish-unverified =
+    call the colleague on a number you already know, have them read out their fingerprint, and run:
+      carepost contact verify { $alias }
+    then publish again.
+error-publish-not-in-domain = the key of "{ $alias }" has no email address in { $domain }: a Web Key Directory of { $domain } can only hold addresses of { $domain }
+error-publish-nothing-for-domain = no key to publish has an email address in { $domain }
+hint-publish-domain = choose the domain of the addresses in the keys with --domain DOMAIN (`carepost whoami` and `carepost contact show ALIAS` show them), and write one folder per domain
+error-publish-same-address = { $address } is in more than one key ({ $holders }): a Web Key Directory holds one key per address
+hint-publish-same-address = publish only the key that is to be found under this address: leave out the other --contact
+publish-own-key = your own key
+publish-wkd-written = Web Key Directory of { $domain } written in { $path }:
+publish-wkd-found-at = Mail programs will find these keys at:
+publish-wkd-next =
+    Next: the practice's web server must serve the .well-known folder inside { $path } as it is,
+    at https://openpgpkey.{ $domain }/ (advanced method) or https://{ $domain }/ (direct method).
+    Give your web person the folder and the guide docs/wkd.md (content type, CORS header, checks).
+    Publish again after changing or extending your key.

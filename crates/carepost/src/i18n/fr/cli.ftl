@@ -192,3 +192,11 @@ cli-value-shell = SHELL
 cli-passphrase-about = Placer la phrase secrète de votre clé dans le trousseau du système, ou l'en retirer vers un fichier
 cli-passphrase-arg-to-keychain = Enregistrer la phrase secrète (lue dans --passphrase-file FICHIER, ou saisie à la demande) dans le trousseau, après avoir vérifié qu'elle déverrouille votre clé
 cli-passphrase-arg-from-keychain = Déplacer la phrase secrète du trousseau vers un nouveau fichier lisible par vous seul, indiqué avec --passphrase-file FICHIER
+
+## publish wkd
+cli-publish-about = Publier les clés du cabinet, pour que les programmes de messagerie les trouvent par adresse e-mail
+cli-publish-wkd-about = Écrire un annuaire de clés web (WKD) pour le serveur web du cabinet : votre clé, et celles des confrères vérifiés que vous nommez
+cli-publish-wkd-arg-out = Dossier où écrire l'arborescence (créé s'il manque ; les fichiers d'autres personnes qu'il contient sont laissés tels quels)
+cli-publish-wkd-arg-domain = Le domaine à publier (par défaut : celui de votre adresse e-mail) ; seules les adresses de ce domaine sont publiées
+cli-publish-wkd-arg-contact = Publier aussi la clé de ce confrère vérifié (à répéter pour plusieurs)
+cli-value-domain = DOMAINE

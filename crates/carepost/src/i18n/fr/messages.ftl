@@ -894,3 +894,26 @@ show-source = Provenance de la clé :
 show-source-at = { $source } ({ $location })
 show-looked-up-by = Recherchée via :
 show-refreshed = Dernière actualisation :
+## publish wkd
+error-invalid-domain = « { $domain } » n'est pas un nom de domaine comme example.org
+hint-invalid-domain = indiquez la partie de l'adresse e-mail du cabinet après le @, par exemple --domain example.org
+error-publish-patient = « { $alias } » est un patient : carepost ne publie jamais la clé d'un patient sous le domaine du cabinet
+hint-publish-patient = seules votre propre clé et celles de confrères vérifiés sont publiées ; les patients publient leur propre clé (leur fournisseur de messagerie le fait souvent pour eux)
+error-publish-unverified = « { $alias } » n'est PAS vérifié : publier la clé sous le domaine du cabinet reviendrait à se porter garant d'une clé que personne n'a contrôlée
+hint-publish-unverified =
+    appelez le confrère à un numéro que vous connaissez déjà, demandez-lui de lire son empreinte à voix haute et exécutez :
+      carepost contact verify { $alias }
+    puis publiez à nouveau.
+error-publish-not-in-domain = la clé de « { $alias } » n'a aucune adresse e-mail dans { $domain } : un annuaire de clés web (WKD) de { $domain } ne peut contenir que des adresses de { $domain }
+error-publish-nothing-for-domain = aucune clé à publier n'a d'adresse e-mail dans { $domain }
+hint-publish-domain = choisissez avec --domain DOMAINE le domaine des adresses des clés (`carepost whoami` et `carepost contact show ALIAS` les affichent), et écrivez un dossier par domaine
+error-publish-same-address = { $address } figure dans plus d'une clé ({ $holders }) : un annuaire de clés web (WKD) contient une seule clé par adresse
+hint-publish-same-address = publiez uniquement la clé qui doit être trouvée à cette adresse : omettez l'autre --contact
+publish-own-key = votre propre clé
+publish-wkd-written = Annuaire de clés web (WKD) de { $domain } écrit dans { $path } :
+publish-wkd-found-at = Les programmes de messagerie trouveront ces clés à :
+publish-wkd-next =
+    Étape suivante : le serveur web du cabinet doit servir tel quel le dossier .well-known qui se trouve dans { $path },
+    à https://openpgpkey.{ $domain }/ (méthode avancée) ou https://{ $domain }/ (méthode directe).
+    Donnez le dossier et le guide docs/wkd.md (type de contenu, en-tête CORS, vérifications) à votre responsable web.
+    Publiez à nouveau après avoir modifié ou prolongé votre clé.

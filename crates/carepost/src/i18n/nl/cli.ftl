@@ -192,3 +192,11 @@ cli-value-shell = SHELL
 cli-passphrase-about = De wachtwoordzin van uw sleutel naar de sleutelbos van het systeem verplaatsen, of eruit naar een bestand
 cli-passphrase-arg-to-keychain = De wachtwoordzin (uit --passphrase-file BESTAND, of getypt als erom gevraagd wordt) in de sleutelbos bewaren, na controle dat hij uw sleutel ontgrendelt
 cli-passphrase-arg-from-keychain = De wachtwoordzin uit de sleutelbos naar een nieuw bestand verplaatsen dat alleen u kunt lezen, op te geven met --passphrase-file BESTAND
+
+## publish wkd
+cli-publish-about = De sleutels van de praktijk publiceren, zodat e-mailprogramma's ze op e-mailadres vinden
+cli-publish-wkd-about = Een Web Key Directory schrijven voor de webserver van de praktijk: uw sleutel, en die van geverifieerde collega's als u ze noemt
+cli-publish-wkd-arg-out = Map waarin de boom wordt geschreven (aangemaakt als die ontbreekt; bestanden van anderen erin blijven ongemoeid)
+cli-publish-wkd-arg-domain = Het te publiceren domein (standaard: dat van uw e-mailadres); alleen adressen daarin worden gepubliceerd
+cli-publish-wkd-arg-contact = Ook de sleutel van deze geverifieerde collega publiceren (herhaal voor meerdere)
+cli-value-domain = DOMEIN

@@ -869,3 +869,26 @@ show-source = Herkomst sleutel:
 show-source-at = { $source } ({ $location })
 show-looked-up-by = Opgezocht met:
 show-refreshed = Laatst vernieuwd:
+## publish wkd
+error-invalid-domain = "{ $domain }" is geen domeinnaam zoals example.org
+hint-invalid-domain = geef het deel van het e-mailadres van de praktijk na de @, bijvoorbeeld --domain example.org
+error-publish-patient = "{ $alias }" is een patiënt: carepost publiceert nooit de sleutel van een patiënt onder het domein van de praktijk
+hint-publish-patient = alleen uw eigen sleutel en die van geverifieerde collega's worden gepubliceerd; patiënten publiceren hun eigen sleutel (vaak doet hun e-mailprovider dat voor hen)
+error-publish-unverified = "{ $alias }" is NIET geverifieerd: de sleutel publiceren onder het domein van de praktijk zou instaan voor een sleutel die niemand heeft gecontroleerd
+hint-publish-unverified =
+    bel de collega op een nummer dat u al kent, laat hem of haar de vingerafdruk voorlezen en voer uit:
+      carepost contact verify { $alias }
+    en publiceer daarna opnieuw.
+error-publish-not-in-domain = de sleutel van "{ $alias }" heeft geen e-mailadres in { $domain }: een Web Key Directory van { $domain } kan alleen adressen van { $domain } bevatten
+error-publish-nothing-for-domain = geen enkele te publiceren sleutel heeft een e-mailadres in { $domain }
+hint-publish-domain = kies met --domain DOMEIN het domein van de adressen in de sleutels (`carepost whoami` en `carepost contact show ALIAS` tonen ze), en schrijf één map per domein
+error-publish-same-address = { $address } staat in meer dan één sleutel ({ $holders }): een Web Key Directory bevat één sleutel per adres
+hint-publish-same-address = publiceer alleen de sleutel die onder dit adres gevonden moet worden: laat de andere --contact weg
+publish-own-key = uw eigen sleutel
+publish-wkd-written = Web Key Directory van { $domain } geschreven in { $path }:
+publish-wkd-found-at = E-mailprogramma's vinden deze sleutels op:
+publish-wkd-next =
+    Volgende stap: de webserver van de praktijk moet de map .well-known in { $path } ongewijzigd aanbieden,
+    op https://openpgpkey.{ $domain }/ (geavanceerde methode) of https://{ $domain }/ (directe methode).
+    Geef uw webbeheerder de map en de handleiding docs/wkd.md (inhoudstype, CORS-header, controles).
+    Publiceer opnieuw nadat u uw sleutel hebt gewijzigd of verlengd.
