@@ -320,6 +320,31 @@ fn parse_exactly_one(bytes: &[u8]) -> Result<Cert> {
 }
 
 fn parse_exactly_one_unguarded(bytes: &[u8]) -> Result<Cert> {
+    let mut certs = parse_all_unguarded(bytes)?;
+    match certs.len() {
+        0 => Err(Error::CertRejected(CertProblem::NoCertificate)),
+        1 => Ok(certs.pop().expect("one")),
+        n => Err(Error::CertRejected(CertProblem::SeveralCertificates(n))),
+    }
+}
+
+/// Parses every public certificate in `bytes` (a key server may send
+/// several), without judging them, behind the panic boundary. Secret key
+/// material anywhere refuses the whole input; none at all is refused too.
+pub fn parse_certs(bytes: &[u8]) -> Result<Vec<Cert>> {
+    crate::guard::untrusted(
+        || {
+            let certs = parse_all_unguarded(bytes)?;
+            if certs.is_empty() {
+                return Err(Error::CertRejected(CertProblem::NoCertificate));
+            }
+            Ok(certs)
+        },
+        || Error::CertRejected(CertProblem::Damaged),
+    )
+}
+
+fn parse_all_unguarded(bytes: &[u8]) -> Result<Vec<Cert>> {
     let reject = |p| Error::CertRejected(p);
     // Say "secret key" even when the rest of the file is damaged.
     if contains(bytes, b"PRIVATE KEY BLOCK") {
@@ -337,12 +362,7 @@ fn parse_exactly_one_unguarded(bytes: &[u8]) -> Result<Cert> {
     if certs.iter().any(|c| c.is_tsk()) {
         return Err(reject(CertProblem::SecretKeyMaterial));
     }
-    let cert = match certs.len() {
-        0 => return Err(reject(CertProblem::NoCertificate)),
-        1 => certs.pop().expect("one"),
-        n => return Err(reject(CertProblem::SeveralCertificates(n))),
-    };
-    Ok(cert)
+    Ok(certs)
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

@@ -250,6 +250,96 @@ pub enum Error {
     /// Two keys for one address: a Web Key Directory name holds one.
     #[error("{}", tr!("error-publish-same-address", address = Safe(address).to_string(), holders = holders.join(", ")))]
     PublishSameAddress { address: String, holders: Vec<String> },
+    /// A key source could not be asked (network, TLS, the server's
+    /// answer); `host` names it. Nothing was changed.
+    #[error("{}", tr!("error-network", host = Safe(host).to_string(), reason = net_problem_message(problem)))]
+    Network { host: String, problem: NetProblem },
+    /// No key source had a key for the address; `tried` says what each
+    /// answered.
+    #[error("{}", tr!("error-key-not-found", address = Safe(address).to_string(), tried = Safe(tried.join("\n")).to_string()))]
+    KeyNotFound { address: String, tried: Vec<String> },
+    /// Every key a source offered for the address was refused.
+    #[error("{}", tr!("error-keys-refused", address = Safe(address).to_string(), tried = Safe(tried.join("\n")).to_string()))]
+    KeysRefused { address: String, tried: Vec<String> },
+    /// A source answered with several different keys for one address:
+    /// carepost never picks one.
+    #[error("{}", tr!("error-several-keys", address = Safe(address).to_string(), source = Safe(key_source).to_string(), fingerprints = fingerprints.join(", "), count = fingerprints.len()))]
+    SeveralKeys { address: String, key_source: String, fingerprints: Vec<String> },
+    /// A key source as written (`--set`, the stored setting) that carepost
+    /// does not understand.
+    #[error("{}", tr!("error-key-source", given = Safe(given).to_string(), reason = reason.clone()))]
+    KeySource { given: String, reason: String },
+}
+
+/// Why a request to a key source failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NetProblem {
+    /// The server answered 404: it has nothing there.
+    NotFound,
+    /// Another status than success.
+    Status(u16),
+    /// The host could not be reached (name, connection); the reason in
+    /// words.
+    Unreachable(String),
+    /// No encrypted connection with a trusted certificate.
+    Tls(String),
+    /// No answer within the bound, in seconds.
+    Timeout(u64),
+    /// The answer was larger than the bound (bytes): cut off, not used.
+    TooLarge(u64),
+    /// A redirect to a location that is not `https://`.
+    InsecureRedirect(String),
+    /// More redirects than carepost follows.
+    TooManyRedirects,
+    /// The proxy (`HTTPS_PROXY`) refused or could not be reached.
+    Proxy(String),
+    /// Anything else, in the library's words.
+    Other(String),
+}
+
+impl NetProblem {
+    /// A short stable code for JSON.
+    pub fn code(&self) -> &'static str {
+        match self {
+            NetProblem::NotFound => "not-found",
+            NetProblem::Status(_) => "status",
+            NetProblem::Unreachable(_) => "unreachable",
+            NetProblem::Tls(_) => "tls-failed",
+            NetProblem::Timeout(_) => "timeout",
+            NetProblem::TooLarge(_) => "too-large",
+            NetProblem::InsecureRedirect(_) => "insecure-redirect",
+            NetProblem::TooManyRedirects => "too-many-redirects",
+            NetProblem::Proxy(_) => "proxy",
+            NetProblem::Other(_) => "other",
+        }
+    }
+
+    /// The problem in the user's language.
+    pub fn message(&self) -> String {
+        net_problem_message(self)
+    }
+}
+
+fn net_problem_message(problem: &NetProblem) -> String {
+    match problem {
+        NetProblem::NotFound => tr!("net-not-found"),
+        NetProblem::Status(status) => tr!("net-status", status = *status),
+        NetProblem::Unreachable(reason) => tr!("net-unreachable", reason = Safe(reason).to_string()),
+        NetProblem::Tls(reason) => Safe(reason).to_string(),
+        NetProblem::Timeout(seconds) => tr!("net-timeout", seconds = *seconds),
+        NetProblem::TooLarge(limit) => tr!("net-too-large", limit = crate::format_size(*limit)),
+        NetProblem::InsecureRedirect(to) => tr!("net-insecure-redirect", location = Safe(to).to_string()),
+        NetProblem::TooManyRedirects => tr!("net-too-many-redirects"),
+        NetProblem::Proxy(reason) => tr!("net-proxy", reason = Safe(reason).to_string()),
+        NetProblem::Other(details) => tr!("net-other", details = Safe(details).to_string()),
+    }
+}
+
+impl CertProblem {
+    /// The problem in the user's language, as `contact add` words it.
+    pub fn message(&self) -> String {
+        cert_problem_message(self)
+    }
 }
 
 /// A value in an enum column of state.db that carepost never writes: the
@@ -662,6 +752,8 @@ impl Error {
             CertAlreadyStored { .. } => ExitStatus::Rejected,
             StateDisagrees(_) => ExitStatus::Rejected,
             StateDamaged(_) => ExitStatus::Rejected,
+            KeysRefused { .. } | SeveralKeys { .. } => ExitStatus::Rejected,
+            KeySource { .. } => ExitStatus::Usage,
             NoIdentity
             | NoPassphrase
             | WrongPassphrase
@@ -701,6 +793,8 @@ impl Error {
             | FileNotDeleted { .. }
             | EmailTooLarge { .. }
             | KeyFileNotRegular(_)
+            | Network { .. }
+            | KeyNotFound { .. }
             | Cancelled
             | Internal(_) => ExitStatus::Failure,
         }
@@ -833,6 +927,12 @@ impl Error {
                 tr!("hint-delivery-unconfirmed", message_id = Safe(message_id).to_string())
             }
             State(_) => tr!("hint-state"),
+            Network { problem: NetProblem::Tls(_), .. } => tr!("hint-network-tls"),
+            Network { .. } => tr!("hint-network"),
+            KeyNotFound { .. } => tr!("hint-key-not-found"),
+            KeysRefused { .. } => tr!("hint-keys-refused"),
+            SeveralKeys { .. } => tr!("hint-several-keys"),
+            KeySource { .. } => tr!("hint-key-source"),
             Io { source, .. } => {
                 use std::io::ErrorKind::*;
                 match source.kind() {

@@ -25,8 +25,6 @@ use std::path::{Path, PathBuf};
 
 /// The settings key holding the JSON of [`SmtpConfig`].
 const SETTING: &str = "mail.smtp";
-/// A CA file larger than this is not a CA file.
-const MAX_CA_FILE_BYTES: u64 = 1 << 20;
 
 /// How the connection to the server is encrypted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,7 +178,7 @@ pub fn setup(ctx: &mut Context<'_>, req: &SetupRequest) -> Result<SmtpConfig> {
     }
     let (ca_file, ca_pem) = match &req.ca_file {
         Some(path) => {
-            let pem = read_ca_file(path)?;
+            let pem = crate::tls::read_ca_file(path)?;
             let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
             (Some(absolute), Some(pem))
         }
@@ -270,22 +268,6 @@ pub fn password_from_file(path: &Path) -> Result<Passphrase> {
         Error::PassphraseFile { path, reason } => Error::SmtpPasswordFile { path, reason },
         other => other,
     })
-}
-
-/// Reads a PEM file holding at least one usable certificate.
-fn read_ca_file(path: &Path) -> Result<String> {
-    use std::io::Read as _;
-    let fail = |reason: String| Error::CaFile { path: path.to_path_buf(), reason };
-    let file = std::fs::File::open(path).map_err(|e| fail(crate::error::io_reason(&e)))?;
-    let mut pem = String::new();
-    file.take(MAX_CA_FILE_BYTES).read_to_string(&mut pem).map_err(|e| fail(crate::error::io_reason(&e)))?;
-    if !pem.contains("-----BEGIN CERTIFICATE-----") {
-        return Err(fail(crate::tr!("ca-file-no-certificate")));
-    }
-    // Parsed the way the connection will use it.
-    lettre::transport::smtp::client::Certificate::from_pem(pem.as_bytes())
-        .map_err(|e| fail(crate::tr!("ca-file-unusable", reason = e.to_string())))?;
-    Ok(pem)
 }
 
 /// A server name or IP address that TLS can check a certificate against.

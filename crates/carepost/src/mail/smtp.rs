@@ -271,21 +271,6 @@ fn rustls_error(e: &lettre::transport::smtp::Error) -> Option<&rustls::Error> {
     None
 }
 
-fn describe_tls(e: &rustls::Error) -> String {
-    use rustls::CertificateError as C;
-    match e {
-        rustls::Error::InvalidCertificate(cert) => match cert {
-            C::UnknownIssuer | C::BadSignature => crate::tr!("tls-untrusted"),
-            C::NotValidForName | C::NotValidForNameContext { .. } => crate::tr!("tls-wrong-name"),
-            C::Expired | C::ExpiredContext { .. } => crate::tr!("tls-expired"),
-            C::NotValidYet | C::NotValidYetContext { .. } => crate::tr!("tls-not-yet-valid"),
-            C::Revoked => crate::tr!("tls-revoked"),
-            other => crate::tr!("tls-other-details", details = format!("{other:?}")),
-        },
-        other => crate::tr!("tls-other-details", details = other.to_string()),
-    }
-}
-
 fn network_reason(e: &lettre::transport::smtp::Error, limit: Duration) -> String {
     match io_error(e) {
         Some(io) if matches!(io.kind(), std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock) => {
@@ -312,7 +297,7 @@ fn connect_problem(e: &lettre::transport::smtp::Error, limit: Duration) -> Deliv
 /// while the greeting is read) failed unless the server answered.
 fn implicit_connect_problem(e: &lettre::transport::smtp::Error, limit: Duration) -> DeliveryProblem {
     if let Some(tls) = rustls_error(e) {
-        return DeliveryProblem::Tls(describe_tls(tls));
+        return DeliveryProblem::Tls(crate::tls::describe(tls));
     }
     if e.is_permanent() || e.is_transient() {
         return DeliveryProblem::Refused { step: DeliveryStep::Connect, reply: reply_text(e) };
@@ -334,7 +319,7 @@ fn implicit_connect_problem(e: &lettre::transport::smtp::Error, limit: Duration)
 /// STARTTLS, the handshake, or the EHLO over TLS failed.
 fn tls_problem(e: &lettre::transport::smtp::Error, limit: Duration) -> DeliveryProblem {
     if let Some(tls) = rustls_error(e) {
-        return DeliveryProblem::Tls(describe_tls(tls));
+        return DeliveryProblem::Tls(crate::tls::describe(tls));
     }
     if e.is_permanent() || e.is_transient() {
         return DeliveryProblem::Tls(reply_text(e));

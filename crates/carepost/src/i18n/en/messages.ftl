@@ -891,3 +891,43 @@ publish-wkd-next =
     at https://openpgpkey.{ $domain }/ (advanced method) or https://{ $domain }/ (direct method).
     Give your web person the folder and the guide docs/wkd.md (content type, CORS header, checks).
     Publish again after changing or extending your key.
+## key discovery: network and lookup
+error-network = could not ask { $host } for a key: { $reason }. Nothing was changed.
+error-key-not-found = no key found for { $address }; nothing was changed. Tried:
+    { $tried }
+error-keys-refused = no acceptable key found for { $address }; nothing was changed. Tried:
+    { $tried }
+error-several-keys = { $source } holds { $count } different keys for { $address }: { $fingerprints }. carepost does not pick one; nothing was changed.
+error-key-source = cannot use the key source "{ $given }": { $reason }
+hint-network = check the network connection (and HTTPS_PROXY, if one is set), then try again
+hint-network-tls = if the server uses a certificate of your own authority, give its CA certificate with --ca-file FILE (or CAREPOST_CA_FILE)
+hint-key-not-found = ask the patient for their key as a file, and add it with `carepost contact add ALIAS --key-file FILE`
+hint-keys-refused = ask the patient for a current key as a file; a key the server offers cannot be used as it is
+hint-several-keys = ask the patient which key is theirs (the fingerprint), and add it from a file with `carepost contact add ALIAS --key-file FILE`
+hint-key-source = sources are wkd, vks, vks:https://HOST, hkp:hkps://HOST[:PORT] or hkp:hkp://HOST[:PORT], separated by commas
+net-not-found = the server has no key there
+net-status = the server answered with status { $status }
+net-unreachable = the server could not be reached ({ $reason })
+net-too-large = the answer is larger than { $limit }; it was cut off and not used
+net-insecure-redirect = the server redirected to { $location }, which is not an encrypted (https://) address; carepost did not follow
+net-too-many-redirects = the server redirected too many times
+net-proxy = the proxy (HTTPS_PROXY) could not be used: { $reason }
+net-host-not-found = the server name is not known (no DNS entry, or no network)
+net-connection-failed = no connection could be made
+net-bad-resolve = CAREPOST_RESOLVE has an entry that is not HOST=ADDRESS:PORT: { $entry }
+net-bad-timeout = CAREPOST_NET_TIMEOUT_MS is not a number of milliseconds: { $value }
+vks-bad-answer = the key server's answer cannot be read ({ $what })
+source-vks-https = a VKS server is written vks:https://HOST
+source-bad-host = that is not a server name with an optional port
+source-unknown = it is not wkd, vks, vks:https://…, hkp:hkps://… or hkp:hkp://…
+source-twice = it is named twice
+source-none = no source is named
+source-wkd = Web Key Directory
+source-vks = key server { $url }
+source-hkp = key server { $url }
+attempt-found = { $source } ({ $location }): found
+attempt-not-found = { $source } ({ $location }): no key
+attempt-failed = { $source } ({ $location }): failed: { $reason }
+attempt-refused = { $source } ({ $location }): refused: { $reason }
+lookup-not-a-key = the answer is not an OpenPGP key
+lookup-address-mismatch = the key offered has no user ID with the address { $address }

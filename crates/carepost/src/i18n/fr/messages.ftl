@@ -917,3 +917,43 @@ publish-wkd-next =
     à https://openpgpkey.{ $domain }/ (méthode avancée) ou https://{ $domain }/ (méthode directe).
     Donnez le dossier et le guide docs/wkd.md (type de contenu, en-tête CORS, vérifications) à votre responsable web.
     Publiez à nouveau après avoir modifié ou prolongé votre clé.
+## key discovery: network and lookup
+error-network = impossible de demander une clé à { $host } : { $reason }. Rien n'a été modifié.
+error-key-not-found = aucune clé trouvée pour { $address } ; rien n'a été modifié. Essayé :
+    { $tried }
+error-keys-refused = aucune clé acceptable trouvée pour { $address } ; rien n'a été modifié. Essayé :
+    { $tried }
+error-several-keys = { $source } détient { $count } clés différentes pour { $address } : { $fingerprints }. carepost n'en choisit aucune ; rien n'a été modifié.
+error-key-source = la source de clés « { $given } » n'est pas utilisable : { $reason }
+hint-network = vérifiez la connexion réseau (et HTTPS_PROXY, s'il est défini), puis réessayez
+hint-network-tls = si le serveur utilise un certificat de votre propre autorité, donnez son certificat CA avec --ca-file FICHIER (ou CAREPOST_CA_FILE)
+hint-key-not-found = demandez au patient sa clé sous forme de fichier et ajoutez-la avec `carepost contact add ALIAS --key-file FICHIER`
+hint-keys-refused = demandez au patient une clé à jour sous forme de fichier ; la clé proposée par le serveur n'est pas utilisable telle quelle
+hint-several-keys = demandez au patient quelle clé est la sienne (l'empreinte) et ajoutez-la depuis un fichier avec `carepost contact add ALIAS --key-file FICHIER`
+hint-key-source = les sources sont wkd, vks, vks:https://HÔTE, hkp:hkps://HÔTE[:PORT] ou hkp:hkp://HÔTE[:PORT], séparées par des virgules
+net-not-found = le serveur n'a pas de clé à cet endroit
+net-status = le serveur a répondu avec le statut { $status }
+net-unreachable = le serveur est injoignable ({ $reason })
+net-too-large = la réponse dépasse { $limit } ; elle a été coupée et n'est pas utilisée
+net-insecure-redirect = le serveur a redirigé vers { $location }, qui n'est pas une adresse chiffrée (https://) ; carepost ne l'a pas suivie
+net-too-many-redirects = le serveur a redirigé trop de fois
+net-proxy = le proxy (HTTPS_PROXY) n'est pas utilisable : { $reason }
+net-host-not-found = le nom du serveur est inconnu (pas d'entrée DNS, ou pas de réseau)
+net-connection-failed = aucune connexion n'a pu être établie
+net-bad-resolve = CAREPOST_RESOLVE contient une entrée qui n'est pas HÔTE=ADRESSE:PORT : { $entry }
+net-bad-timeout = CAREPOST_NET_TIMEOUT_MS n'est pas un nombre de millisecondes : { $value }
+vks-bad-answer = la réponse du serveur de clés est illisible ({ $what })
+source-vks-https = un serveur VKS s'écrit vks:https://HÔTE
+source-bad-host = ce n'est pas un nom de serveur avec un port facultatif
+source-unknown = ce n'est ni wkd, ni vks, ni vks:https://…, ni hkp:hkps://…, ni hkp:hkp://…
+source-twice = elle est citée deux fois
+source-none = aucune source n'est citée
+source-wkd = Web Key Directory
+source-vks = serveur de clés { $url }
+source-hkp = serveur de clés { $url }
+attempt-found = { $source } ({ $location }) : trouvée
+attempt-not-found = { $source } ({ $location }) : pas de clé
+attempt-failed = { $source } ({ $location }) : échec : { $reason }
+attempt-refused = { $source } ({ $location }) : refusée : { $reason }
+lookup-not-a-key = la réponse n'est pas une clé OpenPGP
+lookup-address-mismatch = la clé proposée n'a pas d'identifiant utilisateur avec l'adresse { $address }

@@ -892,3 +892,43 @@ publish-wkd-next =
     op https://openpgpkey.{ $domain }/ (geavanceerde methode) of https://{ $domain }/ (directe methode).
     Geef uw webbeheerder de map en de handleiding docs/wkd.md (inhoudstype, CORS-header, controles).
     Publiceer opnieuw nadat u uw sleutel hebt gewijzigd of verlengd.
+## key discovery: network and lookup
+error-network = kon { $host } niet om een sleutel vragen: { $reason }. Er is niets gewijzigd.
+error-key-not-found = geen sleutel gevonden voor { $address }; er is niets gewijzigd. Geprobeerd:
+    { $tried }
+error-keys-refused = geen bruikbare sleutel gevonden voor { $address }; er is niets gewijzigd. Geprobeerd:
+    { $tried }
+error-several-keys = { $source } heeft { $count } verschillende sleutels voor { $address }: { $fingerprints }. carepost kiest er geen; er is niets gewijzigd.
+error-key-source = de sleutelbron "{ $given }" is niet bruikbaar: { $reason }
+hint-network = controleer de netwerkverbinding (en HTTPS_PROXY, als die is ingesteld) en probeer het opnieuw
+hint-network-tls = gebruikt de server een certificaat van uw eigen certificaatautoriteit, geef dan het CA-certificaat met --ca-file BESTAND (of CAREPOST_CA_FILE)
+hint-key-not-found = vraag de patiënt om de sleutel als bestand en voeg die toe met `carepost contact add ALIAS --key-file BESTAND`
+hint-keys-refused = vraag de patiënt om een actuele sleutel als bestand; de sleutel die de server aanbiedt is zo niet bruikbaar
+hint-several-keys = vraag de patiënt welke sleutel de zijne is (de vingerafdruk) en voeg die toe uit een bestand met `carepost contact add ALIAS --key-file BESTAND`
+hint-key-source = bronnen zijn wkd, vks, vks:https://HOST, hkp:hkps://HOST[:POORT] of hkp:hkp://HOST[:POORT], gescheiden door komma's
+net-not-found = de server heeft daar geen sleutel
+net-status = de server antwoordde met status { $status }
+net-unreachable = de server is niet bereikbaar ({ $reason })
+net-too-large = het antwoord is groter dan { $limit }; het is afgebroken en niet gebruikt
+net-insecure-redirect = de server verwees door naar { $location }, geen versleuteld (https://) adres; carepost is niet gevolgd
+net-too-many-redirects = de server verwees te vaak door
+net-proxy = de proxy (HTTPS_PROXY) is niet bruikbaar: { $reason }
+net-host-not-found = de servernaam is onbekend (geen DNS-gegeven, of geen netwerk)
+net-connection-failed = er kon geen verbinding worden gemaakt
+net-bad-resolve = CAREPOST_RESOLVE bevat een item dat niet HOST=ADRES:POORT is: { $entry }
+net-bad-timeout = CAREPOST_NET_TIMEOUT_MS is geen aantal milliseconden: { $value }
+vks-bad-answer = het antwoord van de sleutelserver is onleesbaar ({ $what })
+source-vks-https = een VKS-server schrijft u als vks:https://HOST
+source-bad-host = dat is geen servernaam met eventueel een poort
+source-unknown = het is geen wkd, vks, vks:https://…, hkp:hkps://… of hkp:hkp://…
+source-twice = het staat er twee keer
+source-none = er is geen bron genoemd
+source-wkd = Web Key Directory
+source-vks = sleutelserver { $url }
+source-hkp = sleutelserver { $url }
+attempt-found = { $source } ({ $location }): gevonden
+attempt-not-found = { $source } ({ $location }): geen sleutel
+attempt-failed = { $source } ({ $location }): mislukt: { $reason }
+attempt-refused = { $source } ({ $location }): geweigerd: { $reason }
+lookup-not-a-key = het antwoord is geen OpenPGP-sleutel
+lookup-address-mismatch = de aangeboden sleutel heeft geen gebruikers-ID met het adres { $address }
