@@ -1,7 +1,7 @@
 //! `carepost contact add|list|show|verify|update|remove`: the verbs and
 //! their arguments.
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
@@ -19,11 +19,29 @@ pub struct AliasArg {
     pub alias: String,
 }
 
+/// Options of the commands that ask Web Key Directories and key servers.
 #[derive(Debug, Args)]
+pub struct NetArgs {
+    #[arg(long, value_name = "FILE")]
+    pub ca_file: Option<PathBuf>,
+}
+
+impl NetArgs {
+    pub fn options(&self) -> carepost::net::NetOptions {
+        carepost::net::NetOptions { ca_file: self.ca_file.clone() }
+    }
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("key").required(true).args(["key_file", "email"])))]
 pub struct ContactAddArgs {
     pub alias: String,
     #[arg(long, value_name = "FILE")]
-    pub key_file: PathBuf,
+    pub key_file: Option<PathBuf>,
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Option<String>,
+    #[command(flatten)]
+    pub net: NetArgs,
     // Accepted because the contract names it; it only spells out the
     // default, so nothing reads it (see `kind`).
     #[arg(long = "patient", conflicts_with = "colleague")]

@@ -477,6 +477,25 @@ pub fn add(ctx: &mut Context<'_>, alias: &str, key_file: &Path, kind: Kind) -> R
     add_cert(ctx, alias, cert, kind, Origin::file())
 }
 
+/// `contact add --email`: imports the key a Web Key Directory or key
+/// server answered with for `address`, unverified, with its origin. A key
+/// from a server is never verified: only the phone check does that.
+pub fn add_found(
+    ctx: &mut Context<'_>,
+    alias: &str,
+    found: crate::lookup::Found,
+    address: &crate::wkd::Address,
+    kind: Kind,
+) -> Result<Contact> {
+    let source = match found.source.kind {
+        crate::lookup::SourceKind::Wkd => KeyOrigin::Wkd,
+        crate::lookup::SourceKind::Vks => KeyOrigin::Vks,
+        crate::lookup::SourceKind::Hkp => KeyOrigin::Hkp,
+    };
+    let origin = Origin { source, location: Some(found.location), email: Some(address.to_email()), refreshed_at: None };
+    add_cert(ctx, alias, found.cert, kind, origin)
+}
+
 /// Imports `cert` (from a file, an email's Autocrypt header, a Web Key
 /// Directory or a key server) as `alias`, unverified, after the same
 /// checks as `contact add`. `origin` is stored with it, and its kind and

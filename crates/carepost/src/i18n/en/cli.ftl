@@ -201,3 +201,7 @@ cli-publish-wkd-arg-out = Folder to write the tree into (created if missing; fil
 cli-publish-wkd-arg-domain = The domain to publish (default: the one of your email address); only addresses in it are published
 cli-publish-wkd-arg-contact = Also publish this verified colleague's key (repeat for several)
 cli-value-domain = DOMAIN
+
+## key origin and refresh
+cli-contact-add-arg-email = Look the key up by the contact's email address (Web Key Directory, key servers)
+cli-contact-add-arg-ca-file = A CA certificate (PEM) to trust besides the system's, for the lookup

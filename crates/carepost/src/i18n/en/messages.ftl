@@ -931,3 +931,12 @@ attempt-failed = { $source } ({ $location }): failed: { $reason }
 attempt-refused = { $source } ({ $location }): refused: { $reason }
 lookup-not-a-key = the answer is not an OpenPGP key
 lookup-address-mismatch = the key offered has no user ID with the address { $address }
+
+## contact add --email and contact refresh
+contact-add-key-or-email = Give the contact's key with --key-file FILE, or look it up with --email ADDRESS.
+contact-added-found = Found in { $source } ({ $location }) and added as contact "{ $alias }" ({ $kind }). Not verified yet: a key found on the internet does not prove whose it is.
+contact-added-found-next =
+    Before sending anything, call this person on a phone number you already know
+    (not one from an email or a website), ask them to read out the fingerprint
+    their own program shows, and type it in:
+      carepost contact verify { $alias }

@@ -200,3 +200,7 @@ cli-publish-wkd-arg-out = Dossier où écrire l'arborescence (créé s'il manque
 cli-publish-wkd-arg-domain = Le domaine à publier (par défaut : celui de votre adresse e-mail) ; seules les adresses de ce domaine sont publiées
 cli-publish-wkd-arg-contact = Publier aussi la clé de ce confrère vérifié (à répéter pour plusieurs)
 cli-value-domain = DOMAINE
+
+## key origin and refresh
+cli-contact-add-arg-email = Rechercher la clé par l'adresse e-mail du contact (Web Key Directory, serveurs de clés)
+cli-contact-add-arg-ca-file = Un certificat d'AC (PEM) à accepter en plus de ceux du système, pour la recherche

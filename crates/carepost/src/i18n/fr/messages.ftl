@@ -957,3 +957,12 @@ attempt-failed = { $source } ({ $location }) : échec : { $reason }
 attempt-refused = { $source } ({ $location }) : refusée : { $reason }
 lookup-not-a-key = la réponse n'est pas une clé OpenPGP
 lookup-address-mismatch = la clé proposée n'a pas d'identifiant utilisateur avec l'adresse { $address }
+
+## contact add --email and contact refresh
+contact-add-key-or-email = Donnez la clé du contact avec --key-file FICHIER, ou recherchez-la avec --email ADRESSE.
+contact-added-found = Trouvée dans { $source } ({ $location }) et ajoutée comme contact « { $alias } » ({ $kind }). Pas encore vérifiée : une clé trouvée sur internet ne prouve pas à qui elle appartient.
+contact-added-found-next =
+    N'envoyez rien encore. Appelez cette personne à un numéro que vous connaissez
+    déjà (pas un numéro tiré d'un e-mail ou d'un site web), demandez-lui de lire
+    l'empreinte que son propre programme affiche, et saisissez-la :
+      carepost contact verify { $alias }

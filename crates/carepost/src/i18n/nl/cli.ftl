@@ -200,3 +200,7 @@ cli-publish-wkd-arg-out = Map waarin de boom wordt geschreven (aangemaakt als di
 cli-publish-wkd-arg-domain = Het te publiceren domein (standaard: dat van uw e-mailadres); alleen adressen daarin worden gepubliceerd
 cli-publish-wkd-arg-contact = Ook de sleutel van deze geverifieerde collega publiceren (herhaal voor meerdere)
 cli-value-domain = DOMEIN
+
+## key origin and refresh
+cli-contact-add-arg-email = Zoek de sleutel op met het e-mailadres van het contact (Web Key Directory, sleutelservers)
+cli-contact-add-arg-ca-file = Een CA-certificaat (PEM) om naast dat van het systeem te vertrouwen, voor het opzoeken

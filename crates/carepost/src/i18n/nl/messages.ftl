@@ -932,3 +932,12 @@ attempt-failed = { $source } ({ $location }): mislukt: { $reason }
 attempt-refused = { $source } ({ $location }): geweigerd: { $reason }
 lookup-not-a-key = het antwoord is geen OpenPGP-sleutel
 lookup-address-mismatch = de aangeboden sleutel heeft geen gebruikers-ID met het adres { $address }
+
+## contact add --email and contact refresh
+contact-add-key-or-email = Geef de sleutel van het contact met --key-file BESTAND, of zoek hem op met --email ADRES.
+contact-added-found = Gevonden in { $source } ({ $location }) en toegevoegd als contact "{ $alias }" ({ $kind }). Nog niet geverifieerd: een sleutel die op internet gevonden is, bewijst niet van wie hij is.
+contact-added-found-next =
+    Verstuur nog niets. Bel deze persoon op een telefoonnummer dat u al kent
+    (niet een nummer uit een e-mail of van een website), vraag de vingerafdruk
+    voor te lezen die het eigen programma toont, en typ die in:
+      carepost contact verify { $alias }
