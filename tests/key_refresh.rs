@@ -225,3 +225,126 @@ fn key_file_and_email_are_alternatives() {
     assert_eq!(code(&neither), 2, "{}", stderr(&neither));
     assert_eq!(contacts(&doctor), 0);
 }
+
+// ---------------------------------------------------------------------------
+// contact refresh
+
+use openpgp::cert::prelude::*;
+use openpgp::policy::StandardPolicy;
+use openpgp::serialize::SerializeInto;
+use sequoia_openpgp as openpgp;
+
+/// A patient's key made here, valid for `days`, with its secret kept.
+fn patient_key(days: u64) -> Cert {
+    CertBuilder::general_purpose(Some(format!("P. de Vries <{PATIENT_EMAIL}>")))
+        .set_validity_period(Duration::from_secs(days * 86400))
+        .generate()
+        .unwrap()
+        .0
+}
+
+fn public(cert: &Cert) -> Vec<u8> {
+    cert.clone().strip_secret_key_material().to_vec().unwrap()
+}
+
+/// The doctor with the patient added by email from `server` and verified.
+fn added_and_verified(server: &Wkd, key: &Cert) -> Carepost {
+    let doctor = clinician();
+    server.publish(PATIENT_EMAIL, &public(key));
+    server.cmd(&doctor).args(["contact", "add", "p-0042", "--email", PATIENT_EMAIL]).assert().success();
+    let fpr = key.fingerprint().to_hex();
+    doctor.cmd().args(["contact", "verify", "p-0042", "--fingerprint", &fpr]).assert().success();
+    doctor
+}
+
+#[test]
+fn a_refresh_that_extends_the_expiry_keeps_the_verification() {
+    let server = Wkd::start();
+    let key = patient_key(20);
+    let doctor = added_and_verified(&server, &key);
+    let before = doctor.json(&["contact", "show", "p-0042"]);
+    // The owner extends the key by a year and republishes it.
+    let policy = StandardPolicy::new();
+    let mut signer = key.primary_key().key().clone().parts_into_secret().unwrap().into_keypair().unwrap();
+    let later = std::time::SystemTime::now() + Duration::from_secs(400 * 86400);
+    let sigs = key.set_expiration_time(&policy, None, &mut signer, Some(later)).unwrap();
+    let (extended, _) = key.clone().insert_packets(sigs).unwrap();
+    server.publish(PATIENT_EMAIL, &public(&extended));
+    let out = server.cmd(&doctor).args(["--json", "contact", "refresh"]).output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["contacts"][0]["alias"], "p-0042");
+    assert_eq!(report["contacts"][0]["result"], "updated");
+    let after = doctor.json(&["contact", "show", "p-0042"]);
+    assert_eq!(after["verified"], true, "the verification survives the merge");
+    assert_eq!(after["fingerprint"], before["fingerprint"]);
+    assert!(after["expires"].as_str().unwrap() > before["expires"].as_str().unwrap(), "{after}");
+    assert!(after["source"]["refreshed_at"].is_string());
+    // Asked again: nothing new.
+    let again = server.cmd(&doctor).args(["--json", "contact", "refresh", "p-0042"]).output().unwrap();
+    let again: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(again["contacts"][0]["result"], "unchanged");
+}
+
+#[test]
+fn a_revocation_on_the_server_is_stored_said_loudly_and_sending_refuses() {
+    let server = Wkd::start();
+    let key = patient_key(300);
+    let doctor = added_and_verified(&server, &key);
+    let mut signer = key.primary_key().key().clone().parts_into_secret().unwrap().into_keypair().unwrap();
+    let revocation =
+        key.revoke(&mut signer, openpgp::types::ReasonForRevocation::KeyCompromised, b"lost laptop").unwrap();
+    let (revoked, _) = key.clone().insert_packets(revocation).unwrap();
+    server.publish(PATIENT_EMAIL, &public(&revoked));
+    let out = server.cmd(&doctor).args(["contact", "refresh"]).output().unwrap();
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("REVOKED"), "{}", stderr(&out));
+    let document = common::write(&doctor, "brief.pdf", b"%PDF-1.4 x");
+    let send =
+        doctor.cmd().arg("send").arg(&document).args(["--to", "p-0042", "-o"]).arg(doctor.dir.path()).output().unwrap();
+    assert_eq!(code(&send), 3, "{}", stderr(&send));
+    assert!(stderr(&send).contains("revoked"), "{}", stderr(&send));
+}
+
+#[test]
+fn a_different_key_under_the_same_address_is_never_merged() {
+    let server = Wkd::start();
+    let key = patient_key(300);
+    let doctor = added_and_verified(&server, &key);
+    let before = doctor.json(&["contact", "show", "p-0042"]);
+    let other = patient_key(300);
+    server.publish(PATIENT_EMAIL, &public(&other));
+    let out = server.cmd(&doctor).args(["--json", "contact", "refresh"]).output().unwrap();
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("DIFFERENT key") && err.contains("Nothing was merged"), "{err}");
+    assert!(err.contains("carepost contact update p-0042 --key-file"), "{err}");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["error"]["contacts"][0]["result"], "key-changed");
+    let after = doctor.json(&["contact", "show", "p-0042"]);
+    assert_eq!(after["fingerprint"], before["fingerprint"], "nothing merged");
+    assert_eq!(after["verified"], true);
+}
+
+#[test]
+fn a_server_down_during_refresh_fails_and_changes_nothing() {
+    let server = Wkd::start();
+    let key = patient_key(300);
+    let doctor = added_and_verified(&server, &key);
+    let before = doctor.json(&["contact", "show", "p-0042"]);
+    let out = server.cmd_at(&doctor, free_port()).args(["contact", "refresh", "p-0042"]).output().unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("nothing changed"), "{}", stderr(&out));
+    let after = doctor.json(&["contact", "show", "p-0042"]);
+    assert_eq!(after, before);
+}
+
+#[test]
+fn a_contact_from_a_file_without_an_address_is_skipped_and_said_so() {
+    let doctor = clinician();
+    let patient = Carepost::with_identity("P. de Vries", PATIENT_EMAIL);
+    doctor.cmd().args(["contact", "add", "p-1", "--key-file"]).arg(patient.export_key()).assert().success();
+    let out = doctor.cmd().args(["contact", "refresh"]).output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("p-1: skipped"), "{}", stdout(&out));
+}

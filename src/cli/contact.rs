@@ -12,6 +12,15 @@ pub enum ContactCommand {
     Verify(ContactVerifyArgs),
     Update(ContactUpdateArgs),
     Remove(AliasArg),
+    Refresh(ContactRefreshArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ContactRefreshArgs {
+    #[arg(value_name = "ALIAS")]
+    pub aliases: Vec<String>,
+    #[command(flatten)]
+    pub net: NetArgs,
 }
 
 #[derive(Debug, Args)]

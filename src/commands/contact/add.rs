@@ -36,7 +36,7 @@ pub fn run(ctx: &mut Context<'_>, args: ContactAddArgs, out: &Output) -> Result<
             let Some(found) = search.found.clone() else { return Err(search.into_error(&address)) };
             let label = found.source.label();
             let location = found.location.clone();
-            let contact = contacts::add_found(ctx, &args.alias, found, &address, kind)?;
+            let contact = carepost::refresh::add_found(ctx, &args.alias, found, &address, kind)?;
             (contact, Some((label, location)))
         }
         (None, None) => return Err(Error::Usage(tr!("contact-add-key-or-email"))),

@@ -8,6 +8,7 @@ use carepost::tr;
 
 pub mod add;
 pub mod list;
+pub mod refresh;
 pub mod remove;
 pub mod show;
 pub mod update;

@@ -940,3 +940,30 @@ contact-added-found-next =
     (not one from an email or a website), ask them to read out the fingerprint
     their own program shows, and type it in:
       carepost contact verify { $alias }
+refresh-skipped-no-source = it came from a file and has no email address to look it up by
+refresh-key-changed-warning =
+    ========================================================================
+    WARNING: a DIFFERENT key is now published for "{ $alias }".
+      stored fingerprint:    { $old }
+      offered fingerprint:   { $new }
+    A changed key can mean that someone is intercepting your mail.
+    Nothing was merged: "{ $alias }" keeps its stored key. Call them on a
+    number you already know; if they did make a new key, get it and verify:
+      carepost contact update { $alias } --key-file FILE
+      carepost contact verify { $alias }
+    ========================================================================
+refresh-revoked-warning =
+    ========================================================================
+    WARNING: the key of "{ $alias }" has been REVOKED by its owner.
+    carepost stored the revocation and will send nothing to it any more.
+    Ask them for their new key, then add and verify it.
+    ========================================================================
+refresh-line-unchanged = { $alias }: up to date
+refresh-line-updated = { $alias }: updated (same key; verification kept)
+refresh-line-revoked = { $alias }: REVOKED
+refresh-line-key-changed = { $alias }: a different key is offered; nothing changed
+refresh-line-failed = { $alias }: not refreshed, nothing changed: { $reason }
+refresh-line-skipped = { $alias }: skipped: { $reason }
+refresh-summary = { $total } contact(s): { $updated } updated, { $unchanged } up to date, { $revoked } revoked, { $changed } changed key, { $failed } failed, { $skipped } skipped.
+error-refresh-incomplete = not every key is fine: { $revoked } revoked, { $changed } with a different key offered, { $failed } not refreshed
+hint-refresh-incomplete = Read the lines above: a revoked key needs a new key from its owner; a different key needs a phone call before anything else; a failed refresh can be tried again later (nothing was changed).

@@ -204,3 +204,7 @@ cli-value-domain = DOMAINE
 ## key origin and refresh
 cli-contact-add-arg-email = Rechercher la clé par l'adresse e-mail du contact (Web Key Directory, serveurs de clés)
 cli-contact-add-arg-ca-file = Un certificat d'AC (PEM) à accepter en plus de ceux du système, pour la recherche
+cli-contact-refresh-about = Récupérer à nouveau les clés des contacts là d'où elles viennent et fusionner les nouveautés
+cli-contact-refresh-arg-aliases = Les contacts à actualiser (par défaut : tous)
+cli-contact-refresh-arg-ca-file = Un certificat d'AC (PEM) à accepter en plus de ceux du système
+cli-contact-refresh-after-help = Code de sortie : 0 si toutes les clés sont en ordre ; 3 si une clé est révoquée ou si une autre clé est proposée ; 1 si une source n'a pas pu être interrogée. Si plusieurs cas se présentent, le plus grave : d'abord 3, puis 1.

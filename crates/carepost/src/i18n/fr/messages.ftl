@@ -966,3 +966,31 @@ contact-added-found-next =
     déjà (pas un numéro tiré d'un e-mail ou d'un site web), demandez-lui de lire
     l'empreinte que son propre programme affiche, et saisissez-la :
       carepost contact verify { $alias }
+refresh-skipped-no-source = la clé vient d'un fichier et aucune adresse e-mail ne permet de la rechercher
+refresh-key-changed-warning =
+    ========================================================================
+    AVERTISSEMENT : une AUTRE clé est désormais proposée pour « { $alias } ».
+      empreinte enregistrée :  { $old }
+      empreinte proposée :     { $new }
+    Une clé différente peut signifier que quelqu'un intercepte votre courrier.
+    Rien n'a été fusionné : « { $alias } » garde sa clé enregistrée. Appelez
+    à un numéro que vous connaissez déjà ; si une nouvelle clé a vraiment été
+    créée, obtenez-la et vérifiez-la :
+      carepost contact update { $alias } --key-file FICHIER
+      carepost contact verify { $alias }
+    ========================================================================
+refresh-revoked-warning =
+    ========================================================================
+    AVERTISSEMENT : la clé de « { $alias } » a été RÉVOQUÉE par son titulaire.
+    carepost a enregistré la révocation et ne lui enverra plus rien.
+    Demandez la nouvelle clé, puis ajoutez-la et vérifiez-la.
+    ========================================================================
+refresh-line-unchanged = { $alias } : à jour
+refresh-line-updated = { $alias } : actualisée (même clé ; vérification conservée)
+refresh-line-revoked = { $alias } : RÉVOQUÉE
+refresh-line-key-changed = { $alias } : une autre clé est proposée ; rien n'a changé
+refresh-line-failed = { $alias } : non actualisée, rien n'a changé : { $reason }
+refresh-line-skipped = { $alias } : ignorée : { $reason }
+refresh-summary = { $total } contact(s) : { $updated } actualisé(s), { $unchanged } à jour, { $revoked } révoqué(s), { $changed } autre clé, { $failed } en échec, { $skipped } ignoré(s).
+error-refresh-incomplete = toutes les clés ne sont pas en ordre : { $revoked } révoquée(s), { $changed } avec une autre clé proposée, { $failed } non actualisée(s)
+hint-refresh-incomplete = Lisez les lignes ci-dessus : une clé révoquée demande une nouvelle clé de son titulaire ; une autre clé demande d'abord un appel ; une actualisation en échec peut être réessayée plus tard (rien n'a changé).

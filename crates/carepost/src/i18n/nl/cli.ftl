@@ -204,3 +204,7 @@ cli-value-domain = DOMEIN
 ## key origin and refresh
 cli-contact-add-arg-email = Zoek de sleutel op met het e-mailadres van het contact (Web Key Directory, sleutelservers)
 cli-contact-add-arg-ca-file = Een CA-certificaat (PEM) om naast dat van het systeem te vertrouwen, voor het opzoeken
+cli-contact-refresh-about = Haal de sleutels van contacten opnieuw op waar ze vandaan kwamen en voeg het nieuwe samen
+cli-contact-refresh-arg-aliases = De contacten om te vernieuwen (standaard: alle contacten)
+cli-contact-refresh-arg-ca-file = Een CA-certificaat (PEM) om naast dat van het systeem te vertrouwen
+cli-contact-refresh-after-help = Afsluitstatus: 0 als alle sleutels in orde zijn; 3 als een sleutel is ingetrokken of een andere sleutel wordt aangeboden; 1 als een bron niet bereikbaar was. Gebeurt er meer tegelijk, dan de ergste: eerst 3, dan 1.

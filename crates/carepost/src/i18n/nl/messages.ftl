@@ -941,3 +941,31 @@ contact-added-found-next =
     (niet een nummer uit een e-mail of van een website), vraag de vingerafdruk
     voor te lezen die het eigen programma toont, en typ die in:
       carepost contact verify { $alias }
+refresh-skipped-no-source = de sleutel komt uit een bestand en er is geen e-mailadres om hem mee op te zoeken
+refresh-key-changed-warning =
+    ========================================================================
+    WAARSCHUWING: voor "{ $alias }" wordt nu een ANDERE sleutel aangeboden.
+      opgeslagen vingerafdruk:  { $old }
+      aangeboden vingerafdruk:  { $new }
+    Een andere sleutel kan betekenen dat iemand uw e-mail onderschept.
+    Er is niets samengevoegd: "{ $alias }" houdt de opgeslagen sleutel. Bel
+    op een nummer dat u al kent; heeft men echt een nieuwe sleutel gemaakt,
+    vraag die dan en verifieer hem:
+      carepost contact update { $alias } --key-file BESTAND
+      carepost contact verify { $alias }
+    ========================================================================
+refresh-revoked-warning =
+    ========================================================================
+    WAARSCHUWING: de sleutel van "{ $alias }" is door de eigenaar INGETROKKEN.
+    carepost heeft de intrekking opgeslagen en verstuurt er niets meer naar.
+    Vraag om de nieuwe sleutel, voeg die toe en verifieer hem.
+    ========================================================================
+refresh-line-unchanged = { $alias }: actueel
+refresh-line-updated = { $alias }: vernieuwd (zelfde sleutel; verificatie blijft)
+refresh-line-revoked = { $alias }: INGETROKKEN
+refresh-line-key-changed = { $alias }: een andere sleutel aangeboden; niets gewijzigd
+refresh-line-failed = { $alias }: niet vernieuwd, niets gewijzigd: { $reason }
+refresh-line-skipped = { $alias }: overgeslagen: { $reason }
+refresh-summary = { $total } contact(en): { $updated } vernieuwd, { $unchanged } actueel, { $revoked } ingetrokken, { $changed } andere sleutel, { $failed } mislukt, { $skipped } overgeslagen.
+error-refresh-incomplete = niet alle sleutels zijn in orde: { $revoked } ingetrokken, { $changed } met een andere sleutel aangeboden, { $failed } niet vernieuwd
+hint-refresh-incomplete = Lees de regels hierboven: voor een ingetrokken sleutel is een nieuwe sleutel van de eigenaar nodig; bij een andere sleutel eerst bellen; een mislukte vernieuwing kunt u later opnieuw proberen (er is niets gewijzigd).
