@@ -1,7 +1,7 @@
 //! `carepost contact add|list|show|verify|update|remove|check|find|sources`: the verbs and
 //! their arguments.
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
@@ -15,6 +15,7 @@ pub enum ContactCommand {
     Check(AliasArg),
     Find(ContactFindArgs),
     Sources(ContactSourcesArgs),
+    Refresh(ContactRefreshArgs),
 }
 
 /// What every command that goes on the network takes (`contact find`,
@@ -45,15 +46,28 @@ pub struct ContactSourcesArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ContactRefreshArgs {
+    #[arg(value_name = "ALIAS")]
+    pub aliases: Vec<String>,
+    #[command(flatten)]
+    pub net: NetArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct AliasArg {
     pub alias: String,
 }
 
 #[derive(Debug, Args)]
+#[command(group(ArgGroup::new("key").required(true).args(["key_file", "email"])))]
 pub struct ContactAddArgs {
     pub alias: String,
     #[arg(long, value_name = "FILE")]
-    pub key_file: PathBuf,
+    pub key_file: Option<PathBuf>,
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Option<String>,
+    #[command(flatten)]
+    pub net: NetArgs,
     // Accepted because the contract names it; it only spells out the
     // default, so nothing reads it (see `kind`).
     #[arg(long = "patient", conflicts_with = "colleague")]

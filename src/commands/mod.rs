@@ -80,6 +80,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
             ContactCommand::Show(args) => contact::show::run(&mut ctx, args, out),
             ContactCommand::Verify(args) => contact::verify::run(&mut ctx, args, out),
             ContactCommand::Update(args) => contact::update::run(&mut ctx, args, out),
+            ContactCommand::Refresh(args) => contact::refresh::run(&mut ctx, args, out),
             ContactCommand::Remove(args) => contact::remove::run(&mut ctx, args, out),
             ContactCommand::Check(args) => contact::check::run(&mut ctx, args, out),
             ContactCommand::Find(args) => contact::find::run(&mut ctx, args, out),

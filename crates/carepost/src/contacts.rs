@@ -7,6 +7,7 @@
 use crate::audit::{self, Action, Event, Outcome};
 use crate::certification::{self, Verification};
 use crate::error::{CertProblem, Error, Result};
+pub use crate::origin::{KeyOrigin, Origin, OriginSummary};
 use crate::store::ContactRow;
 use crate::Context;
 use openpgp::cert::prelude::*;
@@ -52,111 +53,6 @@ impl Kind {
             Kind::Patient
         }
     }
-}
-
-/// Where a contact's key came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum KeyOrigin {
-    /// A key file the user gave (`contact add --key-file`).
-    File,
-    /// The Autocrypt header of a received email.
-    Autocrypt,
-    /// A Web Key Directory.
-    Wkd,
-    /// A keys.openpgp.org-style key server (VKS).
-    Vks,
-    /// An HKP/HKPS key server.
-    Hkp,
-}
-
-impl KeyOrigin {
-    /// The code for JSON and the state database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            KeyOrigin::File => "file",
-            KeyOrigin::Autocrypt => "autocrypt",
-            KeyOrigin::Wkd => "wkd",
-            KeyOrigin::Vks => "vks",
-            KeyOrigin::Hkp => "hkp",
-        }
-    }
-
-    /// The origin as a person reads it, in their language.
-    pub fn label(self) -> String {
-        match self {
-            KeyOrigin::File => crate::tr!("contact-origin-file"),
-            KeyOrigin::Autocrypt => crate::tr!("contact-origin-autocrypt"),
-            KeyOrigin::Wkd => crate::tr!("contact-origin-wkd"),
-            KeyOrigin::Vks => crate::tr!("contact-origin-vks"),
-            KeyOrigin::Hkp => crate::tr!("contact-origin-hkp"),
-        }
-    }
-
-    /// Whether carepost can ask the same place again (`contact refresh`).
-    pub fn is_network(self) -> bool {
-        matches!(self, KeyOrigin::Wkd | KeyOrigin::Vks | KeyOrigin::Hkp)
-    }
-}
-
-impl crate::store::Code for KeyOrigin {
-    const COLUMN: &'static str = "contacts.source";
-    const ALL: &'static [KeyOrigin] =
-        &[KeyOrigin::File, KeyOrigin::Autocrypt, KeyOrigin::Wkd, KeyOrigin::Vks, KeyOrigin::Hkp];
-    fn code(self) -> &'static str {
-        self.as_str()
-    }
-}
-crate::store::sql_code!(KeyOrigin);
-
-/// Where a contact's key came from, and what carepost needs to fetch it
-/// again.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    pub source: KeyOrigin,
-    /// The URL or server that answered; `None` for a file.
-    pub location: Option<String>,
-    /// The address the key was looked up by (or the Autocrypt sender).
-    pub email: Option<String>,
-    /// When the key was last refreshed successfully (RFC 3339).
-    pub refreshed_at: Option<String>,
-}
-
-impl Origin {
-    /// A key file the user gave.
-    pub fn file() -> Origin {
-        Origin { source: KeyOrigin::File, location: None, email: None, refreshed_at: None }
-    }
-
-    /// The audit log's words for it: the kind and the host that answered,
-    /// never the address (it identifies the patient).
-    fn audit_detail(&self) -> String {
-        match self.location.as_deref().and_then(host_of) {
-            Some(host) => format!("source {} {host}", self.source.as_str()),
-            None => format!("source {}", self.source.as_str()),
-        }
-    }
-}
-
-/// The host of a URL such as `https://host:port/path` (or a bare host),
-/// lowercased, without user information; `None` when there is none.
-fn host_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let authority = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
-    let host = authority.split(':').next().unwrap_or("");
-    let ok = !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b".-".contains(&b));
-    ok.then(|| host.to_ascii_lowercase())
-}
-
-/// The contract's JSON form of a contact's origin (`contact show`).
-#[derive(Debug, Clone, Serialize)]
-pub struct OriginSummary {
-    pub kind: KeyOrigin,
-    /// Text from a server: the caller must escape it before display.
-    pub location: Option<String>,
-    pub email: Option<String>,
-    pub refreshed_at: Option<String>,
 }
 
 /// Checks an alias: 1–64 of `a-z 0-9 . _ -`, not starting with `-` or `.`.
@@ -532,11 +428,10 @@ pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Upd
     }
     let old_fingerprint = current.fingerprint();
     let (cert, changed) = if offered.fingerprint() == current.cert.fingerprint() {
-        // Merging keeps our own certification, so verification survives.
-        let merged = current.cert.clone().merge_public(offered).map_err(|e| Error::Internal(e.to_string()))?;
-        match crate::policy::check_contact_cert(&merged, ctx.now) {
-            Ok(()) => (merged, false),
-            Err(CertProblem::Revoked) => {
+        match merge_same_key(&current.cert, offered, ctx.now)? {
+            Merged::Same => (current.cert.clone(), false),
+            Merged::Changed(merged) => (merged, false),
+            Merged::Revoked(merged) => {
                 // The owner revoked this key: keep that fact, so nothing is
                 // ever encrypted to it again, and say so.
                 store_certified(ctx, alias, &merged)?;
@@ -548,7 +443,6 @@ pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Upd
                 )?;
                 return Err(Error::ContactRevoked(alias.to_owned()));
             }
-            Err(problem) => return Err(Error::CertRejected(problem)),
         }
     } else {
         crate::policy::check_contact_cert(&offered, ctx.now).map_err(Error::CertRejected)?;
@@ -564,6 +458,36 @@ pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Upd
         Event::new(Action::ContactUpdate, Outcome::Success).contact(alias, &contact.fingerprint()).detail(detail),
     )?;
     Ok(if changed { Update::KeyChanged { old_fingerprint, contact } } else { Update::Refreshed(contact) })
+}
+
+/// What merging a newer copy of a contact's own key came to.
+#[derive(Debug)]
+pub(crate) enum Merged {
+    /// Nothing new.
+    Same,
+    /// New subkeys, signatures or a later expiry; still acceptable.
+    Changed(Cert),
+    /// The copy carries a revocation: stored, so nothing is encrypted to
+    /// the key again.
+    Revoked(Cert),
+}
+
+/// Merges `offered`, a copy of the same primary key, into `current`.
+/// Merging keeps carepost's own certification, so verification survives.
+/// A merged key the import rules refuse for another reason than
+/// revocation (e.g. it expired) is an error, and nothing is stored.
+pub(crate) fn merge_same_key(current: &Cert, offered: Cert, now: std::time::SystemTime) -> Result<Merged> {
+    debug_assert_eq!(current.fingerprint(), offered.fingerprint());
+    let merged = current.clone().merge_public(offered).map_err(|e| Error::Internal(e.to_string()))?;
+    match crate::policy::check_contact_cert(&merged, now) {
+        Ok(()) => {
+            let before = current.to_vec().map_err(|e| Error::Internal(e.to_string()))?;
+            let after = merged.to_vec().map_err(|e| Error::Internal(e.to_string()))?;
+            Ok(if before == after { Merged::Same } else { Merged::Changed(merged) })
+        }
+        Err(CertProblem::Revoked) => Ok(Merged::Revoked(merged)),
+        Err(problem) => Err(Error::CertRejected(problem)),
+    }
 }
 
 /// `contact remove`.
@@ -604,32 +528,6 @@ mod tests {
         for bad in ["", "Jansen", "a b", "-x", ".hidden", "ä", "a/b", &"a".repeat(65), "naam@x"] {
             assert!(validate_alias(bad).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn the_audit_log_learns_the_kind_and_host_of_a_source_never_the_address() {
-        let origin = |source, location: Option<&str>| Origin {
-            source,
-            location: location.map(str::to_owned),
-            email: Some("jan.jansen@example.org".into()),
-            refreshed_at: None,
-        };
-        assert_eq!(Origin::file().audit_detail(), "source file");
-        assert_eq!(origin(KeyOrigin::Autocrypt, None).audit_detail(), "source autocrypt");
-        let wkd = origin(
-            KeyOrigin::Wkd,
-            Some("https://openpgpkey.Example.org/.well-known/openpgpkey/example.org/hu/abc?l=jan.jansen"),
-        );
-        assert_eq!(wkd.audit_detail(), "source wkd openpgpkey.example.org");
-        assert_eq!(
-            origin(KeyOrigin::Hkp, Some("hkps://u@keys.example.net:11371")).audit_detail(),
-            "source hkp keys.example.net"
-        );
-        assert_eq!(
-            origin(KeyOrigin::Vks, Some("https://keys.openpgp.org")).audit_detail(),
-            "source vks keys.openpgp.org"
-        );
-        assert_eq!(origin(KeyOrigin::Vks, Some("https://\u{1b}[2J/")).audit_detail(), "source vks");
     }
 
     #[test]

@@ -275,6 +275,10 @@ pub enum Error {
     /// does not understand.
     #[error("{}", tr!("error-key-source", given = Safe(given).to_string(), reason = reason.clone()))]
     KeySource { given: String, reason: String },
+    /// `contact refresh` with a revoked key, a replaced key or a source
+    /// that could not be asked; `contacts` holds every contact's result.
+    #[error("{}", tr!("error-refresh-incomplete", revoked = *revoked, changed = *changed, failed = *failed))]
+    RefreshIncomplete { revoked: usize, changed: usize, failed: usize, contacts: serde_json::Value },
 }
 
 /// Why a request to a key source failed.
@@ -760,6 +764,10 @@ impl Error {
             StateDisagrees(_) => ExitStatus::Rejected,
             StateDamaged(_) => ExitStatus::Rejected,
             KeysRefused { .. } | SeveralKeys { .. } => ExitStatus::Rejected,
+            // The worst of what happened: a revoked or replaced key is a
+            // safety matter (3), a source that could not be asked a failure (1).
+            RefreshIncomplete { revoked, changed, .. } if revoked + changed > 0 => ExitStatus::Refused,
+            RefreshIncomplete { .. } => ExitStatus::Failure,
             KeySource { .. } => ExitStatus::Usage,
             NoIdentity
             | NoPassphrase
@@ -938,6 +946,7 @@ impl Error {
             Network { problem: NetProblem::Tls(_), .. } => tr!("hint-network-tls"),
             Network { .. } => tr!("hint-network"),
             KeyNotFound { .. } => tr!("hint-key-not-found"),
+            RefreshIncomplete { .. } => tr!("hint-refresh-incomplete"),
             KeysRefused { .. } => tr!("hint-keys-refused"),
             SeveralKeys { .. } => tr!("hint-several-keys"),
             KeySource { .. } => tr!("hint-key-source"),
@@ -960,6 +969,7 @@ impl Error {
     /// reports one.
     pub fn json_detail(&self) -> Option<(&'static str, serde_json::Value)> {
         match self {
+            Error::RefreshIncomplete { contacts, .. } => Some(("contacts", contacts.clone())),
             Error::DeliveryUnconfirmed { server, message_id, .. } => Some((
                 "delivery",
                 serde_json::json!({ "status": "maybe-delivered", "server": server, "message_id": message_id }),

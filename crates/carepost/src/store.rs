@@ -10,10 +10,10 @@
 //! writes ([`UnknownValue`], reported as a damaged state database), and a
 //! path through [`SqlPath`] / [`StoredPath`], which keep every byte of it.
 
-use crate::contacts::KeyOrigin;
 pub use crate::error::UnknownValue;
 use crate::error::{Error, Result};
 use crate::home::Home;
+use crate::origin::KeyOrigin;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -138,11 +138,9 @@ const MIGRATIONS: &[&str] = &[
     DROP TABLE mail_outbox;
     ALTER TABLE mail_outbox_v6 RENAME TO mail_outbox;
     CREATE INDEX mail_outbox_state ON mail_outbox (state);",
-    // 7: where a contact's key came from: a file, an email's Autocrypt
-    //    header, a Web Key Directory or a key server (`source`), which
-    //    server answered (`source_url`, NULL for a file), the address the
-    //    key was looked up by (`email`, to ask WKD again on refresh), and
-    //    when it was last refreshed.
+    // 7: where a contact's key came from, which server answered (NULL for
+    //    a file), the address it was looked up by (to ask WKD again on
+    //    refresh), and when it was last refreshed.
     "ALTER TABLE contacts ADD COLUMN source TEXT NOT NULL DEFAULT 'file'
         CHECK (source IN ('file', 'autocrypt', 'wkd', 'vks', 'hkp'));
     ALTER TABLE contacts ADD COLUMN source_url TEXT;
@@ -168,13 +166,10 @@ pub struct ContactRow {
     pub cert: Vec<u8>,
     pub added_at: String,
     pub updated_at: String,
-    /// Where the key came from.
+    /// Where the key came from: see [`crate::contacts::Origin`].
     pub source: KeyOrigin,
-    /// The URL or server that answered; `None` for a file.
     pub source_url: Option<String>,
-    /// The address the key was looked up by, for asking WKD again.
     pub email: Option<String>,
-    /// When the key was last refreshed successfully (RFC 3339).
     pub refreshed_at: Option<String>,
 }
 
@@ -332,8 +327,7 @@ impl Store {
         Ok(())
     }
 
-    /// Notes a successful refresh of a contact's key (whether or not it
-    /// brought anything new).
+    /// Notes a successful refresh of a contact's key, new or not.
     pub fn mark_contact_refreshed(&mut self, alias: &str, at: &str) -> Result<()> {
         let changed =
             self.conn.execute("UPDATE contacts SET refreshed_at = ?2 WHERE alias = ?1", params![alias, at])?;
@@ -391,6 +385,16 @@ macro_rules! sql_code {
     };
 }
 pub(crate) use sql_code;
+
+impl Code for KeyOrigin {
+    const COLUMN: &'static str = "contacts.source";
+    const ALL: &'static [KeyOrigin] =
+        &[KeyOrigin::File, KeyOrigin::Autocrypt, KeyOrigin::Wkd, KeyOrigin::Vks, KeyOrigin::Hkp];
+    fn code(self) -> &'static str {
+        self.as_str()
+    }
+}
+sql_code!(KeyOrigin);
 
 /// A path as state.db stores it: as text when it is UTF-8 (every path
 /// older homes hold), as its exact bytes otherwise. A lossy conversion
@@ -476,21 +480,8 @@ pub fn record_risk_acceptance(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn row(alias: &str, fpr: &str) -> ContactRow {
-        ContactRow {
-            alias: alias.into(),
-            kind: "patient".into(),
-            fingerprint: fpr.into(),
-            cert: vec![1, 2, 3],
-            added_at: "2026-01-01T00:00:00Z".into(),
-            updated_at: "2026-01-01T00:00:00Z".into(),
-            source: KeyOrigin::File,
-            source_url: None,
-            email: None,
-            refreshed_at: None,
-        }
-    }
+    // One contact row for tests, beside the other origin tests.
+    use crate::refresh::tests::row;
 
     fn store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
@@ -574,43 +565,6 @@ mod tests {
         let kind: String =
             conn.query_row("SELECT typeof(path) FROM f WHERE path = ?1", [SqlPath(&plain)], |r| r.get(0)).unwrap();
         assert_eq!(kind, "text");
-    }
-
-    #[test]
-    fn contacts_from_before_migration_7_came_from_a_file() {
-        let conn = Connection::open_in_memory().unwrap();
-        for sql in &MIGRATIONS[..6] {
-            conn.execute_batch(sql).unwrap();
-        }
-        conn.execute(
-            "INSERT INTO contacts (alias, kind, fingerprint, cert, added_at, updated_at)
-             VALUES ('p-1', 'patient', 'F1', x'01', 't', 't')",
-            [],
-        )
-        .unwrap();
-        conn.execute_batch(MIGRATIONS[6]).unwrap();
-        let row = conn.query_row(&format!("SELECT {CONTACT_COLUMNS} FROM contacts"), [], row_to_contact).unwrap();
-        assert_eq!(row.source, KeyOrigin::File);
-        assert_eq!((row.source_url, row.email, row.refreshed_at), (None, None, None));
-        assert!(conn.execute("UPDATE contacts SET source = 'ftp'", []).is_err());
-        assert_eq!(conn.execute("UPDATE contacts SET source = 'wkd'", []).unwrap(), 1);
-    }
-
-    #[test]
-    fn the_origin_is_stored_and_a_refresh_noted() {
-        let (_dir, mut store) = store();
-        let mut found = row("p-2", "F2");
-        found.source = KeyOrigin::Vks;
-        found.source_url = Some("https://keys.openpgp.org".into());
-        found.email = Some("a@example.org".into());
-        store.insert_contact(&found).unwrap();
-        store.mark_contact_refreshed("p-2", "2026-02-01T00:00:00Z").unwrap();
-        let back = store.contact("p-2").unwrap().unwrap();
-        assert_eq!(back.source, KeyOrigin::Vks);
-        assert_eq!(back.source_url.as_deref(), Some("https://keys.openpgp.org"));
-        assert_eq!(back.email.as_deref(), Some("a@example.org"));
-        assert_eq!(back.refreshed_at.as_deref(), Some("2026-02-01T00:00:00Z"));
-        assert!(store.mark_contact_refreshed("nobody", "t").is_err());
     }
 
     #[test]

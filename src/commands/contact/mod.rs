@@ -10,6 +10,7 @@ pub mod add;
 pub mod check;
 pub mod find;
 pub mod list;
+pub mod refresh;
 pub mod remove;
 pub mod show;
 pub mod sources;

@@ -72,6 +72,9 @@ pub enum Action {
     /// Keys written into a Web Key Directory tree (`publish wkd`), or a
     /// key refused for it.
     PublishWkd,
+    /// A contact's key fetched again from where it came from
+    /// (`contact refresh`), with what came of it.
+    ContactRefresh,
 }
 
 impl Action {
@@ -95,10 +98,11 @@ impl Action {
             Action::PassphraseToKeychain => "passphrase-to-keychain",
             Action::PassphraseFromKeychain => "passphrase-from-keychain",
             Action::PublishWkd => "publish-wkd",
+            Action::ContactRefresh => "contact-refresh",
         }
     }
 
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 19] = [
         Action::Init,
         Action::ContactAdd,
         Action::ContactUpdate,
@@ -117,6 +121,7 @@ impl Action {
         Action::PassphraseToKeychain,
         Action::PassphraseFromKeychain,
         Action::PublishWkd,
+        Action::ContactRefresh,
     ];
 }
 

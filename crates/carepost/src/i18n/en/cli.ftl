@@ -211,3 +211,11 @@ cli-contact-find-arg-address = The email address to look up
 cli-contact-find-arg-ca-file = Also trust this CA certificate (PEM) for the servers' certificates
 cli-contact-sources-about = Show or set where and in which order keys are looked up
 cli-contact-sources-arg-set = The sources in order, separated by commas: wkd, vks, vks:https://HOST, hkp:hkps://HOST[:PORT]
+
+## key origin and refresh
+cli-contact-add-arg-email = Look the key up by the contact's email address (Web Key Directory, key servers)
+cli-contact-add-arg-ca-file = A CA certificate (PEM) to trust besides the system's, for the lookup
+cli-contact-refresh-about = Fetch contacts' keys again from where they came from and merge what is new
+cli-contact-refresh-arg-aliases = The contacts to refresh (default: every contact)
+cli-contact-refresh-arg-ca-file = A CA certificate (PEM) to trust besides the system's
+cli-contact-refresh-after-help = Exit status: 0 when every key is fine; 3 when a key was revoked or a different key is offered; 1 when a source could not be asked. When several happen, the highest of these: 3, then 1.

@@ -858,6 +858,16 @@ passphrase-from-keychain-needs-file = --from-keychain writes the passphrase into
 passphrase-file-read-back-differs = it does not hold the passphrase just written to it; the keychain still holds it
 passphrase-moved-to-file = Your passphrase is now in { $path }, readable by you only, and no longer in the keychain. Give it to carepost with --passphrase-file { $path } (or CAREPOST_PASSPHRASE_FILE). Keep the file safe: without it, nobody can open documents sent to you.
 
+## key origin and refresh
+contact-origin-file = a key file
+contact-origin-autocrypt = an email (Autocrypt)
+contact-origin-wkd = Web Key Directory
+contact-origin-vks = key server (VKS)
+contact-origin-hkp = key server (HKP)
+show-source = Key from:
+show-source-at = { $source } ({ $location })
+show-looked-up-by = Looked up by:
+show-refreshed = Last refreshed:
 ## publish wkd
 error-invalid-domain = "{ $domain }" is not a domain name such as example.org
 hint-invalid-domain = give the part of the practice's email address after the @, for example --domain example.org
@@ -976,3 +986,38 @@ find-next-step = Nothing was stored. To add this key: carepost contact add ALIAS
 sources-stored = Key sources stored.
 sources-order = Keys are looked up in this order:
 sources-how-to-set = Change it with carepost contact sources --set wkd,vks,hkp:hkps://HOST
+## contact add --email and contact refresh
+contact-add-key-or-email = Give the contact's key with --key-file FILE, or look it up with --email ADDRESS.
+contact-added-found = Found in { $source } ({ $location }) and added as contact "{ $alias }" ({ $kind }). Not verified yet: a key found on the internet does not prove whose it is.
+contact-added-found-next =
+    Before sending anything, call this person on a phone number you already know
+    (not one from an email or a website), ask them to read out the fingerprint
+    their own program shows, and type it in:
+      carepost contact verify { $alias }
+refresh-skipped-no-source = it came from a file and has no email address to look it up by
+refresh-key-changed-warning =
+    ========================================================================
+    WARNING: a DIFFERENT key is now published for "{ $alias }".
+      stored fingerprint:    { $old }
+      offered fingerprint:   { $new }
+    A changed key can mean that someone is intercepting your mail.
+    Nothing was merged: "{ $alias }" keeps its stored key. Call them on a
+    number you already know; if they did make a new key, get it and verify:
+      carepost contact update { $alias } --key-file FILE
+      carepost contact verify { $alias }
+    ========================================================================
+refresh-revoked-warning =
+    ========================================================================
+    WARNING: the key of "{ $alias }" has been REVOKED by its owner.
+    carepost stored the revocation and will send nothing to it any more.
+    Ask them for their new key, then add and verify it.
+    ========================================================================
+refresh-line-unchanged = { $alias }: up to date
+refresh-line-updated = { $alias }: updated (same key; verification kept)
+refresh-line-revoked = { $alias }: REVOKED
+refresh-line-key-changed = { $alias }: a different key is offered; nothing changed
+refresh-line-failed = { $alias }: not refreshed, nothing changed: { $reason }
+refresh-line-skipped = { $alias }: skipped: { $reason }
+refresh-summary = { $total } contact(s): { $updated } updated, { $unchanged } up to date, { $revoked } revoked, { $changed } changed key, { $failed } failed, { $skipped } skipped.
+error-refresh-incomplete = not every key is fine: { $revoked } revoked, { $changed } with a different key offered, { $failed } not refreshed
+hint-refresh-incomplete = Read the lines above: a revoked key needs a new key from its owner; a different key needs a phone call before anything else; a failed refresh can be tried again later (nothing was changed).

@@ -210,3 +210,11 @@ cli-contact-find-arg-address = L'adresse e-mail à chercher
 cli-contact-find-arg-ca-file = Faire aussi confiance à ce certificat CA (PEM) pour les certificats des serveurs
 cli-contact-sources-about = Afficher ou définir où et dans quel ordre les clés sont cherchées
 cli-contact-sources-arg-set = Les sources dans l'ordre, séparées par des virgules : wkd, vks, vks:https://HÔTE, hkp:hkps://HÔTE[:PORT]
+
+## key origin and refresh
+cli-contact-add-arg-email = Rechercher la clé par l'adresse e-mail du contact (Web Key Directory, serveurs de clés)
+cli-contact-add-arg-ca-file = Un certificat d'AC (PEM) à accepter en plus de ceux du système, pour la recherche
+cli-contact-refresh-about = Récupérer à nouveau les clés des contacts là d'où elles viennent et fusionner les nouveautés
+cli-contact-refresh-arg-aliases = Les contacts à actualiser (par défaut : tous)
+cli-contact-refresh-arg-ca-file = Un certificat d'AC (PEM) à accepter en plus de ceux du système
+cli-contact-refresh-after-help = Code de sortie : 0 si toutes les clés sont en ordre ; 3 si une clé est révoquée ou si une autre clé est proposée ; 1 si une source n'a pas pu être interrogée. Si plusieurs cas se présentent, le plus grave : d'abord 3, puis 1.

@@ -884,6 +884,16 @@ passphrase-from-keychain-needs-file = --from-keychain écrit la phrase secrète 
 passphrase-file-read-back-differs = il ne contient pas la phrase secrète qui vient d'y être écrite ; le trousseau la contient toujours
 passphrase-moved-to-file = Votre phrase secrète se trouve maintenant dans { $path }, lisible par vous seul, et n'est plus dans le trousseau. Donnez-la à carepost avec --passphrase-file { $path } (ou CAREPOST_PASSPHRASE_FILE). Conservez ce fichier en lieu sûr : sans lui, personne ne peut ouvrir les documents qui vous sont envoyés.
 
+## key origin and refresh
+contact-origin-file = un fichier de clé
+contact-origin-autocrypt = un e-mail (Autocrypt)
+contact-origin-wkd = Web Key Directory
+contact-origin-vks = serveur de clés (VKS)
+contact-origin-hkp = serveur de clés (HKP)
+show-source = Provenance de la clé :
+show-source-at = { $source } ({ $location })
+show-looked-up-by = Recherchée via :
+show-refreshed = Dernière actualisation :
 ## publish wkd
 error-invalid-domain = « { $domain } » n'est pas un nom de domaine comme example.org
 hint-invalid-domain = indiquez la partie de l'adresse e-mail du cabinet après le @, par exemple --domain example.org
@@ -1002,3 +1012,39 @@ find-next-step = Rien n'a été enregistré. Pour ajouter cette clé : carepost 
 sources-stored = Sources de clés enregistrées.
 sources-order = Les clés sont cherchées dans cet ordre :
 sources-how-to-set = Modifiez-le avec carepost contact sources --set wkd,vks,hkp:hkps://HÔTE
+## contact add --email and contact refresh
+contact-add-key-or-email = Donnez la clé du contact avec --key-file FICHIER, ou recherchez-la avec --email ADRESSE.
+contact-added-found = Trouvée dans { $source } ({ $location }) et ajoutée comme contact « { $alias } » ({ $kind }). Pas encore vérifiée : une clé trouvée sur internet ne prouve pas à qui elle appartient.
+contact-added-found-next =
+    N'envoyez rien encore. Appelez cette personne à un numéro que vous connaissez
+    déjà (pas un numéro tiré d'un e-mail ou d'un site web), demandez-lui de lire
+    l'empreinte que son propre programme affiche, et saisissez-la :
+      carepost contact verify { $alias }
+refresh-skipped-no-source = la clé vient d'un fichier et aucune adresse e-mail ne permet de la rechercher
+refresh-key-changed-warning =
+    ========================================================================
+    AVERTISSEMENT : une AUTRE clé est désormais proposée pour « { $alias } ».
+      empreinte enregistrée :  { $old }
+      empreinte proposée :     { $new }
+    Une clé différente peut signifier que quelqu'un intercepte votre courrier.
+    Rien n'a été fusionné : « { $alias } » garde sa clé enregistrée. Appelez
+    à un numéro que vous connaissez déjà ; si une nouvelle clé a vraiment été
+    créée, obtenez-la et vérifiez-la :
+      carepost contact update { $alias } --key-file FICHIER
+      carepost contact verify { $alias }
+    ========================================================================
+refresh-revoked-warning =
+    ========================================================================
+    AVERTISSEMENT : la clé de « { $alias } » a été RÉVOQUÉE par son titulaire.
+    carepost a enregistré la révocation et ne lui enverra plus rien.
+    Demandez la nouvelle clé, puis ajoutez-la et vérifiez-la.
+    ========================================================================
+refresh-line-unchanged = { $alias } : à jour
+refresh-line-updated = { $alias } : actualisée (même clé ; vérification conservée)
+refresh-line-revoked = { $alias } : RÉVOQUÉE
+refresh-line-key-changed = { $alias } : une autre clé est proposée ; rien n'a changé
+refresh-line-failed = { $alias } : non actualisée, rien n'a changé : { $reason }
+refresh-line-skipped = { $alias } : ignorée : { $reason }
+refresh-summary = { $total } contact(s) : { $updated } actualisé(s), { $unchanged } à jour, { $revoked } révoqué(s), { $changed } autre clé, { $failed } en échec, { $skipped } ignoré(s).
+error-refresh-incomplete = toutes les clés ne sont pas en ordre : { $revoked } révoquée(s), { $changed } avec une autre clé proposée, { $failed } non actualisée(s)
+hint-refresh-incomplete = Lisez les lignes ci-dessus : une clé révoquée demande une nouvelle clé de son titulaire ; une autre clé demande d'abord un appel ; une actualisation en échec peut être réessayée plus tard (rien n'a changé).

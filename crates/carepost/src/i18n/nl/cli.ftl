@@ -210,3 +210,11 @@ cli-contact-find-arg-address = Het e-mailadres om te zoeken
 cli-contact-find-arg-ca-file = Vertrouw ook dit CA-certificaat (PEM) voor de certificaten van de servers
 cli-contact-sources-about = Toon of stel in waar en in welke volgorde sleutels worden gezocht
 cli-contact-sources-arg-set = De bronnen in volgorde, gescheiden door komma's: wkd, vks, vks:https://HOST, hkp:hkps://HOST[:POORT]
+
+## key origin and refresh
+cli-contact-add-arg-email = Zoek de sleutel op met het e-mailadres van het contact (Web Key Directory, sleutelservers)
+cli-contact-add-arg-ca-file = Een CA-certificaat (PEM) om naast dat van het systeem te vertrouwen, voor het opzoeken
+cli-contact-refresh-about = Haal de sleutels van contacten opnieuw op waar ze vandaan kwamen en voeg het nieuwe samen
+cli-contact-refresh-arg-aliases = De contacten om te vernieuwen (standaard: alle contacten)
+cli-contact-refresh-arg-ca-file = Een CA-certificaat (PEM) om naast dat van het systeem te vertrouwen
+cli-contact-refresh-after-help = Afsluitstatus: 0 als alle sleutels in orde zijn; 3 als een sleutel is ingetrokken of een andere sleutel wordt aangeboden; 1 als een bron niet bereikbaar was. Gebeurt er meer tegelijk, dan de ergste: eerst 3, dan 1.

@@ -859,6 +859,16 @@ passphrase-from-keychain-needs-file = --from-keychain schrijft de wachtwoordzin 
 passphrase-file-read-back-differs = het bevat niet de wachtwoordzin die er zojuist in is geschreven; de sleutelbos bevat hem nog
 passphrase-moved-to-file = Uw wachtwoordzin staat nu in { $path }, dat alleen u kunt lezen, en niet meer in de sleutelbos. Geef hem aan carepost met --passphrase-file { $path } (of CAREPOST_PASSPHRASE_FILE). Bewaar het bestand goed: zonder dit bestand kan niemand de documenten openen die naar u zijn gestuurd.
 
+## key origin and refresh
+contact-origin-file = een sleutelbestand
+contact-origin-autocrypt = een e-mail (Autocrypt)
+contact-origin-wkd = Web Key Directory
+contact-origin-vks = sleutelserver (VKS)
+contact-origin-hkp = sleutelserver (HKP)
+show-source = Herkomst sleutel:
+show-source-at = { $source } ({ $location })
+show-looked-up-by = Opgezocht met:
+show-refreshed = Laatst vernieuwd:
 ## publish wkd
 error-invalid-domain = "{ $domain }" is geen domeinnaam zoals example.org
 hint-invalid-domain = geef het deel van het e-mailadres van de praktijk na de @, bijvoorbeeld --domain example.org
@@ -977,3 +987,39 @@ find-next-step = Er is niets opgeslagen. Om deze sleutel toe te voegen: carepost
 sources-stored = Sleutelbronnen opgeslagen.
 sources-order = Sleutels worden in deze volgorde gezocht:
 sources-how-to-set = Wijzig dit met carepost contact sources --set wkd,vks,hkp:hkps://HOST
+## contact add --email and contact refresh
+contact-add-key-or-email = Geef de sleutel van het contact met --key-file BESTAND, of zoek hem op met --email ADRES.
+contact-added-found = Gevonden in { $source } ({ $location }) en toegevoegd als contact "{ $alias }" ({ $kind }). Nog niet geverifieerd: een sleutel die op internet gevonden is, bewijst niet van wie hij is.
+contact-added-found-next =
+    Verstuur nog niets. Bel deze persoon op een telefoonnummer dat u al kent
+    (niet een nummer uit een e-mail of van een website), vraag de vingerafdruk
+    voor te lezen die het eigen programma toont, en typ die in:
+      carepost contact verify { $alias }
+refresh-skipped-no-source = de sleutel komt uit een bestand en er is geen e-mailadres om hem mee op te zoeken
+refresh-key-changed-warning =
+    ========================================================================
+    WAARSCHUWING: voor "{ $alias }" wordt nu een ANDERE sleutel aangeboden.
+      opgeslagen vingerafdruk:  { $old }
+      aangeboden vingerafdruk:  { $new }
+    Een andere sleutel kan betekenen dat iemand uw e-mail onderschept.
+    Er is niets samengevoegd: "{ $alias }" houdt de opgeslagen sleutel. Bel
+    op een nummer dat u al kent; heeft men echt een nieuwe sleutel gemaakt,
+    vraag die dan en verifieer hem:
+      carepost contact update { $alias } --key-file BESTAND
+      carepost contact verify { $alias }
+    ========================================================================
+refresh-revoked-warning =
+    ========================================================================
+    WAARSCHUWING: de sleutel van "{ $alias }" is door de eigenaar INGETROKKEN.
+    carepost heeft de intrekking opgeslagen en verstuurt er niets meer naar.
+    Vraag om de nieuwe sleutel, voeg die toe en verifieer hem.
+    ========================================================================
+refresh-line-unchanged = { $alias }: actueel
+refresh-line-updated = { $alias }: vernieuwd (zelfde sleutel; verificatie blijft)
+refresh-line-revoked = { $alias }: INGETROKKEN
+refresh-line-key-changed = { $alias }: een andere sleutel aangeboden; niets gewijzigd
+refresh-line-failed = { $alias }: niet vernieuwd, niets gewijzigd: { $reason }
+refresh-line-skipped = { $alias }: overgeslagen: { $reason }
+refresh-summary = { $total } contact(en): { $updated } vernieuwd, { $unchanged } actueel, { $revoked } ingetrokken, { $changed } andere sleutel, { $failed } mislukt, { $skipped } overgeslagen.
+error-refresh-incomplete = niet alle sleutels zijn in orde: { $revoked } ingetrokken, { $changed } met een andere sleutel aangeboden, { $failed } niet vernieuwd
+hint-refresh-incomplete = Lees de regels hierboven: voor een ingetrokken sleutel is een nieuwe sleutel van de eigenaar nodig; bij een andere sleutel eerst bellen; een mislukte vernieuwing kunt u later opnieuw proberen (er is niets gewijzigd).
