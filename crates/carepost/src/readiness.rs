@@ -6,13 +6,13 @@
 //! [`assess`] is a pure function of the contact's certificate, the
 //! identity's own certificate, the time and the policy: it reuses the
 //! selection `send` encrypts to ([`policy::encryption_keys`]) and the rule
-//! that picks the message format ([`crate::send::message_format`]), so
+//! that picks the message format ([`policy::message_format`]), so
 //! what it says is what `send` does.
 
 use crate::certification::Verification;
 use crate::error::CertProblem;
 use crate::policy;
-use crate::send::{self, Advertised, MessageFormat};
+use crate::policy::{Advertised, MessageFormat};
 use openpgp::crypto::mpi::PublicKey as Mpis;
 use openpgp::packet::key;
 use openpgp::packet::Key;
@@ -90,8 +90,8 @@ pub fn assess(cert: &Cert, own: &Cert, now: SystemTime) -> Assessment {
         .unwrap_or_default();
     let expires_at = usable_until(cert, now);
     let days_left = expires_at.map(|t| t.duration_since(now).map_or(0, |d| d.as_secs() / DAY));
-    let format = send::message_format([cert, own], now);
-    let format_reason = match (format, send::advertised(cert, now), send::advertised(own, now)) {
+    let format = policy::message_format([cert, own], now);
+    let format_reason = match (format, policy::advertised(cert, now), policy::advertised(own, now)) {
         (MessageFormat::SeipdV2, _, _) => crate::tr!("readiness-reason-v2"),
         (_, Advertised::Nothing, _) => crate::tr!("readiness-reason-no-features"),
         (_, Advertised::SeipdV1Only, _) => crate::tr!("readiness-reason-v1-only"),
@@ -119,9 +119,9 @@ pub fn assess(cert: &Cert, own: &Cert, now: SystemTime) -> Assessment {
         encryption_keys,
         message_format: format.as_str(),
         format_reason,
-        symmetric: send::SYMMETRIC_NAME,
+        symmetric: policy::SYMMETRIC_NAME,
         aead: match format {
-            MessageFormat::SeipdV2 => Some(send::aead_name()),
+            MessageFormat::SeipdV2 => Some(policy::aead_name()),
             MessageFormat::SeipdV1 => None,
         },
         compression: false,

@@ -21,10 +21,9 @@ use crate::output::PendingFile;
 use crate::policy;
 use crate::retention;
 use crate::Context;
-use openpgp::cert::Preferences as _;
 use openpgp::crypto::KeyPair;
 use openpgp::serialize::stream::{Armorer, Encryptor, LiteralWriter, Message, Recipient, Signer};
-use openpgp::types::{DataFormat, HashAlgorithm, SymmetricAlgorithm};
+use openpgp::types::{DataFormat, HashAlgorithm};
 use openpgp::Cert;
 use sequoia_openpgp as openpgp;
 use serde::Serialize;
@@ -243,9 +242,9 @@ impl Sealer {
         Ok(Sealer { certs, signer: unlocked.signer().clone(), now: ctx.now, warnings })
     }
 
-    /// `seipdv1` or `seipdv2`: see [`message_format`].
+    /// `seipdv1` or `seipdv2`: see [`policy::message_format`].
     pub fn format(&self) -> &'static str {
-        message_format(&self.certs, self.now).as_str()
+        policy::message_format(&self.certs, self.now).as_str()
     }
 
     /// Signs and encrypts everything `input` yields into `sink`, with
@@ -377,74 +376,6 @@ fn own_expiry_warning(cert: &Cert, now: std::time::SystemTime) -> Option<String>
     Some(crate::tr!("identity-expires-soon", days = days, date = crate::when::date(expires)))
 }
 
-/// The message formats carepost writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MessageFormat {
-    /// RFC 4880's SEIPD version 1 (with MDC): every OpenPGP program reads it.
-    SeipdV1,
-    /// RFC 9580's SEIPD version 2 (AEAD).
-    SeipdV2,
-}
-
-impl MessageFormat {
-    /// The code in JSON: `seipdv1` or `seipdv2`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MessageFormat::SeipdV1 => "seipdv1",
-            MessageFormat::SeipdV2 => "seipdv2",
-        }
-    }
-}
-
-/// What a certificate's Features subpacket says about SEIPD.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Advertised {
-    /// No Features subpacket at all (rnp 0.16 makes such keys), or a
-    /// certificate the policy does not accept.
-    Nothing,
-    SeipdV1Only,
-    SeipdV2,
-}
-
-/// What `cert` advertises at `now`, read where Sequoia's `Encryptor`
-/// reads it (the valid certificate's features).
-pub fn advertised(cert: &Cert, now: std::time::SystemTime) -> Advertised {
-    match cert.with_policy(policy::standard(), now).ok().and_then(|vc| vc.features()) {
-        None => Advertised::Nothing,
-        Some(f) if f.supports_seipdv2() => Advertised::SeipdV2,
-        Some(_) => Advertised::SeipdV1Only,
-    }
-}
-
-/// The format of a message to `certs` (the recipients and the sender's
-/// own key): SEIPDv2 only when every one of them advertises it, else
-/// SEIPDv1. This is the rule of Sequoia's `Encryptor`, which `seal`
-/// leaves to decide (no AEAD mode is forced); stated here so that reports
-/// and `contact check` say what is sent, and tests hold the two together.
-pub fn message_format<'a>(certs: impl IntoIterator<Item = &'a Cert>, now: std::time::SystemTime) -> MessageFormat {
-    if certs.into_iter().all(|cert| advertised(cert, now) == Advertised::SeipdV2) {
-        MessageFormat::SeipdV2
-    } else {
-        MessageFormat::SeipdV1
-    }
-}
-
-/// The symmetric cipher of every message carepost writes.
-pub const SYMMETRIC: SymmetricAlgorithm = SymmetricAlgorithm::AES256;
-/// [`SYMMETRIC`] as people read it.
-pub const SYMMETRIC_NAME: &str = "AES-256";
-
-/// The AEAD mode of a SEIPDv2 message: Sequoia's default (OCB, which RFC
-/// 9580 makes mandatory to implement, when the crypto backend has it).
-pub fn aead_name() -> &'static str {
-    match openpgp::types::AEADAlgorithm::default() {
-        openpgp::types::AEADAlgorithm::OCB => "OCB",
-        openpgp::types::AEADAlgorithm::GCM => "GCM",
-        openpgp::types::AEADAlgorithm::EAX => "EAX",
-        _ => "AEAD",
-    }
-}
-
 pub(crate) fn open_input(path: &Path) -> Result<(PathBuf, File, u64)> {
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::InputMissing(path.to_path_buf()),
@@ -487,7 +418,7 @@ fn seal(
     if armor {
         message = Armorer::new(message).kind(openpgp::armor::Kind::Message).build()?;
     }
-    let message = Encryptor::for_recipients(message, recipients).symmetric_algo(SYMMETRIC).build()?;
+    let message = Encryptor::for_recipients(message, recipients).symmetric_algo(policy::SYMMETRIC).build()?;
     let mut message = Signer::new(message, signer.clone())?.hash_algo(SIGNATURE_HASH)?.creation_time(now);
     for cert in intended {
         message = message.add_intended_recipient(cert);
