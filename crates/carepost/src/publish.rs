@@ -149,7 +149,7 @@ pub fn wkd(ctx: &mut Context<'_>, out: &Path, domain: Option<&str>, aliases: &[S
     if by_name.is_empty() {
         return Err(Error::PublishNothingForDomain(domain));
     }
-    for holders in by_name.values().filter(|h| h.len() > 1) {
+    if let Some(holders) = by_name.values().find(|h| h.len() > 1) {
         let names = holders.iter().map(|(_, i)| holder_name(&candidates[*i])).collect();
         return Err(Error::PublishSameAddress { address: holders[0].0.to_email(), holders: names });
     }

@@ -63,7 +63,7 @@ cli-whoami-arg-qr-svg = Write the QR code as an SVG image to FILE, for printing
 cli-export-key-about = Write your public key, to give to contacts
 cli-export-key-arg-output = Write to FILE instead of standard output
 
-cli-contact-about = Manage contacts: add, verify, list, show, update, remove
+cli-contact-about = Manage contacts: add, find, verify, check, refresh, list, show, update, remove
 cli-contact-add-about = Import a contact's public key under an alias
 cli-contact-add-arg-alias = A pseudonymous label: 1-64 of a-z 0-9 . _ - (no patient names)
 cli-contact-add-arg-key-file = File with the contact's public key (armored or binary)
@@ -219,3 +219,6 @@ cli-contact-refresh-about = Fetch contacts' keys again from where they came from
 cli-contact-refresh-arg-aliases = The contacts to refresh (default: every contact)
 cli-contact-refresh-arg-ca-file = A CA certificate (PEM) to trust besides the system's
 cli-contact-refresh-after-help = Exit status: 0 when every key is fine; 3 when a key was revoked or a different key is offered; 1 when a source could not be asked. When several happen, the highest of these: 3, then 1.
+
+## key sources
+cli-value-list = LIST

@@ -926,16 +926,6 @@ check-ready = "{ $alias }" is ready: carepost can send to this contact.
 status-contact-keys = Contact keys:
 status-contact-keys-counts = { $soon } expiring within { $days } days, { $expired } expired
 status-hint-contact-keys = Some contacts' keys expire soon or have expired: fetch renewed keys with carepost contact refresh ALIAS (carepost contact check ALIAS shows one in detail).
-## key origin and refresh
-contact-origin-file = a key file
-contact-origin-autocrypt = an email (Autocrypt)
-contact-origin-wkd = Web Key Directory
-contact-origin-vks = key server (VKS)
-contact-origin-hkp = key server (HKP)
-show-source = Key from:
-show-source-at = { $source } ({ $location })
-show-looked-up-by = Looked up by:
-show-refreshed = Last refreshed:
 ## key discovery: network and lookup
 error-network = could not ask { $host } for a key: { $reason }. Nothing was changed.
 error-key-not-found = no key found for { $address }; nothing was changed. Tried:

@@ -62,7 +62,7 @@ cli-whoami-arg-qr-svg = Écrire le code QR dans FICHIER en image SVG, pour l'imp
 cli-export-key-about = Écrire votre clé publique, à donner à vos contacts
 cli-export-key-arg-output = Écrire dans FICHIER au lieu de la sortie standard
 
-cli-contact-about = Gérer les contacts : ajouter, vérifier, lister, afficher, mettre à jour, supprimer
+cli-contact-about = Gérer les contacts : ajouter, rechercher, vérifier, contrôler, actualiser, lister, afficher, mettre à jour, supprimer
 cli-contact-add-about = Importer la clé publique d'un contact sous un alias
 cli-contact-add-arg-alias = Un pseudonyme : 1 à 64 caractères parmi a-z 0-9 . _ - (pas de nom de patient)
 cli-contact-add-arg-key-file = Fichier contenant la clé publique du contact (ASCII-armored ou binaire)
@@ -218,3 +218,6 @@ cli-contact-refresh-about = Récupérer à nouveau les clés des contacts là d'
 cli-contact-refresh-arg-aliases = Les contacts à actualiser (par défaut : tous)
 cli-contact-refresh-arg-ca-file = Un certificat d'AC (PEM) à accepter en plus de ceux du système
 cli-contact-refresh-after-help = Code de sortie : 0 si toutes les clés sont en ordre ; 3 si une clé est révoquée ou si une autre clé est proposée ; 1 si une source n'a pas pu être interrogée. Si plusieurs cas se présentent, le plus grave : d'abord 3, puis 1.
+
+## key sources
+cli-value-list = LISTE

@@ -952,16 +952,6 @@ check-ready = « { $alias } » est prêt : carepost peut envoyer à ce contact.
 status-contact-keys = Clés des contacts :
 status-contact-keys-counts = { $soon } expirant dans les { $days } jours, { $expired } expirées
 status-hint-contact-keys = Des clés de contacts expirent bientôt ou ont expiré : récupérez des clés renouvelées avec carepost contact refresh ALIAS (carepost contact check ALIAS en montre une en détail).
-## key origin and refresh
-contact-origin-file = un fichier de clé
-contact-origin-autocrypt = un e-mail (Autocrypt)
-contact-origin-wkd = Web Key Directory
-contact-origin-vks = serveur de clés (VKS)
-contact-origin-hkp = serveur de clés (HKP)
-show-source = Provenance de la clé :
-show-source-at = { $source } ({ $location })
-show-looked-up-by = Recherchée via :
-show-refreshed = Dernière actualisation :
 ## key discovery: network and lookup
 error-network = impossible de demander une clé à { $host } : { $reason }. Rien n'a été modifié.
 error-key-not-found = aucune clé trouvée pour { $address } ; rien n'a été modifié. Essayé :

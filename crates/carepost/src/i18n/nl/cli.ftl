@@ -62,7 +62,7 @@ cli-whoami-arg-qr-svg = De QR-code als SVG-afbeelding naar BESTAND schrijven, om
 cli-export-key-about = Uw publieke sleutel wegschrijven, om aan contacten te geven
 cli-export-key-arg-output = Naar BESTAND schrijven in plaats van naar de standaarduitvoer
 
-cli-contact-about = Contacten beheren: toevoegen, verifiëren, tonen, bijwerken, verwijderen
+cli-contact-about = Contacten beheren: toevoegen, zoeken, verifiëren, controleren, vernieuwen, tonen, bijwerken, verwijderen
 cli-contact-add-about = De publieke sleutel van een contact onder een alias importeren
 cli-contact-add-arg-alias = Een pseudoniem: 1-64 tekens uit a-z 0-9 . _ - (geen namen van patiënten)
 cli-contact-add-arg-key-file = Bestand met de publieke sleutel van het contact (ASCII-armored of binair)
@@ -218,3 +218,6 @@ cli-contact-refresh-about = Haal de sleutels van contacten opnieuw op waar ze va
 cli-contact-refresh-arg-aliases = De contacten om te vernieuwen (standaard: alle contacten)
 cli-contact-refresh-arg-ca-file = Een CA-certificaat (PEM) om naast dat van het systeem te vertrouwen
 cli-contact-refresh-after-help = Afsluitstatus: 0 als alle sleutels in orde zijn; 3 als een sleutel is ingetrokken of een andere sleutel wordt aangeboden; 1 als een bron niet bereikbaar was. Gebeurt er meer tegelijk, dan de ergste: eerst 3, dan 1.
+
+## key sources
+cli-value-list = LIJST

@@ -927,16 +927,6 @@ check-ready = "{ $alias }" is klaar: carepost kan naar dit contact versturen.
 status-contact-keys = Sleutels van contacten:
 status-contact-keys-counts = { $soon } verlopen binnen { $days } dagen, { $expired } verlopen
 status-hint-contact-keys = Sleutels van sommige contacten verlopen binnenkort of zijn verlopen: haal vernieuwde sleutels op met carepost contact refresh ALIAS (carepost contact check ALIAS toont er één in detail).
-## key origin and refresh
-contact-origin-file = een sleutelbestand
-contact-origin-autocrypt = een e-mail (Autocrypt)
-contact-origin-wkd = Web Key Directory
-contact-origin-vks = sleutelserver (VKS)
-contact-origin-hkp = sleutelserver (HKP)
-show-source = Herkomst sleutel:
-show-source-at = { $source } ({ $location })
-show-looked-up-by = Opgezocht met:
-show-refreshed = Laatst vernieuwd:
 ## key discovery: network and lookup
 error-network = kon { $host } niet om een sleutel vragen: { $reason }. Er is niets gewijzigd.
 error-key-not-found = geen sleutel gevonden voor { $address }; er is niets gewijzigd. Geprobeerd:
