@@ -1,4 +1,4 @@
-//! `carepost publish wkd`: the verbs that publish the practice's keys and
+//! `carepost publish wkd|keyserver`: the verbs that publish the practice's keys and
 //! their arguments.
 
 use clap::{Args, Subcommand};
@@ -7,6 +7,7 @@ use std::path::PathBuf;
 #[derive(Debug, Subcommand)]
 pub enum PublishCommand {
     Wkd(PublishWkdArgs),
+    Keyserver(PublishKeyserverArgs),
 }
 
 #[derive(Debug, Args)]
@@ -17,4 +18,12 @@ pub struct PublishWkdArgs {
     pub domain: Option<String>,
     #[arg(long, value_name = "ALIAS")]
     pub contact: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PublishKeyserverArgs {
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
+    #[command(flatten)]
+    pub net: crate::cli::contact::NetArgs,
 }

@@ -107,6 +107,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         Command::Passphrase(args) => passphrase::run(&mut ctx, args, out),
         Command::Publish(command) => match command {
             PublishCommand::Wkd(args) => publish::wkd(&mut ctx, args, out),
+            PublishCommand::Keyserver(args) => publish::keyserver(&mut ctx, args, out),
         },
         Command::Mail(command) => match command {
             MailCommand::Setup(args) => mail::setup::run(&mut ctx, args, out),

@@ -190,6 +190,11 @@ impl KeyServer {
         std::fs::write(self.dir.path().join("upload-answer.json"), answer.to_string()).unwrap();
     }
 
+    /// The JSON answered to the next VKS request for confirmation emails.
+    pub fn verify_answer(&self, answer: &serde_json::Value) {
+        std::fs::write(self.dir.path().join("verify-answer.json"), answer.to_string()).unwrap();
+    }
+
     /// Every POST so far: `{"path", "body"}`.
     pub fn uploads(&self) -> Vec<serde_json::Value> {
         std::fs::read_to_string(self.dir.path().join("uploads.jsonl"))

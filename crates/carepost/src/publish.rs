@@ -240,6 +240,82 @@ fn write_public(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     Ok(())
 }
 
+/// What `publish keyserver` did: the key the server read, and each of
+/// the identity's addresses with its state there after the request for
+/// confirmation emails.
+#[derive(Debug, Clone, Serialize)]
+pub struct Uploaded {
+    pub server: String,
+    pub fingerprint: String,
+    pub addresses: Vec<UploadedAddress>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UploadedAddress {
+    pub address: String,
+    /// `published`, `unpublished`, `pending`, `revoked`, or the server's word.
+    pub status: String,
+    /// Whether a confirmation email was asked for this address now.
+    pub confirmation_requested: bool,
+}
+
+/// `carepost publish keyserver`: uploads the own public key to a
+/// Verifying Key Server (keys.openpgp.org by default) and asks it to send
+/// a confirmation email to each address not published yet: such a server
+/// gives the key out by email only after its owner clicked that link.
+pub fn keyserver(ctx: &mut Context<'_>, client: &crate::net::Client, server: Option<&str>) -> Result<Uploaded> {
+    use crate::net::vks::{self, AddressStatus};
+    let base = server.unwrap_or(vks::DEFAULT_BASE).trim_end_matches('/').to_owned();
+    if !base.starts_with("https://") {
+        return Err(Error::KeySource { given: base, reason: crate::tr!("publish-keyserver-https-only") });
+    }
+    let identity = ctx.identity()?;
+    let cert = identity.public_cert();
+    if cert.is_tsk() {
+        return Err(Error::CertRejected(CertProblem::SecretKeyMaterial));
+    }
+    let fingerprint = cert.fingerprint().to_hex();
+    let upload = vks::vks_upload(client, &base, &cert)?;
+    if !upload.key_fpr.eq_ignore_ascii_case(&fingerprint) {
+        return Err(Error::Network {
+            host: crate::net::host_of(&base),
+            problem: crate::error::NetProblem::Other(crate::tr!("vks-bad-answer", what = "key_fpr")),
+        });
+    }
+    let to_confirm: Vec<String> = upload
+        .status
+        .iter()
+        .filter(|(_, status)| **status == AddressStatus::Unpublished)
+        .map(|(address, _)| address.clone())
+        .collect();
+    let mut status = upload.status.clone();
+    if !to_confirm.is_empty() {
+        let locale = vec![crate::i18n::language().code().to_owned()];
+        status.extend(vks::vks_request_verify(client, &base, &upload.token, &to_confirm, &locale)?);
+    }
+    let addresses = status
+        .iter()
+        .map(|(address, state)| UploadedAddress {
+            address: address.clone(),
+            status: match state {
+                AddressStatus::Published => "published".into(),
+                AddressStatus::Unpublished => "unpublished".into(),
+                AddressStatus::Pending => "pending".into(),
+                AddressStatus::Revoked => "revoked".into(),
+                AddressStatus::Other(word) => word.clone(),
+            },
+            confirmation_requested: to_confirm.contains(address),
+        })
+        .collect();
+    audit::record(
+        ctx,
+        Event::new(Action::PublishKeyserver, Outcome::Success)
+            .fingerprint(&fingerprint)
+            .detail(format!("keyserver {}", crate::net::host_of(&base))),
+    )?;
+    Ok(Uploaded { server: base, fingerprint, addresses })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -75,6 +75,8 @@ pub enum Action {
     /// A contact's key fetched again from where it came from
     /// (`contact refresh`), with what came of it.
     ContactRefresh,
+    /// The own public key uploaded to a key server (`publish keyserver`).
+    PublishKeyserver,
 }
 
 impl Action {
@@ -99,10 +101,11 @@ impl Action {
             Action::PassphraseFromKeychain => "passphrase-from-keychain",
             Action::PublishWkd => "publish-wkd",
             Action::ContactRefresh => "contact-refresh",
+            Action::PublishKeyserver => "publish-keyserver",
         }
     }
 
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::Init,
         Action::ContactAdd,
         Action::ContactUpdate,
@@ -122,6 +125,7 @@ impl Action {
         Action::PassphraseFromKeychain,
         Action::PublishWkd,
         Action::ContactRefresh,
+        Action::PublishKeyserver,
     ];
 }
 

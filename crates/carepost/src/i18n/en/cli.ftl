@@ -222,3 +222,9 @@ cli-contact-refresh-after-help = Exit status: 0 when every key is fine; 3 when a
 
 ## key sources
 cli-value-list = LIST
+
+## publish keyserver
+cli-publish-keyserver-about = Upload your public key to keys.openpgp.org (or --server), which then emails you a link to confirm your address
+cli-publish-keyserver-arg-server = The key server (https://, Verifying Key Server API); default https://keys.openpgp.org
+cli-publish-keyserver-arg-ca-file = A CA certificate (PEM) to trust besides the system's
+cli-value-url = URL

@@ -1011,3 +1011,13 @@ refresh-line-skipped = { $alias }: skipped: { $reason }
 refresh-summary = { $total } contact(s): { $updated } updated, { $unchanged } up to date, { $revoked } revoked, { $changed } changed key, { $failed } failed, { $skipped } skipped.
 error-refresh-incomplete = not every key is fine: { $revoked } revoked, { $changed } with a different key offered, { $failed } not refreshed
 hint-refresh-incomplete = Read the lines above: a revoked key needs a new key from its owner; a different key needs a phone call before anything else; a failed refresh can be tried again later (nothing was changed).
+
+## publish keyserver
+publish-keyserver-uploaded = Your public key was uploaded to { $server }:
+publish-keyserver-state-published = published: found by this address
+publish-keyserver-state-unpublished = not published yet
+publish-keyserver-state-pending = waiting for your confirmation
+publish-keyserver-state-revoked = revoked
+publish-keyserver-next = { $server } is sending a confirmation email to { $addresses }. Open it and click the link: only then do other people's programs find your key by this address. Until then it is found by its fingerprint only.
+publish-keyserver-nothing-to-confirm = No confirmation is needed: { $server } already gives out your key for every address it lists.
+publish-keyserver-https-only = only https:// key servers are used for uploads

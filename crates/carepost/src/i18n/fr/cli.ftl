@@ -221,3 +221,9 @@ cli-contact-refresh-after-help = Code de sortie : 0 si toutes les clés sont en 
 
 ## key sources
 cli-value-list = LISTE
+
+## publish keyserver
+cli-publish-keyserver-about = Envoyer votre clé publique à keys.openpgp.org (ou --server), qui vous envoie ensuite par e-mail un lien pour confirmer votre adresse
+cli-publish-keyserver-arg-server = Le serveur de clés (https://, API Verifying Key Server) ; par défaut https://keys.openpgp.org
+cli-publish-keyserver-arg-ca-file = Un certificat d'autorité (PEM) à accepter en plus de ceux du système
+cli-value-url = URL

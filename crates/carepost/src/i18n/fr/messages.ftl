@@ -1038,3 +1038,13 @@ refresh-line-skipped = { $alias } : ignorée : { $reason }
 refresh-summary = { $total } contact(s) : { $updated } actualisé(s), { $unchanged } à jour, { $revoked } révoqué(s), { $changed } autre clé, { $failed } en échec, { $skipped } ignoré(s).
 error-refresh-incomplete = toutes les clés ne sont pas en ordre : { $revoked } révoquée(s), { $changed } avec une autre clé proposée, { $failed } non actualisée(s)
 hint-refresh-incomplete = Lisez les lignes ci-dessus : une clé révoquée demande une nouvelle clé de son titulaire ; une autre clé demande d'abord un appel ; une actualisation en échec peut être réessayée plus tard (rien n'a changé).
+
+## publish keyserver
+publish-keyserver-uploaded = Votre clé publique a été envoyée à { $server } :
+publish-keyserver-state-published = publiée : trouvable par cette adresse
+publish-keyserver-state-unpublished = pas encore publiée
+publish-keyserver-state-pending = en attente de votre confirmation
+publish-keyserver-state-revoked = révoquée
+publish-keyserver-next = { $server } envoie un e-mail de confirmation à { $addresses }. Ouvrez-le et cliquez sur le lien : ce n'est qu'ensuite que les programmes des autres trouveront votre clé par cette adresse. D'ici là, elle n'est trouvable que par son empreinte.
+publish-keyserver-nothing-to-confirm = Aucune confirmation n'est nécessaire : { $server } diffuse déjà votre clé pour chaque adresse qu'il indique.
+publish-keyserver-https-only = seuls les serveurs de clés https:// sont utilisés pour l'envoi

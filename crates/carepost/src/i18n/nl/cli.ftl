@@ -221,3 +221,9 @@ cli-contact-refresh-after-help = Afsluitstatus: 0 als alle sleutels in orde zijn
 
 ## key sources
 cli-value-list = LIJST
+
+## publish keyserver
+cli-publish-keyserver-about = Uw publieke sleutel uploaden naar keys.openpgp.org (of --server), die u daarna een link mailt om uw adres te bevestigen
+cli-publish-keyserver-arg-server = De sleutelserver (https://, Verifying Key Server-API); standaard https://keys.openpgp.org
+cli-publish-keyserver-arg-ca-file = Een CA-certificaat (PEM) om te vertrouwen naast dat van het systeem
+cli-value-url = URL

@@ -1013,3 +1013,13 @@ refresh-line-skipped = { $alias }: overgeslagen: { $reason }
 refresh-summary = { $total } contact(en): { $updated } vernieuwd, { $unchanged } actueel, { $revoked } ingetrokken, { $changed } andere sleutel, { $failed } mislukt, { $skipped } overgeslagen.
 error-refresh-incomplete = niet alle sleutels zijn in orde: { $revoked } ingetrokken, { $changed } met een andere sleutel aangeboden, { $failed } niet vernieuwd
 hint-refresh-incomplete = Lees de regels hierboven: voor een ingetrokken sleutel is een nieuwe sleutel van de eigenaar nodig; bij een andere sleutel eerst bellen; een mislukte vernieuwing kunt u later opnieuw proberen (er is niets gewijzigd).
+
+## publish keyserver
+publish-keyserver-uploaded = Uw publieke sleutel is geüpload naar { $server }:
+publish-keyserver-state-published = gepubliceerd: vindbaar op dit adres
+publish-keyserver-state-unpublished = nog niet gepubliceerd
+publish-keyserver-state-pending = wacht op uw bevestiging
+publish-keyserver-state-revoked = ingetrokken
+publish-keyserver-next = { $server } stuurt een bevestigingsmail naar { $addresses }. Open die en klik op de link: pas daarna vinden de programma's van anderen uw sleutel op dit adres. Tot dan is hij alleen vindbaar op zijn vingerafdruk.
+publish-keyserver-nothing-to-confirm = Er is geen bevestiging nodig: { $server } geeft uw sleutel al uit voor elk adres dat hij vermeldt.
+publish-keyserver-https-only = voor uploaden worden alleen https://-sleutelservers gebruikt
