@@ -1,139 +1,41 @@
-//! `contact add --email` through the real binary, against a Web Key
-//! Directory served over HTTPS on loopback (a test CA made by `openssl`
-//! at test time, host names pointed at the server with `CAREPOST_RESOLVE`).
+//! `contact add --email` and `contact refresh` through the real binary,
+//! against the loopback key server of tests/common/keyserver.rs (WKD, VKS
+//! and HKP over HTTPS, its test CA trusted with `CAREPOST_CA_FILE`, host
+//! names pointed at it with `CAREPOST_RESOLVE`).
 
 mod common;
 
 use assert_cmd::Command as CarepostCommand;
-use common::{code, have_peer, stderr, stdout, Carepost};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
-use std::time::{Duration, Instant};
+use common::keyserver::{available, Fault, KeyServer, Wkd, HOSTS};
+use common::{code, stderr, stdout, Carepost};
+use std::time::Duration;
 
 const PATIENT_EMAIL: &str = "p.devries@example.org";
-const HOSTS: [&str; 3] = ["openpgpkey.example.org", "example.org", "keys.openpgp.org"];
 
 fn clinician() -> Carepost {
     Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example")
 }
 
-/// A test CA and a certificate for [`HOSTS`] signed by it.
-fn make_certs(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
-    let openssl = |args: &[&str]| {
-        let out = Command::new("openssl").args(args).current_dir(dir).output().unwrap();
-        assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    };
-    let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
-    let mut ca = vec!["req", "-x509"];
-    ca.extend(ec);
-    ca.extend(["-keyout", "ca.key", "-out", "ca.pem", "-days", "3", "-subj", "/CN=carepost test CA"]);
-    openssl(&ca);
-    let mut csr = vec!["req"];
-    csr.extend(ec);
-    csr.extend(["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=example.org"]);
-    openssl(&csr);
-    let sans: Vec<String> = HOSTS.iter().map(|h| format!("DNS:{h}")).collect();
-    std::fs::write(
-        dir.join("ext.cnf"),
-        format!(
-            "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n\
-             extendedKeyUsage=serverAuth\nsubjectAltName={}\n",
-            sans.join(",")
-        ),
-    )
-    .unwrap();
-    openssl(&[
-        "x509",
-        "-req",
-        "-in",
-        "server.csr",
-        "-CA",
-        "ca.pem",
-        "-CAkey",
-        "ca.key",
-        "-set_serial",
-        "4243",
-        "-days",
-        "3",
-        "-extfile",
-        "ext.cnf",
-        "-out",
-        "server.pem",
-    ]);
-    (dir.join("ca.pem"), dir.join("server.pem"), dir.join("server.key"))
+/// The key server, or None (said loudly; a failure under CI) when the
+/// programs it needs are missing.
+fn server() -> Option<KeyServer> {
+    available().then(KeyServer::start)
 }
 
-/// A port nothing listens on (bound, then let go).
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+/// carepost, pointed at `server` for every test host.
+fn at(server: &KeyServer, cp: &Carepost) -> CarepostCommand {
+    let mut cmd = cp.cmd();
+    cmd.envs(server.env());
+    cmd
 }
 
-/// A static HTTPS server for a WKD tree on loopback.
-struct Wkd {
-    dir: tempfile::TempDir,
-    ca: PathBuf,
-    port: u16,
-    child: Option<Child>,
-}
-
-impl Wkd {
-    fn start() -> Wkd {
-        assert!(have_peer("python3") && have_peer("openssl"));
-        let dir = tempfile::tempdir().unwrap();
-        let (ca, cert, key) = make_certs(dir.path());
-        let root = dir.path().join("root");
-        std::fs::create_dir_all(&root).unwrap();
-        let port = free_port();
-        let ready = dir.path().join("ready");
-        let script = common::workspace_root().join("tests/servers/wkd_https.py");
-        let child = Command::new("python3")
-            .arg(script)
-            .arg(&root)
-            .arg(&cert)
-            .arg(&key)
-            .arg("127.0.0.1")
-            .arg(port.to_string())
-            .arg(&ready)
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let started = Instant::now();
-        while !ready.exists() {
-            assert!(started.elapsed() < Duration::from_secs(20), "the WKD server did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Wkd { dir, ca, port, child: Some(child) }
-    }
-
-    /// Publishes `key` for `address` in the advanced layout.
-    fn publish(&self, address: &str, key: &[u8]) {
-        let (local, domain) = address.split_once('@').unwrap();
-        let hu = self.dir.path().join("root/.well-known/openpgpkey").join(domain).join("hu");
-        std::fs::create_dir_all(&hu).unwrap();
-        std::fs::write(hu.join(carepost::wkd::hu_name(local)), key).unwrap();
-        std::fs::write(hu.parent().unwrap().join("policy"), b"").unwrap();
-    }
-
-    /// carepost, pointed at this server for every test host.
-    fn cmd(&self, cp: &Carepost) -> CarepostCommand {
-        self.cmd_at(cp, self.port)
-    }
-
-    fn cmd_at(&self, cp: &Carepost, port: u16) -> CarepostCommand {
-        let resolve: Vec<String> = HOSTS.iter().map(|h| format!("{h}=127.0.0.1:{port}")).collect();
-        let mut cmd = cp.cmd();
-        cmd.env("CAREPOST_RESOLVE", resolve.join(",")).env("CAREPOST_CA_FILE", &self.ca);
-        cmd
-    }
-}
-
-impl Drop for Wkd {
-    fn drop(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
+/// carepost, with every test host pointed at a port nothing listens on.
+fn at_a_server_that_is_down(server: &KeyServer, cp: &Carepost) -> CarepostCommand {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let resolve: Vec<String> = HOSTS.iter().map(|h| format!("{h}=127.0.0.1:{port}")).collect();
+    let mut cmd = at(server, cp);
+    cmd.env("CAREPOST_RESOLVE", resolve.join(","));
+    cmd
 }
 
 fn contacts(cp: &Carepost) -> usize {
@@ -142,11 +44,11 @@ fn contacts(cp: &Carepost) -> usize {
 
 #[test]
 fn a_key_found_by_email_in_a_web_key_directory_is_added_unverified_with_its_origin() {
-    let server = Wkd::start();
+    let Some(server) = server() else { return };
     let doctor = clinician();
     let patient = Carepost::with_identity("P. de Vries", PATIENT_EMAIL);
-    server.publish(PATIENT_EMAIL, &std::fs::read(patient.export_key()).unwrap());
-    let out = server.cmd(&doctor).args(["contact", "add", "p-0042", "--email", PATIENT_EMAIL]).output().unwrap();
+    server.publish_wkd(PATIENT_EMAIL, &std::fs::read(patient.export_key()).unwrap(), Wkd::Advanced);
+    let out = at(&server, &doctor).args(["contact", "add", "p-0042", "--email", PATIENT_EMAIL]).output().unwrap();
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("Web Key Directory") && text.contains("openpgpkey.example.org"), "{text}");
@@ -167,9 +69,9 @@ fn a_key_found_by_email_in_a_web_key_directory_is_added_unverified_with_its_orig
 
 #[test]
 fn an_address_no_source_knows_adds_nothing_and_says_what_was_tried() {
-    let server = Wkd::start();
+    let Some(server) = server() else { return };
     let doctor = clinician();
-    let out = server.cmd(&doctor).args(["contact", "add", "p-0042", "--email", PATIENT_EMAIL]).output().unwrap();
+    let out = at(&server, &doctor).args(["contact", "add", "p-0042", "--email", PATIENT_EMAIL]).output().unwrap();
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("Web Key Directory"), "{err}");
@@ -178,10 +80,9 @@ fn an_address_no_source_knows_adds_nothing_and_says_what_was_tried() {
 
 #[test]
 fn a_server_that_is_down_adds_nothing_and_exits_1() {
-    let server = Wkd::start();
+    let Some(server) = server() else { return };
     let doctor = clinician();
-    let out = server
-        .cmd_at(&doctor, free_port())
+    let out = at_a_server_that_is_down(&server, &doctor)
         .args(["contact", "add", "p-0042", "--email", PATIENT_EMAIL])
         .output()
         .unwrap();
@@ -194,16 +95,16 @@ fn a_server_that_is_down_adds_nothing_and_exits_1() {
 #[cfg_attr(missing_gpg, ignore = "needs gpg and gpgconf (GnuPG), not installed")]
 fn a_revoked_key_from_a_server_is_refused_as_from_a_file() {
     let Some(gpg) = common::Gpg::new() else { return };
-    let server = Wkd::start();
+    let Some(server) = server() else { return };
     let doctor = clinician();
     let fpr = gpg.generate("P. de Vries <p.devries@example.org>", "ed25519", Some("cv25519"), "1y");
     gpg.revoke(&fpr);
     let key = gpg.export_binary("p.devries@example.org");
-    server.publish(PATIENT_EMAIL, &key);
+    server.publish_wkd(PATIENT_EMAIL, &key, Wkd::Advanced);
     let file = doctor.path("revoked.pgp");
     std::fs::write(&file, &key).unwrap();
     let by_file = doctor.cmd().args(["contact", "add", "p-1", "--key-file"]).arg(&file).output().unwrap();
-    let by_email = server.cmd(&doctor).args(["contact", "add", "p-2", "--email", PATIENT_EMAIL]).output().unwrap();
+    let by_email = at(&server, &doctor).args(["contact", "add", "p-2", "--email", PATIENT_EMAIL]).output().unwrap();
     assert_eq!(code(&by_email), code(&by_file), "{}", stderr(&by_email));
     assert_eq!(code(&by_email), 4);
     assert!(stderr(&by_email).contains("revoked"), "{}", stderr(&by_email));
@@ -248,10 +149,10 @@ fn public(cert: &Cert) -> Vec<u8> {
 }
 
 /// The doctor with the patient added by email from `server` and verified.
-fn added_and_verified(server: &Wkd, key: &Cert) -> Carepost {
+fn added_and_verified(server: &KeyServer, key: &Cert) -> Carepost {
     let doctor = clinician();
-    server.publish(PATIENT_EMAIL, &public(key));
-    server.cmd(&doctor).args(["contact", "add", "p-0042", "--email", PATIENT_EMAIL]).assert().success();
+    server.publish_wkd(PATIENT_EMAIL, &public(key), Wkd::Advanced);
+    at(server, &doctor).args(["contact", "add", "p-0042", "--email", PATIENT_EMAIL]).assert().success();
     let fpr = key.fingerprint().to_hex();
     doctor.cmd().args(["contact", "verify", "p-0042", "--fingerprint", &fpr]).assert().success();
     doctor
@@ -259,18 +160,13 @@ fn added_and_verified(server: &Wkd, key: &Cert) -> Carepost {
 
 #[test]
 fn a_refresh_that_extends_the_expiry_keeps_the_verification() {
-    let server = Wkd::start();
+    let Some(server) = server() else { return };
     let key = patient_key(20);
     let doctor = added_and_verified(&server, &key);
     let before = doctor.json(&["contact", "show", "p-0042"]);
     // The owner extends the key by a year and republishes it.
-    let policy = StandardPolicy::new();
-    let mut signer = key.primary_key().key().clone().parts_into_secret().unwrap().into_keypair().unwrap();
-    let later = std::time::SystemTime::now() + Duration::from_secs(400 * 86400);
-    let sigs = key.set_expiration_time(&policy, None, &mut signer, Some(later)).unwrap();
-    let (extended, _) = key.clone().insert_packets(sigs).unwrap();
-    server.publish(PATIENT_EMAIL, &public(&extended));
-    let out = server.cmd(&doctor).args(["--json", "contact", "refresh"]).output().unwrap();
+    server.publish_wkd(PATIENT_EMAIL, &public(&extended(&key)), Wkd::Advanced);
+    let out = at(&server, &doctor).args(["--json", "contact", "refresh"]).output().unwrap();
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["contacts"][0]["alias"], "p-0042");
@@ -281,22 +177,22 @@ fn a_refresh_that_extends_the_expiry_keeps_the_verification() {
     assert!(after["expires"].as_str().unwrap() > before["expires"].as_str().unwrap(), "{after}");
     assert!(after["source"]["refreshed_at"].is_string());
     // Asked again: nothing new.
-    let again = server.cmd(&doctor).args(["--json", "contact", "refresh", "p-0042"]).output().unwrap();
+    let again = at(&server, &doctor).args(["--json", "contact", "refresh", "p-0042"]).output().unwrap();
     let again: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
     assert_eq!(again["contacts"][0]["result"], "unchanged");
 }
 
 #[test]
 fn a_revocation_on_the_server_is_stored_said_loudly_and_sending_refuses() {
-    let server = Wkd::start();
+    let Some(server) = server() else { return };
     let key = patient_key(300);
     let doctor = added_and_verified(&server, &key);
     let mut signer = key.primary_key().key().clone().parts_into_secret().unwrap().into_keypair().unwrap();
     let revocation =
         key.revoke(&mut signer, openpgp::types::ReasonForRevocation::KeyCompromised, b"lost laptop").unwrap();
     let (revoked, _) = key.clone().insert_packets(revocation).unwrap();
-    server.publish(PATIENT_EMAIL, &public(&revoked));
-    let out = server.cmd(&doctor).args(["contact", "refresh"]).output().unwrap();
+    server.publish_wkd(PATIENT_EMAIL, &public(&revoked), Wkd::Advanced);
+    let out = at(&server, &doctor).args(["contact", "refresh"]).output().unwrap();
     assert_eq!(code(&out), 3, "{}", stderr(&out));
     assert!(stderr(&out).contains("REVOKED"), "{}", stderr(&out));
     let document = common::write(&doctor, "brief.pdf", b"%PDF-1.4 x");
@@ -308,13 +204,13 @@ fn a_revocation_on_the_server_is_stored_said_loudly_and_sending_refuses() {
 
 #[test]
 fn a_different_key_under_the_same_address_is_never_merged() {
-    let server = Wkd::start();
+    let Some(server) = server() else { return };
     let key = patient_key(300);
     let doctor = added_and_verified(&server, &key);
     let before = doctor.json(&["contact", "show", "p-0042"]);
     let other = patient_key(300);
-    server.publish(PATIENT_EMAIL, &public(&other));
-    let out = server.cmd(&doctor).args(["--json", "contact", "refresh"]).output().unwrap();
+    server.publish_wkd(PATIENT_EMAIL, &public(&other), Wkd::Advanced);
+    let out = at(&server, &doctor).args(["--json", "contact", "refresh"]).output().unwrap();
     assert_eq!(code(&out), 3, "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("DIFFERENT key") && err.contains("Nothing was merged"), "{err}");
@@ -328,11 +224,11 @@ fn a_different_key_under_the_same_address_is_never_merged() {
 
 #[test]
 fn a_server_down_during_refresh_fails_and_changes_nothing() {
-    let server = Wkd::start();
+    let Some(server) = server() else { return };
     let key = patient_key(300);
     let doctor = added_and_verified(&server, &key);
     let before = doctor.json(&["contact", "show", "p-0042"]);
-    let out = server.cmd_at(&doctor, free_port()).args(["contact", "refresh", "p-0042"]).output().unwrap();
+    let out = at_a_server_that_is_down(&server, &doctor).args(["contact", "refresh", "p-0042"]).output().unwrap();
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(stderr(&out).contains("nothing changed"), "{}", stderr(&out));
     let after = doctor.json(&["contact", "show", "p-0042"]);
@@ -347,4 +243,89 @@ fn a_contact_from_a_file_without_an_address_is_skipped_and_said_so() {
     let out = doctor.cmd().args(["contact", "refresh"]).output().unwrap();
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(stdout(&out).contains("p-1: skipped"), "{}", stdout(&out));
+}
+
+/// The patient's key, extended by a year (as its owner would).
+fn extended(key: &Cert) -> Cert {
+    let policy = StandardPolicy::new();
+    let mut signer = key.primary_key().key().clone().parts_into_secret().unwrap().into_keypair().unwrap();
+    let later = std::time::SystemTime::now() + Duration::from_secs(400 * 86400);
+    let sigs = key.set_expiration_time(&policy, None, &mut signer, Some(later)).unwrap();
+    key.clone().insert_packets(sigs).unwrap().0
+}
+
+/// Adds the patient by email (wherever `server` has the key), verifies
+/// it, has the owner extend it (`republish` puts the new copy where it
+/// came from), refreshes, and checks the merge kept the verification.
+fn refresh_from(server: &KeyServer, doctor: &Carepost, key: &Cert, kind: &str, republish: impl Fn(&[u8])) {
+    at(server, doctor).args(["contact", "add", "p-0042", "--email", PATIENT_EMAIL]).assert().success();
+    let fpr = key.fingerprint().to_hex();
+    doctor.cmd().args(["contact", "verify", "p-0042", "--fingerprint", &fpr]).assert().success();
+    let before = doctor.json(&["contact", "show", "p-0042"]);
+    assert_eq!(before["source"]["kind"], kind, "{before}");
+    republish(&public(&extended(key)));
+    let out = at(server, doctor).args(["--json", "contact", "refresh", "p-0042"]).output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["contacts"][0]["result"], "updated", "{report}");
+    let after = doctor.json(&["contact", "show", "p-0042"]);
+    assert_eq!(after["verified"], true, "the verification survives the merge");
+    assert!(after["expires"].as_str().unwrap() > before["expires"].as_str().unwrap(), "{after}");
+}
+
+#[test]
+fn a_key_from_keys_openpgp_org_is_refreshed_there_by_fingerprint() {
+    let Some(server) = server() else { return };
+    let key = patient_key(20);
+    let doctor = clinician();
+    let fpr = key.fingerprint().to_hex();
+    server.put_vks(PATIENT_EMAIL, Some(&fpr), &public(&key));
+    refresh_from(&server, &doctor, &key, "vks", |new| server.put_vks(PATIENT_EMAIL, Some(&fpr), new));
+}
+
+#[test]
+fn a_key_from_a_configured_key_server_is_refreshed_there_by_fingerprint() {
+    let Some(server) = server() else { return };
+    let key = patient_key(20);
+    let doctor = clinician();
+    doctor.cmd().args(["contact", "sources", "--set", "hkp:hkps://keys.example.net"]).assert().success();
+    let by_fingerprint = format!("0x{}", key.fingerprint().to_hex());
+    server.put_hkp("keys.example.net", PATIENT_EMAIL, &public(&key));
+    server.put_hkp("keys.example.net", &by_fingerprint, &public(&key));
+    refresh_from(&server, &doctor, &key, "hkp", |new| server.put_hkp("keys.example.net", &by_fingerprint, new));
+}
+
+#[test]
+fn a_server_error_during_refresh_fails_and_changes_nothing() {
+    let Some(server) = server() else { return };
+    let key = patient_key(300);
+    let doctor = added_and_verified(&server, &key);
+    let before = doctor.json(&["contact", "show", "p-0042"]);
+    let (advanced, _) = KeyServer::wkd_paths(PATIENT_EMAIL);
+    server.fault(&advanced, Fault::Status500);
+    let out = at(&server, &doctor).args(["contact", "refresh", "p-0042"]).output().unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("nothing changed"), "{}", stderr(&out));
+    assert_eq!(doctor.json(&["contact", "show", "p-0042"]), before);
+}
+
+#[test]
+fn an_expired_key_from_a_server_is_refused_as_from_a_file() {
+    let Some(server) = server() else { return };
+    let doctor = clinician();
+    let made = std::time::SystemTime::now() - Duration::from_secs(10 * 86400);
+    let (key, _) = CertBuilder::general_purpose(Some(format!("P. de Vries <{PATIENT_EMAIL}>")))
+        .set_creation_time(made)
+        .set_validity_period(Duration::from_secs(2 * 86400))
+        .generate()
+        .unwrap();
+    server.publish_wkd(PATIENT_EMAIL, &public(&key), Wkd::Advanced);
+    let file = doctor.path("expired.pgp");
+    std::fs::write(&file, public(&key)).unwrap();
+    let by_file = doctor.cmd().args(["contact", "add", "p-1", "--key-file"]).arg(&file).output().unwrap();
+    let by_email = at(&server, &doctor).args(["contact", "add", "p-2", "--email", PATIENT_EMAIL]).output().unwrap();
+    assert_eq!(code(&by_email), code(&by_file), "{}", stderr(&by_email));
+    assert_eq!(code(&by_email), 4);
+    assert!(stderr(&by_email).contains("expired"), "{}", stderr(&by_email));
+    assert_eq!(contacts(&doctor), 0, "nothing may be added");
 }

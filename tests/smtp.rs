@@ -63,47 +63,8 @@ fn certs() -> &'static Certs {
     static CERTS: OnceLock<Certs> = OnceLock::new();
     CERTS.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let p = |name: &str| dir.path().join(name);
-        let openssl = |args: &[&str]| {
-            let out = Command::new("openssl").args(args).current_dir(dir.path()).output().unwrap();
-            assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        };
-        let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
-        let mut ca_args = vec!["req", "-x509"];
-        ca_args.extend(ec);
-        ca_args.extend(["-keyout", "ca.key", "-out", "ca.pem", "-days", "3", "-subj", "/CN=carepost test CA"]);
-        openssl(&ca_args);
-        let mut csr_args = vec!["req"];
-        csr_args.extend(ec);
-        csr_args.extend(["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"]);
-        openssl(&csr_args);
-        std::fs::write(
-            p("ext.cnf"),
-            "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n\
-             extendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n",
-        )
-        .unwrap();
-        openssl(&[
-            "x509",
-            "-req",
-            "-in",
-            "server.csr",
-            "-CA",
-            "ca.pem",
-            "-CAkey",
-            "ca.key",
-            "-set_serial",
-            "4242",
-            "-days",
-            "3",
-            "-extfile",
-            "ext.cnf",
-            "-out",
-            "server.pem",
-        ]);
-        let chain = [std::fs::read(p("server.pem")).unwrap(), std::fs::read(p("ca.pem")).unwrap()].concat();
-        std::fs::write(p("chain.pem"), chain).unwrap();
-        Certs { ca: p("ca.pem"), chain: p("chain.pem"), key: p("server.key"), _dir: dir }
+        let made = common::tls::server_certificate(dir.path(), &["127.0.0.1", "localhost"]);
+        Certs { ca: made.ca, chain: made.chain, key: made.key, _dir: dir }
     })
 }
 

@@ -13,7 +13,7 @@
 
 use super::{have_peer, missing_peer};
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 
 /// The host names the server's certificate is valid for; every one is
@@ -88,13 +88,13 @@ impl KeyServer {
     pub fn start() -> KeyServer {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("files")).unwrap();
-        make_certs(dir.path());
+        let certificate = super::tls::server_certificate(dir.path(), HOSTS);
         let script = super::workspace_root().join("tests/servers/keyserver.py");
         let mut child = Command::new("python3")
             .arg(script)
             .arg(dir.path())
-            .arg(dir.path().join("server.pem"))
-            .arg(dir.path().join("server.key"))
+            .arg(&certificate.cert)
+            .arg(&certificate.key)
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
@@ -215,48 +215,4 @@ impl Drop for KeyServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn make_certs(dir: &Path) {
-    let openssl = |args: &[&str]| {
-        let out = Command::new("openssl").args(args).current_dir(dir).output().unwrap();
-        assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    };
-    let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
-    let mut ca = vec!["req", "-x509"];
-    ca.extend(ec);
-    ca.extend(["-keyout", "ca.key", "-out", "ca.pem", "-days", "3", "-subj", "/CN=carepost key server test CA"]);
-    openssl(&ca);
-    let mut csr = vec!["req"];
-    csr.extend(ec);
-    csr.extend(["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=keys.example.net"]);
-    openssl(&csr);
-    let sans: Vec<String> = HOSTS.iter().map(|h| format!("DNS:{h}")).collect();
-    std::fs::write(
-        dir.join("ext.cnf"),
-        format!(
-            "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n\
-             extendedKeyUsage=serverAuth\nsubjectAltName={}\n",
-            sans.join(",")
-        ),
-    )
-    .unwrap();
-    openssl(&[
-        "x509",
-        "-req",
-        "-in",
-        "server.csr",
-        "-CA",
-        "ca.pem",
-        "-CAkey",
-        "ca.key",
-        "-set_serial",
-        "77",
-        "-days",
-        "3",
-        "-extfile",
-        "ext.cnf",
-        "-out",
-        "server.pem",
-    ]);
 }

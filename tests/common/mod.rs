@@ -10,6 +10,7 @@
 
 pub mod keyserver;
 pub mod mail;
+pub mod tls;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

@@ -415,6 +415,9 @@ pub fn fetch_by_fingerprint(
         other_keys: Vec::new(),
         attempt: Attempt { source: source.clone(), location: String::new(), outcome: Outcome::NotFound },
     };
+    // A server that answered with an error (not "no such host") did not
+    // say the key is gone, whatever the next URL answers.
+    let mut served_error = None;
     for url in urls {
         let outcome = match ask(client, source, &url)? {
             Ok(body) => match parse_answer(&body) {
@@ -425,12 +428,27 @@ pub fn fetch_by_fingerprint(
                 Err(CertProblem::NoCertificate) => Outcome::Refused(crate::tr!("lookup-not-a-key")),
                 Err(problem) => Outcome::Refused(problem.message()),
             },
-            Err(problem) => outcome_of(&problem),
+            Err(problem) => {
+                let outcome = outcome_of(&problem);
+                if matches!(outcome, Outcome::Failed(_)) && !matches!(problem, NetProblem::Unreachable(_)) {
+                    served_error.get_or_insert_with(|| Attempt {
+                        source: source.clone(),
+                        location: url.clone(),
+                        outcome: outcome.clone(),
+                    });
+                }
+                outcome
+            }
         };
         let next = matches!(outcome, Outcome::NotFound | Outcome::Failed(_));
         refetched.attempt = Attempt { source: source.clone(), location: url, outcome };
         if !next {
             break;
+        }
+    }
+    if refetched.attempt.outcome == Outcome::NotFound {
+        if let Some(failed) = served_error {
+            refetched.attempt = failed;
         }
     }
     // A key server is also asked by email, for a key that replaced this

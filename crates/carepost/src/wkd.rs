@@ -157,5 +157,6 @@ mod tests {
     #[test]
     fn local_parts_are_percent_encoded_in_the_query() {
         assert_eq!(percent_encode("a+b c"), "a%2Bb%20c");
+        assert_eq!(percent_encode("a+b@x.org"), "a%2Bb%40x.org");
     }
 }
