@@ -110,6 +110,25 @@ pub fn entropy_bits(language: Language) -> f64 {
     WORDS_PER_PASSWORD as f64 * (word_list(language).len() as f64).log2()
 }
 
+/// A password as someone typed it, in the form [`SpokenPassword::as_str`]
+/// gives: surrounding space trimmed, every run of white space made one
+/// space, ASCII letters lowercased ("Appel  Tafel\n" gives "appel tafel").
+/// For checking a spoken password that a person typed back (carepost's
+/// own `open --password`); the PDF readers patients use take the password
+/// exactly as typed, which is why the words are all lowercase to begin with.
+pub fn normalize(typed: &str) -> Zeroizing<String> {
+    let mut out = Zeroizing::new(String::with_capacity(typed.len()));
+    for word in typed.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
 /// The words of a list file: one a line, `#` lines and blank lines skipped.
 fn parse_list(text: &'static str) -> Vec<&'static str> {
     text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).collect()
@@ -439,6 +458,16 @@ mod tests {
         for word in password.words() {
             assert!(!shown.contains(word), "{shown}");
         }
+    }
+
+    #[test]
+    fn typed_passwords_are_normalized_to_the_generated_form() {
+        assert_eq!(normalize("  Appel \t Tafel\nFIETS  ").as_str(), "appel tafel fiets");
+        assert_eq!(normalize("").as_str(), "");
+        let password = SpokenPassword::generate(Language::Nl);
+        assert_eq!(normalize(password.as_str()).as_str(), password.as_str());
+        let shouted = password.words().iter().map(|w| w.to_uppercase()).collect::<Vec<_>>().join("   ");
+        assert_eq!(normalize(&shouted).as_str(), password.as_str());
     }
 
     #[test]
