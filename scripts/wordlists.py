@@ -53,23 +53,58 @@ HEADERS = {
         "Dutch words for carepost's spoken passwords.",
         "Words: the OpenTaal dictionary (Debian package hunspell-nl {wdutch}),",
         "  (c) 1996 Nederlandstalige TeX Gebruikersgroep, (c) 2001-2005 Simon Brouwer e.a.,",
-        "  (c) 2006-2020 OpenTaal; used under its BSD licence (revised, 3-clause).",
+        "  (c) 2006-2020 OpenTaal; used under its BSD licence (revised), which reads:",
+        "  Redistribution and use in source and binary forms, with or without",
+        "  modification, are permitted provided that the following conditions are met:",
+        "  * Redistributions of source code must retain the above copyright notice, this",
+        "    list of conditions and the following disclaimer.",
+        "  * Redistributions in binary form must reproduce the above copyright notice,",
+        "    this list of conditions and the following disclaimer in the documentation",
+        "    and/or other materials provided with the distribution.",
+        "  * Neither the name of the OpenTaal, Simon Brouwer e.a., or Nederlandstalige Tex",
+        "    Gebruikersgroep nor the names of its contributors may be used to endorse or",
+        "    promote products derived from this software without specific prior written",
+        "    permission.",
+        "  THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS \"AS IS\" AND",
+        "  ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED",
+        "  WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE",
+        "  DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT OWNER OR CONTRIBUTORS BE LIABLE FOR",
+        "  ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES",
+        "  (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES;",
+        "  LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND ON",
+        "  ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT",
+        "  (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF THIS",
+        "  SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.",
     ],
     "fr": [
         "French words for carepost's spoken passwords.",
         "Words: the Dicollecte/Grammalecte French dictionary (Debian package",
         "  hunspell-fr-classical {hunspell_fr}), (c) 2007-2018 Dicollecte contributors;",
-        "  this file is a derived form of it and is under the Mozilla Public Licence 2.0",
-        "  (https://mozilla.org/MPL/2.0/).",
+        "  this file is a derived form of it and is under the Mozilla Public Licence 2.0:",
+        "  This Source Code Form is subject to the terms of the Mozilla Public",
+        "  License, v. 2.0. If a copy of the MPL was not distributed with this",
+        "  file, You can obtain one at http://mozilla.org/MPL/2.0/.",
     ],
     "en": [
         "English words for carepost's spoken passwords.",
         "Words: SCOWL (Debian package hunspell-en-us {wamerican}), (c) 2000-2011 Kevin Atkinson",
-        "  and the copyrights named in its README; used under its permissive licence",
-        "  (use, copy, modify, distribute with the copyright and permission notice).",
+        "  and the copyrights named in its README (among them WordNet 1.6, (c) 1997",
+        "  Princeton University, and Ispell, (c) 1993 Geoff Kuenning; Moby Words II,",
+        "  Brian Kelk's list and Alan Beale's 12Dicts are public domain); used under",
+        "  SCOWL's licence, which reads:",
+        "  Permission to use, copy, modify, distribute and sell these word",
+        "  lists, the associated scripts, the output created from the scripts,",
+        "  and its documentation for any purpose is hereby granted without fee,",
+        "  provided that the above copyright notice appears in all copies and",
+        "  that both that copyright notice and this permission notice appear in",
+        "  supporting documentation. Kevin Atkinson makes no representations",
+        "  about the suitability of this array for any purpose. It is provided",
+        "  \"as is\" without express or implied warranty.",
     ],
 }
 COMMON_HEADER = [
+    "The dictionary's full copyright and licence notices, as Debian ships them:",
+    "  COPYING.{lang} beside this file (keep it with every copy of this list).",
     "Order: by frequency from wordfreq {wordfreq} (Robyn Speer; data CC BY-SA 4.0),",
     "  used only to choose and order the words; no frequency data is kept here.",
     "Made by: python3 scripts/wordlists.py --size {size}; rules: scripts/wordlists.py,",
@@ -266,7 +301,7 @@ def main():
     }
     for lang in LANGS:
         words = build(lang, args.size, args.dict_dir, rules, blocked)
-        header = [h.format(**versions) for h in HEADERS[lang] + COMMON_HEADER]
+        header = [h.format(lang=lang, **versions) for h in HEADERS[lang] + COMMON_HEADER]
         with open(os.path.join(OUT, lang + ".txt"), "w", encoding="utf-8") as f:
             for h in header:
                 f.write("# " + h + "\n")
