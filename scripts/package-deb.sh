@@ -95,6 +95,11 @@ printf 'carepost (%s) unstable; urgency=medium\n\n  * Release %s: see CHANGELOG.
     echo " On Debian systems, the full text of the GNU Library General Public"
     echo " License version 2 is in /usr/share/common-licenses/LGPL-2."
 } >"$doc/copyright"
+# The spoken passwords' word lists are compiled into the binary; their
+# dictionaries' terms travel with it.
+for language in nl fr en; do
+    install -m 0644 "crates/carepost/src/password/COPYING.$language" "$doc/copyright.wordlist-$language"
+done
 
 # Depends: the packages that hold the binary's shared libraries.
 # dpkg-shlibdeps gives versioned dependencies; it wants a debian/control
