@@ -279,6 +279,23 @@ pub enum Error {
     /// that could not be asked; `contacts` holds every contact's result.
     #[error("{}", tr!("error-refresh-incomplete", revoked = *revoked, changed = *changed, failed = *failed))]
     RefreshIncomplete { revoked: usize, changed: usize, failed: usize, contacts: serde_json::Value },
+    // s7-nokey: patient contacts without a key.
+    /// A document for a contact without a key, on the key path.
+    #[error("{}", tr!("error-nokey-send", alias = alias.clone()))]
+    NoKey { alias: String },
+    /// `contact add --colleague --no-key`: a colleague always has a key.
+    #[error("{}", tr!("error-nokey-colleague"))]
+    ColleagueNeedsKey,
+    /// `contact verify` for a contact without a key: there is nothing to
+    /// compare.
+    #[error("{}", tr!("error-nokey-verify", alias = .0.clone()))]
+    NoKeyToVerify(String),
+    /// `publish wkd --contact` for a contact without a key.
+    #[error("{}", tr!("error-nokey-publish", alias = .0.clone()))]
+    NoKeyToPublish(String),
+    /// A first key offered for a contact that already has one.
+    #[error("{}", tr!("error-nokey-has-key", alias = .0.clone()))]
+    AlreadyHasKey(String),
 }
 
 /// Why a request to a key source failed.
@@ -812,6 +829,9 @@ impl Error {
             | KeyNotFound { .. }
             | Cancelled
             | Internal(_) => ExitStatus::Failure,
+            // s7-nokey: patient contacts without a key.
+            NoKey { .. } | NoKeyToPublish(_) => ExitStatus::Refused,
+            ColleagueNeedsKey | NoKeyToVerify(_) | AlreadyHasKey(_) => ExitStatus::Usage,
         }
     }
 
@@ -960,6 +980,12 @@ impl Error {
                     _ => tr!("hint-io"),
                 }
             }
+            // s7-nokey: patient contacts without a key.
+            NoKey { alias } => tr!("hint-nokey-send", alias = alias.clone()),
+            ColleagueNeedsKey => tr!("hint-nokey-colleague"),
+            NoKeyToVerify(alias) => tr!("hint-nokey-verify", alias = alias.clone()),
+            NoKeyToPublish(_) => tr!("hint-nokey-publish"),
+            AlreadyHasKey(alias) => tr!("hint-nokey-has-key", alias = alias.clone()),
             _ => return None,
         })
     }

@@ -228,3 +228,5 @@ cli-publish-keyserver-about = Upload your public key to keys.openpgp.org (or --s
 cli-publish-keyserver-arg-server = The key server (https://, Verifying Key Server API); default https://keys.openpgp.org
 cli-publish-keyserver-arg-ca-file = A CA certificate (PEM) to trust besides the system's
 cli-value-url = URL
+## contact add --no-key
+cli-contact-add-arg-no-key = A patient without an OpenPGP key: documents go with a password you tell them by phone (with --email, the address is kept for sending, not looked up)

@@ -227,3 +227,5 @@ cli-publish-keyserver-about = Envoyer votre clé publique à keys.openpgp.org (o
 cli-publish-keyserver-arg-server = Le serveur de clés (https://, API Verifying Key Server) ; par défaut https://keys.openpgp.org
 cli-publish-keyserver-arg-ca-file = Un certificat d'autorité (PEM) à accepter en plus de ceux du système
 cli-value-url = URL
+## contact add --no-key
+cli-contact-add-arg-no-key = Un patient sans clé OpenPGP : les documents sont envoyés avec un mot de passe que vous dictez par téléphone (avec --email, l'adresse est conservée pour l'envoi, sans recherche)

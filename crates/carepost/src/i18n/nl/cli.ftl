@@ -227,3 +227,5 @@ cli-publish-keyserver-about = Uw publieke sleutel uploaden naar keys.openpgp.org
 cli-publish-keyserver-arg-server = De sleutelserver (https://, Verifying Key Server-API); standaard https://keys.openpgp.org
 cli-publish-keyserver-arg-ca-file = Een CA-certificaat (PEM) om te vertrouwen naast dat van het systeem
 cli-value-url = URL
+## contact add --no-key
+cli-contact-add-arg-no-key = Een patiënt zonder OpenPGP-sleutel: documenten gaan met een wachtwoord dat u telefonisch doorgeeft (met --email wordt het adres bewaard om te versturen, niet opgezocht)
