@@ -38,6 +38,8 @@ const PEERS: &[(&str, &[&str])] = &[
     ("missing_mupdf", &["qpdf", "mutool"]),
 ];
 
+/// poppler's library (GNOME's viewers) through Debian's python3-gi.
+const MISSING_POPPLER_GLIB: &str = "missing_poppler_glib";
 /// PDFium, from PyPI's pypdfium2, for the python3 on PATH.
 const MISSING_PDFIUM: &str = "missing_pdfium";
 /// pdf.js, from npm's pdfjs-dist installed by `npm ci --prefix tests/readers`.
@@ -57,6 +59,7 @@ fn main() {
         println!("cargo:rustc-check-cfg=cfg({cfg})");
     }
     println!("cargo:rustc-check-cfg=cfg({MISSING_SMTP_PEERS})");
+    println!("cargo:rustc-check-cfg=cfg({MISSING_POPPLER_GLIB})");
     println!("cargo:rustc-check-cfg=cfg({MISSING_PDFIUM})");
     println!("cargo:rustc-check-cfg=cfg({MISSING_PDFJS})");
     // A directory: Cargo looks at every file under it, so installing the
@@ -84,16 +87,19 @@ fn main() {
     if !(aiosmtpd && ["gpg", "gpgconf", "openssl"].iter().all(|p| found(p))) {
         println!("cargo:rustc-cfg={MISSING_SMTP_PEERS}");
     }
-    let python_has = |module: &str| {
-        found("python3")
-            && std::process::Command::new("python3")
-                .args(["-c", &format!("import {module}")])
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success())
+    let python_runs = |python: &str, code: &str| {
+        std::process::Command::new(python)
+            .args(["-c", code])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
     };
-    if !(found("qpdf") && python_has("pypdfium2")) {
+    let poppler_glib = "import gi; gi.require_version('Poppler', '0.18')";
+    if !(found("qpdf") && python_runs("/usr/bin/python3", poppler_glib)) {
+        println!("cargo:rustc-cfg={MISSING_POPPLER_GLIB}");
+    }
+    if !(found("qpdf") && found("python3") && python_runs("python3", "import pypdfium2")) {
         println!("cargo:rustc-cfg={MISSING_PDFIUM}");
     }
     if !(found("qpdf") && found("node") && Path::new(PDFJS_PACKAGE).is_file()) {
