@@ -2,10 +2,12 @@
 //!
 //! Interoperability tests drive other people's OpenPGP and mail software
 //! (GnuPG, Sequoia's sq, RNP, SOP tools, a Secret Service, Python's
-//! aiosmtpd, OpenSSL, systemd). On a developer machine a test whose peer
-//! is missing is marked ignored, with the reason, through a `missing_*`
-//! cfg read by `#[cfg_attr(missing_gpg, ignore = "...")]`, so the test
-//! runner's summary counts it instead of it passing unseen. Under CI
+//! aiosmtpd, OpenSSL, systemd) and the PDF readers patients use (qpdf,
+//! poppler, MuPDF, PDFium from PyPI, pdf.js from npm). On a developer
+//! machine a test whose peer is missing is marked ignored, with the
+//! reason, through a `missing_*` cfg read by
+//! `#[cfg_attr(missing_gpg, ignore = "...")]`, so the test runner's
+//! summary counts it instead of it passing unseen. Under CI
 //! (`CI=true` or `CI=1`) no `missing_*` cfg is ever set: every peer test
 //! runs, and one whose peer is absent fails.
 //!
@@ -29,7 +31,21 @@ const PEERS: &[(&str, &[&str])] = &[
     // The Web Key Directory test: GnuPG's lookup inside private mount and
     // network namespaces, against a loopback HTTPS server.
     ("missing_wkd_peers", &["gpg", "gpgconf", "dirmngr", "unshare", "mount", "ip", "openssl", "python3"]),
+    // The PDF readers patients use (tests/pdf_readers.rs). Each also needs
+    // qpdf, which makes the test's object-stream input.
+    ("missing_qpdf", &["qpdf"]),
+    ("missing_poppler", &["qpdf", "pdfinfo", "pdftotext", "pdfdetach"]),
+    ("missing_mupdf", &["qpdf", "mutool"]),
 ];
+
+/// poppler's library (GNOME's viewers) through Debian's python3-gi.
+const MISSING_POPPLER_GLIB: &str = "missing_poppler_glib";
+/// PDFium, from PyPI's pypdfium2, for the python3 on PATH.
+const MISSING_PDFIUM: &str = "missing_pdfium";
+/// pdf.js, from npm's pdfjs-dist installed by `npm ci --prefix tests/readers`.
+const MISSING_PDFJS: &str = "missing_pdfjs";
+/// Where `npm ci` puts pdf.js; build.rs runs again when tests/readers changes.
+const PDFJS_PACKAGE: &str = "tests/readers/node_modules/pdfjs-dist/package.json";
 
 /// Set when any of the SMTP tests' peers is missing: gpg, openssl, python3
 /// and aiosmtpd (one cfg, so each SMTP test carries one attribute).
@@ -43,6 +59,12 @@ fn main() {
         println!("cargo:rustc-check-cfg=cfg({cfg})");
     }
     println!("cargo:rustc-check-cfg=cfg({MISSING_SMTP_PEERS})");
+    println!("cargo:rustc-check-cfg=cfg({MISSING_POPPLER_GLIB})");
+    println!("cargo:rustc-check-cfg=cfg({MISSING_PDFIUM})");
+    println!("cargo:rustc-check-cfg=cfg({MISSING_PDFJS})");
+    // A directory: Cargo looks at every file under it, so installing the
+    // readers' npm packages there is seen.
+    println!("cargo:rerun-if-changed=tests/readers");
 
     if in_ci() {
         return;
@@ -64,6 +86,24 @@ fn main() {
             .is_ok_and(|s| s.success());
     if !(aiosmtpd && ["gpg", "gpgconf", "openssl"].iter().all(|p| found(p))) {
         println!("cargo:rustc-cfg={MISSING_SMTP_PEERS}");
+    }
+    let python_runs = |python: &str, code: &str| {
+        std::process::Command::new(python)
+            .args(["-c", code])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let poppler_glib = "import gi; gi.require_version('Poppler', '0.18')";
+    if !(found("qpdf") && python_runs("/usr/bin/python3", poppler_glib)) {
+        println!("cargo:rustc-cfg={MISSING_POPPLER_GLIB}");
+    }
+    if !(found("qpdf") && found("python3") && python_runs("python3", "import pypdfium2")) {
+        println!("cargo:rustc-cfg={MISSING_PDFIUM}");
+    }
+    if !(found("qpdf") && found("node") && Path::new(PDFJS_PACKAGE).is_file()) {
+        println!("cargo:rustc-cfg={MISSING_PDFJS}");
     }
 }
 

@@ -296,6 +296,28 @@ pub enum Error {
     /// A first key offered for a contact that already has one.
     #[error("{}", tr!("error-nokey-has-key", alias = .0.clone()))]
     AlreadyHasKey(String),
+    // --- The password-protected PDF for patients without a key (pdf) ---
+    /// A document of 0 bytes given to `pdf::protect` or `pdf::check`.
+    #[error("{}", tr!("error-pdf-empty"))]
+    PdfEmpty,
+    /// More than `pdf::MAX_INPUT` bytes: the PDF is made in memory.
+    #[error("{}", tr!("error-pdf-too-large", size = crate::format_size(*size), limit = crate::format_size(*limit)))]
+    PdfTooLarge { size: u64, limit: u64 },
+    /// A PDF that is password-protected already: carepost does not decrypt it.
+    #[error("{}", tr!("error-pdf-already-encrypted"))]
+    PdfAlreadyEncrypted,
+    /// A PDF that cannot be read whole; `reason` in the user's language.
+    #[error("{}", tr!("error-pdf-damaged", reason = reason.clone()))]
+    PdfDamaged { reason: String },
+    /// `open FILE.pdf --password` with a password that does not open it.
+    #[error("{}", tr!("error-pdf-wrong-password"))]
+    PdfWrongPassword,
+    /// `open FILE.pdf --password` of a PDF that has no password.
+    #[error("{}", tr!("error-pdf-not-encrypted"))]
+    PdfNotEncrypted,
+    /// `open FILE --password` of a file that is not a PDF.
+    #[error("{}", tr!("error-pdf-not-pdf"))]
+    PdfNotPdf,
 }
 
 /// Why a request to a key source failed.
@@ -832,6 +854,14 @@ impl Error {
             // s7-nokey: patient contacts without a key.
             NoKey { .. } | NoKeyToPublish(_) => ExitStatus::Refused,
             ColleagueNeedsKey | NoKeyToVerify(_) | AlreadyHasKey(_) => ExitStatus::Usage,
+            // The password-protected PDF (pdf).
+            PdfEmpty
+            | PdfTooLarge { .. }
+            | PdfAlreadyEncrypted
+            | PdfDamaged { .. }
+            | PdfWrongPassword
+            | PdfNotEncrypted
+            | PdfNotPdf => ExitStatus::Rejected,
         }
     }
 
@@ -986,6 +1016,14 @@ impl Error {
             NoKeyToVerify(alias) => tr!("hint-nokey-verify", alias = alias.clone()),
             NoKeyToPublish(_) => tr!("hint-nokey-publish"),
             AlreadyHasKey(alias) => tr!("hint-nokey-has-key", alias = alias.clone()),
+            // The password-protected PDF (pdf).
+            PdfEmpty => tr!("hint-pdf-empty"),
+            PdfTooLarge { .. } => tr!("hint-pdf-too-large"),
+            PdfAlreadyEncrypted => tr!("hint-pdf-already-encrypted"),
+            PdfDamaged { .. } => tr!("hint-pdf-damaged"),
+            PdfWrongPassword => tr!("hint-pdf-wrong-password"),
+            PdfNotEncrypted => tr!("hint-pdf-not-encrypted"),
+            PdfNotPdf => tr!("hint-pdf-not-pdf"),
             _ => return None,
         })
     }

@@ -20,16 +20,19 @@ const EN: Catalogue = &[
     ("messages", include_str!("en/messages.ftl")),
     ("cli", include_str!("en/cli.ftl")),
     ("nokey", include_str!("en/nokey.ftl")),
+    ("pdf", include_str!("en/pdf.ftl")),
 ];
 const NL: Catalogue = &[
     ("messages", include_str!("nl/messages.ftl")),
     ("cli", include_str!("nl/cli.ftl")),
     ("nokey", include_str!("nl/nokey.ftl")),
+    ("pdf", include_str!("nl/pdf.ftl")),
 ];
 const FR: Catalogue = &[
     ("messages", include_str!("fr/messages.ftl")),
     ("cli", include_str!("fr/cli.ftl")),
     ("nokey", include_str!("fr/nokey.ftl")),
+    ("pdf", include_str!("fr/pdf.ftl")),
 ];
 
 /// An argument to a message: text or a number (numbers drive plural rules).
