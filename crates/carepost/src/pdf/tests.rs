@@ -3,6 +3,9 @@
 //! implementation of Algorithm 2.B here (not lopdf's), so a wrong hash in
 //! the writer cannot hide behind the same wrong hash in the reader.
 
+// (The whole file is test code; the attribute also tells the catalogue
+// scanner so.)
+#[cfg(test)]
 use super::*;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Stream, StringFormat};
