@@ -279,6 +279,32 @@ pub enum Error {
     /// that could not be asked; `contacts` holds every contact's result.
     #[error("{}", tr!("error-refresh-incomplete", revoked = *revoked, changed = *changed, failed = *failed))]
     RefreshIncomplete { revoked: usize, changed: usize, failed: usize, contacts: serde_json::Value },
+    // s7-send: sending with a password told by phone.
+    /// One send to contacts with a key and to contacts who get a password.
+    #[error("{}", tr!("error-password-mixed", with_key = with_key.join(", "), without_key = without_key.join(", ")))]
+    PasswordMixedRecipients { with_key: Vec<String>, without_key: Vec<String> },
+    /// One send with a password to several contacts: each password is for
+    /// one patient, told on one call.
+    #[error("{}", tr!("error-password-several", aliases = .0.join(", ")))]
+    PasswordSeveralRecipients(Vec<String>),
+    /// `--armor` with the pdf form.
+    #[error("{}", tr!("error-password-armor-pdf"))]
+    PasswordArmorNeedsOpenPgp,
+    /// `--format` for a send that goes by key.
+    #[error("{}", tr!("error-password-format-key"))]
+    PasswordFormatWithoutPassword,
+    /// `--json` without `--password-told`: nobody can confirm.
+    #[error("{}", tr!("error-password-json-needs-told"))]
+    PasswordJsonNeedsTold,
+    /// No terminal to confirm on, and no `--password-told`.
+    #[error("{}", tr!("error-password-needs-terminal"))]
+    PasswordNeedsTerminal,
+    /// `--subject`/`--message` for an email that is not encrypted.
+    #[error("{}", tr!("error-password-mail-text"))]
+    PasswordMailText,
+    /// The user did not confirm that the password was told: nothing sent.
+    #[error("{}", tr!("error-password-not-told"))]
+    PasswordNotTold,
 }
 
 /// Why a request to a key source failed.
@@ -812,6 +838,15 @@ impl Error {
             | KeyNotFound { .. }
             | Cancelled
             | Internal(_) => ExitStatus::Failure,
+            // s7-send: sending with a password told by phone.
+            PasswordMixedRecipients { .. }
+            | PasswordSeveralRecipients(_)
+            | PasswordArmorNeedsOpenPgp
+            | PasswordFormatWithoutPassword
+            | PasswordJsonNeedsTold
+            | PasswordNeedsTerminal
+            | PasswordMailText => ExitStatus::Usage,
+            PasswordNotTold => ExitStatus::Failure,
         }
     }
 
@@ -960,6 +995,17 @@ impl Error {
                     _ => tr!("hint-io"),
                 }
             }
+            // s7-send: sending with a password told by phone.
+            PasswordMixedRecipients { without_key, .. } => {
+                tr!("hint-password-mixed", alias = without_key.first().cloned().unwrap_or_default())
+            }
+            PasswordSeveralRecipients(_) => tr!("hint-password-several"),
+            PasswordArmorNeedsOpenPgp => tr!("hint-password-armor-pdf"),
+            PasswordFormatWithoutPassword => tr!("hint-password-format-key"),
+            PasswordJsonNeedsTold => tr!("hint-password-json-needs-told"),
+            PasswordNeedsTerminal => tr!("hint-password-needs-terminal"),
+            PasswordMailText => tr!("hint-password-mail-text"),
+            PasswordNotTold => tr!("hint-password-not-told"),
             _ => return None,
         })
     }

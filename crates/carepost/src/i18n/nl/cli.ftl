@@ -227,3 +227,8 @@ cli-publish-keyserver-about = Uw publieke sleutel uploaden naar keys.openpgp.org
 cli-publish-keyserver-arg-server = De sleutelserver (https://, Verifying Key Server-API); standaard https://keys.openpgp.org
 cli-publish-keyserver-arg-ca-file = Een CA-certificaat (PEM) om te vertrouwen naast dat van het systeem
 cli-value-url = URL
+## versturen met een wachtwoord
+cli-send-arg-password = Versturen met een wachtwoord dat u de ontvanger telefonisch doorgeeft, ook aan een contact met een sleutel (contacten zonder sleutel krijgen dit altijd)
+cli-send-arg-format = Wat een ontvanger met wachtwoord krijgt: pdf (een versleutelde pdf die het gewone pdf-programma opent; standaard) of openpgp (een bericht dat GnuPG, Kleopatra of OpenKeychain met het wachtwoord opent)
+cli-send-arg-password-told = Voor scripts: het wachtwoord wordt aan de ontvanger doorgegeven zonder dat carepost het vraagt (met --json staat het in het resultaat)
+cli-value-pdf-openpgp = pdf|openpgp
