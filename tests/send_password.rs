@@ -160,11 +160,7 @@ fn audit(cp: &Carepost) -> String {
 
 /// The audit records of sends that succeeded.
 fn sends_recorded(cp: &Carepost) -> Vec<String> {
-    audit(cp)
-        .lines()
-        .filter(|l| l.contains("\"send\"") && l.contains("\"success\""))
-        .map(str::to_owned)
-        .collect()
+    audit(cp).lines().filter(|l| l.contains("\"send\"") && l.contains("\"success\"")).map(str::to_owned).collect()
 }
 
 #[test]
@@ -284,12 +280,27 @@ fn json_without_password_told_is_refused_before_anything_is_made() {
 fn without_a_terminal_or_password_told_nothing_is_sent() {
     let cp = clinician();
     let input = common::write(&cp, "lab.pdf", &pdf(LAB_TEXT, 0));
-    let out = cp.cmd().arg("send").arg(&input).args(["--to", "p-0042"]).stdin(Stdio::null()).output().unwrap();
+    let out = cp.cmd().arg("send").arg(&input).args(["--to", "p-0042"]).output().unwrap();
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.starts_with("error: ") && err.contains("\nhint: "), "{err}");
     assert!(visible(&cp.home.join("outbox")).is_empty());
     assert!(sends_recorded(&cp).is_empty());
+}
+
+/// `carepost` as `Carepost::cmd` makes it, as a std command (to spawn).
+fn std_cmd(cp: &Carepost) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("carepost"));
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("CAREPOST_LANG", "en")
+        .env("TZ", "UTC")
+        .arg("--home")
+        .arg(&cp.home)
+        .arg("--no-keychain")
+        .arg("--passphrase-file")
+        .arg(&cp.passphrase_file);
+    cmd
 }
 
 /// Runs `carepost ARGS` on a pseudo-terminal (util-linux `script`),
@@ -334,8 +345,7 @@ fn on_terminal(cp: &Carepost, args: &[&str], answer: &str) -> Option<(i32, Strin
 fn a_password_not_confirmed_as_told_sends_nothing_and_records_nothing_as_sent() {
     let cp = clinician();
     let input = common::write(&cp, "lab.pdf", &pdf(LAB_TEXT, 0));
-    let Some((status, screen)) = on_terminal(&cp, &["send", input.to_str().unwrap(), "--to", "p-0042"], "n\n")
-    else {
+    let Some((status, screen)) = on_terminal(&cp, &["send", input.to_str().unwrap(), "--to", "p-0042"], "n\n") else {
         return;
     };
     assert_eq!(status, 1, "{screen}");
@@ -353,8 +363,7 @@ fn a_password_not_confirmed_as_told_sends_nothing_and_records_nothing_as_sent() 
 fn a_password_confirmed_on_the_terminal_is_recorded_as_told() {
     let cp = clinician();
     let input = common::write(&cp, "lab.pdf", &pdf(LAB_TEXT, 0));
-    let Some((status, screen)) = on_terminal(&cp, &["send", input.to_str().unwrap(), "--to", "p-0042"], "y\n")
-    else {
+    let Some((status, screen)) = on_terminal(&cp, &["send", input.to_str().unwrap(), "--to", "p-0042"], "y\n") else {
         return;
     };
     assert_eq!(status, 0, "{screen}");
@@ -390,8 +399,7 @@ fn the_password_is_in_no_file_of_the_home_and_not_in_the_email() {
     let mut checked = 0;
     for file in files_under(&cp.home).into_iter().chain([eml.clone()]) {
         let bytes = std::fs::read(&file).unwrap();
-        for needle in [password.clone(), password.replace(' ', ""), password.split(' ').next().unwrap().to_owned()]
-        {
+        for needle in [password.clone(), password.replace(' ', ""), password.split(' ').next().unwrap().to_owned()] {
             // A single word could be an ordinary word somewhere; the whole
             // password never may.
             if needle.contains(' ') || needle.len() > 12 {
@@ -530,8 +538,7 @@ fn a_kill_while_the_protected_pdf_is_written_leaves_nothing() {
     std::fs::create_dir(&signals).unwrap();
     let held = signals.join("held");
     let outbox = cp.home.join("outbox");
-    let mut child = cp
-        .cmd()
+    let mut child = std_cmd(&cp)
         .arg("send")
         .arg(&input)
         .args(["--to", "p-0042", "--password-told"])

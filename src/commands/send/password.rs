@@ -5,8 +5,8 @@
 //! said so beforehand with `--password-told`).
 
 use crate::cli::send::SendArgs;
-use crate::ui::{Output, ProgressBar};
 use crate::commands::mail::sent_line;
+use crate::ui::{Output, ProgressBar};
 use carepost::mail::outbox::{self, Delivery, Mailer};
 use carepost::password::SpokenPassword;
 use carepost::safe::Safe;
@@ -97,7 +97,14 @@ pub fn run(ctx: &mut Context<'_>, args: SendArgs, contact: PasswordContact, out:
     };
     let progress = ProgressBar::for_stderr();
     let prepared = by_password::prepare(ctx, &request, &progress)?;
-    let told = confirm(ctx, &prepared, args.password_told, out)?;
+    let told = match confirm(ctx, &prepared, args.password_told, out)? {
+        Some(told) => told,
+        None => {
+            prepared.discard(ctx);
+            out.notice(&tr!("sendpw-not-told"));
+            return Err(Error::PasswordNotTold);
+        }
+    };
     let done = prepared.commit(ctx, told)?;
     for warning in &done.report.warnings {
         out.warning(warning);
@@ -174,22 +181,19 @@ pub fn run(ctx: &mut Context<'_>, args: SendArgs, contact: PasswordContact, out:
 }
 
 /// Shows the password once (not with `--json`: the result carries it)
-/// and asks whether it was told, unless `--password-told` said so. Not
-/// confirmed: the prepared outputs are discarded and nothing is sent.
-pub(super) fn confirm(ctx: &mut Context<'_>, prepared: &Prepared, flag: bool, out: &Output) -> Result<Told, Error> {
+/// and asks whether it was told, unless `--password-told` said so.
+/// `None`: not confirmed, so nothing may be sent.
+fn confirm(ctx: &mut Context<'_>, prepared: &Prepared, flag: bool, out: &Output) -> Result<Option<Told>, Error> {
     if !out.json {
         out.notice(&frame(prepared.password(), prepared.recipient()));
     }
     if flag {
-        return Ok(Told::Flag);
+        return Ok(Some(Told::Flag));
     }
     let answer = ctx.prompter.line(&tr!("sendpw-confirm", alias = prepared.recipient().to_owned()));
     match answer {
-        Ok(text) if is_yes(&text) => Ok(Told::Confirmed),
-        Ok(_) | Err(Error::Cancelled) | Err(Error::NotInteractive(_)) => {
-            out.notice(&tr!("sendpw-not-told"));
-            Err(Error::PasswordNotTold)
-        }
+        Ok(text) if is_yes(&text) => Ok(Some(Told::Confirmed)),
+        Ok(_) | Err(Error::Cancelled) | Err(Error::NotInteractive(_)) => Ok(None),
         Err(other) => Err(other),
     }
 }
@@ -205,7 +209,8 @@ fn is_yes(answer: &str) -> bool {
 /// without losing one's place.
 fn frame(password: &SpokenPassword, alias: &str) -> String {
     let title = tr!("sendpw-frame-title", alias = alias.to_owned());
-    let lines: Vec<String> = password.groups().iter().map(|g| g.to_uppercase().split(' ').collect::<Vec<_>>().join("   ")).collect();
+    let lines: Vec<String> =
+        password.groups().iter().map(|g| g.split(' ').collect::<Vec<_>>().join("   ")).collect();
     let width = lines.iter().map(|l| l.chars().count()).chain([title.chars().count()]).max().unwrap_or(0) + 4;
     let mut text = String::new();
     text.push_str(&format!("╔{}╗\n", "═".repeat(width)));

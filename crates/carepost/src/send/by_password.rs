@@ -187,7 +187,11 @@ impl PasswordContact {
     }
 
     pub fn summary(&self) -> PasswordRecipient {
-        PasswordRecipient { alias: self.alias.clone(), fingerprint: self.fingerprint.clone(), key: self.fingerprint.is_some() }
+        PasswordRecipient {
+            alias: self.alias.clone(),
+            fingerprint: self.fingerprint.clone(),
+            key: self.fingerprint.is_some(),
+        }
     }
 
     /// An audit event about this contact (alias, and the key's fingerprint
@@ -319,7 +323,8 @@ impl Prepared {
         let mut outputs = Vec::new();
         let mut email_meta = None;
         if let Some(email) = email {
-            email_meta = Some((email.from, email.to, email.message_id, email.written.sha256.clone(), email.written.size));
+            email_meta =
+                Some((email.from, email.to, email.message_id, email.written.sha256.clone(), email.written.size));
             outputs.push(email.written.into_output());
         }
         let mut rows = Vec::with_capacity(made.len());
@@ -329,13 +334,13 @@ impl Prepared {
             if let Some(form) = form {
                 detail.push_str(&format!(" form={form}"));
             }
+            if email_meta.is_some() {
+                detail.push_str(" email");
+            }
             detail.push_str(&format!(" password-told={}", told.code()));
             events.push(recipient.event(Outcome::Success).document(&m.sha256, m.size).detail(detail));
             let has_copy = m.copy.is_some();
             let has_file = m.patient.is_some();
-            if email_meta.is_some() {
-                detail.push_str(" email");
-            }
             if let Some(patient) = m.patient {
                 outputs.push(patient.into_output());
             }
@@ -544,7 +549,8 @@ pub fn prepare(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress
             }
             Format::OpenPgp if email_place.is_some() => {
                 let mut sealed = Vec::new();
-                let mut limited = BoundedWriter { inner: &mut sealed, room: crate::mail::MAX_MAIL_BYTES - attached_size };
+                let mut limited =
+                    BoundedWriter { inner: &mut sealed, room: crate::mail::MAX_MAIL_BYTES - attached_size };
                 progress.start(size);
                 let result =
                     sealer.seal_for_password(&mut file, &mut limited, inner.as_bytes(), false, &password, progress);
@@ -552,15 +558,25 @@ pub fn prepare(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress
                 let (sha256, doc_size) = result.map_err(|e| classify_write_error(e, &out_dir))?;
                 attached_size += sealed.len() as u64;
                 check_email_size(attached_size)?;
-                attached.push((crate::names::outer_name(&date, &id, &inner, false), "application/octet-stream", sealed));
+                attached.push((
+                    crate::names::outer_name(&date, &id, &inner, false),
+                    "application/octet-stream",
+                    sealed,
+                ));
                 Made { input: path, sha256, size: doc_size, form: None, patient: None, copy: None }
             }
             Format::OpenPgp => {
                 let mut pending = PendingFile::new_in(&out_dir)?;
                 let mut sink = HashingWriter::new(pending.file());
                 progress.start(size);
-                let sealed =
-                    sealer.seal_for_password(&mut file, &mut sink, inner.as_bytes(), request.armor, &password, progress);
+                let sealed = sealer.seal_for_password(
+                    &mut file,
+                    &mut sink,
+                    inner.as_bytes(),
+                    request.armor,
+                    &password,
+                    progress,
+                );
                 progress.finish();
                 let (sha256, doc_size) = sealed.map_err(|e| classify_write_error(e, &out_dir))?;
                 let (out_sha, out_size) = sink.finish().map_err(|e| Error::io("io-write", &out_dir, e))?;
@@ -646,9 +662,7 @@ fn protect(
     // One byte past the limit, so that protect sees the input is too large
     // without carepost reading a huge file whole.
     let mut document = zeroize::Zeroizing::new(Vec::new());
-    file.take(crate::pdf::MAX_INPUT + 1)
-        .read_to_end(&mut document)
-        .map_err(|e| Error::io("io-read", path, e))?;
+    file.take(crate::pdf::MAX_INPUT + 1).read_to_end(&mut document).map_err(|e| Error::io("io-read", path, e))?;
     let name = literal_name(path);
     let pdf = crate::pdf::protect(&document, &name, language, password.as_str())?;
     Ok((pdf, document))

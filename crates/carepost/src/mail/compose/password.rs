@@ -136,7 +136,11 @@ mod tests {
         let pdf = b"%PDF-2.0\n... /Encrypt 5 0 R ...".to_vec();
         let mail = write(
             &letter(),
-            &[Attachment { name: "document-20261204-abcd1234.pdf".into(), content_type: "application/pdf", bytes: &pdf }],
+            &[Attachment {
+                name: "document-20261204-abcd1234.pdf".into(),
+                content_type: "application/pdf",
+                bytes: &pdf,
+            }],
         );
         let text = String::from_utf8(mail.bytes.clone()).unwrap();
         assert!(text.contains("Content-Type: multipart/mixed"), "{text}");
