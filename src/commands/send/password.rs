@@ -209,8 +209,7 @@ fn is_yes(answer: &str) -> bool {
 /// without losing one's place.
 fn frame(password: &SpokenPassword, alias: &str) -> String {
     let title = tr!("sendpw-frame-title", alias = alias.to_owned());
-    let lines: Vec<String> =
-        password.groups().iter().map(|g| g.split(' ').collect::<Vec<_>>().join("   ")).collect();
+    let lines: Vec<String> = password.groups().iter().map(|g| g.split(' ').collect::<Vec<_>>().join("   ")).collect();
     let width = lines.iter().map(|l| l.chars().count()).chain([title.chars().count()]).max().unwrap_or(0) + 4;
     let mut text = String::new();
     text.push_str(&format!("╔{}╗\n", "═".repeat(width)));

@@ -639,7 +639,7 @@ struct BoundedWriter<'a> {
 impl Write for BoundedWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if buf.len() as u64 > self.room {
-            return Err(std::io::Error::new(std::io::ErrorKind::FileTooLarge, "larger than an email may be"));
+            return Err(std::io::ErrorKind::FileTooLarge.into());
         }
         self.room -= buf.len() as u64;
         self.inner.extend_from_slice(buf);
