@@ -305,6 +305,28 @@ pub enum Error {
     /// The user did not confirm that the password was told: nothing sent.
     #[error("{}", tr!("error-password-not-told"))]
     PasswordNotTold,
+    // --- The password-protected PDF for patients without a key (pdf) ---
+    /// A document of 0 bytes given to `pdf::protect` or `pdf::check`.
+    #[error("{}", tr!("error-pdf-empty"))]
+    PdfEmpty,
+    /// More than `pdf::MAX_INPUT` bytes: the PDF is made in memory.
+    #[error("{}", tr!("error-pdf-too-large", size = crate::format_size(*size), limit = crate::format_size(*limit)))]
+    PdfTooLarge { size: u64, limit: u64 },
+    /// A PDF that is password-protected already: carepost does not decrypt it.
+    #[error("{}", tr!("error-pdf-already-encrypted"))]
+    PdfAlreadyEncrypted,
+    /// A PDF that cannot be read whole; `reason` in the user's language.
+    #[error("{}", tr!("error-pdf-damaged", reason = reason.clone()))]
+    PdfDamaged { reason: String },
+    /// `open FILE.pdf --password` with a password that does not open it.
+    #[error("{}", tr!("error-pdf-wrong-password"))]
+    PdfWrongPassword,
+    /// `open FILE.pdf --password` of a PDF that has no password.
+    #[error("{}", tr!("error-pdf-not-encrypted"))]
+    PdfNotEncrypted,
+    /// `open FILE --password` of a file that is not a PDF.
+    #[error("{}", tr!("error-pdf-not-pdf"))]
+    PdfNotPdf,
 }
 
 /// Why a request to a key source failed.
@@ -847,6 +869,14 @@ impl Error {
             | PasswordNeedsTerminal
             | PasswordMailText => ExitStatus::Usage,
             PasswordNotTold => ExitStatus::Failure,
+            // The password-protected PDF (pdf).
+            PdfEmpty
+            | PdfTooLarge { .. }
+            | PdfAlreadyEncrypted
+            | PdfDamaged { .. }
+            | PdfWrongPassword
+            | PdfNotEncrypted
+            | PdfNotPdf => ExitStatus::Rejected,
         }
     }
 
@@ -1006,6 +1036,14 @@ impl Error {
             PasswordNeedsTerminal => tr!("hint-password-needs-terminal"),
             PasswordMailText => tr!("hint-password-mail-text"),
             PasswordNotTold => tr!("hint-password-not-told"),
+            // The password-protected PDF (pdf).
+            PdfEmpty => tr!("hint-pdf-empty"),
+            PdfTooLarge { .. } => tr!("hint-pdf-too-large"),
+            PdfAlreadyEncrypted => tr!("hint-pdf-already-encrypted"),
+            PdfDamaged { .. } => tr!("hint-pdf-damaged"),
+            PdfWrongPassword => tr!("hint-pdf-wrong-password"),
+            PdfNotEncrypted => tr!("hint-pdf-not-encrypted"),
+            PdfNotPdf => tr!("hint-pdf-not-pdf"),
             _ => return None,
         })
     }
