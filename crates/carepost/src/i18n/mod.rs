@@ -16,9 +16,21 @@ use unic_langid::LanguageIdentifier;
 
 /// Each language's catalogue, one Fluent file per area: (area, text).
 type Catalogue = &'static [(&'static str, &'static str)];
-const EN: Catalogue = &[("messages", include_str!("en/messages.ftl")), ("cli", include_str!("en/cli.ftl"))];
-const NL: Catalogue = &[("messages", include_str!("nl/messages.ftl")), ("cli", include_str!("nl/cli.ftl"))];
-const FR: Catalogue = &[("messages", include_str!("fr/messages.ftl")), ("cli", include_str!("fr/cli.ftl"))];
+const EN: Catalogue = &[
+    ("messages", include_str!("en/messages.ftl")),
+    ("cli", include_str!("en/cli.ftl")),
+    ("skesk", include_str!("en/skesk.ftl")),
+];
+const NL: Catalogue = &[
+    ("messages", include_str!("nl/messages.ftl")),
+    ("cli", include_str!("nl/cli.ftl")),
+    ("skesk", include_str!("nl/skesk.ftl")),
+];
+const FR: Catalogue = &[
+    ("messages", include_str!("fr/messages.ftl")),
+    ("cli", include_str!("fr/cli.ftl")),
+    ("skesk", include_str!("fr/skesk.ftl")),
+];
 
 /// An argument to a message: text or a number (numbers drive plural rules).
 #[derive(Debug, Clone)]

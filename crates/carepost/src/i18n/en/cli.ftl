@@ -228,3 +228,6 @@ cli-publish-keyserver-about = Upload your public key to keys.openpgp.org (or --s
 cli-publish-keyserver-arg-server = The key server (https://, Verifying Key Server API); default https://keys.openpgp.org
 cli-publish-keyserver-arg-ca-file = A CA certificate (PEM) to trust besides the system's
 cli-value-url = URL
+## open --password
+cli-open-arg-password = For a message protected with a password: ask for the password on the terminal (never on the command line)
+cli-open-arg-password-file = For a message protected with a password: read the password from the first line of FILE (readable by you only)

@@ -227,3 +227,6 @@ cli-publish-keyserver-about = Envoyer votre clé publique à keys.openpgp.org (o
 cli-publish-keyserver-arg-server = Le serveur de clés (https://, API Verifying Key Server) ; par défaut https://keys.openpgp.org
 cli-publish-keyserver-arg-ca-file = Un certificat d'autorité (PEM) à accepter en plus de ceux du système
 cli-value-url = URL
+## open --password
+cli-open-arg-password = Pour un message protégé par un mot de passe : demander le mot de passe dans le terminal (jamais sur la ligne de commande)
+cli-open-arg-password-file = Pour un message protégé par un mot de passe : lire le mot de passe sur la première ligne de FILE (lisible par vous seul)

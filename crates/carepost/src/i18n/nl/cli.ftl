@@ -227,3 +227,6 @@ cli-publish-keyserver-about = Uw publieke sleutel uploaden naar keys.openpgp.org
 cli-publish-keyserver-arg-server = De sleutelserver (https://, Verifying Key Server-API); standaard https://keys.openpgp.org
 cli-publish-keyserver-arg-ca-file = Een CA-certificaat (PEM) om te vertrouwen naast dat van het systeem
 cli-value-url = URL
+## open --password
+cli-open-arg-password = Voor een bericht dat met een wachtwoord is beveiligd: het wachtwoord in de terminal vragen (nooit op de opdrachtregel)
+cli-open-arg-password-file = Voor een bericht dat met een wachtwoord is beveiligd: het wachtwoord lezen uit de eerste regel van FILE (alleen voor u leesbaar)
