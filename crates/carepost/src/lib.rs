@@ -41,6 +41,7 @@ pub mod open;
 pub mod origin;
 pub mod output;
 pub mod passphrase;
+pub mod password;
 pub mod policy;
 pub mod publish;
 pub mod readiness;
