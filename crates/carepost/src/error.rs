@@ -327,6 +327,17 @@ pub enum Error {
     /// `open FILE --password` of a file that is not a PDF.
     #[error("{}", tr!("error-pdf-not-pdf"))]
     PdfNotPdf,
+    // Opening the OpenPGP password form (`open --password`, `--password-file`).
+    /// A `--password-file` that cannot be used; `reason` never holds the
+    /// password.
+    #[error("{}", tr!("error-password-file", path = Safe(path.display().to_string()).to_string(), reason = reason.clone()))]
+    PasswordFile { path: PathBuf, reason: String },
+    /// `open --password` with nobody at a terminal to type it.
+    #[error("{}", tr!("error-password-needs-terminal"))]
+    PasswordNeedsTerminal,
+    /// Nothing was typed at the password prompt.
+    #[error("{}", tr!("error-password-empty"))]
+    PasswordEmpty,
 }
 
 /// Why a request to a key source failed.
@@ -454,6 +465,9 @@ pub enum MessageProblem {
     /// Encrypted only to contacts' keys, none of them this identity's:
     /// the aliases (or key IDs) it is for. Decided before any unlock.
     LockedFor(Vec<String>),
+    // The OpenPGP password form.
+    /// Protected with a password, and the password given does not open it.
+    WrongPassword,
 }
 
 impl MessageProblem {
@@ -474,6 +488,7 @@ impl MessageProblem {
             MessageProblem::Malformed(_) => "malformed",
             MessageProblem::Damaged => "damaged",
             MessageProblem::LockedFor(_) => "not-for-us",
+            MessageProblem::WrongPassword => "wrong-password",
         }
     }
 }
@@ -691,6 +706,7 @@ fn message_problem_message(problem: &MessageProblem) -> String {
         MessageProblem::LockedFor(whom) => {
             tr!("message-locked-for", recipients = Safe(whom.join(", ")).to_string())
         }
+        MessageProblem::WrongPassword => tr!("message-wrong-password"),
     }
 }
 
@@ -877,6 +893,8 @@ impl Error {
             | PdfWrongPassword
             | PdfNotEncrypted
             | PdfNotPdf => ExitStatus::Rejected,
+            PasswordFile { .. } => ExitStatus::Failure,
+            PasswordNeedsTerminal | PasswordEmpty => ExitStatus::Usage,
         }
     }
 
@@ -974,6 +992,7 @@ impl Error {
                 MessageProblem::PasswordOnly => tr!("hint-message-password-only"),
                 MessageProblem::Damaged | MessageProblem::Malformed(_) => tr!("hint-message-damaged"),
                 MessageProblem::LockedFor(_) => tr!("hint-message-locked-for"),
+                MessageProblem::WrongPassword => tr!("hint-message-wrong-password"),
                 _ => return None,
             },
             OutputExists(_) => tr!("hint-output-exists"),
@@ -1044,6 +1063,9 @@ impl Error {
             PdfWrongPassword => tr!("hint-pdf-wrong-password"),
             PdfNotEncrypted => tr!("hint-pdf-not-encrypted"),
             PdfNotPdf => tr!("hint-pdf-not-pdf"),
+            PasswordFile { .. } => tr!("hint-password-file"),
+            PasswordNeedsTerminal => tr!("hint-password-needs-terminal"),
+            PasswordEmpty => tr!("hint-password-empty"),
             _ => return None,
         })
     }
@@ -1131,6 +1153,8 @@ mod tests {
         assert_eq!(Error::InputMissing("x.pdf".into()).exit_status().code(), 2);
         let perm = Error::UnsafePermissions { path: "/h".into(), mode: 0o755, wanted: 0o700 };
         assert_eq!(perm.exit_status().code(), 1);
+        assert_eq!(Error::MessageRejected(MessageProblem::WrongPassword).exit_status().code(), 4);
+        assert_eq!(Error::PasswordNeedsTerminal.exit_status().code(), 2);
     }
 
     #[test]

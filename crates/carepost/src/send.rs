@@ -12,6 +12,8 @@
 //! compression. The document's SHA-256 for the records is computed on a
 //! second thread while the main thread signs and encrypts.
 
+mod password;
+
 use crate::audit::{self, Action, Event, Outcome};
 use crate::commit;
 use crate::contacts::{self, Contact};

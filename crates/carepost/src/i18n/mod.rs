@@ -21,18 +21,21 @@ const EN: Catalogue = &[
     ("cli", include_str!("en/cli.ftl")),
     ("sendpw", include_str!("en/sendpw.ftl")),
     ("pdf", include_str!("en/pdf.ftl")),
+    ("skesk", include_str!("en/skesk.ftl")),
 ];
 const NL: Catalogue = &[
     ("messages", include_str!("nl/messages.ftl")),
     ("cli", include_str!("nl/cli.ftl")),
     ("sendpw", include_str!("nl/sendpw.ftl")),
     ("pdf", include_str!("nl/pdf.ftl")),
+    ("skesk", include_str!("nl/skesk.ftl")),
 ];
 const FR: Catalogue = &[
     ("messages", include_str!("fr/messages.ftl")),
     ("cli", include_str!("fr/cli.ftl")),
     ("sendpw", include_str!("fr/sendpw.ftl")),
     ("pdf", include_str!("fr/pdf.ftl")),
+    ("skesk", include_str!("fr/skesk.ftl")),
 ];
 
 /// An argument to a message: text or a number (numbers drive plural rules).

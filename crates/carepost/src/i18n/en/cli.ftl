@@ -233,3 +233,6 @@ cli-send-arg-password = Send with a password you tell the recipient by phone, ev
 cli-send-arg-format = What a password recipient receives: pdf (an encrypted PDF their usual PDF program opens; the default) or openpgp (a message GnuPG, Kleopatra or OpenKeychain open with the password)
 cli-send-arg-password-told = For scripts: the password is told to the recipient without carepost asking (with --json the result carries it)
 cli-value-pdf-openpgp = pdf|openpgp
+## open --password
+cli-open-arg-password = For a message protected with a password: ask for the password on the terminal (never on the command line)
+cli-open-arg-password-file = For a message protected with a password: read the password from the first line of FILE (readable by you only)

@@ -232,3 +232,6 @@ cli-send-arg-password = Envoyer avec un mot de passe que vous dictez au destinat
 cli-send-arg-format = Ce que reçoit un destinataire avec mot de passe : pdf (un PDF chiffré que son programme PDF habituel ouvre ; par défaut) ou openpgp (un message que GnuPG, Kleopatra ou OpenKeychain ouvrent avec le mot de passe)
 cli-send-arg-password-told = Pour les scripts : le mot de passe est dicté au destinataire sans que carepost le demande (avec --json, le résultat le contient)
 cli-value-pdf-openpgp = pdf|openpgp
+## open --password
+cli-open-arg-password = Pour un message protégé par un mot de passe : demander le mot de passe dans le terminal (jamais sur la ligne de commande)
+cli-open-arg-password-file = Pour un message protégé par un mot de passe : lire le mot de passe sur la première ligne de FILE (lisible par vous seul)

@@ -232,3 +232,6 @@ cli-send-arg-password = Versturen met een wachtwoord dat u de ontvanger telefoni
 cli-send-arg-format = Wat een ontvanger met wachtwoord krijgt: pdf (een versleutelde pdf die het gewone pdf-programma opent; standaard) of openpgp (een bericht dat GnuPG, Kleopatra of OpenKeychain met het wachtwoord opent)
 cli-send-arg-password-told = Voor scripts: het wachtwoord wordt aan de ontvanger doorgegeven zonder dat carepost het vraagt (met --json staat het in het resultaat)
 cli-value-pdf-openpgp = pdf|openpgp
+## open --password
+cli-open-arg-password = Voor een bericht dat met een wachtwoord is beveiligd: het wachtwoord in de terminal vragen (nooit op de opdrachtregel)
+cli-open-arg-password-file = Voor een bericht dat met een wachtwoord is beveiligd: het wachtwoord lezen uit de eerste regel van FILE (alleen voor u leesbaar)
