@@ -297,8 +297,8 @@ pub enum Error {
     #[error("{}", tr!("error-password-json-needs-told"))]
     PasswordJsonNeedsTold,
     /// No terminal to confirm on, and no `--password-told`.
-    #[error("{}", tr!("error-password-needs-terminal"))]
-    PasswordNeedsTerminal,
+    #[error("{}", tr!("error-sendpw-needs-terminal"))]
+    SendPasswordNeedsTerminal,
     /// `--subject`/`--message` for an email that is not encrypted.
     #[error("{}", tr!("error-password-mail-text"))]
     PasswordMailText,
@@ -882,7 +882,7 @@ impl Error {
             | PasswordArmorNeedsOpenPgp
             | PasswordFormatWithoutPassword
             | PasswordJsonNeedsTold
-            | PasswordNeedsTerminal
+            | SendPasswordNeedsTerminal
             | PasswordMailText => ExitStatus::Usage,
             PasswordNotTold => ExitStatus::Failure,
             // The password-protected PDF (pdf).
@@ -1052,7 +1052,7 @@ impl Error {
             PasswordArmorNeedsOpenPgp => tr!("hint-password-armor-pdf"),
             PasswordFormatWithoutPassword => tr!("hint-password-format-key"),
             PasswordJsonNeedsTold => tr!("hint-password-json-needs-told"),
-            PasswordNeedsTerminal => tr!("hint-password-needs-terminal"),
+            SendPasswordNeedsTerminal => tr!("hint-sendpw-needs-terminal"),
             PasswordMailText => tr!("hint-password-mail-text"),
             PasswordNotTold => tr!("hint-password-not-told"),
             // The password-protected PDF (pdf).

@@ -52,7 +52,7 @@ pub(super) fn preflight(ctx: &Context<'_>, args: &SendArgs, out: &Output) -> Res
         return Err(Error::PasswordJsonNeedsTold);
     }
     if !args.password_told && !ctx.prompter.is_interactive() {
-        return Err(Error::PasswordNeedsTerminal);
+        return Err(Error::SendPasswordNeedsTerminal);
     }
     if args.subject.is_some() || args.message.is_some() || args.message_file.is_some() {
         return Err(if args.eml.is_some() || args.smtp {

@@ -18,7 +18,7 @@
 //!   the patient's ordinary PDF reader opens. It carries no signature, so
 //!   the sender's own copy is a separate OpenPGP message to our own key
 //!   ([`Sealer::seal_for_self`]), kept under the same retention.
-//! - `openpgp`: [`Sealer::seal_for_password`] — one signed OpenPGP message
+//! - `openpgp`: [`Sealer::seal_with_password`] — one signed OpenPGP message
 //!   that the password opens, and our own key too.
 //!
 //! The password is never written anywhere by this module: not in a file
@@ -36,6 +36,7 @@ use crate::output::PendingFile;
 use crate::password::SpokenPassword;
 use crate::retention;
 use crate::Context;
+use sequoia_openpgp as openpgp;
 use serde::Serialize;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -506,6 +507,8 @@ pub fn prepare(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress
     let nobody = Recipients { contacts: Vec::new(), unverified_ok: None, warnings: Vec::new() };
     let sealer = Sealer::new(ctx, &nobody)?;
     let warnings = sealer.warnings.clone();
+    // The password as the OpenPGP library keeps secrets (protected memory).
+    let secret = openpgp::crypto::Password::from(password.as_str());
 
     // 5. Every output, nameless (or, for an email, in memory until the
     //    email is written).
@@ -553,7 +556,7 @@ pub fn prepare(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress
                     BoundedWriter { inner: &mut sealed, room: crate::mail::MAX_MAIL_BYTES - attached_size };
                 progress.start(size);
                 let result =
-                    sealer.seal_for_password(&mut file, &mut limited, inner.as_bytes(), false, &password, progress);
+                    sealer.seal_with_password(&mut file, &mut limited, inner.as_bytes(), false, &secret, progress);
                 progress.finish();
                 let (sha256, doc_size) = result.map_err(|e| classify_write_error(e, &out_dir))?;
                 attached_size += sealed.len() as u64;
@@ -569,14 +572,8 @@ pub fn prepare(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress
                 let mut pending = PendingFile::new_in(&out_dir)?;
                 let mut sink = HashingWriter::new(pending.file());
                 progress.start(size);
-                let sealed = sealer.seal_for_password(
-                    &mut file,
-                    &mut sink,
-                    inner.as_bytes(),
-                    request.armor,
-                    &password,
-                    progress,
-                );
+                let sealed =
+                    sealer.seal_with_password(&mut file, &mut sink, inner.as_bytes(), request.armor, &secret, progress);
                 progress.finish();
                 let (sha256, doc_size) = sealed.map_err(|e| classify_write_error(e, &out_dir))?;
                 let (out_sha, out_size) = sink.finish().map_err(|e| Error::io("io-write", &out_dir, e))?;
