@@ -261,8 +261,11 @@ fn the_openpgp_form_opens_with_gpg_and_the_password() {
         .arg(&output)
         .output()
         .unwrap();
-    assert!(out.status.success(), "gpg: {}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(out.stdout, LAB_TEXT.as_bytes());
+    // gpg exits 2 because it has not our key to check the signature with;
+    // what counts is that the password decrypted it.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("encrypted with 1 passphrase"), "gpg: {err}");
+    assert_eq!(out.stdout, LAB_TEXT.as_bytes(), "gpg: {err}");
 }
 
 #[test]
