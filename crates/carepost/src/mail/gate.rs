@@ -621,6 +621,31 @@ mod tests {
         assert_eq!(err, Refusal::LongPreamble);
     }
 
+    fn password_mail(attachment: &[u8]) -> Vec<u8> {
+        use crate::mail::compose::password::{write, Attachment, Letter};
+        let letter = Letter {
+            sender_name: "Dr A",
+            sender_email: "dr@example.nl",
+            to: "p@example.org",
+            format: "pdf",
+            days: 30,
+            now: std::time::SystemTime::now(),
+        };
+        let attachment =
+            Attachment { name: "document-1.pdf".into(), content_type: "application/pdf", bytes: attachment };
+        write(&letter, &[attachment]).bytes
+    }
+
+    #[test]
+    fn a_password_mail_passes_only_with_protected_attachments() {
+        let encrypted = b"%PDF-2.0\n1 0 obj\n<<>>\nendobj\ntrailer\n<< /Root 1 0 R /Encrypt 2 0 R >>\n%%EOF\n";
+        let envelope = check_outgoing(&password_mail(encrypted)).unwrap();
+        assert_eq!(envelope.to, vec!["p@example.org".to_owned()]);
+        let plain = b"%PDF-1.7\n1 0 obj\n(the lab result)\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+        assert_eq!(check_outgoing(&password_mail(plain)).unwrap_err(), Refusal::PasswordMailAttachment(1));
+        assert!(check_outgoing(&password_mail(b"the lab result in clear")).is_err());
+    }
+
     #[test]
     fn an_unclosed_multipart_is_refused() {
         let text = eml(&armored_message()).replace("--b1--", "");
