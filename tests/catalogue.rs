@@ -33,6 +33,7 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("crates/carepost/src/open/mod.rs", "sender {}; verified sender required", "audit log detail"),
     ("crates/carepost/src/contacts.rs", "key changed from", "audit log detail"),
     ("crates/carepost/src/contacts.rs", "same key refreshed", "audit log detail"),
+    ("crates/carepost/src/contacts.rs", "key added", "audit log detail"),
     ("crates/carepost/src/open/mod.rs", "sender {}; already opened as file", "audit log detail"),
     ("crates/carepost/src/error.rs", "mkdir -p {}", "a shell command in a hint"),
     ("crates/carepost/src/reading.rs", "fingerprint mismatch", "audit log detail"),

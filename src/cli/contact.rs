@@ -58,14 +58,20 @@ pub struct AliasArg {
     pub alias: String,
 }
 
+/// Neither `--key-file` nor `--email` nor `--no-key`: asked on a
+/// terminal, a usage error elsewhere.
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("key").required(true).args(["key_file", "email"])))]
+#[command(group(ArgGroup::new("key").args(["key_file", "email"])))]
 pub struct ContactAddArgs {
     pub alias: String,
     #[arg(long, value_name = "FILE")]
     pub key_file: Option<PathBuf>,
+    /// With `--no-key`, the address is kept for mail delivery and not
+    /// looked up.
     #[arg(long, value_name = "ADDRESS")]
     pub email: Option<String>,
+    #[arg(long, conflicts_with = "key_file")]
+    pub no_key: bool,
     #[command(flatten)]
     pub net: NetArgs,
     // Accepted because the contract names it; it only spells out the

@@ -9,7 +9,7 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
     let status = status::status(ctx)?;
     out.result(&status, |w| {
         let f = &status.files;
-        let rows = vec![
+        let mut rows = vec![
             (tr!("status-home"), Safe(&status.home).to_string()),
             (tr!("status-outbox"), Safe(&status.outbox).to_string()),
             (tr!("status-inbox"), Safe(&status.inbox).to_string()),
@@ -50,6 +50,14 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
                 if status.core_dumps_disabled { tr!("status-core-dumps-off") } else { tr!("status-core-dumps-on") },
             ),
         ];
+        // Only once there are any, so a home with keys only reads as before.
+        if status.contacts_without_key > 0 {
+            let at = rows.iter().position(|(label, _)| *label == tr!("status-timer")).unwrap_or(rows.len());
+            rows.insert(
+                at,
+                (tr!("nokey-status-label"), tr!("nokey-status-count", count = status.contacts_without_key)),
+            );
+        }
         crate::ui::write_fields(w, &rows)?;
         if status.files.needs_decision > 0 {
             writeln!(w, "\n{}", tr!("status-hint-needs-decision", count = status.files.needs_decision))?;

@@ -69,13 +69,34 @@ pub fn validate_alias(alias: &str) -> Result<&str> {
     }
 }
 
+/// How documents reach a contact: encrypted to their key, or (a patient
+/// without a key) with a password the user tells them by phone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Delivery {
+    Key,
+    Password,
+}
+
+impl Delivery {
+    /// The code for JSON: `key` or `password`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Delivery::Key => "key",
+            Delivery::Password => "password",
+        }
+    }
+}
+
 /// A contact with its certificate parsed and its verification derived
-/// from the identity's own certification.
+/// from the identity's own certification. A patient may have no
+/// certificate at all ([`Contact::cert`] is `None`): documents then go to
+/// them with a password told by phone.
 #[derive(Debug, Clone)]
 pub struct Contact {
     pub alias: String,
     pub kind: Kind,
-    pub cert: Cert,
+    cert: Option<Cert>,
     pub added_at: String,
     pub updated_at: String,
     pub verification: Option<Verification>,
@@ -87,11 +108,16 @@ pub struct Contact {
 pub struct ContactSummary {
     pub alias: String,
     pub kind: Kind,
-    pub fingerprint: String,
+    /// `None` (JSON `null`) for a contact without a key.
+    pub fingerprint: Option<String>,
     pub verified: bool,
     pub verified_at: Option<String>,
     pub method: Option<String>,
     pub expires: Option<String>,
+    /// Whether carepost holds a key for the contact.
+    pub key: bool,
+    /// How documents reach the contact: `key` or `password`.
+    pub delivery: Delivery,
 }
 
 /// `contact show`: the summary plus what the certificate says about itself.
@@ -109,17 +135,60 @@ pub struct ContactDetails {
 }
 
 impl Contact {
-    pub fn fingerprint(&self) -> String {
-        self.cert.fingerprint().to_hex()
+    /// The contact's certificate: `None` for a patient added with
+    /// `--no-key`.
+    pub fn cert(&self) -> Option<&Cert> {
+        self.cert.as_ref()
+    }
+
+    /// Whether carepost holds a key for the contact.
+    pub fn has_key(&self) -> bool {
+        self.cert.is_some()
+    }
+
+    /// How documents reach the contact.
+    pub fn delivery(&self) -> Delivery {
+        if self.has_key() {
+            Delivery::Key
+        } else {
+            Delivery::Password
+        }
+    }
+
+    /// The certificate's fingerprint (40 uppercase hex), `None` without a
+    /// key.
+    pub fn fingerprint(&self) -> Option<String> {
+        self.cert.as_ref().map(|cert| cert.fingerprint().to_hex())
+    }
+
+    /// The certificate, or [`Error::NoKey`] for a contact without one:
+    /// for the paths that need a key to go on.
+    pub fn require_cert(&self) -> Result<&Cert> {
+        self.cert.as_ref().ok_or_else(|| Error::NoKey { alias: self.alias.clone() })
     }
 
     pub fn is_verified(&self) -> bool {
         self.verification.is_some()
     }
 
-    /// When the certificate stops being valid, if ever.
+    /// When the certificate stops being valid, if ever (never without a
+    /// key: there is nothing to expire).
     pub fn expires(&self, now: std::time::SystemTime) -> Option<std::time::SystemTime> {
-        self.cert.with_policy(crate::policy::standard(), now).ok().and_then(|vc| vc.primary_key().key_expiration_time())
+        self.cert
+            .as_ref()?
+            .with_policy(crate::policy::standard(), now)
+            .ok()
+            .and_then(|vc| vc.primary_key().key_expiration_time())
+    }
+
+    /// The user IDs of the contact's key as raw text (escape before
+    /// display); none without a key.
+    pub fn user_ids(&self) -> Vec<String> {
+        self.cert
+            .iter()
+            .flat_map(|cert| cert.userids())
+            .map(|ua| String::from_utf8_lossy(ua.userid().value()).into_owned())
+            .collect()
     }
 
     pub fn summary(&self, now: std::time::SystemTime) -> ContactSummary {
@@ -131,17 +200,21 @@ impl Contact {
             verified_at: self.verification.as_ref().map(|v| crate::fmt_time(v.at)),
             method: self.verification.as_ref().and_then(|v| v.method.clone()),
             expires: self.expires(now).map(crate::fmt_time),
+            key: self.has_key(),
+            delivery: self.delivery(),
         }
     }
 
+    /// `usable` and `problem` are about the key: without one, `usable`
+    /// is false and `problem` is `None` (`key` and `delivery` say why).
     pub fn details(&self, now: std::time::SystemTime) -> ContactDetails {
-        let problem = crate::policy::check_contact_cert(&self.cert, now).err();
+        let problem = self.cert.as_ref().and_then(|cert| crate::policy::check_contact_cert(cert, now).err());
         ContactDetails {
             summary: self.summary(now),
-            user_ids: self.cert.userids().map(|ua| String::from_utf8_lossy(ua.userid().value()).into_owned()).collect(),
+            user_ids: self.user_ids(),
             added_at: self.added_at.clone(),
             updated_at: self.updated_at.clone(),
-            usable: problem.is_none(),
+            usable: self.has_key() && problem.is_none(),
             problem: problem.map(|p| Error::CertRejected(p).to_string()),
             source: OriginSummary {
                 kind: self.origin.source,
@@ -266,20 +339,26 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 fn from_row(row: ContactRow, own: Option<&Cert>, now: std::time::SystemTime) -> Result<Contact> {
-    let cert = Cert::from_bytes(&row.cert).map_err(|e| {
-        Error::State(crate::tr!("state-contact-damaged", alias = row.alias.clone(), reason = e.to_string()))
-    })?;
-    // The fingerprint column is an index; the certificate is the truth.
-    if cert.fingerprint().to_hex() != row.fingerprint {
-        return Err(Error::State(crate::tr!(
-            "state-contact-damaged",
-            alias = row.alias.clone(),
-            reason = "fingerprint"
-        )));
-    }
-    let verification = own.and_then(|own| certification::status(own, &row.alias, &cert, now));
+    let damaged =
+        |reason: String| Error::State(crate::tr!("state-contact-damaged", alias = row.alias.clone(), reason = reason));
+    let kind = Kind::parse(&row.kind);
+    let (cert, verification) = match (&row.cert, &row.fingerprint) {
+        (Some(bytes), Some(fingerprint)) => {
+            let cert = Cert::from_bytes(bytes).map_err(|e| damaged(e.to_string()))?;
+            // The fingerprint column is an index; the certificate is the truth.
+            if &cert.fingerprint().to_hex() != fingerprint {
+                return Err(damaged("fingerprint".into()));
+            }
+            let verification = own.and_then(|own| certification::status(own, &row.alias, &cert, now));
+            (Some(cert), verification)
+        }
+        // Only a patient is ever stored without a key; a colleague without
+        // one (a hand edit) is damage, not a password path.
+        (None, None) if kind == Kind::Patient && row.source == KeyOrigin::None => (None, None),
+        _ => return Err(damaged("key".into())),
+    };
     Ok(Contact {
-        kind: Kind::parse(&row.kind),
+        kind,
         alias: row.alias,
         cert,
         added_at: row.added_at,
@@ -336,8 +415,11 @@ pub fn find_by_key(ctx: &mut Context<'_>, fingerprint: &openpgp::Fingerprint) ->
         return from_row(row, Some(&own), now).map(Some);
     }
     for row in store.contacts()? {
+        if row.cert.is_none() {
+            continue;
+        }
         let contact = from_row(row, Some(&own), now)?;
-        if contact.cert.keys().any(|k| &k.key().fingerprint() == fingerprint) {
+        if contact.cert().is_some_and(|cert| cert.keys().any(|k| &k.key().fingerprint() == fingerprint)) {
             return Ok(Some(contact));
         }
     }
@@ -386,11 +468,12 @@ pub fn add_cert(ctx: &mut Context<'_>, alias: &str, cert: Cert, kind: Kind, orig
         return Err(Error::CertRejected(CertProblem::OwnKey));
     }
     let now = crate::fmt_time(ctx.now);
+    let fingerprint = cert.fingerprint().to_hex();
     let row = ContactRow {
         alias: alias.to_owned(),
         kind: kind.as_str().to_owned(),
-        fingerprint: cert.fingerprint().to_hex(),
-        cert: cert.to_vec().map_err(|e| Error::Internal(e.to_string()))?,
+        fingerprint: Some(fingerprint.clone()),
+        cert: Some(cert.to_vec().map_err(|e| Error::Internal(e.to_string()))?),
         added_at: now.clone(),
         updated_at: now,
         source: origin.source,
@@ -401,7 +484,7 @@ pub fn add_cert(ctx: &mut Context<'_>, alias: &str, cert: Cert, kind: Kind, orig
     ctx.store()?.insert_contact(&row)?;
     audit::record(
         ctx,
-        Event::new(Action::ContactAdd, Outcome::Success).contact(alias, &row.fingerprint).detail(format!(
+        Event::new(Action::ContactAdd, Outcome::Success).contact(alias, &fingerprint).detail(format!(
             "{}; {}",
             kind.as_str(),
             origin.audit_detail()
@@ -410,9 +493,101 @@ pub fn add_cert(ctx: &mut Context<'_>, alias: &str, cert: Cert, kind: Kind, orig
     get(ctx, alias)
 }
 
+/// Refuses an alias already in the contact book, before anything is
+/// looked up for it: a key found by email never lands on an existing
+/// contact (one without a key gets its key through `contact update`).
+pub fn ensure_alias_free(ctx: &mut Context<'_>, alias: &str) -> Result<()> {
+    validate_alias(alias)?;
+    match ctx.store()?.contact(alias)? {
+        Some(_) => Err(Error::AliasTaken(alias.to_owned())),
+        None => Ok(()),
+    }
+}
+
+/// `contact add ALIAS --patient --no-key [--email ADDRESS]`: a patient
+/// who has no OpenPGP key; documents go to them with a password told by
+/// phone. The address, when given, is kept for mail delivery and is never
+/// looked up. A colleague always needs a key.
+pub fn add_without_key(ctx: &mut Context<'_>, alias: &str, kind: Kind, email: Option<&str>) -> Result<Contact> {
+    validate_alias(alias)?;
+    if kind != Kind::Patient {
+        return Err(Error::ColleagueNeedsKey);
+    }
+    let email = email.map(|e| crate::wkd::Address::parse(e).map(|a| a.to_email())).transpose()?;
+    // Contacts belong to an identity, with a key or without.
+    own_cert(ctx)?;
+    let now = crate::fmt_time(ctx.now);
+    let origin = Origin::no_key(email);
+    let row = ContactRow {
+        alias: alias.to_owned(),
+        kind: kind.as_str().to_owned(),
+        fingerprint: None,
+        cert: None,
+        added_at: now.clone(),
+        updated_at: now,
+        source: origin.source,
+        source_url: None,
+        email: origin.email.clone(),
+        refreshed_at: None,
+    };
+    ctx.store()?.insert_contact(&row)?;
+    // The address identifies the patient: the log says only that one is kept.
+    let detail = if origin.email.is_some() { "patient; no key; address kept" } else { "patient; no key" };
+    audit::record(ctx, alias_event(Action::ContactAdd, Outcome::Success, alias, None).detail(detail))?;
+    get(ctx, alias)
+}
+
+/// An audit event about the contact `alias`, with its key's fingerprint
+/// when it has one.
+fn alias_event(action: Action, outcome: Outcome, alias: &str, fingerprint: Option<&str>) -> Event {
+    match fingerprint {
+        Some(fingerprint) => Event::new(action, outcome).contact(alias, fingerprint),
+        None => {
+            let mut event = Event::new(action, outcome);
+            event.contact = Some(alias.to_owned());
+            event
+        }
+    }
+}
+
+/// An audit event about `contact` (alias, and fingerprint when it has a
+/// key).
+pub(crate) fn contact_event(action: Action, outcome: Outcome, contact: &Contact) -> Event {
+    alias_event(action, outcome, &contact.alias, contact.fingerprint().as_deref())
+}
+
+/// Gives a contact without a key its first key, after the same checks as
+/// `contact add`: from then on a normal contact, unverified, so the next
+/// step is the phone check. Refused when the contact already has a key
+/// (a key is never replaced this way) or another contact holds this one.
+pub fn attach_key(ctx: &mut Context<'_>, alias: &str, cert: Cert, origin: Origin) -> Result<Contact> {
+    let current = get(ctx, alias)?;
+    if current.has_key() {
+        return Err(Error::AlreadyHasKey(alias.to_owned()));
+    }
+    crate::policy::check_contact_cert(&cert, ctx.now).map_err(Error::CertRejected)?;
+    let cert = cert.strip_secret_key_material();
+    if cert.fingerprint() == own_cert(ctx)?.fingerprint() {
+        return Err(Error::CertRejected(CertProblem::OwnKey));
+    }
+    let fingerprint = cert.fingerprint().to_hex();
+    let bytes = cert.to_vec().map_err(|e| Error::Internal(e.to_string()))?;
+    let now = crate::fmt_time(ctx.now);
+    ctx.store()?.attach_contact_key(alias, &fingerprint, &bytes, origin.source, origin.location.as_deref(), &now)?;
+    audit::record(
+        ctx,
+        Event::new(Action::ContactUpdate, Outcome::Success)
+            .contact(alias, &fingerprint)
+            .detail(format!("key added; {}", origin.audit_detail())),
+    )?;
+    get(ctx, alias)
+}
+
 /// What `contact update` did.
 #[derive(Debug)]
 pub enum Update {
+    /// A contact without a key got one: a normal, unverified contact now.
+    KeyAdded(Contact),
     /// Same key, new information (e.g. extended expiry); verification kept.
     Refreshed(Contact),
     /// A different key: verification is gone and must be redone.
@@ -426,10 +601,13 @@ pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Upd
     if offered.fingerprint() == own_cert(ctx)?.fingerprint() {
         return Err(Error::CertRejected(CertProblem::OwnKey));
     }
-    let old_fingerprint = current.fingerprint();
-    let (cert, changed) = if offered.fingerprint() == current.cert.fingerprint() {
-        match merge_same_key(&current.cert, offered, ctx.now)? {
-            Merged::Same => (current.cert.clone(), false),
+    let Some(current_cert) = current.cert() else {
+        return attach_key(ctx, alias, offered, Origin::file()).map(Update::KeyAdded);
+    };
+    let old_fingerprint = current_cert.fingerprint().to_hex();
+    let (cert, changed) = if offered.fingerprint() == current_cert.fingerprint() {
+        match merge_same_key(current_cert, offered, ctx.now)? {
+            Merged::Same => (current_cert.clone(), false),
             Merged::Changed(merged) => (merged, false),
             Merged::Revoked(merged) => {
                 // The owner revoked this key: keep that fact, so nothing is
@@ -453,10 +631,7 @@ pub fn update(ctx: &mut Context<'_>, alias: &str, key_file: &Path) -> Result<Upd
     ctx.store()?.replace_contact_cert(alias, &cert.fingerprint().to_hex(), &bytes, &now)?;
     let contact = get(ctx, alias)?;
     let detail = if changed { format!("key changed from {old_fingerprint}") } else { "same key refreshed".into() };
-    audit::record(
-        ctx,
-        Event::new(Action::ContactUpdate, Outcome::Success).contact(alias, &contact.fingerprint()).detail(detail),
-    )?;
+    audit::record(ctx, contact_event(Action::ContactUpdate, Outcome::Success, &contact).detail(detail))?;
     Ok(if changed { Update::KeyChanged { old_fingerprint, contact } } else { Update::Refreshed(contact) })
 }
 
@@ -494,7 +669,8 @@ pub(crate) fn merge_same_key(current: &Cert, offered: Cert, now: std::time::Syst
 pub fn remove(ctx: &mut Context<'_>, alias: &str) -> Result<Contact> {
     let contact = get(ctx, alias)?;
     ctx.store()?.remove_contact(alias)?;
-    audit::record(ctx, Event::new(Action::ContactRemove, Outcome::Success).contact(alias, &contact.fingerprint()))?;
+    let event = contact_event(Action::ContactRemove, Outcome::Success, &contact);
+    audit::record(ctx, if contact.has_key() { event } else { event.detail("no key") })?;
     Ok(contact)
 }
 

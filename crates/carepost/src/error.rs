@@ -338,6 +338,23 @@ pub enum Error {
     /// Nothing was typed at the password prompt.
     #[error("{}", tr!("error-password-empty"))]
     PasswordEmpty,
+    // s7-nokey: patient contacts without a key.
+    /// A document for a contact without a key, on the key path.
+    #[error("{}", tr!("error-nokey-send", alias = alias.clone()))]
+    NoKey { alias: String },
+    /// `contact add --colleague --no-key`: a colleague always has a key.
+    #[error("{}", tr!("error-nokey-colleague"))]
+    ColleagueNeedsKey,
+    /// `contact verify` for a contact without a key: there is nothing to
+    /// compare.
+    #[error("{}", tr!("error-nokey-verify", alias = .0.clone()))]
+    NoKeyToVerify(String),
+    /// `publish wkd --contact` for a contact without a key.
+    #[error("{}", tr!("error-nokey-publish", alias = .0.clone()))]
+    NoKeyToPublish(String),
+    /// A first key offered for a contact that already has one.
+    #[error("{}", tr!("error-nokey-has-key", alias = .0.clone()))]
+    AlreadyHasKey(String),
 }
 
 /// Why a request to a key source failed.
@@ -895,6 +912,9 @@ impl Error {
             | PdfNotPdf => ExitStatus::Rejected,
             PasswordFile { .. } => ExitStatus::Failure,
             PasswordNeedsTerminal | PasswordEmpty => ExitStatus::Usage,
+            // s7-nokey: patient contacts without a key.
+            NoKey { .. } | NoKeyToPublish(_) => ExitStatus::Refused,
+            ColleagueNeedsKey | NoKeyToVerify(_) | AlreadyHasKey(_) => ExitStatus::Usage,
         }
     }
 
@@ -1066,6 +1086,12 @@ impl Error {
             PasswordFile { .. } => tr!("hint-password-file"),
             PasswordNeedsTerminal => tr!("hint-password-needs-terminal"),
             PasswordEmpty => tr!("hint-password-empty"),
+            // s7-nokey: patient contacts without a key.
+            NoKey { alias } => tr!("hint-nokey-send", alias = alias.clone()),
+            ColleagueNeedsKey => tr!("hint-nokey-colleague"),
+            NoKeyToVerify(alias) => tr!("hint-nokey-verify", alias = alias.clone()),
+            NoKeyToPublish(_) => tr!("hint-nokey-publish"),
+            AlreadyHasKey(alias) => tr!("hint-nokey-has-key", alias = alias.clone()),
             _ => return None,
         })
     }

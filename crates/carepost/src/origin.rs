@@ -18,6 +18,9 @@ pub enum KeyOrigin {
     Vks,
     /// An HKP/HKPS key server.
     Hkp,
+    /// No key at all: a patient who gets documents with a password told
+    /// by phone (`contact add --no-key`).
+    None,
 }
 
 impl KeyOrigin {
@@ -29,6 +32,7 @@ impl KeyOrigin {
             KeyOrigin::Wkd => "wkd",
             KeyOrigin::Vks => "vks",
             KeyOrigin::Hkp => "hkp",
+            KeyOrigin::None => "none",
         }
     }
 
@@ -40,6 +44,7 @@ impl KeyOrigin {
             KeyOrigin::Wkd => crate::tr!("contact-origin-wkd"),
             KeyOrigin::Vks => crate::tr!("contact-origin-vks"),
             KeyOrigin::Hkp => crate::tr!("contact-origin-hkp"),
+            KeyOrigin::None => crate::tr!("nokey-origin-none"),
         }
     }
 
@@ -66,6 +71,12 @@ impl Origin {
     /// A key file the user gave.
     pub fn file() -> Origin {
         Origin { source: KeyOrigin::File, location: None, email: None, refreshed_at: None }
+    }
+
+    /// No key: a patient reached with a password, at `email` when given
+    /// (kept for mail delivery, never looked up on its own).
+    pub fn no_key(email: Option<String>) -> Origin {
+        Origin { source: KeyOrigin::None, location: None, email, refreshed_at: None }
     }
 
     /// The audit log's words for it: the kind and the host that answered,

@@ -111,18 +111,24 @@ pub fn wkd(ctx: &mut Context<'_>, out: &Path, domain: Option<&str>, aliases: &[S
             continue;
         }
         let contact = contacts::get(ctx, alias)?;
+        let Some(cert) = contact.cert().cloned() else {
+            let event = contacts::contact_event(Action::PublishWkd, Outcome::Refused, &contact).detail("no key");
+            audit::record(ctx, event)?;
+            return Err(Error::NoKeyToPublish(alias.clone()));
+        };
+        let fingerprint = cert.fingerprint().to_hex();
         if contact.kind != Kind::Colleague {
-            refuse(ctx, alias, &contact.fingerprint(), "patient")?;
+            refuse(ctx, alias, &fingerprint, "patient")?;
             return Err(Error::PublishPatient(alias.clone()));
         }
         if !contact.is_verified() {
-            refuse(ctx, alias, &contact.fingerprint(), "unverified")?;
+            refuse(ctx, alias, &fingerprint, "unverified")?;
             return Err(Error::PublishUnverified(alias.clone()));
         }
-        if contact.cert.fingerprint() == identity.fingerprint() {
+        if cert.fingerprint() == identity.fingerprint() {
             continue;
         }
-        candidates.push(Candidate { contact: Some(alias.clone()), cert: contact.cert });
+        candidates.push(Candidate { contact: Some(alias.clone()), cert });
     }
 
     // Addresses by WKD name (lowercased local part): one key per name.

@@ -178,8 +178,14 @@ pub fn age(verification: &Verification, now: SystemTime) -> String {
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
     pub alias: String,
+    /// What the key is worth as a recipient: `None` for a contact without
+    /// a key (documents go with a password; `key` and `delivery` say so).
     #[serde(flatten)]
-    pub assessment: Assessment,
+    pub assessment: Option<Assessment>,
+    /// Whether carepost holds a key for the contact.
+    pub key: bool,
+    /// How documents reach the contact: `key` or `password`.
+    pub delivery: crate::contacts::Delivery,
     pub verified: bool,
     pub verified_at: Option<String>,
     pub method: Option<String>,
@@ -195,8 +201,11 @@ impl Check {
     /// Why `send` would refuse this contact, if it would: the same error
     /// `send` gives (exit 3), or the certificate's problem (exit 4) when
     /// the key is unusable for another reason than its lifetime.
+    /// A contact without a key is not refused: documents go to them with
+    /// a password told by phone.
     pub fn refusal(&self) -> Option<crate::Error> {
-        match &self.assessment.cert_problem {
+        let assessment = self.assessment.as_ref()?;
+        match &assessment.cert_problem {
             Some(p @ (CertProblem::Revoked | CertProblem::Expired(_) | CertProblem::NotYetValid)) => {
                 Some(crate::Error::RecipientUnusable { alias: self.alias.clone(), problem: p.clone() })
             }
@@ -213,11 +222,13 @@ pub fn check(ctx: &mut crate::Context<'_>, alias: &str) -> crate::Result<Check> 
     let contact = crate::contacts::get(ctx, alias)?;
     let own = ctx.identity()?.public_cert();
     let now = ctx.now;
-    let assessment = assess(&contact.cert, &own, now);
-    let warnings = expiry_warning(&contact.alias, &contact.cert, now).into_iter().collect();
+    let assessment = contact.cert().map(|cert| assess(cert, &own, now));
+    let warnings = contact.cert().and_then(|cert| expiry_warning(&contact.alias, cert, now)).into_iter().collect();
     Ok(Check {
         alias: contact.alias.clone(),
         assessment,
+        key: contact.has_key(),
+        delivery: contact.delivery(),
         verified: contact.is_verified(),
         verified_at: contact.verification.as_ref().map(|v| crate::fmt_time(v.at)),
         method: contact.verification.as_ref().and_then(|v| v.method.clone()),

@@ -3,7 +3,7 @@
 //! merged through [`contacts::merge_same_key`] — the path `contact update`
 //! takes — and a different key under the same address never merged.
 
-use crate::audit::{self, Action, Event, Outcome as AuditOutcome};
+use crate::audit::{self, Action, Outcome as AuditOutcome};
 use crate::contacts::{self, Contact, KeyOrigin, Merged};
 use crate::error::{Error, Result};
 use crate::lookup::{self, KeySource, Outcome, SourceKind};
@@ -94,10 +94,15 @@ pub fn refresh_one(ctx: &mut Context<'_>, client: &net::Client, alias: &str) -> 
         expires: contact.expires(now).map(crate::fmt_time),
         offered: Vec::new(),
     };
+    // A contact without a key has nothing to refresh; a key found by its
+    // address is only ever added by the user (`contact update`).
+    let Some(current) = contact.cert() else {
+        return Ok(done(RefreshResult::Skipped, Some(crate::tr!("nokey-refresh-skipped")), &contact));
+    };
     if sources.is_empty() || (email.is_none() && !contact.origin.source.is_network()) {
         return Ok(done(RefreshResult::Skipped, Some(crate::tr!("refresh-skipped-no-source")), &contact));
     }
-    let fingerprint = contact.cert.fingerprint();
+    let fingerprint = current.fingerprint();
     let mut same = Vec::new();
     let mut others = Vec::new();
     let mut failures = Vec::new();
@@ -124,7 +129,7 @@ pub fn refresh_one(ctx: &mut Context<'_>, client: &net::Client, alias: &str) -> 
     if same.is_empty() && !failures.is_empty() {
         return Ok(done(RefreshResult::Failed, Some(failures.join("\n")), &contact));
     }
-    let mut cert = contact.cert.clone();
+    let mut cert = current.clone();
     let mut revoked = false;
     for copy in same {
         match contacts::merge_same_key(&cert, copy, now)? {
@@ -136,7 +141,7 @@ pub fn refresh_one(ctx: &mut Context<'_>, client: &net::Client, alias: &str) -> 
             }
         }
     }
-    let changed = cert.fingerprint() == fingerprint && !same_bytes(&cert, &contact.cert)?;
+    let changed = cert.fingerprint() == fingerprint && !same_bytes(&cert, current)?;
     if changed {
         contacts::store_certified(ctx, alias, &cert)?;
     }
@@ -166,9 +171,7 @@ fn same_bytes(a: &openpgp::Cert, b: &openpgp::Cert) -> Result<bool> {
 fn record(ctx: &mut Context<'_>, contact: &Contact, detail: &str) -> Result<()> {
     audit::record(
         ctx,
-        Event::new(Action::ContactRefresh, AuditOutcome::Success)
-            .contact(&contact.alias, &contact.fingerprint())
-            .detail(detail.to_owned()),
+        contacts::contact_event(Action::ContactRefresh, AuditOutcome::Success, contact).detail(detail.to_owned()),
     )?;
     Ok(())
 }
@@ -191,8 +194,8 @@ pub(crate) mod tests {
         ContactRow {
             alias: alias.into(),
             kind: "patient".into(),
-            fingerprint: fpr.into(),
-            cert: vec![1, 2, 3],
+            fingerprint: Some(fpr.into()),
+            cert: Some(vec![1, 2, 3]),
             added_at: "2026-01-01T00:00:00Z".into(),
             updated_at: "2026-01-01T00:00:00Z".into(),
             source: KeyOrigin::File,

@@ -142,17 +142,25 @@ impl Recipients {
                 continue;
             }
             let contact = contacts::get(ctx, alias)?;
-            if let Err(problem) = policy::check_contact_cert(&contact.cert, ctx.now) {
+            // A patient without a key is reached with a password, not on
+            // this path.
+            let Some(cert) = contact.cert() else {
+                audit::record_quietly(
+                    ctx,
+                    contacts::contact_event(Action::Send, Outcome::Refused, &contact).detail("no key"),
+                );
+                return Err(Error::NoKey { alias: alias.clone() });
+            };
+            let fingerprint = cert.fingerprint().to_hex();
+            if let Err(problem) = policy::check_contact_cert(cert, ctx.now) {
                 let error = Error::CertRejected(problem.clone());
                 audit::record_quietly(
                     ctx,
-                    Event::new(Action::Send, Outcome::Refused)
-                        .contact(alias, &contact.fingerprint())
-                        .detail(error.to_string()),
+                    Event::new(Action::Send, Outcome::Refused).contact(alias, &fingerprint).detail(error.to_string()),
                 );
                 return Err(Error::RecipientUnusable { alias: alias.clone(), problem });
             }
-            if let Some(warning) = crate::readiness::expiry_warning(alias, &contact.cert, ctx.now) {
+            if let Some(warning) = crate::readiness::expiry_warning(alias, cert, ctx.now) {
                 checked.warnings.push(warning);
             }
             checked.contacts.push(contact);
@@ -165,8 +173,7 @@ impl Recipients {
                     for contact in checked.contacts.iter().filter(|c| !c.is_verified()) {
                         audit::record_quietly(
                             ctx,
-                            Event::new(Action::Send, Outcome::Refused)
-                                .contact(&contact.alias, &contact.fingerprint())
+                            contacts::contact_event(Action::Send, Outcome::Refused, contact)
                                 .detail("recipient not verified"),
                         );
                     }
@@ -183,7 +190,8 @@ impl Recipients {
             .iter()
             .map(|c| RecipientSummary {
                 alias: c.alias.clone(),
-                fingerprint: c.fingerprint(),
+                // `check` admits only contacts with a key.
+                fingerprint: c.fingerprint().unwrap_or_default(),
                 verified: c.is_verified(),
             })
             .collect()
@@ -191,7 +199,7 @@ impl Recipients {
 
     /// The contacts' certificates.
     pub fn certs(&self) -> impl Iterator<Item = &Cert> {
-        self.contacts.iter().map(|c| &c.cert)
+        self.contacts.iter().filter_map(Contact::cert)
     }
 }
 
@@ -206,7 +214,9 @@ fn reason_names_no_contact(ctx: &mut Context<'_>, reason: &str) -> Result<()> {
     for contact in contacts::list(ctx)? {
         let alias = contact.alias.to_lowercase();
         let mut found = words.iter().any(|w| w.trim_end_matches('.') == alias);
-        for uid in contact.cert.userids() {
+        // The address kept for a contact (the only one a patient without a key has).
+        found |= contact.origin.email.as_deref().is_some_and(|e| !e.is_empty() && lower.contains(&e.to_lowercase()));
+        for uid in contact.cert().into_iter().flat_map(|cert| cert.userids()) {
             let uid = uid.userid();
             let name = uid.name().ok().flatten().map(|n| n.trim().to_lowercase());
             let email = uid.email().ok().flatten().map(|e| e.trim().to_lowercase());

@@ -39,6 +39,8 @@ pub struct Status {
     pub contact_keys_expiring: u64,
     /// Contacts whose keys have expired.
     pub contact_keys_expired: u64,
+    /// Patients without a key, reached with a password told by phone.
+    pub contacts_without_key: u64,
 }
 
 pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
@@ -54,7 +56,7 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
     let offer_keychain = crate::passphrase::offer_keychain(ctx, || keychain == "reachable")?;
     let passphrase_source = crate::passphrase::source(ctx)?;
     let audit = crate::audit::check(ctx)?;
-    let (contact_keys_expiring, contact_keys_expired) = contact_keys(ctx)?;
+    let (contact_keys_expiring, contact_keys_expired, contacts_without_key) = contact_keys(ctx)?;
     Ok(Status {
         home: ctx.home.root().display().to_string(),
         outbox: ctx.home.outbox().display().to_string(),
@@ -72,18 +74,21 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
         core_dumps_disabled: crate::hardening::core_dumps_disabled(),
         contact_keys_expiring,
         contact_keys_expired,
+        contacts_without_key,
     })
 }
 
-/// How many contacts' keys expire soon, and how many have expired.
-fn contact_keys(ctx: &mut Context<'_>) -> Result<(u64, u64)> {
+/// How many contacts' keys expire soon, how many have expired, and how
+/// many contacts have no key.
+fn contact_keys(ctx: &mut Context<'_>) -> Result<(u64, u64, u64)> {
     let now = ctx.now;
     let (contacts, _damaged) = crate::contacts::list_all(ctx)?;
-    let mut counts = (0, 0);
-    for contact in &contacts {
-        match crate::policy::check_contact_cert(&contact.cert, now) {
+    let mut counts = (0, 0, contacts.iter().filter(|c| !c.has_key()).count() as u64);
+    // A contact without a key has nothing to expire: counted in neither.
+    for cert in contacts.iter().filter_map(|c| c.cert()) {
+        match crate::policy::check_contact_cert(cert, now) {
             Err(crate::error::CertProblem::Expired(_)) => counts.1 += 1,
-            Ok(()) if crate::readiness::expiring_soon(&contact.cert, now).is_some() => counts.0 += 1,
+            Ok(()) if crate::readiness::expiring_soon(cert, now).is_some() => counts.0 += 1,
             _ => {}
         }
     }

@@ -146,6 +146,31 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE contacts ADD COLUMN source_url TEXT;
     ALTER TABLE contacts ADD COLUMN email TEXT;
     ALTER TABLE contacts ADD COLUMN refreshed_at TEXT;",
+    // 8: a patient may be a contact without a key (documents go to them
+    //    with a password told by phone): fingerprint and certificate may
+    //    both be NULL — both or neither — with 'none' as the key's origin;
+    //    a colleague always has a key. SQLite allows several NULLs in a
+    //    UNIQUE column. The table is rebuilt for the new constraints.
+    "CREATE TABLE contacts_v8 (
+        alias        TEXT PRIMARY KEY,
+        kind         TEXT NOT NULL CHECK (kind IN ('patient', 'colleague')),
+        fingerprint  TEXT UNIQUE,
+        cert         BLOB,
+        added_at     TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        source       TEXT NOT NULL DEFAULT 'file'
+                     CHECK (source IN ('file', 'autocrypt', 'wkd', 'vks', 'hkp', 'none')),
+        source_url   TEXT,
+        email        TEXT,
+        refreshed_at TEXT,
+        CHECK ((fingerprint IS NULL) = (cert IS NULL)),
+        CHECK ((cert IS NULL) = (source = 'none')),
+        CHECK (cert IS NOT NULL OR kind = 'patient')
+    );
+    INSERT INTO contacts_v8 SELECT alias, kind, fingerprint, cert, added_at, updated_at, source, source_url, email,
+        refreshed_at FROM contacts;
+    DROP TABLE contacts;
+    ALTER TABLE contacts_v8 RENAME TO contacts;",
 ];
 
 /// The columns every contact query reads, in [`row_to_contact`]'s order.
@@ -160,10 +185,11 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct ContactRow {
     pub alias: String,
     pub kind: String,
-    pub fingerprint: String,
+    /// `None` for a patient without a key (and then `cert` is `None` too).
+    pub fingerprint: Option<String>,
     /// The contact's public certificate, binary, including carepost's own
-    /// local certification once verified.
-    pub cert: Vec<u8>,
+    /// local certification once verified; `None` without a key.
+    pub cert: Option<Vec<u8>>,
     pub added_at: String,
     pub updated_at: String,
     /// Where the key came from: see [`crate::contacts::Origin`].
@@ -275,13 +301,15 @@ impl Store {
         if tx.query_row("SELECT 1 FROM contacts WHERE alias = ?1", [&row.alias], |_| Ok(())).optional()?.is_some() {
             return Err(Error::AliasTaken(row.alias.clone()));
         }
-        if let Some(existing) = tx
-            .query_row("SELECT alias FROM contacts WHERE fingerprint = ?1", [&row.fingerprint], |r| {
-                r.get::<_, String>(0)
-            })
-            .optional()?
-        {
-            return Err(Error::CertAlreadyStored { alias: existing, fingerprint: row.fingerprint.clone() });
+        if let Some(fingerprint) = &row.fingerprint {
+            if let Some(existing) = tx
+                .query_row("SELECT alias FROM contacts WHERE fingerprint = ?1", [fingerprint], |r| {
+                    r.get::<_, String>(0)
+                })
+                .optional()?
+            {
+                return Err(Error::CertAlreadyStored { alias: existing, fingerprint: fingerprint.clone() });
+            }
         }
         tx.execute(
             &format!("INSERT INTO contacts ({CONTACT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
@@ -322,6 +350,40 @@ impl Store {
         )?;
         if changed == 0 {
             return Err(Error::ContactNotFound { alias: alias.to_owned(), similar: Vec::new() });
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Gives a contact that has no key its first one, with where it came
+    /// from. Only a contact still without a key is changed, in one
+    /// transaction: a key never replaces another this way, and two
+    /// processes cannot both attach one. Fails if another contact already
+    /// holds that fingerprint.
+    pub fn attach_contact_key(
+        &mut self,
+        alias: &str,
+        fingerprint: &str,
+        cert: &[u8],
+        source: KeyOrigin,
+        source_url: Option<&str>,
+        now: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(other) = tx
+            .query_row("SELECT alias FROM contacts WHERE fingerprint = ?1", [fingerprint], |r| r.get::<_, String>(0))
+            .optional()?
+        {
+            return Err(Error::CertAlreadyStored { alias: other, fingerprint: fingerprint.to_owned() });
+        }
+        let changed = tx.execute(
+            "UPDATE contacts SET fingerprint = ?2, cert = ?3, source = ?4, source_url = ?5, updated_at = ?6,
+                 refreshed_at = NULL
+             WHERE alias = ?1 AND cert IS NULL",
+            params![alias, fingerprint, cert, source, source_url, now],
+        )?;
+        if changed == 0 {
+            return Err(Error::State(crate::tr!("nokey-key-already-attached", alias = alias)));
         }
         tx.commit()?;
         Ok(())
@@ -389,7 +451,7 @@ pub(crate) use sql_code;
 impl Code for KeyOrigin {
     const COLUMN: &'static str = "contacts.source";
     const ALL: &'static [KeyOrigin] =
-        &[KeyOrigin::File, KeyOrigin::Autocrypt, KeyOrigin::Wkd, KeyOrigin::Vks, KeyOrigin::Hkp];
+        &[KeyOrigin::File, KeyOrigin::Autocrypt, KeyOrigin::Wkd, KeyOrigin::Vks, KeyOrigin::Hkp, KeyOrigin::None];
     fn code(self) -> &'static str {
         self.as_str()
     }
@@ -508,7 +570,7 @@ mod tests {
         home.create().unwrap();
         Store::open(&home).unwrap().insert_contact(&row("a", "F1")).unwrap();
         let store = Store::open(&home).unwrap();
-        assert_eq!(store.contact("a").unwrap().unwrap().fingerprint, "F1");
+        assert_eq!(store.contact("a").unwrap().unwrap().fingerprint.as_deref(), Some("F1"));
         home.check().unwrap();
     }
 
@@ -565,6 +627,73 @@ mod tests {
         let kind: String =
             conn.query_row("SELECT typeof(path) FROM f WHERE path = ?1", [SqlPath(&plain)], |r| r.get(0)).unwrap();
         assert_eq!(kind, "text");
+    }
+
+    #[test]
+    fn contacts_survive_migration_8_which_allows_a_patient_without_a_key() {
+        let conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..7] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute(
+            "INSERT INTO contacts (alias, kind, fingerprint, cert, added_at, updated_at, source, email)
+             VALUES ('p-1', 'patient', 'F1', x'0102', 't0', 't1', 'wkd', 'a@example.org')",
+            [],
+        )
+        .unwrap();
+        let keyless = "INSERT INTO contacts (alias, kind, added_at, updated_at, source)
+                       VALUES ('p-2', 'patient', 't', 't', 'none')";
+        assert!(conn.execute(keyless, []).is_err(), "version 7 has no contact without a key");
+        conn.execute_batch(MIGRATIONS[7]).unwrap();
+        let kept: (String, Vec<u8>, String, String) = conn
+            .query_row("SELECT fingerprint, cert, source, email FROM contacts WHERE alias = 'p-1'", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .unwrap();
+        assert_eq!(kept, ("F1".into(), vec![1, 2], "wkd".into(), "a@example.org".into()));
+        assert_eq!(conn.execute(keyless, []).unwrap(), 1);
+        // Several contacts without a key: NULLs do not collide.
+        conn.execute(&keyless.replace("p-2", "p-3"), []).unwrap();
+        // What carepost never writes is refused: a colleague without a key,
+        // half a key, a key with origin 'none', no key with another origin.
+        for bad in [
+            "INSERT INTO contacts (alias, kind, added_at, updated_at, source) VALUES ('c', 'colleague', 't', 't', 'none')",
+            "INSERT INTO contacts (alias, kind, fingerprint, added_at, updated_at, source) VALUES ('h', 'patient', 'F9', 't', 't', 'none')",
+            "INSERT INTO contacts (alias, kind, fingerprint, cert, added_at, updated_at, source) VALUES ('k', 'patient', 'F8', x'01', 't', 't', 'none')",
+            "INSERT INTO contacts (alias, kind, added_at, updated_at, source) VALUES ('f', 'patient', 't', 't', 'file')",
+        ] {
+            assert!(conn.execute(bad, []).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_first_key_is_attached_only_to_a_contact_without_one() {
+        let (_dir, mut store) = store();
+        let mut keyless = row("p-2", "unused");
+        keyless.fingerprint = None;
+        keyless.cert = None;
+        keyless.source = KeyOrigin::None;
+        store.insert_contact(&keyless).unwrap();
+        store.insert_contact(&row("p-1", "F1")).unwrap();
+        let mut other = keyless.clone();
+        other.alias = "p-3".into();
+        store.insert_contact(&other).unwrap();
+        assert!(matches!(
+            store.attach_contact_key("p-2", "F1", b"c", KeyOrigin::File, None, "t"),
+            Err(Error::CertAlreadyStored { .. })
+        ));
+        store.attach_contact_key("p-2", "F2", b"c", KeyOrigin::File, None, "t2").unwrap();
+        let back = store.contact("p-2").unwrap().unwrap();
+        assert_eq!(back.fingerprint.as_deref(), Some("F2"));
+        assert_eq!(back.source, KeyOrigin::File);
+        assert_eq!(back.updated_at, "t2");
+        // Never over a key: neither the same contact again nor a keyed one.
+        assert!(store.attach_contact_key("p-2", "F3", b"c", KeyOrigin::File, None, "t").is_err());
+        assert!(store.attach_contact_key("p-1", "F4", b"c", KeyOrigin::File, None, "t").is_err());
+        assert_eq!(store.contact("p-1").unwrap().unwrap().fingerprint.as_deref(), Some("F1"));
+        // A key-replacing update cannot slip one onto a contact without a key.
+        assert!(store.replace_contact_cert("p-3", "F5", b"c", "t").is_err());
+        assert!(store.contact("p-3").unwrap().unwrap().cert.is_none());
     }
 
     #[test]

@@ -20,7 +20,10 @@ pub const TRIES: usize = 3;
 /// identity's key. A mismatch changes nothing.
 pub fn verify(ctx: &mut Context<'_>, alias: &str, reading: &str, method: Method) -> Result<Contact> {
     let contact = contacts::get(ctx, alias)?;
-    let expected = contact.cert.fingerprint();
+    let Some(contact_cert) = contact.cert() else {
+        return Err(Error::NoKeyToVerify(alias.to_owned()));
+    };
+    let expected = contact_cert.fingerprint();
     let own = ctx.identity()?.fingerprint();
     // One audit record per reading compared: each is a refused check.
     if let Err(problem) = crate::reading::check(reading, expected.as_bytes(), own.as_bytes()) {
@@ -37,7 +40,7 @@ pub fn verify(ctx: &mut Context<'_>, alias: &str, reading: &str, method: Method)
     }
     let unlocked = ctx.unlock(crate::identity::Purpose::Sign)?;
     let mut signer = unlocked.signer().clone();
-    let cert = crate::certification::certify(&mut signer, &contact.cert, alias, method, ctx.now)?;
+    let cert = crate::certification::certify(&mut signer, contact_cert, alias, method, ctx.now)?;
     contacts::store_certified(ctx, alias, &cert)?;
     let verified = contacts::get(ctx, alias)?;
     audit::record(
@@ -57,6 +60,9 @@ pub fn verify(ctx: &mut Context<'_>, alias: &str, reading: &str, method: Method)
 /// wrong with it. Each reading is checked, and audited, as by [`verify`].
 pub fn verify_interactively(ctx: &mut Context<'_>, alias: &str, method: Method) -> Result<Contact> {
     let contact = contacts::get(ctx, alias)?;
+    if !contact.has_key() {
+        return Err(Error::NoKeyToVerify(alias.to_owned()));
+    }
     if !ctx.prompter.is_interactive() {
         return Err(Error::NotInteractive(crate::tr!("verify-needs-reading")));
     }

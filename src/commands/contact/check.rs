@@ -15,7 +15,21 @@ pub fn run(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), Er
     let check = readiness::check(ctx, &args.alias)?;
     let contact = carepost::contacts::get(ctx, &args.alias)?;
     let now = ctx.now;
-    let a = &check.assessment;
+    let Some(a) = &check.assessment else {
+        // No key: the password path is what there is to know.
+        return out.result(&check, |w| {
+            let mut fields = vec![
+                (tr!("show-alias"), check.alias.clone()),
+                (tr!("nokey-show-key"), tr!("nokey-no-key")),
+                (tr!("nokey-check-delivery"), tr!("nokey-check-delivery-password")),
+            ];
+            if let Some(email) = &check.source.email {
+                fields.push((tr!("nokey-show-email"), Safe(email).to_string()));
+            }
+            crate::ui::write_fields(w, &fields)?;
+            writeln!(w, "\n{}", tr!("nokey-check-ready", alias = check.alias.clone()))
+        });
+    };
     if !out.json {
         for warning in &check.warnings {
             out.warning(warning);
@@ -24,7 +38,7 @@ pub fn run(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), Er
     out.result(&check, |w| {
         let mut fields = vec![
             (tr!("show-alias"), check.alias.clone()),
-            (tr!("show-fingerprint"), hex_groups(&contact.fingerprint())),
+            (tr!("show-fingerprint"), hex_groups(&contact.fingerprint().unwrap_or_default())),
             (tr!("check-usable"), if a.usable { tr!("word-yes") } else { tr!("word-no") }),
         ];
         if let Some(problem) = &a.problem {

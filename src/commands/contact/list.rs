@@ -24,14 +24,17 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
             return writeln!(w, "{}", tr!("contact-list-empty"));
         }
         for (contact, summary) in all.iter().zip(&list.contacts) {
-            writeln!(
-                w,
-                "{:<24} {:<10} {}  {}",
-                contact.alias,
-                summary.kind.label(),
-                hex_groups(&summary.fingerprint),
-                verified_label(contact)
-            )?;
+            match &summary.fingerprint {
+                Some(fingerprint) => writeln!(
+                    w,
+                    "{:<24} {:<10} {}  {}",
+                    contact.alias,
+                    summary.kind.label(),
+                    hex_groups(fingerprint),
+                    verified_label(contact)
+                )?,
+                None => writeln!(w, "{:<24} {:<10} {}", contact.alias, summary.kind.label(), tr!("nokey-no-key"))?,
+            }
         }
         Ok(())
     })

@@ -24,7 +24,7 @@ pub fn run(ctx: &mut Context<'_>, args: ContactRefreshArgs, out: &Output) -> Res
     let mut results = Vec::with_capacity(aliases.len());
     for alias in &aliases {
         let result = refresh::refresh_one(ctx, &client, alias)?;
-        let fingerprint = carepost::contacts::get(ctx, alias)?.fingerprint();
+        let fingerprint = carepost::contacts::get(ctx, alias)?.fingerprint().unwrap_or_default();
         if result.result == RefreshResult::KeyChanged {
             out.notice(&tr!(
                 "refresh-key-changed-warning",

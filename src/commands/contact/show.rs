@@ -16,9 +16,14 @@ pub fn run(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), Er
         for uid in &details.user_ids {
             fields.push((tr!("show-user-id"), Safe(uid).to_string()));
         }
-        fields.push((tr!("show-fingerprint"), hex_groups(&details.summary.fingerprint)));
-        fields.push((tr!("show-words"), words(&contact.cert.fingerprint())));
-        fields.push((tr!("show-verified"), verified_label(&contact)));
+        match contact.cert() {
+            Some(cert) => {
+                fields.push((tr!("show-fingerprint"), hex_groups(&cert.fingerprint().to_hex())));
+                fields.push((tr!("show-words"), words(&cert.fingerprint())));
+                fields.push((tr!("show-verified"), verified_label(&contact)));
+            }
+            None => fields.push((tr!("nokey-show-key"), tr!("nokey-no-key"))),
+        }
         if let Some(expires) = &details.summary.expires {
             fields.push((tr!("show-expires"), carepost::when::show_date(expires)));
         }
@@ -26,17 +31,21 @@ pub fn run(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), Er
             fields.push((tr!("show-problem"), problem.clone()));
         }
         let source = &details.source;
-        fields.push((
-            tr!("show-source"),
-            match &source.location {
-                Some(location) => {
-                    tr!("show-source-at", source = source.kind.label(), location = Safe(location).to_string())
-                }
-                None => source.kind.label(),
-            },
-        ));
-        if let Some(email) = &source.email {
-            fields.push((tr!("show-looked-up-by"), Safe(email).to_string()));
+        if contact.has_key() {
+            fields.push((
+                tr!("show-source"),
+                match &source.location {
+                    Some(location) => {
+                        tr!("show-source-at", source = source.kind.label(), location = Safe(location).to_string())
+                    }
+                    None => source.kind.label(),
+                },
+            ));
+        }
+        match &source.email {
+            Some(email) if !contact.has_key() => fields.push((tr!("nokey-show-email"), Safe(email).to_string())),
+            Some(email) => fields.push((tr!("show-looked-up-by"), Safe(email).to_string())),
+            None => {}
         }
         if let Some(refreshed) = &source.refreshed_at {
             fields.push((tr!("show-refreshed"), carepost::when::show_date_time(refreshed)));

@@ -16,11 +16,14 @@ struct Updated {
     summary: contacts::ContactSummary,
     key_changed: bool,
     old_fingerprint: Option<String>,
+    /// The contact had no key before this one.
+    key_added: bool,
 }
 
 pub fn run(ctx: &mut Context<'_>, args: ContactUpdateArgs, out: &Output) -> Result<(), Error> {
     let now = ctx.now;
     let (contact, old_fingerprint) = match contacts::update(ctx, &args.alias, &args.key_file)? {
+        Update::KeyAdded(contact) => return key_added(ctx, &contact, out),
         Update::Refreshed(contact) => (contact, None),
         Update::KeyChanged { old_fingerprint, contact } => {
             let mut err = std::io::stderr().lock();
@@ -31,19 +34,37 @@ pub fn run(ctx: &mut Context<'_>, args: ContactUpdateArgs, out: &Output) -> Resu
                     "update-key-changed-warning",
                     alias = contact.alias.clone(),
                     old = hex_groups(&old_fingerprint),
-                    new = hex_groups(&contact.fingerprint())
+                    new = hex_groups(&contact.fingerprint().unwrap_or_default())
                 )
             );
             (contact, Some(old_fingerprint))
         }
     };
     warn_if_expiring(&contact, now, out);
-    let result = Updated { summary: contact.summary(now), key_changed: old_fingerprint.is_some(), old_fingerprint };
+    let result = Updated {
+        summary: contact.summary(now),
+        key_changed: old_fingerprint.is_some(),
+        old_fingerprint,
+        key_added: false,
+    };
     out.result(&result, |w| {
         if result.key_changed {
             writeln!(w, "{}", tr!("update-replaced", alias = contact.alias.clone()))
         } else {
             writeln!(w, "{}", tr!("update-refreshed", alias = contact.alias.clone()))
         }
+    })
+}
+
+/// A first key for a contact that had none: a normal, unverified contact
+/// now, so the next step is the phone check.
+fn key_added(ctx: &mut Context<'_>, contact: &contacts::Contact, out: &Output) -> Result<(), Error> {
+    warn_if_expiring(contact, ctx.now, out);
+    let result =
+        Updated { summary: contact.summary(ctx.now), key_changed: false, old_fingerprint: None, key_added: true };
+    out.result(&result, |w| {
+        writeln!(w, "{}", tr!("nokey-key-added", alias = contact.alias.clone()))?;
+        writeln!(w, "  {}", hex_groups(&result.summary.fingerprint.clone().unwrap_or_default()))?;
+        writeln!(w, "{}", tr!("contact-added-next", alias = contact.alias.clone()))
     })
 }

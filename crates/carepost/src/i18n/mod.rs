@@ -22,6 +22,7 @@ const EN: Catalogue = &[
     ("sendpw", include_str!("en/sendpw.ftl")),
     ("pdf", include_str!("en/pdf.ftl")),
     ("skesk", include_str!("en/skesk.ftl")),
+    ("nokey", include_str!("en/nokey.ftl")),
 ];
 const NL: Catalogue = &[
     ("messages", include_str!("nl/messages.ftl")),
@@ -29,6 +30,7 @@ const NL: Catalogue = &[
     ("sendpw", include_str!("nl/sendpw.ftl")),
     ("pdf", include_str!("nl/pdf.ftl")),
     ("skesk", include_str!("nl/skesk.ftl")),
+    ("nokey", include_str!("nl/nokey.ftl")),
 ];
 const FR: Catalogue = &[
     ("messages", include_str!("fr/messages.ftl")),
@@ -36,6 +38,7 @@ const FR: Catalogue = &[
     ("sendpw", include_str!("fr/sendpw.ftl")),
     ("pdf", include_str!("fr/pdf.ftl")),
     ("skesk", include_str!("fr/skesk.ftl")),
+    ("nokey", include_str!("fr/nokey.ftl")),
 ];
 
 /// An argument to a message: text or a number (numbers drive plural rules).

@@ -121,7 +121,8 @@ fn decrypt_unguarded<R: Read + Send + Sync>(
     let helper = Helper {
         decryptors: unlocked.decryptors.clone(),
         own: unlocked.cert.clone(),
-        contacts: contact_list.iter().map(|c| c.cert.clone()).collect(),
+        // A contact without a key signs nothing: only keys can be signers.
+        contacts: contact_list.iter().filter_map(|c| c.cert().cloned()).collect(),
         findings: Arc::clone(&findings),
         detached: false,
         passwords: passwords.to_vec(),
@@ -215,7 +216,8 @@ fn verify_detached_unguarded(
     let helper = Helper {
         decryptors: Vec::new(),
         own: unlocked.cert.clone(),
-        contacts: contact_list.iter().map(|c| c.cert.clone()).collect(),
+        // A contact without a key signs nothing: only keys can be signers.
+        contacts: contact_list.iter().filter_map(|c| c.cert().cloned()).collect(),
         findings: Arc::clone(&findings),
         detached: true,
         passwords: Vec::new(),

@@ -50,7 +50,9 @@ fn refuse_if_for_others(recipients: Option<Vec<KeyHandle>>, own: &Cert, contact_
     let mut named = Vec::new();
     let mut known = false;
     for recipient in &recipients {
-        let contact = contact_list.iter().find(|c| c.cert.keys().any(|k| recipient.aliases(k.key().key_handle())));
+        let contact = contact_list
+            .iter()
+            .find(|c| c.cert().is_some_and(|cert| cert.keys().any(|k| recipient.aliases(k.key().key_handle()))));
         let name = match contact {
             Some(c) => {
                 known = true;

@@ -90,7 +90,7 @@ pub(super) fn sender_of(findings: &Findings, own: &Cert, contacts: &[Contact]) -
         let candidate = if *fingerprint == own.fingerprint() {
             Sender { status: SenderStatus::Verified, alias: None, fingerprint: Some(fingerprint.to_hex()), own: true }
         } else {
-            let contact = contacts.iter().find(|c| c.cert.fingerprint() == *fingerprint);
+            let contact = contacts.iter().find(|c| c.cert().is_some_and(|cert| cert.fingerprint() == *fingerprint));
             Sender {
                 status: if contact.is_some_and(Contact::is_verified) {
                     SenderStatus::Verified

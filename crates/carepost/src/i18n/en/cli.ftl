@@ -236,3 +236,5 @@ cli-value-pdf-openpgp = pdf|openpgp
 ## open --password
 cli-open-arg-password = For a message protected with a password: ask for the password on the terminal (never on the command line)
 cli-open-arg-password-file = For a message protected with a password: read the password from the first line of FILE (readable by you only)
+## contact add --no-key
+cli-contact-add-arg-no-key = A patient without an OpenPGP key: documents go with a password you tell them by phone (with --email, the address is kept for sending, not looked up)

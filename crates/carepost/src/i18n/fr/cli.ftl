@@ -235,3 +235,5 @@ cli-value-pdf-openpgp = pdf|openpgp
 ## open --password
 cli-open-arg-password = Pour un message protégé par un mot de passe : demander le mot de passe dans le terminal (jamais sur la ligne de commande)
 cli-open-arg-password-file = Pour un message protégé par un mot de passe : lire le mot de passe sur la première ligne de FILE (lisible par vous seul)
+## contact add --no-key
+cli-contact-add-arg-no-key = Un patient sans clé OpenPGP : les documents sont envoyés avec un mot de passe que vous dictez par téléphone (avec --email, l'adresse est conservée pour l'envoi, sans recherche)

@@ -235,3 +235,5 @@ cli-value-pdf-openpgp = pdf|openpgp
 ## open --password
 cli-open-arg-password = Voor een bericht dat met een wachtwoord is beveiligd: het wachtwoord in de terminal vragen (nooit op de opdrachtregel)
 cli-open-arg-password-file = Voor een bericht dat met een wachtwoord is beveiligd: het wachtwoord lezen uit de eerste regel van FILE (alleen voor u leesbaar)
+## contact add --no-key
+cli-contact-add-arg-no-key = Een patiënt zonder OpenPGP-sleutel: documenten gaan met een wachtwoord dat u telefonisch doorgeeft (met --email wordt het adres bewaard om te versturen, niet opgezocht)

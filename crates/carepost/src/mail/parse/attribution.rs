@@ -85,7 +85,7 @@ pub(super) fn signer_cert(sender: &Sender, own: &Cert, contact_list: &[Contact])
     if own.fingerprint().to_hex() == fingerprint {
         return Some(own.clone());
     }
-    contact_list.iter().find(|c| c.fingerprint() == fingerprint).map(|c| c.cert.clone())
+    contact_list.iter().find(|c| c.fingerprint().as_deref() == Some(fingerprint)).and_then(|c| c.cert().cloned())
 }
 
 /// Whose address among `claimed` is, when it is not one of the signers':
@@ -102,7 +102,9 @@ pub(super) fn address_owner(
         if !signed_by(own) && carries(own, addr) {
             return Some("self".to_owned());
         }
-        if let Some(contact) = contact_list.iter().find(|c| !signed_by(&c.cert) && carries(&c.cert, addr)) {
+        if let Some(contact) =
+            contact_list.iter().find(|c| c.cert().is_some_and(|cert| !signed_by(cert) && carries(cert, addr)))
+        {
             return Some(contact.alias.clone());
         }
     }
