@@ -22,6 +22,7 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "RFC 3156 part headers, outside the encryption",
     ),
     ("crates/carepost/src/mail/compose/mod.rs", "Content-Disposition: attachment;", "MIME header"),
+    ("crates/carepost/src/mail/compose/password.rs", "Content-Disposition: attachment;", "MIME header"),
     ("crates/carepost/src/timer.rs", "[Unit]", "systemd unit file"),
     ("crates/carepost/src/timer.rs", "systemctl --user", "a shell command shown in a hint"),
     ("crates/carepost/src/timer.rs", "{} --home {}", "a shell command shown in a hint"),

@@ -129,7 +129,7 @@ fn send(cp: &Carepost, input: &Path, to: &[&str], armor: bool) -> Sent {
             "the document's name is visible in the encrypted file"
         );
     }
-    Sent { output, format: sent["format"].as_str().unwrap().to_owned() }
+    Sent { output, format: sent["message_format"].as_str().unwrap().to_owned() }
 }
 
 /// `document-YYYYMMDD-xxxxxxxx.<ext>.pgp` (`.asc` when armored).

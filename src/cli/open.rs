@@ -26,6 +26,10 @@ pub struct OpenArgs {
     pub accept_unencrypted: bool,
     #[arg(long, value_name = "ALIAS")]
     pub add_autocrypt: Option<String>,
+    #[arg(long, conflicts_with = "password_file")]
+    pub password: bool,
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
 }
 
 /// Parses `123`, `64K`, `500M`, `4G` (binary units).

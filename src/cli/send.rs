@@ -32,4 +32,13 @@ pub struct SendArgs {
     pub message_file: Option<PathBuf>,
     #[arg(long, conflicts_with_all = ["eml", "output_dir", "armor", "keep_name"])]
     pub smtp: bool,
+    /// The password path for every recipient, even one with a key.
+    #[arg(long)]
+    pub password: bool,
+    /// What a password recipient receives (default: pdf).
+    #[arg(long, value_name = "pdf|openpgp", value_parser = ["pdf", "openpgp"])]
+    pub format: Option<String>,
+    /// The user has told (or will tell) the password: no question asked.
+    #[arg(long)]
+    pub password_told: bool,
 }

@@ -279,23 +279,32 @@ pub enum Error {
     /// that could not be asked; `contacts` holds every contact's result.
     #[error("{}", tr!("error-refresh-incomplete", revoked = *revoked, changed = *changed, failed = *failed))]
     RefreshIncomplete { revoked: usize, changed: usize, failed: usize, contacts: serde_json::Value },
-    // s7-nokey: patient contacts without a key.
-    /// A document for a contact without a key, on the key path.
-    #[error("{}", tr!("error-nokey-send", alias = alias.clone()))]
-    NoKey { alias: String },
-    /// `contact add --colleague --no-key`: a colleague always has a key.
-    #[error("{}", tr!("error-nokey-colleague"))]
-    ColleagueNeedsKey,
-    /// `contact verify` for a contact without a key: there is nothing to
-    /// compare.
-    #[error("{}", tr!("error-nokey-verify", alias = .0.clone()))]
-    NoKeyToVerify(String),
-    /// `publish wkd --contact` for a contact without a key.
-    #[error("{}", tr!("error-nokey-publish", alias = .0.clone()))]
-    NoKeyToPublish(String),
-    /// A first key offered for a contact that already has one.
-    #[error("{}", tr!("error-nokey-has-key", alias = .0.clone()))]
-    AlreadyHasKey(String),
+    // s7-send: sending with a password told by phone.
+    /// One send to contacts with a key and to contacts who get a password.
+    #[error("{}", tr!("error-password-mixed", with_key = with_key.join(", "), without_key = without_key.join(", ")))]
+    PasswordMixedRecipients { with_key: Vec<String>, without_key: Vec<String> },
+    /// One send with a password to several contacts: each password is for
+    /// one patient, told on one call.
+    #[error("{}", tr!("error-password-several", aliases = .0.join(", ")))]
+    PasswordSeveralRecipients(Vec<String>),
+    /// `--armor` with the pdf form.
+    #[error("{}", tr!("error-password-armor-pdf"))]
+    PasswordArmorNeedsOpenPgp,
+    /// `--format` for a send that goes by key.
+    #[error("{}", tr!("error-password-format-key"))]
+    PasswordFormatWithoutPassword,
+    /// `--json` without `--password-told`: nobody can confirm.
+    #[error("{}", tr!("error-password-json-needs-told"))]
+    PasswordJsonNeedsTold,
+    /// No terminal to confirm on, and no `--password-told`.
+    #[error("{}", tr!("error-sendpw-needs-terminal"))]
+    SendPasswordNeedsTerminal,
+    /// `--subject`/`--message` for an email that is not encrypted.
+    #[error("{}", tr!("error-password-mail-text"))]
+    PasswordMailText,
+    /// The user did not confirm that the password was told: nothing sent.
+    #[error("{}", tr!("error-password-not-told"))]
+    PasswordNotTold,
     // --- The password-protected PDF for patients without a key (pdf) ---
     /// A document of 0 bytes given to `pdf::protect` or `pdf::check`.
     #[error("{}", tr!("error-pdf-empty"))]
@@ -318,6 +327,34 @@ pub enum Error {
     /// `open FILE --password` of a file that is not a PDF.
     #[error("{}", tr!("error-pdf-not-pdf"))]
     PdfNotPdf,
+    // Opening the OpenPGP password form (`open --password`, `--password-file`).
+    /// A `--password-file` that cannot be used; `reason` never holds the
+    /// password.
+    #[error("{}", tr!("error-password-file", path = Safe(path.display().to_string()).to_string(), reason = reason.clone()))]
+    PasswordFile { path: PathBuf, reason: String },
+    /// `open --password` with nobody at a terminal to type it.
+    #[error("{}", tr!("error-password-needs-terminal"))]
+    PasswordNeedsTerminal,
+    /// Nothing was typed at the password prompt.
+    #[error("{}", tr!("error-password-empty"))]
+    PasswordEmpty,
+    // s7-nokey: patient contacts without a key.
+    /// A document for a contact without a key, on the key path.
+    #[error("{}", tr!("error-nokey-send", alias = alias.clone()))]
+    NoKey { alias: String },
+    /// `contact add --colleague --no-key`: a colleague always has a key.
+    #[error("{}", tr!("error-nokey-colleague"))]
+    ColleagueNeedsKey,
+    /// `contact verify` for a contact without a key: there is nothing to
+    /// compare.
+    #[error("{}", tr!("error-nokey-verify", alias = .0.clone()))]
+    NoKeyToVerify(String),
+    /// `publish wkd --contact` for a contact without a key.
+    #[error("{}", tr!("error-nokey-publish", alias = .0.clone()))]
+    NoKeyToPublish(String),
+    /// A first key offered for a contact that already has one.
+    #[error("{}", tr!("error-nokey-has-key", alias = .0.clone()))]
+    AlreadyHasKey(String),
 }
 
 /// Why a request to a key source failed.
@@ -445,6 +482,9 @@ pub enum MessageProblem {
     /// Encrypted only to contacts' keys, none of them this identity's:
     /// the aliases (or key IDs) it is for. Decided before any unlock.
     LockedFor(Vec<String>),
+    // The OpenPGP password form.
+    /// Protected with a password, and the password given does not open it.
+    WrongPassword,
 }
 
 impl MessageProblem {
@@ -465,6 +505,7 @@ impl MessageProblem {
             MessageProblem::Malformed(_) => "malformed",
             MessageProblem::Damaged => "damaged",
             MessageProblem::LockedFor(_) => "not-for-us",
+            MessageProblem::WrongPassword => "wrong-password",
         }
     }
 }
@@ -682,6 +723,7 @@ fn message_problem_message(problem: &MessageProblem) -> String {
         MessageProblem::LockedFor(whom) => {
             tr!("message-locked-for", recipients = Safe(whom.join(", ")).to_string())
         }
+        MessageProblem::WrongPassword => tr!("message-wrong-password"),
     }
 }
 
@@ -851,9 +893,15 @@ impl Error {
             | KeyNotFound { .. }
             | Cancelled
             | Internal(_) => ExitStatus::Failure,
-            // s7-nokey: patient contacts without a key.
-            NoKey { .. } | NoKeyToPublish(_) => ExitStatus::Refused,
-            ColleagueNeedsKey | NoKeyToVerify(_) | AlreadyHasKey(_) => ExitStatus::Usage,
+            // s7-send: sending with a password told by phone.
+            PasswordMixedRecipients { .. }
+            | PasswordSeveralRecipients(_)
+            | PasswordArmorNeedsOpenPgp
+            | PasswordFormatWithoutPassword
+            | PasswordJsonNeedsTold
+            | SendPasswordNeedsTerminal
+            | PasswordMailText => ExitStatus::Usage,
+            PasswordNotTold => ExitStatus::Failure,
             // The password-protected PDF (pdf).
             PdfEmpty
             | PdfTooLarge { .. }
@@ -862,6 +910,11 @@ impl Error {
             | PdfWrongPassword
             | PdfNotEncrypted
             | PdfNotPdf => ExitStatus::Rejected,
+            PasswordFile { .. } => ExitStatus::Failure,
+            PasswordNeedsTerminal | PasswordEmpty => ExitStatus::Usage,
+            // s7-nokey: patient contacts without a key.
+            NoKey { .. } | NoKeyToPublish(_) => ExitStatus::Refused,
+            ColleagueNeedsKey | NoKeyToVerify(_) | AlreadyHasKey(_) => ExitStatus::Usage,
         }
     }
 
@@ -959,6 +1012,7 @@ impl Error {
                 MessageProblem::PasswordOnly => tr!("hint-message-password-only"),
                 MessageProblem::Damaged | MessageProblem::Malformed(_) => tr!("hint-message-damaged"),
                 MessageProblem::LockedFor(_) => tr!("hint-message-locked-for"),
+                MessageProblem::WrongPassword => tr!("hint-message-wrong-password"),
                 _ => return None,
             },
             OutputExists(_) => tr!("hint-output-exists"),
@@ -1010,12 +1064,17 @@ impl Error {
                     _ => tr!("hint-io"),
                 }
             }
-            // s7-nokey: patient contacts without a key.
-            NoKey { alias } => tr!("hint-nokey-send", alias = alias.clone()),
-            ColleagueNeedsKey => tr!("hint-nokey-colleague"),
-            NoKeyToVerify(alias) => tr!("hint-nokey-verify", alias = alias.clone()),
-            NoKeyToPublish(_) => tr!("hint-nokey-publish"),
-            AlreadyHasKey(alias) => tr!("hint-nokey-has-key", alias = alias.clone()),
+            // s7-send: sending with a password told by phone.
+            PasswordMixedRecipients { without_key, .. } => {
+                tr!("hint-password-mixed", alias = without_key.first().cloned().unwrap_or_default())
+            }
+            PasswordSeveralRecipients(_) => tr!("hint-password-several"),
+            PasswordArmorNeedsOpenPgp => tr!("hint-password-armor-pdf"),
+            PasswordFormatWithoutPassword => tr!("hint-password-format-key"),
+            PasswordJsonNeedsTold => tr!("hint-password-json-needs-told"),
+            SendPasswordNeedsTerminal => tr!("hint-sendpw-needs-terminal"),
+            PasswordMailText => tr!("hint-password-mail-text"),
+            PasswordNotTold => tr!("hint-password-not-told"),
             // The password-protected PDF (pdf).
             PdfEmpty => tr!("hint-pdf-empty"),
             PdfTooLarge { .. } => tr!("hint-pdf-too-large"),
@@ -1024,6 +1083,15 @@ impl Error {
             PdfWrongPassword => tr!("hint-pdf-wrong-password"),
             PdfNotEncrypted => tr!("hint-pdf-not-encrypted"),
             PdfNotPdf => tr!("hint-pdf-not-pdf"),
+            PasswordFile { .. } => tr!("hint-password-file"),
+            PasswordNeedsTerminal => tr!("hint-password-needs-terminal"),
+            PasswordEmpty => tr!("hint-password-empty"),
+            // s7-nokey: patient contacts without a key.
+            NoKey { alias } => tr!("hint-nokey-send", alias = alias.clone()),
+            ColleagueNeedsKey => tr!("hint-nokey-colleague"),
+            NoKeyToVerify(alias) => tr!("hint-nokey-verify", alias = alias.clone()),
+            NoKeyToPublish(_) => tr!("hint-nokey-publish"),
+            AlreadyHasKey(alias) => tr!("hint-nokey-has-key", alias = alias.clone()),
             _ => return None,
         })
     }
@@ -1111,6 +1179,8 @@ mod tests {
         assert_eq!(Error::InputMissing("x.pdf".into()).exit_status().code(), 2);
         let perm = Error::UnsafePermissions { path: "/h".into(), mode: 0o755, wanted: 0o700 };
         assert_eq!(perm.exit_status().code(), 1);
+        assert_eq!(Error::MessageRejected(MessageProblem::WrongPassword).exit_status().code(), 4);
+        assert_eq!(Error::PasswordNeedsTerminal.exit_status().code(), 2);
     }
 
     #[test]

@@ -12,6 +12,8 @@
 //! compression. The document's SHA-256 for the records is computed on a
 //! second thread while the main thread signs and encrypts.
 
+mod password;
+
 use crate::audit::{self, Action, Event, Outcome};
 use crate::commit;
 use crate::contacts::{self, Contact};
@@ -31,6 +33,9 @@ use std::fs::File;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+/// The password path, for patients without a key (`send --password`).
+pub mod by_password;
 
 /// Bytes read from the document at a time.
 const CHUNK: usize = 1 << 20;
@@ -83,8 +88,14 @@ pub struct Sent {
     /// SHA-256 of the document's content, lowercase hex.
     pub sha256: String,
     pub size: u64,
-    /// `seipdv1` or `seipdv2`.
+    /// What the recipients receive: `openpgp` (the password path can also
+    /// make `pdf`, see [`by_password`]).
     pub format: &'static str,
+    /// How the document is protected: `key` (the recipients' keys) or
+    /// `password` ([`by_password`]).
+    pub path: &'static str,
+    /// The OpenPGP container: `seipdv1` or `seipdv2`.
+    pub message_format: &'static str,
     /// When carepost deletes the output (RFC 3339).
     pub expires: String,
 }
@@ -367,7 +378,9 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
             recipients: summaries.clone(),
             sha256,
             size,
-            format,
+            format: "openpgp",
+            path: "key",
+            message_format: format,
             expires: expires.clone(),
         });
     }
@@ -460,7 +473,14 @@ fn seal(
 /// stops there for good, so that a test can kill it mid-write knowing
 /// that output is on disk and the command has not finished.
 fn hold_if_asked(sealed: u64) {
-    if sealed <= HOLD_AFTER {
+    hold_if_asked_after(sealed, HOLD_AFTER)
+}
+
+/// [`hold_if_asked`] with another threshold: for outputs written from
+/// memory (a protected PDF), which hold as soon as `after` bytes are on
+/// disk.
+fn hold_if_asked_after(sealed: u64, after: u64) {
+    if sealed <= after {
         return;
     }
     if let Some(path) = std::env::var_os("CAREPOST_TEST_HOLD_WRITE") {

@@ -4,7 +4,7 @@
 use crate::cli::open::OpenArgs;
 use crate::commands::present::{from_line, show_then_delete, warn_about_sender};
 use crate::ui::{Output, ProgressBar};
-use carepost::open::{self, Mode, Request};
+use carepost::open::{self, Mode, PasswordSource, Request};
 use carepost::safe::Safe;
 use carepost::{tr, Context, Error};
 
@@ -14,7 +14,15 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
     if let Some(dir) = args.output_dir.as_deref().filter(|d| carepost::home::is_shared_folder(d)) {
         out.warning(&tr!("warning-shared-output-dir", path = Safe(dir.display().to_string()).to_string()));
     }
+    let password = match (args.password, args.password_file.clone()) {
+        (_, Some(file)) => Some(PasswordSource::File(file)),
+        (true, None) => Some(PasswordSource::Prompt),
+        (false, None) => None,
+    };
     if args.file.is_file() && carepost::mail::parse::looks_like_email(&args.file)? {
+        if password.is_some() {
+            return Err(Error::Usage(tr!("open-password-not-for-email")));
+        }
         return email::run(ctx, args, out);
     }
     let mode = match (args.view, args.sealed) {
@@ -29,6 +37,7 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
         max_output: args.max_size,
         retain: args.retain,
         mode,
+        password,
     };
     let progress = ProgressBar::for_stderr();
     let opened = open::open(ctx, &request, &progress)?;

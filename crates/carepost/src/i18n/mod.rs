@@ -19,20 +19,26 @@ type Catalogue = &'static [(&'static str, &'static str)];
 const EN: Catalogue = &[
     ("messages", include_str!("en/messages.ftl")),
     ("cli", include_str!("en/cli.ftl")),
-    ("nokey", include_str!("en/nokey.ftl")),
+    ("sendpw", include_str!("en/sendpw.ftl")),
     ("pdf", include_str!("en/pdf.ftl")),
+    ("skesk", include_str!("en/skesk.ftl")),
+    ("nokey", include_str!("en/nokey.ftl")),
 ];
 const NL: Catalogue = &[
     ("messages", include_str!("nl/messages.ftl")),
     ("cli", include_str!("nl/cli.ftl")),
-    ("nokey", include_str!("nl/nokey.ftl")),
+    ("sendpw", include_str!("nl/sendpw.ftl")),
     ("pdf", include_str!("nl/pdf.ftl")),
+    ("skesk", include_str!("nl/skesk.ftl")),
+    ("nokey", include_str!("nl/nokey.ftl")),
 ];
 const FR: Catalogue = &[
     ("messages", include_str!("fr/messages.ftl")),
     ("cli", include_str!("fr/cli.ftl")),
-    ("nokey", include_str!("fr/nokey.ftl")),
+    ("sendpw", include_str!("fr/sendpw.ftl")),
     ("pdf", include_str!("fr/pdf.ftl")),
+    ("skesk", include_str!("fr/skesk.ftl")),
+    ("nokey", include_str!("fr/nokey.ftl")),
 ];
 
 /// An argument to a message: text or a number (numbers drive plural rules).

@@ -65,6 +65,12 @@ pub enum Refusal {
     UnexpectedPacket(String),
     UnreadableOpenPgp(String),
     NoEncryptedData,
+    // s7-send: the email to a patient without a key.
+    /// A password email whose first part is not carepost's text.
+    PasswordMailText,
+    /// A password email attachment that is not an encrypted PDF or an
+    /// encrypted OpenPGP message (its number, from 1).
+    PasswordMailAttachment(usize),
 }
 
 impl std::fmt::Display for Refusal {
@@ -103,6 +109,8 @@ impl std::fmt::Display for Refusal {
             UnexpectedPacket(tag) => tr!("gate-unexpected-packet", tag = Safe(tag).to_string()),
             UnreadableOpenPgp(detail) => tr!("gate-unreadable-openpgp", details = Safe(detail).to_string()),
             NoEncryptedData => tr!("gate-no-encrypted-data"),
+            PasswordMailText => tr!("gate-password-mail-text"),
+            PasswordMailAttachment(n) => tr!("gate-password-mail-attachment", number = *n),
         };
         f.write_str(&text)
     }
@@ -206,6 +214,99 @@ pub fn check_pgp_mime(message: &[u8]) -> Result<Envelope, Refusal> {
         return Err(Refusal::NoRecipient);
     }
     Ok(Envelope { from, to })
+}
+
+/// The gate for everything carepost hands a mail server: an encrypted
+/// PGP/MIME message, or the email to a patient without a key whose every
+/// attachment is protected by a password ([`check_password_mail`]). For a
+/// message that is neither, the PGP/MIME refusal says why.
+pub fn check_outgoing(message: &[u8]) -> Result<Envelope, Refusal> {
+    match check_pgp_mime(message) {
+        Ok(envelope) => Ok(envelope),
+        Err(Refusal::TopLevelType(kind)) if kind == "multipart/mixed" => check_password_mail(message),
+        Err(refusal) => Err(refusal),
+    }
+}
+
+/// Checks that `message` is the email carepost writes to a patient
+/// without a key, and returns its envelope: `multipart/mixed` with one
+/// `text/plain` part first (the instructions, which name no document) and
+/// then only attachments, nothing nested, each of which decodes to an
+/// encrypted PDF (a `%PDF-` file whose trailer names an `/Encrypt`
+/// dictionary) or to an OpenPGP message made only of encrypted session
+/// keys and one encrypted container (so no byte of a document is in it
+/// unencrypted).
+pub fn check_password_mail(message: &[u8]) -> Result<Envelope, Refusal> {
+    use mail_parser::{HeaderName, MessageParser, PartType};
+    let head_len = header_section_len(message)?;
+    std::str::from_utf8(&message[..head_len]).map_err(|_| Refusal::HeadersNotUtf8)?;
+    let parsed = MessageParser::new().parse(message).ok_or(Refusal::NotAnEmail)?;
+    let root = parsed.parts.first().ok_or(Refusal::NotAnEmail)?;
+    for part in &parsed.parts {
+        if part.is_encoding_problem {
+            return Err(Refusal::UndecodablePart);
+        }
+        for name in [HeaderName::ContentType, HeaderName::ContentTransferEncoding] {
+            if count(part, &name) > 1 {
+                return Err(Refusal::RepeatedHeader(name.as_str().to_owned()));
+            }
+        }
+    }
+    for name in [HeaderName::From, HeaderName::To, HeaderName::Cc] {
+        if count(root, &name) > 1 {
+            return Err(Refusal::RepeatedHeader(name.as_str().to_owned()));
+        }
+    }
+    if count(root, &HeaderName::Bcc) > 0 {
+        return Err(Refusal::Bcc);
+    }
+    let (kind, _) = content_type(root).ok_or(Refusal::NoContentType)?;
+    if kind != "multipart/mixed" {
+        return Err(Refusal::TopLevelType(kind));
+    }
+    let PartType::Multipart(children) = &root.body else {
+        return Err(Refusal::UnreadableMultipart);
+    };
+    if children.len() < 2 {
+        return Err(Refusal::PartCount(children.len()));
+    }
+    if parsed.parts.len() != children.len() + 1 {
+        return Err(Refusal::NestedParts);
+    }
+    let text = &parsed.parts[children[0] as usize];
+    if content_type(text).map(|(kind, _)| kind).as_deref() != Some("text/plain") {
+        return Err(Refusal::PasswordMailText);
+    }
+    for (number, child) in children.iter().skip(1).enumerate() {
+        let part = &parsed.parts[*child as usize];
+        if !is_password_protected(part.contents()) {
+            return Err(Refusal::PasswordMailAttachment(number + 1));
+        }
+    }
+    let [from] = <[String; 1]>::try_from(addresses(root, &HeaderName::From)?).map_err(|_| Refusal::SenderCount)?;
+    let mut to = addresses(root, &HeaderName::To)?;
+    to.extend(addresses(root, &HeaderName::Cc)?);
+    if to.is_empty() {
+        return Err(Refusal::NoRecipient);
+    }
+    Ok(Envelope { from, to })
+}
+
+/// An encrypted PDF (its last trailer or cross-reference stream names an
+/// `/Encrypt` dictionary, and no page text is readable without it), or an
+/// OpenPGP message of encrypted session keys and one encrypted container.
+fn is_password_protected(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"%PDF-") {
+        // The trailer dictionary (or the cross-reference stream's, which
+        // carries the same keys) is at the end of the file.
+        let tail = &bytes[bytes.len().saturating_sub(64 * 1024)..];
+        return contains(tail, b"/Encrypt") && !contains(bytes, b"/Encrypt null");
+    }
+    check_encrypted_packets(bytes).is_ok()
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Longest note before the first part (carepost's is a few lines saying
@@ -518,6 +619,31 @@ mod tests {
         assert_eq!(err, Refusal::TextAfter);
         let err = refusal(|t| t.replace("This is an encrypted message.", &"the referral letter ".repeat(200)));
         assert_eq!(err, Refusal::LongPreamble);
+    }
+
+    fn password_mail(attachment: &[u8]) -> Vec<u8> {
+        use crate::mail::compose::password::{write, Attachment, Letter};
+        let letter = Letter {
+            sender_name: "Dr A",
+            sender_email: "dr@example.nl",
+            to: "p@example.org",
+            format: "pdf",
+            days: 30,
+            now: std::time::SystemTime::now(),
+        };
+        let attachment =
+            Attachment { name: "document-1.pdf".into(), content_type: "application/pdf", bytes: attachment };
+        write(&letter, &[attachment]).bytes
+    }
+
+    #[test]
+    fn a_password_mail_passes_only_with_protected_attachments() {
+        let encrypted = b"%PDF-2.0\n1 0 obj\n<<>>\nendobj\ntrailer\n<< /Root 1 0 R /Encrypt 2 0 R >>\n%%EOF\n";
+        let envelope = check_outgoing(&password_mail(encrypted)).unwrap();
+        assert_eq!(envelope.to, vec!["p@example.org".to_owned()]);
+        let plain = b"%PDF-1.7\n1 0 obj\n(the lab result)\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+        assert_eq!(check_outgoing(&password_mail(plain)).unwrap_err(), Refusal::PasswordMailAttachment(1));
+        assert!(check_outgoing(&password_mail(b"the lab result in clear")).is_err());
     }
 
     #[test]

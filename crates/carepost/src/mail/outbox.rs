@@ -528,6 +528,6 @@ fn read_checked(row: &Row) -> std::result::Result<(Vec<u8>, Envelope), (Error, b
     if sha256 != row.sha256 {
         return Err((Error::NotPgpMime(crate::tr!("not-pgp-mime-changed")), false));
     }
-    let envelope = gate::check_pgp_mime(&message).map_err(|reason| (Error::NotPgpMime(reason.to_string()), false))?;
+    let envelope = gate::check_outgoing(&message).map_err(|reason| (Error::NotPgpMime(reason.to_string()), false))?;
     Ok((message, envelope))
 }

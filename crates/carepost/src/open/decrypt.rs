@@ -10,7 +10,7 @@ use crate::contacts::Contact;
 use crate::error::{Error, MessageProblem, Result};
 use crate::hashing::HashingWriter;
 use crate::Context;
-use openpgp::crypto::SessionKey;
+use openpgp::crypto::{Password, SessionKey};
 use openpgp::parse::stream::DecryptorBuilder;
 use openpgp::parse::Parse;
 use sequoia_openpgp as openpgp;
@@ -51,6 +51,8 @@ pub struct Decrypted {
     /// The Intended Recipient Fingerprints (hex) of the signature that
     /// `sender` describes; `None` when it names none.
     pub intended_recipients: Option<Vec<String>>,
+    /// The password opened it, not one of our keys.
+    pub opened_by_password: bool,
 }
 
 /// A checked detached signature: who made it and whom it names as
@@ -78,8 +80,27 @@ pub fn decrypt<R: Read + Send + Sync>(
     seal_with: Option<&SessionKey>,
     progress: &dyn crate::send::Progress,
 ) -> Result<Decrypted> {
+    decrypt_with_password(ctx, source, unlocked, contact_list, limit, sink, seal_with, &[], progress)
+}
+
+/// [`decrypt`], with the password the user gave for a message that a
+/// password opens (SKESK), in the forms to try (see
+/// [`crate::open::password_forms`]). Our own keys are tried first: a
+/// message that carries a key packet for us opens without the password.
+#[allow(clippy::too_many_arguments)]
+pub fn decrypt_with_password<R: Read + Send + Sync>(
+    ctx: &Context<'_>,
+    source: Source<'_, R>,
+    unlocked: &crate::identity::Unlocked,
+    contact_list: &[Contact],
+    limit: u64,
+    sink: &mut (dyn Write + Send + Sync),
+    seal_with: Option<&SessionKey>,
+    passwords: &[Password],
+    progress: &dyn crate::send::Progress,
+) -> Result<Decrypted> {
     crate::guard::untrusted(
-        || decrypt_unguarded(ctx, source, unlocked, contact_list, limit, sink, seal_with, progress),
+        || decrypt_unguarded(ctx, source, unlocked, contact_list, limit, sink, seal_with, passwords, progress),
         damaged,
     )
 }
@@ -93,6 +114,7 @@ fn decrypt_unguarded<R: Read + Send + Sync>(
     limit: u64,
     sink: &mut (dyn Write + Send + Sync),
     seal_with: Option<&SessionKey>,
+    passwords: &[Password],
     progress: &dyn crate::send::Progress,
 ) -> Result<Decrypted> {
     let findings = Arc::new(Mutex::new(Findings::default()));
@@ -103,6 +125,7 @@ fn decrypt_unguarded<R: Read + Send + Sync>(
         contacts: contact_list.iter().filter_map(|c| c.cert().cloned()).collect(),
         findings: Arc::clone(&findings),
         detached: false,
+        passwords: passwords.to_vec(),
     };
     let exceeded = Arc::new(Mutex::new(false));
     let mut stored = HashingWriter::new(sink);
@@ -153,6 +176,7 @@ fn decrypt_unguarded<R: Read + Send + Sync>(
         stored_sha256,
         encrypted: findings.encrypted,
         intended_recipients,
+        opened_by_password: findings.opened_by_password,
     })
 }
 
@@ -196,6 +220,7 @@ fn verify_detached_unguarded(
         contacts: contact_list.iter().filter_map(|c| c.cert().cloned()).collect(),
         findings: Arc::clone(&findings),
         detached: true,
+        passwords: Vec::new(),
     };
     let checked = DetachedVerifierBuilder::from_bytes(signature)
         .and_then(|b| b.with_policy(crate::policy::standard(), ctx.now, helper))
@@ -336,6 +361,7 @@ mod tests {
             contacts: Vec::new(),
             findings: Arc::clone(&findings),
             detached: false,
+            passwords: Vec::new(),
         };
         let mut sink = Vec::new();
         let result = crate::guard::untrusted(

@@ -3,7 +3,7 @@
 //! so that the reason for a failure survives however Sequoia reports it.
 
 use crate::error::{Error, MessageProblem};
-use openpgp::crypto::{KeyPair, SessionKey};
+use openpgp::crypto::{KeyPair, Password, SessionKey};
 use openpgp::packet::{PKESK, SKESK};
 use openpgp::parse::stream::{DecryptionHelper, MessageLayer, MessageStructure, VerificationError, VerificationHelper};
 use openpgp::parse::PacketParser;
@@ -30,6 +30,8 @@ pub(super) struct Findings {
     /// One of our keys yielded a session key (so a later failure means
     /// damage, not "not for us").
     pub(super) session_key_found: bool,
+    /// The password (not our key) yielded the session key.
+    pub(super) opened_by_password: bool,
 }
 
 pub(super) struct Helper {
@@ -39,6 +41,10 @@ pub(super) struct Helper {
     pub(super) findings: Arc<Mutex<Findings>>,
     /// Checking a detached signature: there is no encryption layer.
     pub(super) detached: bool,
+    /// The password the user gave for a password-protected message
+    /// (SKESK), as typed and then in its normal form; tried only when
+    /// none of our keys opens it. Empty: no password given.
+    pub(super) passwords: Vec<Password>,
 }
 
 impl Helper {
@@ -134,7 +140,7 @@ impl DecryptionHelper for Helper {
         decrypt: &mut dyn FnMut(Option<SymmetricAlgorithm>, &SessionKey) -> bool,
     ) -> openpgp::Result<Option<Cert>> {
         let findings = Arc::clone(&self.findings);
-        let mut decrypt = |algo: Option<SymmetricAlgorithm>, sk: &SessionKey| {
+        let mut with_key = |algo: Option<SymmetricAlgorithm>, sk: &SessionKey| {
             findings.lock().expect("not poisoned").session_key_found = true;
             decrypt(algo, sk)
         };
@@ -149,7 +155,7 @@ impl DecryptionHelper for Helper {
                 if recipient.aliases(keypair.public().key_handle()) {
                     addressed_to_us = true;
                     if let Some((algo, sk)) = pkesk.decrypt(keypair, sym_algo) {
-                        if decrypt(algo, &sk) {
+                        if with_key(algo, &sk) {
                             return Ok(Some(self.own.clone()));
                         }
                     }
@@ -159,7 +165,7 @@ impl DecryptionHelper for Helper {
         for pkesk in pkesks.iter().filter(|p| p.recipient().is_none()) {
             for keypair in self.decryptors.iter_mut() {
                 if let Some((algo, sk)) = pkesk.decrypt(keypair, sym_algo) {
-                    if decrypt(algo, &sk) {
+                    if with_key(algo, &sk) {
                         return Ok(Some(self.own.clone()));
                     }
                 }
@@ -170,13 +176,32 @@ impl DecryptionHelper for Helper {
             // damaged, altered or cut short.
             return Err(self.reject(MessageProblem::Tampered));
         }
+        // A wrong password yields a wrong session key, which the
+        // decryption's quick check refuses (a SKESK that carries an
+        // encrypted session key usually fails before that).
+        for password in &self.passwords {
+            for skesk in skesks {
+                let Ok((algo, sk)) = skesk.decrypt(password) else {
+                    continue;
+                };
+                if decrypt(algo, &sk) {
+                    let mut findings = self.findings.lock().expect("not poisoned");
+                    findings.session_key_found = true;
+                    findings.opened_by_password = true;
+                    return Ok(None);
+                }
+            }
+        }
         if addressed_to_us {
             // The key packet names our key but does not decrypt with it:
             // the packet is damaged, the file is still for us.
             return Err(self.reject(MessageProblem::Damaged));
         }
-        if pkesks.is_empty() && !skesks.is_empty() {
-            return Err(self.reject(MessageProblem::PasswordOnly));
+        if !skesks.is_empty() {
+            return Err(self.reject(match self.passwords.is_empty() {
+                false => MessageProblem::WrongPassword,
+                true => MessageProblem::PasswordOnly,
+            }));
         }
         let ids = pkesks.iter().filter_map(|p| p.recipient()).map(|h| h.to_hex()).collect();
         Err(self.reject(MessageProblem::NotForUs(ids)))

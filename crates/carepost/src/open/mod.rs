@@ -15,11 +15,15 @@
 
 mod decrypt;
 mod helper;
+mod password;
 mod probe;
 mod problem;
 mod sender;
 
-pub use decrypt::{decrypt, verify_detached, verify_detached_signature, Decrypted, Detached, Source};
+pub use decrypt::{
+    decrypt, decrypt_with_password, verify_detached, verify_detached_signature, Decrypted, Detached, Source,
+};
+pub use password::{password_forms, PasswordSource};
 pub use probe::{check_bytes_addressed_to_us, check_reader_addressed_to_us};
 pub use sender::{Sender, SenderStatus};
 
@@ -57,6 +61,8 @@ pub struct Request {
     /// Keep the document this long instead of the policy's retention.
     pub retain: Option<std::time::Duration>,
     pub mode: Mode,
+    /// Where the password comes from, for a message protected with one.
+    pub password: Option<PasswordSource>,
 }
 
 /// Where an opened document goes.
@@ -91,6 +97,8 @@ pub struct Opened {
     /// When the copy in `output` was written (RFC 3339), if earlier.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub opened_at: Option<String>,
+    /// What opened it: `key` (our own key) or `password`.
+    pub opened_with: &'static str,
 }
 
 /// The copy of the same document (same content, same name or its `-N`
@@ -175,13 +183,22 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         }
         return Err(e);
     }
+    let passwords = match password::for_message(ctx, &request.input, &own_public, request.password.as_ref()) {
+        Ok(passwords) => passwords,
+        Err(e) => {
+            if let Error::MessageRejected(problem) = &e {
+                audit::record_quietly(ctx, Event::new(Action::Open, Outcome::Failed).detail(problem.code()));
+            }
+            return Err(e);
+        }
+    };
     let unlocked = ctx.unlock(crate::identity::Purpose::Decrypt)?;
 
     let mut pending = PendingFile::new_in(&out_dir)?;
     let session_key = (request.mode == Mode::Sealed).then(|| SessionKey::new(32)).transpose().map_err(internal)?;
     let input = std::fs::File::open(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
     progress.start(input_meta.len());
-    let decrypted = decrypt(
+    let decrypted = decrypt_with_password(
         ctx,
         Source { reader: BufReader::with_capacity(CHUNK, input), path: Some(&request.input) },
         &unlocked,
@@ -189,8 +206,10 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         limit,
         pending.file(),
         session_key.as_ref(),
+        &passwords,
         progress,
     );
+    drop(passwords);
     progress.finish();
     let decrypted = match decrypted {
         Ok(d) => d,
@@ -202,6 +221,7 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         }
     };
     let sender = decrypted.sender.clone();
+    let opened_with = if decrypted.opened_by_password { "password" } else { "key" };
     if request.require_verified_sender && sender.status != SenderStatus::Verified {
         audit::record_quietly(
             ctx,
@@ -244,6 +264,7 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
                 expires: earlier.expires_at,
                 already_opened: true,
                 opened_at: Some(earlier.created_at),
+                opened_with,
             });
         }
     }
@@ -256,9 +277,10 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
     };
     let expires = crate::fmt_time(retention::expiry_base(ctx)? + keep_for);
     let event = sender.open_event(Outcome::Success, Some((&decrypted.sha256, decrypted.size))).detail(format!(
-        "sender {}; {}",
+        "sender {}; {}{}",
         sender.status.as_str(),
-        kind.code()
+        kind.code(),
+        if decrypted.opened_by_password { "; by-password" } else { "" }
     ));
     let mut written = commit::Output::new(
         pending,
@@ -288,6 +310,7 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send
         expires,
         already_opened: false,
         opened_at: None,
+        opened_with,
     })
 }
 

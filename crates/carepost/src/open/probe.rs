@@ -88,6 +88,52 @@ fn pkesk_recipients(parser: openpgp::Result<openpgp::parse::PacketParserResult<'
     None
 }
 
+/// What the key packets at the start of a message offer, read before
+/// any key is unlocked or any password asked for.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct KeyPackets {
+    /// A password packet (SKESK).
+    pub(super) password: bool,
+    /// A key packet for one of our keys.
+    pub(super) ours: bool,
+    /// A key packet that names no recipient (it may be for us).
+    pub(super) hidden: bool,
+}
+
+impl KeyPackets {
+    /// Only a password can open it: our keys have nothing to try.
+    pub(super) fn password_only(&self) -> bool {
+        self.password && !self.ours && !self.hidden
+    }
+}
+
+/// The [`KeyPackets`] of the message in `path`; `None` when its start
+/// does not parse (the decryption then reports the problem precisely).
+pub(super) fn key_packets(path: &Path, own: &Cert) -> Option<KeyPackets> {
+    crate::guard::untrusted(|| Ok(key_packets_unguarded(path, own)), damaged).ok().flatten()
+}
+
+fn key_packets_unguarded(path: &Path, own: &Cert) -> Option<KeyPackets> {
+    use openpgp::packet::Tag;
+    use openpgp::parse::PacketParserResult;
+    let mut ppr = PacketParser::from_file(path).ok()?;
+    let mut found = KeyPackets::default();
+    while let PacketParserResult::Some(pp) = ppr {
+        match &pp.packet {
+            Packet::PKESK(pkesk) => match pkesk.recipient() {
+                Some(h) => found.ours |= own.keys().any(|k| h.aliases(k.key().key_handle())),
+                None => found.hidden = true,
+            },
+            Packet::SKESK(_) => found.password = true,
+            Packet::Marker(_) | Packet::Padding(_) => {}
+            p if matches!(p.tag(), Tag::SEIP | Tag::AED) => return Some(found),
+            _ => return None,
+        }
+        ppr = pp.next().ok()?.1;
+    }
+    None
+}
+
 /// Whether the encrypted data in `path` is LibrePGP's AEAD packet (tag
 /// 20), which Sequoia cannot decrypt (its policy reports it as "not
 /// considered secure", which would mislead the user). Asked only after

@@ -228,5 +228,13 @@ cli-publish-keyserver-about = Upload your public key to keys.openpgp.org (or --s
 cli-publish-keyserver-arg-server = The key server (https://, Verifying Key Server API); default https://keys.openpgp.org
 cli-publish-keyserver-arg-ca-file = A CA certificate (PEM) to trust besides the system's
 cli-value-url = URL
+## send with a password
+cli-send-arg-password = Send with a password you tell the recipient by phone, even to a contact who has a key (contacts without a key always get this)
+cli-send-arg-format = What a password recipient receives: pdf (an encrypted PDF their usual PDF program opens; the default) or openpgp (a message GnuPG, Kleopatra or OpenKeychain open with the password)
+cli-send-arg-password-told = For scripts: the password is told to the recipient without carepost asking (with --json the result carries it)
+cli-value-pdf-openpgp = pdf|openpgp
+## open --password
+cli-open-arg-password = For a message protected with a password: ask for the password on the terminal (never on the command line)
+cli-open-arg-password-file = For a message protected with a password: read the password from the first line of FILE (readable by you only)
 ## contact add --no-key
 cli-contact-add-arg-no-key = A patient without an OpenPGP key: documents go with a password you tell them by phone (with --email, the address is kept for sending, not looked up)

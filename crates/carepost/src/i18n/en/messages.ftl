@@ -240,7 +240,7 @@ hint-message-not-openpgp = check that you picked the encrypted attachment (.pgp,
 hint-message-is-a-key = to add this key as a contact: carepost contact add ALIAS --key-file FILE
 hint-message-too-large = if you trust the sender and expect a very large document, allow it with --max-size, e.g. --max-size 8G
 hint-message-librepgp-aead = ask the sender to encrypt it again in standard OpenPGP format (GnuPG 2.3 or later: without --force-ocb; RNP: without --aead)
-hint-message-password-only = ask the sender for the password by phone; carepost cannot open password-protected messages yet
+hint-message-password-only = open it again with --password (carepost asks for it) or --password-file FILE; the sender tells you the password by phone
 error-sender-not-verified = the sender is not a verified contact ({ $status ->
         [unverified] "{ $who }" has not been verified yet
         [unknown] signed by a key that is not in your contacts: { $who }

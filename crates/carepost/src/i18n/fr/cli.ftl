@@ -227,5 +227,13 @@ cli-publish-keyserver-about = Envoyer votre clé publique à keys.openpgp.org (o
 cli-publish-keyserver-arg-server = Le serveur de clés (https://, API Verifying Key Server) ; par défaut https://keys.openpgp.org
 cli-publish-keyserver-arg-ca-file = Un certificat d'autorité (PEM) à accepter en plus de ceux du système
 cli-value-url = URL
+## envoi avec un mot de passe
+cli-send-arg-password = Envoyer avec un mot de passe que vous dictez au destinataire par téléphone, même à un contact qui a une clé (les contacts sans clé le reçoivent toujours ainsi)
+cli-send-arg-format = Ce que reçoit un destinataire avec mot de passe : pdf (un PDF chiffré que son programme PDF habituel ouvre ; par défaut) ou openpgp (un message que GnuPG, Kleopatra ou OpenKeychain ouvrent avec le mot de passe)
+cli-send-arg-password-told = Pour les scripts : le mot de passe est dicté au destinataire sans que carepost le demande (avec --json, le résultat le contient)
+cli-value-pdf-openpgp = pdf|openpgp
+## open --password
+cli-open-arg-password = Pour un message protégé par un mot de passe : demander le mot de passe dans le terminal (jamais sur la ligne de commande)
+cli-open-arg-password-file = Pour un message protégé par un mot de passe : lire le mot de passe sur la première ligne de FILE (lisible par vous seul)
 ## contact add --no-key
 cli-contact-add-arg-no-key = Un patient sans clé OpenPGP : les documents sont envoyés avec un mot de passe que vous dictez par téléphone (avec --email, l'adresse est conservée pour l'envoi, sans recherche)

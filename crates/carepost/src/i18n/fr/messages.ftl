@@ -245,7 +245,7 @@ hint-message-not-openpgp = vérifiez que vous avez choisi la pièce jointe chiff
 hint-message-is-a-key = pour ajouter cette clé comme contact : carepost contact add ALIAS --key-file FILE
 hint-message-too-large = si vous faites confiance à l'expéditeur et attendez un très gros document, autorisez-le avec --max-size, p. ex. --max-size 8G
 hint-message-librepgp-aead = demandez à l'expéditeur de le chiffrer à nouveau au format OpenPGP standard (GnuPG 2.3 ou plus récent : sans --force-ocb ; RNP : sans --aead)
-hint-message-password-only = demandez le mot de passe à l'expéditeur par téléphone ; carepost ne sait pas encore ouvrir les messages protégés par mot de passe
+hint-message-password-only = ouvrez-le à nouveau avec --password (carepost vous le demande) ou --password-file FICHIER ; l'expéditeur vous donne le mot de passe par téléphone
 error-sender-not-verified = l'expéditeur n'est pas un contact vérifié ({ $status ->
         [unverified] « { $who } » n'a pas encore été vérifié
         [unknown] signé par une clé qui ne figure pas dans vos contacts : { $who }

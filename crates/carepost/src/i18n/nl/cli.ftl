@@ -227,5 +227,13 @@ cli-publish-keyserver-about = Uw publieke sleutel uploaden naar keys.openpgp.org
 cli-publish-keyserver-arg-server = De sleutelserver (https://, Verifying Key Server-API); standaard https://keys.openpgp.org
 cli-publish-keyserver-arg-ca-file = Een CA-certificaat (PEM) om te vertrouwen naast dat van het systeem
 cli-value-url = URL
+## versturen met een wachtwoord
+cli-send-arg-password = Versturen met een wachtwoord dat u de ontvanger telefonisch doorgeeft, ook aan een contact met een sleutel (contacten zonder sleutel krijgen dit altijd)
+cli-send-arg-format = Wat een ontvanger met wachtwoord krijgt: pdf (een versleutelde pdf die het gewone pdf-programma opent; standaard) of openpgp (een bericht dat GnuPG, Kleopatra of OpenKeychain met het wachtwoord opent)
+cli-send-arg-password-told = Voor scripts: het wachtwoord wordt aan de ontvanger doorgegeven zonder dat carepost het vraagt (met --json staat het in het resultaat)
+cli-value-pdf-openpgp = pdf|openpgp
+## open --password
+cli-open-arg-password = Voor een bericht dat met een wachtwoord is beveiligd: het wachtwoord in de terminal vragen (nooit op de opdrachtregel)
+cli-open-arg-password-file = Voor een bericht dat met een wachtwoord is beveiligd: het wachtwoord lezen uit de eerste regel van FILE (alleen voor u leesbaar)
 ## contact add --no-key
 cli-contact-add-arg-no-key = Een patiënt zonder OpenPGP-sleutel: documenten gaan met een wachtwoord dat u telefonisch doorgeeft (met --email wordt het adres bewaard om te versturen, niet opgezocht)

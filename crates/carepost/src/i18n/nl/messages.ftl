@@ -241,7 +241,7 @@ hint-message-not-openpgp = controleer of u de versleutelde bijlage hebt gekozen 
 hint-message-is-a-key = om deze sleutel als contact toe te voegen: carepost contact add ALIAS --key-file FILE
 hint-message-too-large = vertrouwt u de afzender en verwacht u een heel groot document, sta het dan toe met --max-size, bijv. --max-size 8G
 hint-message-librepgp-aead = vraag de afzender het opnieuw te versleutelen in standaard-OpenPGP-formaat (GnuPG 2.3 of nieuwer: zonder --force-ocb; RNP: zonder --aead)
-hint-message-password-only = vraag de afzender telefonisch om het wachtwoord; carepost kan met een wachtwoord beveiligde berichten nog niet openen
+hint-message-password-only = open het opnieuw met --password (carepost vraagt erom) of --password-file BESTAND; de afzender geeft u het wachtwoord telefonisch door
 error-sender-not-verified = de afzender is geen geverifieerd contact ({ $status ->
         [unverified] "{ $who }" is nog niet geverifieerd
         [unknown] ondertekend met een sleutel die niet in uw contacten staat: { $who }

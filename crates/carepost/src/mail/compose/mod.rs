@@ -31,6 +31,9 @@
 
 mod headers;
 mod inner;
+// The plain email to a patient without a key (documents protected by a
+// password told by phone).
+pub mod password;
 
 pub use headers::{autocrypt_keydata, email_of};
 
@@ -300,7 +303,9 @@ pub fn compose(ctx: &mut Context<'_>, req: &ComposeRequest, progress: &dyn Progr
             recipients: summaries.clone(),
             sha256: sha256.clone(),
             size: *size,
-            format,
+            format: "openpgp",
+            path: "key",
+            message_format: format,
             expires: expires.clone(),
         });
     }
@@ -309,7 +314,7 @@ pub fn compose(ctx: &mut Context<'_>, req: &ComposeRequest, progress: &dyn Progr
 
 /// The folder (resolved) and file name of the `.eml`; refuses an existing
 /// file and a missing folder.
-fn output_place(output: &Path) -> Result<(PathBuf, String)> {
+pub(crate) fn output_place(output: &Path) -> Result<(PathBuf, String)> {
     let name = output
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
