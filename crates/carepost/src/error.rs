@@ -290,6 +290,28 @@ pub enum Error {
     /// Nothing was typed at the password prompt.
     #[error("{}", tr!("error-password-empty"))]
     PasswordEmpty,
+    // --- The password-protected PDF for patients without a key (pdf) ---
+    /// A document of 0 bytes given to `pdf::protect` or `pdf::check`.
+    #[error("{}", tr!("error-pdf-empty"))]
+    PdfEmpty,
+    /// More than `pdf::MAX_INPUT` bytes: the PDF is made in memory.
+    #[error("{}", tr!("error-pdf-too-large", size = crate::format_size(*size), limit = crate::format_size(*limit)))]
+    PdfTooLarge { size: u64, limit: u64 },
+    /// A PDF that is password-protected already: carepost does not decrypt it.
+    #[error("{}", tr!("error-pdf-already-encrypted"))]
+    PdfAlreadyEncrypted,
+    /// A PDF that cannot be read whole; `reason` in the user's language.
+    #[error("{}", tr!("error-pdf-damaged", reason = reason.clone()))]
+    PdfDamaged { reason: String },
+    /// `open FILE.pdf --password` with a password that does not open it.
+    #[error("{}", tr!("error-pdf-wrong-password"))]
+    PdfWrongPassword,
+    /// `open FILE.pdf --password` of a PDF that has no password.
+    #[error("{}", tr!("error-pdf-not-encrypted"))]
+    PdfNotEncrypted,
+    /// `open FILE --password` of a file that is not a PDF.
+    #[error("{}", tr!("error-pdf-not-pdf"))]
+    PdfNotPdf,
 }
 
 /// Why a request to a key source failed.
@@ -830,6 +852,14 @@ impl Error {
             | Internal(_) => ExitStatus::Failure,
             PasswordFile { .. } => ExitStatus::Failure,
             PasswordNeedsTerminal | PasswordEmpty => ExitStatus::Usage,
+            // The password-protected PDF (pdf).
+            PdfEmpty
+            | PdfTooLarge { .. }
+            | PdfAlreadyEncrypted
+            | PdfDamaged { .. }
+            | PdfWrongPassword
+            | PdfNotEncrypted
+            | PdfNotPdf => ExitStatus::Rejected,
         }
     }
 
@@ -982,6 +1012,14 @@ impl Error {
             PasswordFile { .. } => tr!("hint-password-file"),
             PasswordNeedsTerminal => tr!("hint-password-needs-terminal"),
             PasswordEmpty => tr!("hint-password-empty"),
+            // The password-protected PDF (pdf).
+            PdfEmpty => tr!("hint-pdf-empty"),
+            PdfTooLarge { .. } => tr!("hint-pdf-too-large"),
+            PdfAlreadyEncrypted => tr!("hint-pdf-already-encrypted"),
+            PdfDamaged { .. } => tr!("hint-pdf-damaged"),
+            PdfWrongPassword => tr!("hint-pdf-wrong-password"),
+            PdfNotEncrypted => tr!("hint-pdf-not-encrypted"),
+            PdfNotPdf => tr!("hint-pdf-not-pdf"),
             _ => return None,
         })
     }

@@ -42,6 +42,7 @@ pub mod origin;
 pub mod output;
 pub mod passphrase;
 pub mod password;
+pub mod pdf;
 pub mod policy;
 pub mod publish;
 pub mod readiness;

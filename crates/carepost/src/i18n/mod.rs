@@ -20,16 +20,19 @@ const EN: Catalogue = &[
     ("messages", include_str!("en/messages.ftl")),
     ("cli", include_str!("en/cli.ftl")),
     ("skesk", include_str!("en/skesk.ftl")),
+    ("pdf", include_str!("en/pdf.ftl")),
 ];
 const NL: Catalogue = &[
     ("messages", include_str!("nl/messages.ftl")),
     ("cli", include_str!("nl/cli.ftl")),
     ("skesk", include_str!("nl/skesk.ftl")),
+    ("pdf", include_str!("nl/pdf.ftl")),
 ];
 const FR: Catalogue = &[
     ("messages", include_str!("fr/messages.ftl")),
     ("cli", include_str!("fr/cli.ftl")),
     ("skesk", include_str!("fr/skesk.ftl")),
+    ("pdf", include_str!("fr/pdf.ftl")),
 ];
 
 /// An argument to a message: text or a number (numbers drive plural rules).
