@@ -508,3 +508,38 @@ fn the_password_is_never_on_argv_in_output_or_in_the_home() {
         }
     }
 }
+
+#[test]
+#[cfg_attr(missing_gpg, ignore = "gpg is not installed")]
+fn a_spoken_password_opens_the_form_in_gpg_and_in_carepost() {
+    let Some(gpg) = Gpg::new() else { return };
+    let (doctor, reader) = doctor_and_reader();
+    let spoken = carepost::password::SpokenPassword::generate(carepost::i18n::Language::Nl);
+    let home = carepost::home::Home::locate(Some(doctor.home.clone())).unwrap();
+    let secrets = SecretsConfig {
+        passphrase_file: Some(doctor.passphrase_file.clone()),
+        no_keychain: true,
+        ..Default::default()
+    };
+    let mut ctx = carepost::Context::new(home, secrets, &NonInteractive);
+    let sealer = Sealer::without_recipients(&mut ctx).unwrap();
+    let mut sealed = Vec::new();
+    sealer.seal_for_password(&mut &DOCUMENT[..], &mut sealed, NAME.as_bytes(), true, &spoken, &Silent).unwrap();
+    drop(ctx);
+    let message = common::write(&reader, "spoken.asc", &sealed);
+    let file = secret_file(&reader, "spoken", spoken.as_str());
+    let out = gpg_with_password(&gpg, &file, &["--decrypt", message.to_str().unwrap()]);
+    assert_eq!(out.stdout, DOCUMENT, "{}", stderr(&out));
+    let out_dir = reader.path("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let json = reader.json(&[
+        "open",
+        message.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+        "--password-file",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(json["opened_with"], "password", "{json:#}");
+    assert_eq!(std::fs::read(out_dir.join(NAME)).unwrap(), DOCUMENT);
+}

@@ -18,6 +18,7 @@
 use super::{hold_if_asked, read_chunk, Progress, Recipients, Sealer, CHUNK, SIGNATURE_HASH};
 use crate::error::Result;
 use crate::hashing::ParallelHasher;
+use crate::password::SpokenPassword;
 use crate::policy;
 use crate::Context;
 use openpgp::crypto::{Password, SessionKey, S2K};
@@ -56,6 +57,21 @@ impl Sealer {
     /// reads) and that the sender's own key opens too (PKESK to our own
     /// encryption subkey), SEIPDv1, signed by us. Returns the document's
     /// SHA-256 (hex) and length, as `seal` does.
+    pub fn seal_for_password(
+        &self,
+        input: &mut dyn Read,
+        sink: &mut (dyn Write + Send + Sync),
+        literal_name: &[u8],
+        armor: bool,
+        password: &SpokenPassword,
+        progress: &dyn Progress,
+    ) -> openpgp::Result<(String, u64)> {
+        let password = Password::from(password.as_str());
+        self.seal_with_password(input, sink, literal_name, armor, &password, progress)
+    }
+
+    /// [`Sealer::seal_for_password`] with any password, as the bytes to
+    /// type (the spoken password's text, or a test's own).
     pub fn seal_with_password(
         &self,
         input: &mut dyn Read,
