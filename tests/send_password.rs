@@ -572,3 +572,37 @@ fn a_kill_while_the_protected_pdf_is_written_leaves_nothing() {
     assert!(left.is_empty(), "something remains after the next command: {left:?}");
     assert!(sends_recorded(&cp).is_empty());
 }
+
+#[test]
+fn carepost_checks_a_protected_pdf_with_the_password_and_writes_nothing() {
+    let cp = clinician();
+    let photo = jpeg();
+    let input = common::write(&cp, "wound.jpg", &photo);
+    let result = send_told(&cp, &[&input], &[]);
+    let password = password_of(&result);
+    let output = PathBuf::from(result["outputs"][0]["output"].as_str().unwrap());
+    let inbox_before = files_under(&cp.home.join("inbox"));
+
+    // As a support call goes: typed with a capital and a double space.
+    let typed = cp.path("typed-password");
+    common::write_secret(&typed, format!("{}\n", password.replacen(' ', "  ", 1).to_uppercase()).as_bytes());
+    let out = cp.cmd().arg("--json").arg("open").arg(&output).arg("--password-file").arg(&typed).output().unwrap();
+    let checked = ok_json(&out);
+    assert_eq!(checked["password_opens"], true);
+    assert_eq!(checked["pages"], 1);
+    assert_eq!(checked["revision"], 6);
+    assert_eq!(checked["metadata_encrypted"], true);
+    assert_eq!(checked["attachments"][0]["name"], "wound.jpg");
+    assert_eq!(checked["attachments"][0]["size"], photo.len());
+    let text = cp.cmd().arg("open").arg(&output).arg("--password-file").arg(&typed).output().unwrap();
+    assert_eq!(code(&text), 0, "{}", stderr(&text));
+    let shown = String::from_utf8_lossy(&text.stdout);
+    assert!(shown.contains("The password opens this PDF") && shown.contains("wound.jpg"), "{shown}");
+    assert_eq!(files_under(&cp.home.join("inbox")), inbox_before, "a check writes nothing");
+
+    let wrong = cp.path("wrong-password");
+    common::write_secret(&wrong, b"appel tafel fiets molen kaas boom\n");
+    let out = cp.cmd().arg("open").arg(&output).arg("--password-file").arg(&wrong).output().unwrap();
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+    assert!(!stderr(&out).contains("appel tafel"), "the password is not repeated in the error");
+}

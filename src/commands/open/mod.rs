@@ -25,6 +25,9 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
         }
         return email::run(ctx, args, out);
     }
+    if let Some(source) = password.as_ref().filter(|_| starts_like_a_pdf(&args.file)) {
+        return check_pdf(ctx, &args.file, source, out);
+    }
     let mode = match (args.view, args.sealed) {
         (true, _) => Mode::View,
         (_, true) => Mode::Sealed,
@@ -85,5 +88,46 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
             writeln!(w, "{}", tr!("open-show-command", command = carepost::view::open_command(&opened.output)))?;
         }
         writeln!(w, "{from}")
+    })
+}
+
+/// Whether `path` starts like a PDF (the password-protected form a patient
+/// without a key receives).
+fn starts_like_a_pdf(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(1024);
+    std::fs::File::open(path).and_then(|f| f.take(1024).read_to_end(&mut head)).is_ok()
+        && carepost::pdf::looks_like_pdf(&head)
+}
+
+/// `open FILE.pdf --password`: says whether the password opens it and what
+/// is inside; writes nothing.
+fn check_pdf(
+    ctx: &mut Context<'_>,
+    file: &std::path::Path,
+    source: &PasswordSource,
+    out: &Output,
+) -> Result<(), Error> {
+    let report = open::check_pdf(ctx, file, source)?;
+    out.result(&report, |w| {
+        writeln!(w, "{}", tr!("open-pdf-opens", pages = report.pages))?;
+        if !report.metadata_encrypted {
+            writeln!(w, "{}", tr!("open-pdf-metadata-clear"))?;
+        }
+        if report.attachments.is_empty() {
+            writeln!(w, "{}", tr!("open-pdf-no-attachments"))?;
+        }
+        for attachment in &report.attachments {
+            writeln!(
+                w,
+                "{}",
+                tr!(
+                    "open-pdf-attachment",
+                    name = Safe(&attachment.name).to_string(),
+                    size = carepost::format_size(attachment.size)
+                )
+            )?;
+        }
+        writeln!(w, "{}", tr!("open-pdf-nothing-written"))
     })
 }

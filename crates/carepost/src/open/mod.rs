@@ -16,6 +16,7 @@
 mod decrypt;
 mod helper;
 mod password;
+mod pdf;
 mod probe;
 mod problem;
 mod sender;
@@ -24,6 +25,7 @@ pub use decrypt::{
     decrypt, decrypt_with_password, verify_detached, verify_detached_signature, Decrypted, Detached, Source,
 };
 pub use password::{password_forms, PasswordSource};
+pub use pdf::{check_pdf, PdfAttachmentInfo, PdfReport};
 pub use probe::{check_bytes_addressed_to_us, check_reader_addressed_to_us};
 pub use sender::{Sender, SenderStatus};
 

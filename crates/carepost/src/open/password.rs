@@ -56,6 +56,12 @@ pub(super) fn for_message(
         }
         _ => {}
     }
+    Ok(password_forms(read_password(ctx, source)?.expose()))
+}
+
+/// The password from `source`: typed at the terminal without echo, or the
+/// first line of a file that only the user can read.
+pub(super) fn read_password(ctx: &Context<'_>, source: &PasswordSource) -> Result<Passphrase> {
     let given = match source {
         PasswordSource::Prompt => {
             if !ctx.prompter.is_interactive() {
@@ -72,7 +78,7 @@ pub(super) fn for_message(
             other => other,
         })?,
     };
-    Ok(password_forms(given.expose()))
+    Ok(given)
 }
 
 /// The forms of a typed password to try, best first: as typed, then with

@@ -12,3 +12,13 @@ error-password-needs-terminal = --password asks for the password on a terminal, 
 hint-password-needs-terminal = put the password on the first line of a file readable by you only and give --password-file FILE
 error-password-empty = no password was typed
 hint-password-empty = type the password the sender told you, or use --password-file FILE
+
+# open FILE.pdf --password: checking a password-protected PDF.
+open-pdf-opens = The password opens this PDF ({ $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+}).
+open-pdf-metadata-clear = Note: this PDF's title and other details are not encrypted.
+open-pdf-no-attachments = It has no attached files.
+open-pdf-attachment = Attached file: { $name } ({ $size })
+open-pdf-nothing-written = Nothing was saved: this only checks the file. The patient opens it in their usual PDF program with the same password.

@@ -12,3 +12,13 @@ error-password-needs-terminal = --password demande le mot de passe dans un termi
 hint-password-needs-terminal = mettez le mot de passe sur la première ligne d'un fichier lisible par vous seul et indiquez --password-file FICHIER
 error-password-empty = aucun mot de passe n'a été tapé
 hint-password-empty = tapez le mot de passe que l'expéditeur vous a donné, ou utilisez --password-file FICHIER
+
+# open FILE.pdf --password : vérifier un PDF protégé par mot de passe.
+open-pdf-opens = Le mot de passe ouvre ce PDF ({ $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+}).
+open-pdf-metadata-clear = Attention : le titre et les autres informations de ce PDF ne sont pas chiffrés.
+open-pdf-no-attachments = Il ne contient aucun fichier joint.
+open-pdf-attachment = Fichier joint : { $name } ({ $size })
+open-pdf-nothing-written = Rien n'a été enregistré : ceci vérifie seulement le fichier. Le patient l'ouvre dans son programme PDF habituel avec le même mot de passe.

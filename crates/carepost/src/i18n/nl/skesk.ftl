@@ -12,3 +12,13 @@ error-password-needs-terminal = --password vraagt het wachtwoord in een terminal
 hint-password-needs-terminal = zet het wachtwoord op de eerste regel van een bestand dat alleen u kunt lezen en geef --password-file BESTAND
 error-password-empty = er is geen wachtwoord getypt
 hint-password-empty = typ het wachtwoord dat de afzender u gaf, of gebruik --password-file BESTAND
+
+# open FILE.pdf --password: een pdf met wachtwoord controleren.
+open-pdf-opens = Het wachtwoord opent deze pdf ({ $pages ->
+    [one] 1 pagina
+   *[other] { $pages } pagina's
+}).
+open-pdf-metadata-clear = Let op: de titel en andere gegevens van deze pdf zijn niet versleuteld.
+open-pdf-no-attachments = Er zijn geen bestanden bijgevoegd.
+open-pdf-attachment = Bijgevoegd bestand: { $name } ({ $size })
+open-pdf-nothing-written = Er is niets opgeslagen: dit controleert alleen het bestand. De patiënt opent het in het eigen pdf-programma met hetzelfde wachtwoord.
