@@ -94,7 +94,7 @@ fn a_fresh_verified_contact_is_ready_and_check_says_what_send_does() {
     assert_eq!(keys[0]["algorithm"], "ECDH Curve25519");
     assert_ne!(keys[0]["fingerprint"].as_str().unwrap(), patient.fingerprint());
     let (file, sent, _) = send(&clinician, "p-0042");
-    assert_eq!(json["message_format"], sent["outputs"][0]["format"]);
+    assert_eq!(json["message_format"], sent["outputs"][0]["message_format"]);
     let version = if json["message_format"] == "seipdv2" { 2 } else { 1 };
     assert_eq!(seip_version(&file), version);
     assert_eq!(json["programs"].as_array().unwrap().len(), 7);
@@ -155,7 +155,7 @@ fn seipdv2_only_for_keys_that_advertise_it_as_send_writes() {
         assert_eq!(json["message_format"], format, "{alias}");
         assert!(!json["format_reason"].as_str().unwrap().is_empty());
         let (file, sent, _) = send(&clinician, alias);
-        assert_eq!(sent["outputs"][0]["format"], format);
+        assert_eq!(sent["outputs"][0]["message_format"], format);
         assert_eq!(seip_version(&file), version, "{alias}");
         let gnupg = program(&json, "GnuPG 2.4")["can_open"].clone();
         assert_eq!(gnupg, serde_json::Value::Bool(version == 1), "{alias}");

@@ -457,7 +457,9 @@ fn setup_keeps_no_secret_and_show_never_prints_the_password() {
     // Without a password for this send, nothing is composed.
     let doc = cp.path("doc.txt");
     std::fs::write(&doc, "x").unwrap();
-    let out = cp.cmd().arg("send").arg(&doc).args(["--to", "nobody", "--smtp"]).output().unwrap();
+    let colleague = Carepost::with_identity("Dr. B. Claes", "b.claes@ziekenhuis.example");
+    cp.add_verified("colleague", &colleague);
+    let out = cp.cmd().arg("send").arg(&doc).args(["--to", "colleague", "--smtp"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no password for the mail account"));
     assert_eq!(std::fs::read_dir(cp.home.join("outbox")).map(|d| d.count()).unwrap_or(0), 0);

@@ -34,30 +34,13 @@ use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The password path, for patients without a key (`send --password`).
-pub mod by_password;
-
 /// Bytes read from the document at a time.
-const CHUNK: usize = 1 << 20;
+pub(crate) const CHUNK: usize = 1 << 20;
 /// Hash algorithm for document signatures: SHA-256 is as strong as needed
 /// and, with SHA extensions, over twice as fast as SHA-512.
 const SIGNATURE_HASH: HashAlgorithm = HashAlgorithm::SHA256;
 
-/// Reports streaming progress to whoever shows it.
-pub trait Progress {
-    fn start(&self, total_bytes: u64);
-    fn advance(&self, bytes: u64);
-    fn finish(&self);
-}
-
-/// Progress that nobody watches.
-pub struct Silent;
-
-impl Progress for Silent {
-    fn start(&self, _: u64) {}
-    fn advance(&self, _: u64) {}
-    fn finish(&self) {}
-}
+pub use crate::progress::{Progress, Silent};
 
 /// What the user asked to send.
 #[derive(Debug, Default)]
@@ -89,10 +72,10 @@ pub struct Sent {
     pub sha256: String,
     pub size: u64,
     /// What the recipients receive: `openpgp` (the password path can also
-    /// make `pdf`, see [`by_password`]).
+    /// make `pdf`, see [`crate::send_by_password`]).
     pub format: &'static str,
     /// How the document is protected: `key` (the recipients' keys) or
-    /// `password` ([`by_password`]).
+    /// `password` ([`crate::send_by_password`]).
     pub path: &'static str,
     /// The OpenPGP container: `seipdv1` or `seipdv2`.
     pub message_format: &'static str,
@@ -479,7 +462,7 @@ fn hold_if_asked(sealed: u64) {
 /// [`hold_if_asked`] with another threshold: for outputs written from
 /// memory (a protected PDF), which hold as soon as `after` bytes are on
 /// disk.
-fn hold_if_asked_after(sealed: u64, after: u64) {
+pub(crate) fn hold_if_asked_after(sealed: u64, after: u64) {
     if sealed <= after {
         return;
     }

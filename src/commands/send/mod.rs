@@ -14,7 +14,7 @@ mod smtp;
 pub fn run(ctx: &mut Context<'_>, args: SendArgs, out: &Output) -> Result<(), Error> {
     // Patients without a key (or everyone, with --password) get the
     // password path; a send never mixes the two.
-    if let Some(contact) = send::by_password::route(ctx, &args.to, args.password)? {
+    if let Some(contact) = carepost::send_by_password::route(ctx, &args.to, args.password)? {
         return password::run(ctx, args, contact, out);
     }
     if args.format.is_some() {

@@ -10,7 +10,9 @@ use crate::ui::{Output, ProgressBar};
 use carepost::mail::outbox::{self, Delivery, Mailer};
 use carepost::password::SpokenPassword;
 use carepost::safe::Safe;
-use carepost::send::by_password::{self, Format, PasswordContact, PasswordReport, Prepared, Request, Told};
+use carepost::send_by_password::{
+    self as by_password, Format, PasswordContact, PasswordReport, Prepared, Request, Told,
+};
 use carepost::{tr, Context, Error};
 use serde::Serialize;
 

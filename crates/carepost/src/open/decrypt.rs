@@ -78,7 +78,7 @@ pub fn decrypt<R: Read + Send + Sync>(
     limit: u64,
     sink: &mut (dyn Write + Send + Sync),
     seal_with: Option<&SessionKey>,
-    progress: &dyn crate::send::Progress,
+    progress: &dyn crate::progress::Progress,
 ) -> Result<Decrypted> {
     decrypt_with_password(ctx, source, unlocked, contact_list, limit, sink, seal_with, &[], progress)
 }
@@ -97,7 +97,7 @@ pub fn decrypt_with_password<R: Read + Send + Sync>(
     sink: &mut (dyn Write + Send + Sync),
     seal_with: Option<&SessionKey>,
     passwords: &[Password],
-    progress: &dyn crate::send::Progress,
+    progress: &dyn crate::progress::Progress,
 ) -> Result<Decrypted> {
     crate::guard::untrusted(
         || decrypt_unguarded(ctx, source, unlocked, contact_list, limit, sink, seal_with, passwords, progress),
@@ -115,7 +115,7 @@ fn decrypt_unguarded<R: Read + Send + Sync>(
     sink: &mut (dyn Write + Send + Sync),
     seal_with: Option<&SessionKey>,
     passwords: &[Password],
-    progress: &dyn crate::send::Progress,
+    progress: &dyn crate::progress::Progress,
 ) -> Result<Decrypted> {
     let findings = Arc::new(Mutex::new(Findings::default()));
     let helper = Helper {
@@ -250,7 +250,7 @@ fn decrypt_into<R: Read + Send + Sync>(
     limit: u64,
     exceeded: Arc<Mutex<bool>>,
     now: std::time::SystemTime,
-    progress: &dyn crate::send::Progress,
+    progress: &dyn crate::progress::Progress,
 ) -> anyhow::Result<(u64, String)> {
     let policy = crate::policy::standard();
     let mut decryptor =
@@ -375,7 +375,7 @@ mod tests {
                     1 << 20,
                     Arc::default(),
                     std::time::SystemTime::now(),
-                    &crate::send::Silent,
+                    &crate::progress::Silent,
                 )
                 .map_err(|e| match findings.lock().unwrap().problem.clone() {
                     Some(problem) => Error::MessageRejected(problem),

@@ -153,7 +153,7 @@ pub fn output_limit(input_len: u64) -> u64 {
 }
 
 /// `carepost open`.
-pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::send::Progress) -> Result<Opened> {
+pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::progress::Progress) -> Result<Opened> {
     let input_meta = std::fs::metadata(&request.input).map_err(|e| Error::io("io-read", &request.input, e))?;
     if !input_meta.is_file() {
         return Err(Error::InputNotAFile(request.input.clone()));

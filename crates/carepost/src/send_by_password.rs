@@ -24,7 +24,6 @@
 //! The password is never written anywhere by this module: not in a file
 //! name, not in the state database, not in an audit record.
 
-use super::{classify_write_error, literal_name, open_input, Progress, Recipients, Sealer};
 use crate::audit::{Action, Event, Outcome};
 use crate::commit;
 use crate::contacts::{self, Contact};
@@ -35,6 +34,7 @@ use crate::mail::compose::password::{Attachment, Letter};
 use crate::output::PendingFile;
 use crate::password::SpokenPassword;
 use crate::retention;
+use crate::send::{classify_write_error, literal_name, open_input, Progress, Sealer};
 use crate::Context;
 use sequoia_openpgp as openpgp;
 use serde::Serialize;
@@ -427,7 +427,7 @@ fn composed(
     size: u64,
     expires: &str,
 ) -> crate::mail::compose::Composed {
-    let summary = super::RecipientSummary {
+    let summary = crate::send::RecipientSummary {
         alias: recipient.alias.clone(),
         fingerprint: recipient.fingerprint.clone().unwrap_or_default(),
         verified: false,
@@ -435,7 +435,7 @@ fn composed(
     let outputs = report
         .outputs
         .iter()
-        .map(|sent| super::Sent {
+        .map(|sent| crate::send::Sent {
             input: sent.input.clone(),
             output: path.clone(),
             recipients: vec![summary.clone()],
@@ -455,7 +455,7 @@ fn composed(
         size,
         sha256,
         expires: expires.to_owned(),
-        report: super::Report { outputs, warnings: report.warnings.clone(), unverified_ok: None },
+        report: crate::send::Report { outputs, warnings: report.warnings.clone(), unverified_ok: None },
     }
 }
 
@@ -504,8 +504,7 @@ pub fn prepare(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress
     ctx.home.ensure_dir(&copy_dir)?;
 
     // 4. Our own key: it signs the openpgp form and the sender's copy.
-    let nobody = Recipients { contacts: Vec::new(), unverified_ok: None, warnings: Vec::new() };
-    let sealer = Sealer::new(ctx, &nobody)?;
+    let sealer = Sealer::without_recipients(ctx)?;
     let warnings = sealer.warnings.clone();
     // The password as the OpenPGP library keeps secrets (protected memory).
     let secret = openpgp::crypto::Password::from(password.as_str());
@@ -670,10 +669,10 @@ fn write_bytes(dir: &Path, bytes: &[u8], name: String) -> Result<Written> {
     let mut pending = PendingFile::new_in(dir)?;
     let mut sink = HashingWriter::new(pending.file());
     let mut written = 0u64;
-    for chunk in bytes.chunks(super::CHUNK) {
+    for chunk in bytes.chunks(crate::send::CHUNK) {
         sink.write_all(chunk).map_err(|e| Error::io("io-write", dir, e))?;
         written += chunk.len() as u64;
-        super::hold_if_asked_after(written, HOLD_AFTER_PDF);
+        crate::send::hold_if_asked_after(written, HOLD_AFTER_PDF);
     }
     let (sha256, size) = sink.finish().map_err(|e| Error::io("io-write", dir, e))?;
     Ok(Written { pending, name, naming: commit::Naming::FirstFree, sha256, size })
