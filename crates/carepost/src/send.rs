@@ -430,7 +430,21 @@ fn seal(
         message = message.add_intended_recipient(cert);
     }
     let message = message.build()?;
-    let mut literal = LiteralWriter::new(message).format(DataFormat::Binary).filename(literal_name)?.build()?;
+    let literal = LiteralWriter::new(message).format(DataFormat::Binary).filename(literal_name)?.build()?;
+    let sealed = write_literal(literal, input, progress)?;
+    out.flush()?;
+    drop(out);
+    Ok(sealed)
+}
+
+/// Streams `input` into the literal packet `literal` and closes it (and
+/// the signer and encryptor around it). Returns the document's SHA-256
+/// (hex), computed on a second thread, and its length.
+pub(crate) fn write_literal(
+    mut literal: Message<'_>,
+    input: &mut dyn Read,
+    progress: &dyn Progress,
+) -> openpgp::Result<(String, u64)> {
     let document = ParallelHasher::sha256();
     let mut length = 0u64;
     loop {
@@ -446,8 +460,6 @@ fn seal(
         hold_if_asked(length);
     }
     literal.finalize()?;
-    out.flush()?;
-    drop(out);
     Ok((crate::hashing::hex_digest(document.finish()?)?, length))
 }
 

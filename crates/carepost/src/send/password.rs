@@ -15,9 +15,8 @@
 //! session key ([`Encryptor::with_session_key`]); with no recipients of
 //! its own it writes SEIPDv1.
 
-use super::{hold_if_asked, read_chunk, Progress, Recipients, Sealer, CHUNK, SIGNATURE_HASH};
+use super::{Progress, Recipients, Sealer, CHUNK, SIGNATURE_HASH};
 use crate::error::Result;
-use crate::hashing::ParallelHasher;
 use crate::password::SpokenPassword;
 use crate::policy;
 use crate::Context;
@@ -30,7 +29,6 @@ use openpgp::types::{DataFormat, HashAlgorithm};
 use openpgp::{Cert, Packet};
 use sequoia_openpgp as openpgp;
 use std::io::{BufWriter, Read, Write};
-use std::sync::Arc;
 
 /// The S2K's hash. At a fixed number of hashed bytes the defender pays
 /// about the same on a 64-bit CPU (SHA-512 works on 128-byte blocks with
@@ -108,25 +106,11 @@ impl Sealer {
             .creation_time(self.now)
             .add_intended_recipient(own)
             .build()?;
-        let mut literal = LiteralWriter::new(message).format(DataFormat::Binary).filename(literal_name)?.build()?;
-        let document = ParallelHasher::sha256();
-        let mut length = 0u64;
-        loop {
-            let chunk = read_chunk(input)?;
-            if chunk.is_empty() {
-                break;
-            }
-            let chunk = Arc::new(chunk);
-            length += chunk.len() as u64;
-            document.update(Arc::clone(&chunk));
-            literal.write_all(&chunk)?;
-            progress.advance(chunk.len() as u64);
-            hold_if_asked(length);
-        }
-        literal.finalize()?;
+        let literal = LiteralWriter::new(message).format(DataFormat::Binary).filename(literal_name)?.build()?;
+        let sealed = super::write_literal(literal, input, progress)?;
         out.flush()?;
         drop(out);
-        Ok((crate::hashing::hex_digest(document.finish()?)?, length))
+        Ok(sealed)
     }
 
     /// Our own copy of a document sealed to our own key only (the
