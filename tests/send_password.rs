@@ -293,6 +293,48 @@ fn without_a_terminal_or_password_told_nothing_is_sent() {
     assert!(sends_recorded(&cp).is_empty());
 }
 
+#[test]
+fn unverified_ok_is_refused_on_the_password_path_and_nothing_is_recorded() {
+    // The override skips a key's phone check; a password send uses no key,
+    // so an override there would be recorded as a risk that was never taken.
+    let (clinician_home, _patient) = common::pair();
+    clinician_home
+        .cmd()
+        .args(["contact", "add", "p-0050", "--patient", "--no-key", "--email", "patient@example.org"])
+        .assert()
+        .success();
+    let input = common::write(&clinician_home, "lab.pdf", &pdf(LAB_TEXT, 0));
+    for to in [&["--to", "p-0050"][..], &["--to", "p-0042", "--password"][..]] {
+        let out = clinician_home
+            .cmd()
+            .arg("send")
+            .arg(&input)
+            .args(to)
+            .args(["--password-told", "--unverified-ok", "patient asked by phone"])
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("error: --unverified-ok") && err.contains("\nhint: leave out --unverified-ok"),
+            "{err}"
+        );
+    }
+    assert!(visible(&clinician_home.home.join("outbox")).is_empty());
+    assert!(sends_recorded(&clinician_home).is_empty());
+    assert!(!audit(&clinician_home).contains("patient asked by phone"), "{}", audit(&clinician_home));
+    // In Dutch, the same refusal.
+    let out = clinician_home
+        .cmd()
+        .args(["--lang", "nl", "send"])
+        .arg(&input)
+        .args(["--to", "p-0050", "--password-told", "--unverified-ok", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("geldt niet bij versturen met een wachtwoord"), "{}", stderr(&out));
+}
+
 /// `carepost` as `Carepost::cmd` makes it, as a std command (to spawn).
 fn std_cmd(cp: &Carepost) -> std::process::Command {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("carepost"));

@@ -293,6 +293,10 @@ pub enum Error {
     /// `--format` for a send that goes by key.
     #[error("{}", tr!("error-password-format-key"))]
     PasswordFormatWithoutPassword,
+    /// `--unverified-ok` on the password path: there is no key whose
+    /// check could be skipped, so the override would be recorded for nothing.
+    #[error("{}", tr!("error-password-unverified-ok"))]
+    PasswordUnverifiedOk,
     /// `--json` without `--password-told`: nobody can confirm.
     #[error("{}", tr!("error-password-json-needs-told"))]
     PasswordJsonNeedsTold,
@@ -898,6 +902,7 @@ impl Error {
             | PasswordSeveralRecipients(_)
             | PasswordArmorNeedsOpenPgp
             | PasswordFormatWithoutPassword
+            | PasswordUnverifiedOk
             | PasswordJsonNeedsTold
             | SendPasswordNeedsTerminal
             | PasswordMailText => ExitStatus::Usage,
@@ -1071,6 +1076,7 @@ impl Error {
             PasswordSeveralRecipients(_) => tr!("hint-password-several"),
             PasswordArmorNeedsOpenPgp => tr!("hint-password-armor-pdf"),
             PasswordFormatWithoutPassword => tr!("hint-password-format-key"),
+            PasswordUnverifiedOk => tr!("hint-password-unverified-ok"),
             PasswordJsonNeedsTold => tr!("hint-password-json-needs-told"),
             SendPasswordNeedsTerminal => tr!("hint-sendpw-needs-terminal"),
             PasswordMailText => tr!("hint-password-mail-text"),

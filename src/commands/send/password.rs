@@ -46,10 +46,14 @@ fn path_text<S: serde::Serializer>(path: &&std::path::Path, s: S) -> Result<S::O
     s.serialize_str(&path.display().to_string())
 }
 
-/// Checks what can be checked before anything is made: `--json` needs
+/// Checks what can be checked before anything is made: `--unverified-ok`
+/// has no key to apply to; `--json` needs
 /// `--password-told` (nobody can confirm), and so does a command with
 /// nobody at a terminal; the email text is carepost's own.
 pub(super) fn preflight(ctx: &Context<'_>, args: &SendArgs, out: &Output) -> Result<(), Error> {
+    if args.unverified_ok.is_some() {
+        return Err(Error::PasswordUnverifiedOk);
+    }
     if out.json && !args.password_told {
         return Err(Error::PasswordJsonNeedsTold);
     }
