@@ -9,45 +9,16 @@
 
 mod common;
 
+use common::smtp::{
+    certs, closed_port, fixture, have_tools, received_one, Server, ServerOptions, Tls, SMTP_PASSWORD, SMTP_USER,
+};
 use common::{have_peer, Carepost, Gpg};
 use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
-use std::time::{Duration, Instant};
-
-const SMTP_USER: &str = "dr.jansen@praktijk.test";
-const SMTP_PASSWORD: &str = "smtp password, not for real use";
+use std::time::Duration;
 const PATIENT: &str = "Patient P <p@patient.test>";
 const PATIENT_ADDRESS: &str = "p@patient.test";
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
-}
-
-/// Checks that python3 with aiosmtpd, openssl and gpg are here, failing
-/// the test otherwise (tests needing them are marked ignored by build.rs
-/// through `missing_smtp_peers` when they are missing off CI).
-fn have_tools() -> bool {
-    if !(have_peer("python3") && have_peer("gpg") && have_peer("openssl")) {
-        return false;
-    }
-    let aiosmtpd = Command::new("python3").args(["-c", "import aiosmtpd"]).stderr(Stdio::null()).status();
-    if !aiosmtpd.is_ok_and(|s| s.success()) {
-        common::missing_peer("Python's aiosmtpd is not installed (python3 -m pip install aiosmtpd)");
-    }
-    true
-}
-
-/// A test CA and a server certificate for 127.0.0.1 and localhost, made
-/// once per test run.
-struct Certs {
-    _dir: tempfile::TempDir,
-    ca: PathBuf,
-    chain: PathBuf,
-    key: PathBuf,
-}
 
 /// Starts one of the raw-socket test servers below (Python `script` with
 /// `args`) and waits for the port it prints as `READY PORT`.
@@ -57,118 +28,6 @@ fn raw_server(script: &str, args: &[&std::ffi::OsStr]) -> (std::process::Child, 
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut ready).unwrap();
     let port: u16 = ready.trim().strip_prefix("READY ").unwrap().parse().unwrap();
     (child, port)
-}
-
-fn certs() -> &'static Certs {
-    static CERTS: OnceLock<Certs> = OnceLock::new();
-    CERTS.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let made = common::tls::server_certificate(dir.path(), &["127.0.0.1", "localhost"]);
-        Certs { ca: made.ca, chain: made.chain, key: made.key, _dir: dir }
-    })
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Tls {
-    Starttls,
-    Implicit,
-    None,
-}
-
-impl Tls {
-    fn arg(self) -> &'static str {
-        match self {
-            Tls::Starttls => "starttls",
-            Tls::Implicit => "implicit",
-            Tls::None => "none",
-        }
-    }
-}
-
-/// The aiosmtpd server of `tests/fixtures/smtp_server.py`, killed on drop.
-struct Server {
-    child: Child,
-    port: u16,
-    dir: tempfile::TempDir,
-}
-
-#[derive(Default)]
-struct ServerOptions<'a> {
-    reject: Option<&'a str>,
-    size_limit: Option<u64>,
-    password: Option<&'a str>,
-}
-
-impl Server {
-    fn start(tls: Tls, options: ServerOptions<'_>) -> Server {
-        let dir = tempfile::tempdir().unwrap();
-        let outdir = dir.path().join("received");
-        std::fs::create_dir(&outdir).unwrap();
-        let password_file = dir.path().join("server-password");
-        std::fs::write(&password_file, options.password.unwrap_or(SMTP_PASSWORD)).unwrap();
-        let certs = certs();
-        let mut cmd = Command::new("python3");
-        cmd.arg(fixture("smtp_server.py"))
-            .arg("--outdir")
-            .arg(&outdir)
-            .args(["--tls", tls.arg(), "--user", SMTP_USER])
-            .arg("--password-file")
-            .arg(&password_file)
-            .arg("--cert")
-            .arg(&certs.chain)
-            .arg("--key")
-            .arg(&certs.key);
-        if let Some(reject) = options.reject {
-            cmd.args(["--reject", reject]);
-        }
-        if let Some(limit) = options.size_limit {
-            cmd.args(["--size-limit", &limit.to_string()]);
-        }
-        let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::inherit()).spawn().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let line = rx.recv_timeout(Duration::from_secs(30)).expect("the SMTP server starts within 30 s");
-        let port = line.trim().strip_prefix("READY ").and_then(|p| p.parse().ok()).unwrap_or_else(|| {
-            let _ = child.kill();
-            panic!("the SMTP server did not start: {line:?}")
-        });
-        Server { child, port, dir }
-    }
-
-    /// The messages received so far, in order.
-    fn received(&self) -> Vec<PathBuf> {
-        let mut found: Vec<PathBuf> = std::fs::read_dir(self.dir.path().join("received"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
-            .collect();
-        found.sort();
-        found
-    }
-
-    fn envelope(&self, message: &Path) -> serde_json::Value {
-        serde_json::from_slice(&std::fs::read(message.with_extension("json")).unwrap()).unwrap()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A loopback port that nothing listens on.
-fn closed_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    drop(listener);
-    port
 }
 
 /// A clinician's carepost home with a verified GnuPG patient contact
@@ -311,18 +170,6 @@ impl Setup {
         // Nothing about the patient or the document outside the encryption.
         let raw = String::from_utf8_lossy(&std::fs::read(message).unwrap()).into_owned();
         assert!(!raw.contains("Jansen_ontslagbrief") && !raw.contains("Ontslagbrief"), "a name leaked outside");
-    }
-}
-
-fn received_one(server: &Server) -> PathBuf {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let received = server.received();
-        if !received.is_empty() || Instant::now() > deadline {
-            assert_eq!(received.len(), 1, "exactly one message arrives");
-            return received[0].clone();
-        }
-        std::thread::sleep(Duration::from_millis(50));
     }
 }
 

@@ -10,6 +10,8 @@
 
 pub mod keyserver;
 pub mod mail;
+pub mod password;
+pub mod smtp;
 pub mod tls;
 
 use assert_cmd::Command;

@@ -316,6 +316,18 @@ pub enum Error {
     /// More than `pdf::MAX_INPUT` bytes: the PDF is made in memory.
     #[error("{}", tr!("error-pdf-too-large", size = crate::format_size(*size), limit = crate::format_size(*limit)))]
     PdfTooLarge { size: u64, limit: u64 },
+    /// `open FILE.pdf --password` on a file of 0 bytes.
+    #[error("{}", tr!("error-pdfcheck-empty", path = Safe(.0.display().to_string()).to_string()))]
+    PdfCheckEmpty(PathBuf),
+    /// `open FILE.pdf --password` on a file past `pdf::MAX_CHECK`: larger
+    /// than any PDF carepost protects.
+    #[error("{}", tr!(
+        "error-pdfcheck-too-large",
+        path = Safe(path.display().to_string()).to_string(),
+        size = crate::format_size(*size),
+        limit = crate::format_size(*limit)
+    ))]
+    PdfCheckTooLarge { path: PathBuf, size: u64, limit: u64 },
     /// A PDF that is password-protected already: carepost does not decrypt it.
     #[error("{}", tr!("error-pdf-already-encrypted"))]
     PdfAlreadyEncrypted,
@@ -910,6 +922,8 @@ impl Error {
             // The password-protected PDF (pdf).
             PdfEmpty
             | PdfTooLarge { .. }
+            | PdfCheckEmpty(_)
+            | PdfCheckTooLarge { .. }
             | PdfAlreadyEncrypted
             | PdfDamaged { .. }
             | PdfWrongPassword
@@ -1084,6 +1098,8 @@ impl Error {
             // The password-protected PDF (pdf).
             PdfEmpty => tr!("hint-pdf-empty"),
             PdfTooLarge { .. } => tr!("hint-pdf-too-large"),
+            PdfCheckEmpty(_) => tr!("hint-pdfcheck-empty"),
+            PdfCheckTooLarge { .. } => tr!("hint-pdfcheck-too-large"),
             PdfAlreadyEncrypted => tr!("hint-pdf-already-encrypted"),
             PdfDamaged { .. } => tr!("hint-pdf-damaged"),
             PdfWrongPassword => tr!("hint-pdf-wrong-password"),

@@ -658,7 +658,18 @@ fn protect(
     // One byte past the limit, so that protect sees the input is too large
     // without carepost reading a huge file whole.
     let mut document = zeroize::Zeroizing::new(Vec::new());
-    file.take(crate::pdf::MAX_INPUT + 1).read_to_end(&mut document).map_err(|e| Error::io("io-read", path, e))?;
+    let mut bounded = file.take(crate::pdf::MAX_INPUT + 1);
+    bounded.read_to_end(&mut document).map_err(|e| Error::io("io-read", path, e))?;
+    if document.is_empty() {
+        // As on the key path and in the openpgp form: the same file gets
+        // the same refusal and exit status whatever the form.
+        return Err(Error::InputEmpty(path.to_path_buf()));
+    }
+    if document.len() as u64 > crate::pdf::MAX_INPUT {
+        // The file's size, not the bytes read: "70 MiB", not "64 MiB".
+        let size = bounded.into_inner().metadata().map_or(document.len() as u64, |m| m.len());
+        return Err(Error::PdfTooLarge { size, limit: crate::pdf::MAX_INPUT });
+    }
     let name = literal_name(path);
     let pdf = crate::pdf::protect(&document, &name, language, password.as_str())?;
     Ok((pdf, document))

@@ -92,12 +92,16 @@ pub fn run(ctx: &mut Context<'_>, args: OpenArgs, out: &Output) -> Result<(), Er
 }
 
 /// Whether `path` starts like a PDF (the password-protected form a patient
-/// without a key receives).
+/// without a key receives), or is an empty file named `.pdf`, which the
+/// check then refuses as an empty PDF rather than as a damaged message.
 fn starts_like_a_pdf(path: &std::path::Path) -> bool {
     use std::io::Read;
     let mut head = Vec::with_capacity(1024);
-    std::fs::File::open(path).and_then(|f| f.take(1024).read_to_end(&mut head)).is_ok()
-        && carepost::pdf::looks_like_pdf(&head)
+    if std::fs::File::open(path).and_then(|f| f.take(1024).read_to_end(&mut head)).is_err() {
+        return false;
+    }
+    let named_pdf = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    carepost::pdf::looks_like_pdf(&head) || (head.is_empty() && named_pdf)
 }
 
 /// `open FILE.pdf --password`: says whether the password opens it and what

@@ -117,9 +117,18 @@ pub fn run(ctx: &mut Context<'_>, args: SendArgs, contact: PasswordContact, out:
     }
     let report = &done.report;
     if let Some(composed) = &done.email {
-        let delivery = match &mailer {
-            Some(mailer) => Some(outbox::send_composed(ctx, mailer, composed)?),
-            None => None,
+        // A failed delivery leaves the email in the outbox for `mail
+        // retry`; with --json the result still carries the password, the
+        // only place it is (it was told already), then the error follows.
+        let (delivery, failure) = match &mailer {
+            Some(mailer) => match outbox::send_composed(ctx, mailer, composed) {
+                Ok(delivery) => (Some(delivery), None),
+                Err(e @ (Error::DeliveryFailed { .. } | Error::DeliveryUnconfirmed { .. })) if out.json => {
+                    (Some(outbox::not_delivered(mailer, &composed.message_id, &e)), Some(e))
+                }
+                Err(e) => return Err(e),
+            },
+            None => (None, None),
         };
         let result = ByEmail {
             password: done.password.as_str(),
@@ -131,7 +140,7 @@ pub fn run(ctx: &mut Context<'_>, args: SendArgs, contact: PasswordContact, out:
             delivery: delivery.as_ref(),
             report,
         };
-        return out.result(&result, |w| {
+        out.result(&result, |w| {
             let alias = report.outputs.first().and_then(|s| s.recipients.first()).map(|r| r.alias.clone());
             writeln!(
                 w,
@@ -153,7 +162,11 @@ pub fn run(ctx: &mut Context<'_>, args: SendArgs, contact: PasswordContact, out:
                 writeln!(w, "{}", sent_line(delivery))?;
             }
             writeln!(w, "{}", tr!("sendpw-eml-next-step"))
-        });
+        })?;
+        return match failure {
+            Some(e) => Err(Error::InResult(Box::new(e))),
+            None => Ok(()),
+        };
     }
     let result = WithPassword { password: done.password.as_str(), report };
     out.result(&result, |w| {

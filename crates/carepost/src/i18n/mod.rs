@@ -21,6 +21,7 @@ const EN: Catalogue = &[
     ("cli", include_str!("en/cli.ftl")),
     ("sendpw", include_str!("en/sendpw.ftl")),
     ("pdf", include_str!("en/pdf.ftl")),
+    ("pdfcheck", include_str!("en/pdfcheck.ftl")),
     ("skesk", include_str!("en/skesk.ftl")),
     ("nokey", include_str!("en/nokey.ftl")),
 ];
@@ -29,6 +30,7 @@ const NL: Catalogue = &[
     ("cli", include_str!("nl/cli.ftl")),
     ("sendpw", include_str!("nl/sendpw.ftl")),
     ("pdf", include_str!("nl/pdf.ftl")),
+    ("pdfcheck", include_str!("nl/pdfcheck.ftl")),
     ("skesk", include_str!("nl/skesk.ftl")),
     ("nokey", include_str!("nl/nokey.ftl")),
 ];
@@ -37,6 +39,7 @@ const FR: Catalogue = &[
     ("cli", include_str!("fr/cli.ftl")),
     ("sendpw", include_str!("fr/sendpw.ftl")),
     ("pdf", include_str!("fr/pdf.ftl")),
+    ("pdfcheck", include_str!("fr/pdfcheck.ftl")),
     ("skesk", include_str!("fr/skesk.ftl")),
     ("nokey", include_str!("fr/nokey.ftl")),
 ];

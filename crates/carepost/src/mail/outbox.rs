@@ -243,25 +243,30 @@ pub fn retry(ctx: &mut Context<'_>, prepare: impl FnOnce(&mut Context<'_>) -> Re
             Ok(None) => {}
             Err(e) => {
                 stop = matches!(&e, Error::DeliveryFailed { problem, .. } if problem.affects_all());
-                let step = match &e {
-                    Error::DeliveryFailed { problem, .. } => Some(problem.step().code()),
-                    Error::DeliveryUnconfirmed { .. } => Some(DeliveryStep::Data.code()),
-                    _ => None,
-                };
-                let unconfirmed = matches!(e, Error::DeliveryUnconfirmed { .. });
-                let delivery = Delivery {
-                    status: if unconfirmed { MAYBE_DELIVERED } else { "pending" },
-                    server: mailer.config.server(),
-                    message_id: row.message_id.clone(),
-                    error: Some(DeliveryError { step, message: e.to_string() }),
-                    hint: if unconfirmed { e.hint() } else { None },
-                };
-                report.deliveries.push(delivery);
+                report.deliveries.push(not_delivered(mailer, &row.message_id, &e));
                 report.first_error.get_or_insert(e);
             }
         }
     }
     Ok(report)
+}
+
+/// How a message that [`send_composed`] or [`retry`] could not deliver
+/// stands after the failure `e`: still pending, or perhaps delivered.
+pub fn not_delivered(mailer: &Mailer, message_id: &str, e: &Error) -> Delivery {
+    let step = match e {
+        Error::DeliveryFailed { problem, .. } => Some(problem.step().code()),
+        Error::DeliveryUnconfirmed { .. } => Some(DeliveryStep::Data.code()),
+        _ => None,
+    };
+    let unconfirmed = matches!(e, Error::DeliveryUnconfirmed { .. });
+    Delivery {
+        status: if unconfirmed { MAYBE_DELIVERED } else { "pending" },
+        server: mailer.config.server(),
+        message_id: message_id.to_owned(),
+        error: Some(DeliveryError { step, message: e.to_string() }),
+        hint: if unconfirmed { e.hint() } else { None },
+    }
 }
 
 /// `mail retry --resend MESSAGE-ID`: sends one message again that may

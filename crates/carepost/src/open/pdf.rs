@@ -67,14 +67,18 @@ pub fn check_pdf(ctx: &Context<'_>, input: &Path, source: &PasswordSource) -> Re
     Err(wrong.unwrap_or(Error::PdfWrongPassword))
 }
 
-/// The file's bytes, refused past what `pdf::check` takes.
+/// The file's bytes, refused when empty or past what `pdf::check` takes
+/// (in words for a check, not a send).
 fn read_bounded(input: &Path) -> Result<Vec<u8>> {
     let file = std::fs::File::open(input).map_err(|e| Error::io("io-read", input, e))?;
     let mut bytes = Vec::new();
-    file.take(crate::pdf::MAX_INPUT + 1).read_to_end(&mut bytes).map_err(|e| Error::io("io-read", input, e))?;
-    if bytes.len() as u64 > crate::pdf::MAX_INPUT {
+    file.take(crate::pdf::MAX_CHECK + 1).read_to_end(&mut bytes).map_err(|e| Error::io("io-read", input, e))?;
+    if bytes.is_empty() {
+        return Err(Error::PdfCheckEmpty(input.to_path_buf()));
+    }
+    if bytes.len() as u64 > crate::pdf::MAX_CHECK {
         let size = std::fs::metadata(input).map(|m| m.len()).unwrap_or(bytes.len() as u64);
-        return Err(Error::PdfTooLarge { size, limit: crate::pdf::MAX_INPUT });
+        return Err(Error::PdfCheckTooLarge { path: input.to_path_buf(), size, limit: crate::pdf::MAX_CHECK });
     }
     Ok(bytes)
 }

@@ -39,6 +39,12 @@ pub use media::media_type;
 /// turned away by this bound.
 pub const MAX_INPUT: u64 = 64 * 1024 * 1024;
 
+/// Largest PDF [`check`] takes: what [`protect`] can make of the largest
+/// input. A photo is both attached and shown on the cover page, so its
+/// bytes are in the PDF twice; 1 MiB more covers the page, the objects
+/// and the encryption.
+pub const MAX_CHECK: u64 = 2 * MAX_INPUT + 1024 * 1024;
+
 /// The most a stream may inflate to while a PDF is read (object streams,
 /// embedded files): a bound that defeats compression bombs.
 const MAX_DECOMPRESSED: usize = 256 * 1024 * 1024;
@@ -171,8 +177,8 @@ pub fn check(pdf: &[u8], password: &str) -> Result<Checked> {
     if pdf.is_empty() {
         return Err(Error::PdfEmpty);
     }
-    if pdf.len() as u64 > MAX_INPUT {
-        return Err(Error::PdfTooLarge { size: pdf.len() as u64, limit: MAX_INPUT });
+    if pdf.len() as u64 > MAX_CHECK {
+        return Err(Error::PdfTooLarge { size: pdf.len() as u64, limit: MAX_CHECK });
     }
     if !looks_like_pdf(pdf) {
         return Err(Error::PdfNotPdf);

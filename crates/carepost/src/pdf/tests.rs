@@ -480,6 +480,25 @@ fn empty_oversized_and_damaged_inputs_are_refused() {
 }
 
 #[test]
+fn what_protect_makes_of_a_photo_is_within_what_check_takes() {
+    // The photo is shown and attached: twice in the PDF. A photo of 1 MiB
+    // of comment segments stands for the largest one, scaled down.
+    let mut photo = PHOTO[..2].to_vec();
+    let filler: Vec<u8> = (0..1u32 << 20).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    for chunk in filler.chunks(65_000) {
+        photo.extend([0xFF, 0xFE]);
+        photo.extend(((chunk.len() + 2) as u16).to_be_bytes());
+        photo.extend(chunk);
+    }
+    photo.extend(&PHOTO[2..]);
+    let out = protect(&photo, "wond.jpg", Language::En, PASSWORD).unwrap();
+    assert!(out.bytes.len() > 2 * photo.len(), "the photo is in the PDF twice");
+    let overhead = (out.bytes.len() - 2 * photo.len()) as u64;
+    assert!(overhead < MAX_CHECK - 2 * MAX_INPUT, "{overhead} bytes beside the photo");
+    assert_eq!(check(&out.bytes, PASSWORD).unwrap().attachments[0].data, photo);
+}
+
+#[test]
 fn every_truncation_is_refused_without_a_panic() {
     let input = sample();
     let protected = protect(&input, "uitslag.pdf", Language::En, PASSWORD).unwrap().bytes;
