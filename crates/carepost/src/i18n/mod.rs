@@ -23,6 +23,7 @@ const EN: Catalogue = &[
     ("pdf", include_str!("en/pdf.ftl")),
     ("skesk", include_str!("en/skesk.ftl")),
     ("nokey", include_str!("en/nokey.ftl")),
+    ("report", include_str!("en/report.ftl")),
 ];
 const NL: Catalogue = &[
     ("messages", include_str!("nl/messages.ftl")),
@@ -31,6 +32,7 @@ const NL: Catalogue = &[
     ("pdf", include_str!("nl/pdf.ftl")),
     ("skesk", include_str!("nl/skesk.ftl")),
     ("nokey", include_str!("nl/nokey.ftl")),
+    ("report", include_str!("nl/report.ftl")),
 ];
 const FR: Catalogue = &[
     ("messages", include_str!("fr/messages.ftl")),
@@ -39,6 +41,7 @@ const FR: Catalogue = &[
     ("pdf", include_str!("fr/pdf.ftl")),
     ("skesk", include_str!("fr/skesk.ftl")),
     ("nokey", include_str!("fr/nokey.ftl")),
+    ("report", include_str!("fr/report.ftl")),
 ];
 
 /// An argument to a message: text or a number (numbers drive plural rules).
