@@ -404,3 +404,55 @@ fn the_html_report_prints_with_the_same_figures_and_no_patient() {
         assert!(!flat.contains(private), "{private} in the printed report:\n{text}");
     }
 }
+
+#[test]
+fn text_from_the_home_is_escaped_in_the_html_page() {
+    let (clinician, _patient) = common::pair();
+    let colleague = Carepost::with_identity("Dr. C. Claes", "c.claes@example.org");
+    let c = &clinician;
+    c.cmd()
+        .args(["contact", "add", "gp-claes", "--colleague", "--key-file"])
+        .arg(colleague.export_key())
+        .assert()
+        .success();
+    let letter = write(c, "letter.txt", b"letter");
+    let hostile = "checked <b>in person</b> & \"by fax\"";
+    let out = c
+        .cmd()
+        .args(["--json", "send"])
+        .arg(&letter)
+        .args(["--to", "gp-claes", "--unverified-ok", hostile])
+        .output()
+        .unwrap();
+    ok_json(&out);
+    let page = c.path("report.html");
+    c.cmd().args(["report", "-o"]).arg(&page).assert().success();
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("checked &lt;b&gt;in person&lt;/b&gt; &amp; &quot;by fax&quot;"), "{html}");
+    assert!(!html.contains("<b>"), "{html}");
+}
+
+#[test]
+fn old_verifications_and_keys_that_expire_soon_are_reported_risks() {
+    let h = history();
+    // Thirty days on, every verification is older than one day.
+    let r = h.json(&["--verification-age", "1"]);
+    let old: Vec<&str> =
+        r["risks"]["old_verifications"].as_array().unwrap().iter().map(|v| v["alias"].as_str().unwrap()).collect();
+    assert_eq!(old, ["p-0042", "p-0043"], "{r:#}");
+    assert_eq!(count(&r["risks"]["verification_age_days"]), 1);
+    // Thirty days before the keys expire (they last three years): every key
+    // with a send in the period is listed with its count.
+    let near_expiry = (chrono::Utc::now() + chrono::Duration::days(3 * 365 - 30)).to_rfc3339();
+    let out = h.clinician.cmd().env("CAREPOST_TEST_NOW", &near_expiry).args(["--json", "report"]).output().unwrap();
+    let r = ok_json(&out);
+    let expiring: Vec<(&str, u64)> = r["risks"]["keys_expiring"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| (k["alias"].as_str().unwrap(), count(&k["sends"])))
+        .collect();
+    assert_eq!(expiring, [("gp-bakker", 1), ("p-0042", 2), ("p-0043", 1)], "{r:#}");
+    // Not refreshed for more than a year, too.
+    assert_eq!(r["risks"]["keys_not_refreshed"].as_array().unwrap().len(), 3, "{r:#}");
+}
