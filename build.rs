@@ -36,6 +36,9 @@ const PEERS: &[(&str, &[&str])] = &[
     ("missing_qpdf", &["qpdf"]),
     ("missing_poppler", &["qpdf", "pdfinfo", "pdftotext", "pdfdetach"]),
     ("missing_mupdf", &["qpdf", "mutool"]),
+    // The accountability report's HTML, printed by a browser
+    // (tests/report.rs); the PDF is read back with poppler's pdftotext.
+    ("missing_chromium", &["chromium"]),
 ];
 
 /// poppler's library (GNOME's viewers) through Debian's python3-gi.

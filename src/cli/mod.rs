@@ -23,6 +23,7 @@ pub mod open;
 pub mod passphrase;
 pub mod publish;
 pub mod purge;
+pub mod report;
 pub mod retention;
 pub mod send;
 pub mod whoami;
@@ -40,6 +41,7 @@ use open::OpenArgs;
 use passphrase::PassphraseArgs;
 use publish::PublishCommand;
 use purge::PurgeArgs;
+use report::ReportArgs;
 use retention::RetentionCommand;
 use send::SendArgs;
 use whoami::WhoamiArgs;
@@ -144,6 +146,7 @@ pub enum Command {
     #[command(alias = "doctor")]
     Status,
     Log(LogArgs),
+    Report(ReportArgs),
     Files(FilesArgs),
     Export(ExportArgs),
     #[command(subcommand)]

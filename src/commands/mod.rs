@@ -34,6 +34,7 @@ mod passphrase;
 mod present;
 mod publish;
 mod purge;
+mod report;
 mod retention;
 mod send;
 mod status;
@@ -98,6 +99,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         Command::Purge(args) => purge::run(&mut ctx, args, out),
         Command::Status => status::run(&mut ctx, out),
         Command::Log(args) => log::run(&mut ctx, args, out),
+        Command::Report(args) => report::run(&mut ctx, args, out),
         Command::Files(FilesArgs { action, all }) => match action {
             None => files::list::run(&mut ctx, all, out),
             Some(FilesAction::Release { id }) => files::release::run(&mut ctx, id, out),

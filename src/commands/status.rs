@@ -58,7 +58,21 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
                 (tr!("nokey-status-label"), tr!("nokey-status-count", count = status.contacts_without_key)),
             );
         }
+        let last = status.recent_risks.last().map(|r| when::show_date(&r.at)).unwrap_or_default();
+        rows.push((
+            tr!("report-status-risks"),
+            tr!("report-status-risks-value", count = status.risks_accepted, last = last),
+        ));
         crate::ui::write_fields(w, &rows)?;
+        for risk in &status.recent_risks {
+            let line = tr!(
+                "report-status-risk-line",
+                date = when::show_date(&risk.at),
+                contacts = Safe(risk.contacts.join(", ")).to_string(),
+                reason = Safe(&risk.reason).to_string()
+            );
+            writeln!(w, "  {line}")?;
+        }
         if status.files.needs_decision > 0 {
             writeln!(w, "\n{}", tr!("status-hint-needs-decision", count = status.files.needs_decision))?;
         }

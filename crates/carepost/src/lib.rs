@@ -50,6 +50,7 @@ pub mod readiness;
 pub mod reading;
 pub mod rebuild;
 pub mod refresh;
+pub mod report;
 pub mod retention;
 pub mod safe;
 pub mod secret;

@@ -41,7 +41,14 @@ pub struct Status {
     pub contact_keys_expired: u64,
     /// Patients without a key, reached with a password told by phone.
     pub contacts_without_key: u64,
+    /// How many times a risk was accepted (`send --unverified-ok`).
+    pub risks_accepted: u64,
+    /// The newest of them, oldest first (at most [`RECENT_RISKS`]).
+    pub recent_risks: Vec<crate::store::RiskAcceptance>,
 }
+
+/// How many accepted risks `status` lists.
+pub const RECENT_RISKS: usize = 3;
 
 pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
     let identity = ctx.identity()?;
@@ -57,6 +64,9 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
     let passphrase_source = crate::passphrase::source(ctx)?;
     let audit = crate::audit::check(ctx)?;
     let (contact_keys_expiring, contact_keys_expired, contacts_without_key) = contact_keys(ctx)?;
+    let mut recent_risks = ctx.store()?.risk_acceptances(None)?;
+    let risks_accepted = recent_risks.len() as u64;
+    recent_risks.drain(..recent_risks.len().saturating_sub(RECENT_RISKS));
     Ok(Status {
         home: ctx.home.root().display().to_string(),
         outbox: ctx.home.outbox().display().to_string(),
@@ -75,6 +85,8 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
         contact_keys_expiring,
         contact_keys_expired,
         contacts_without_key,
+        risks_accepted,
+        recent_risks,
     })
 }
 

@@ -539,6 +539,42 @@ pub fn record_risk_acceptance(
     Ok(())
 }
 
+/// One risk the user accepted (`send --unverified-ok REASON`), as the
+/// report and `status` show it: the aliases, not the fingerprints, and
+/// how many documents.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RiskAcceptance {
+    pub at: String,
+    pub contacts: Vec<String>,
+    pub reason: String,
+    pub documents: u64,
+}
+
+impl Store {
+    /// The risks accepted from `since` on (RFC 3339), oldest first.
+    pub fn risk_acceptances(&mut self, since: Option<&str>) -> Result<Vec<RiskAcceptance>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT at, contacts, reason, documents FROM risk_acceptances WHERE at >= ?1 ORDER BY at, id")?;
+        let rows = stmt.query_map([since.unwrap_or_default()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (at, contacts, reason, documents) = row?;
+            let contacts: Vec<(String, String)> = serde_json::from_str(&contacts).unwrap_or_default();
+            let documents: Vec<(String, u64)> = serde_json::from_str(&documents).unwrap_or_default();
+            out.push(RiskAcceptance {
+                at,
+                contacts: contacts.into_iter().map(|(alias, _)| alias).collect(),
+                reason,
+                documents: documents.len() as u64,
+            });
+        }
+        Ok(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,7 @@ const EN: Catalogue = &[
     ("pdfcheck", include_str!("en/pdfcheck.ftl")),
     ("skesk", include_str!("en/skesk.ftl")),
     ("nokey", include_str!("en/nokey.ftl")),
+    ("report", include_str!("en/report.ftl")),
 ];
 const NL: Catalogue = &[
     ("messages", include_str!("nl/messages.ftl")),
@@ -33,6 +34,7 @@ const NL: Catalogue = &[
     ("pdfcheck", include_str!("nl/pdfcheck.ftl")),
     ("skesk", include_str!("nl/skesk.ftl")),
     ("nokey", include_str!("nl/nokey.ftl")),
+    ("report", include_str!("nl/report.ftl")),
 ];
 const FR: Catalogue = &[
     ("messages", include_str!("fr/messages.ftl")),
@@ -42,6 +44,7 @@ const FR: Catalogue = &[
     ("pdfcheck", include_str!("fr/pdfcheck.ftl")),
     ("skesk", include_str!("fr/skesk.ftl")),
     ("nokey", include_str!("fr/nokey.ftl")),
+    ("report", include_str!("fr/report.ftl")),
 ];
 
 /// An argument to a message: text or a number (numbers drive plural rules).

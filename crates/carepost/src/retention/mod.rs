@@ -522,6 +522,15 @@ pub fn summary(ctx: &mut Context<'_>) -> Result<Summary> {
     Ok(summary)
 }
 
+/// How many managed files are in each state, since the home was made
+/// (the accountability report: deleted, gone, changed, released).
+pub fn state_counts(ctx: &mut Context<'_>) -> Result<Vec<(FileState, u64)>> {
+    let conn = ctx.store()?.connection();
+    let mut stmt = conn.prepare("SELECT state, COUNT(*) FROM managed_files GROUP BY state ORDER BY state")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, FileState>(0)?, r.get::<_, i64>(1)? as u64)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
