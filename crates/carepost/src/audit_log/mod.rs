@@ -77,6 +77,9 @@ pub enum Action {
     ContactRefresh,
     /// The own public key uploaded to a key server (`publish keyserver`).
     PublishKeyserver,
+    /// A printable patient leaflet written (`leaflet`): its language, and
+    /// the contact it was made for, if any.
+    Leaflet,
 }
 
 impl Action {
@@ -102,10 +105,11 @@ impl Action {
             Action::PublishWkd => "publish-wkd",
             Action::ContactRefresh => "contact-refresh",
             Action::PublishKeyserver => "publish-keyserver",
+            Action::Leaflet => "leaflet",
         }
     }
 
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 21] = [
         Action::Init,
         Action::ContactAdd,
         Action::ContactUpdate,
@@ -126,6 +130,7 @@ impl Action {
         Action::PublishWkd,
         Action::ContactRefresh,
         Action::PublishKeyserver,
+        Action::Leaflet,
     ];
 }
 
