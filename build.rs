@@ -3,7 +3,8 @@
 //! Interoperability tests drive other people's OpenPGP and mail software
 //! (GnuPG, Sequoia's sq, RNP, SOP tools, a Secret Service, Python's
 //! aiosmtpd, OpenSSL, systemd) and the PDF readers patients use (qpdf,
-//! poppler, MuPDF, PDFium from PyPI, pdf.js from npm). On a developer
+//! poppler, MuPDF, PDFium from PyPI, pdf.js from npm), and a browser
+//! (Chromium) with a QR code scanner (zbarimg) for the printed leaflet. On a developer
 //! machine a test whose peer is missing is marked ignored, with the
 //! reason, through a `missing_*` cfg read by
 //! `#[cfg_attr(missing_gpg, ignore = "...")]`, so the test runner's
@@ -36,9 +37,10 @@ const PEERS: &[(&str, &[&str])] = &[
     ("missing_qpdf", &["qpdf"]),
     ("missing_poppler", &["qpdf", "pdfinfo", "pdftotext", "pdfdetach"]),
     ("missing_mupdf", &["qpdf", "mutool"]),
-    // The accountability report's HTML, printed by a browser
-    // (tests/report.rs); the PDF is read back with poppler's pdftotext.
-    ("missing_chromium", &["chromium"]),
+    // A real browser: the accountability report's HTML printed to PDF
+    // (tests/report.rs), the patient leaflet printed and photographed, its
+    // QR code scanned (tests/leaflet.rs); the PDFs read back with poppler.
+    ("missing_chromium", &["chromium", "zbarimg", "pdftotext", "pdfinfo"]),
 ];
 
 /// poppler's library (GNOME's viewers) through Debian's python3-gi.

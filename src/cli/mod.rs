@@ -16,6 +16,7 @@ pub mod export_key;
 pub mod files;
 pub mod generate;
 pub mod init;
+pub mod leaflet;
 mod localize;
 pub mod log;
 pub mod mail;
@@ -35,6 +36,7 @@ use export_key::ExportKeyArgs;
 use files::FilesArgs;
 use generate::GenerateArgs;
 use init::InitArgs;
+use leaflet::LeafletArgs;
 use log::LogArgs;
 use mail::MailCommand;
 use open::OpenArgs;
@@ -134,6 +136,7 @@ where
 pub enum Command {
     Init(InitArgs),
     Whoami(WhoamiArgs),
+    Leaflet(LeafletArgs),
     ExportKey(ExportKeyArgs),
     #[command(subcommand)]
     Contact(ContactCommand),

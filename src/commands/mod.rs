@@ -27,6 +27,7 @@ mod export_key;
 mod files;
 mod generate;
 mod init;
+mod leaflet;
 mod log;
 mod mail;
 mod open;
@@ -74,6 +75,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
     match cli.command {
         Command::Init(args) => init::run(&mut ctx, args, out),
         Command::Whoami(args) => whoami::run(&mut ctx, args, out),
+        Command::Leaflet(args) => leaflet::run(&mut ctx, args, out),
         Command::ExportKey(args) => export_key::run(&mut ctx, args, out),
         Command::Contact(command) => match command {
             ContactCommand::Add(args) => contact::add::run(&mut ctx, args, out),

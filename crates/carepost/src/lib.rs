@@ -33,6 +33,7 @@ pub mod identity;
 pub mod init;
 pub mod json;
 pub mod keychain;
+pub mod leaflet;
 pub mod lookup;
 pub mod mail;
 pub mod names;

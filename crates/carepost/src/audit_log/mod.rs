@@ -80,6 +80,9 @@ pub enum Action {
     /// An accountability report made (`report`), for one contact with
     /// `--contact`.
     Report,
+    /// A printable patient leaflet written (`leaflet`): its language, and
+    /// the contact it was made for, if any.
+    Leaflet,
 }
 
 impl Action {
@@ -106,10 +109,11 @@ impl Action {
             Action::ContactRefresh => "contact-refresh",
             Action::PublishKeyserver => "publish-keyserver",
             Action::Report => "report",
+            Action::Leaflet => "leaflet",
         }
     }
 
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 22] = [
         Action::Init,
         Action::ContactAdd,
         Action::ContactUpdate,
@@ -131,6 +135,7 @@ impl Action {
         Action::ContactRefresh,
         Action::PublishKeyserver,
         Action::Report,
+        Action::Leaflet,
     ];
 }
 

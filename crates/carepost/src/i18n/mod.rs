@@ -25,6 +25,7 @@ const EN: Catalogue = &[
     ("skesk", include_str!("en/skesk.ftl")),
     ("nokey", include_str!("en/nokey.ftl")),
     ("report", include_str!("en/report.ftl")),
+    ("leaflet", include_str!("en/leaflet.ftl")),
 ];
 const NL: Catalogue = &[
     ("messages", include_str!("nl/messages.ftl")),
@@ -35,6 +36,7 @@ const NL: Catalogue = &[
     ("skesk", include_str!("nl/skesk.ftl")),
     ("nokey", include_str!("nl/nokey.ftl")),
     ("report", include_str!("nl/report.ftl")),
+    ("leaflet", include_str!("nl/leaflet.ftl")),
 ];
 const FR: Catalogue = &[
     ("messages", include_str!("fr/messages.ftl")),
@@ -45,6 +47,7 @@ const FR: Catalogue = &[
     ("skesk", include_str!("fr/skesk.ftl")),
     ("nokey", include_str!("fr/nokey.ftl")),
     ("report", include_str!("fr/report.ftl")),
+    ("leaflet", include_str!("fr/leaflet.ftl")),
 ];
 
 /// An argument to a message: text or a number (numbers drive plural rules).

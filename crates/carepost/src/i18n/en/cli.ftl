@@ -59,6 +59,12 @@ cli-init-arg-email = Your email address
 cli-whoami-about = Show your name, email and fingerprint, to read out to contacts
 cli-whoami-arg-qr = Also draw the fingerprint as a QR code (scan it with OpenKeychain)
 cli-whoami-arg-qr-svg = Write the QR code as an SVG image to FILE, for printing
+cli-leaflet-about = Write a printable leaflet for patients: your fingerprint and how documents reach them
+cli-leaflet-arg-for = Print how documents reach this contact (with their key, or with a password by phone); never their alias or email
+cli-leaflet-arg-name = The patient's name, printed on the leaflet only when you give it
+cli-leaflet-arg-practice = Your practice's name; remembered for later leaflets (an empty TEXT forgets it)
+cli-leaflet-arg-reach = Whom patients contact with questions, e.g. a phone number; remembered for later leaflets (an empty TEXT forgets it)
+cli-leaflet-arg-output = The HTML file to write (an existing file is never replaced)
 
 cli-export-key-about = Write your public key, to give to contacts
 cli-export-key-arg-output = Write to FILE instead of standard output

@@ -58,6 +58,12 @@ cli-init-arg-email = Votre adresse e-mail
 cli-whoami-about = Afficher votre nom, votre adresse e-mail et votre empreinte, à lire à vos contacts
 cli-whoami-arg-qr = Afficher aussi l'empreinte sous forme de code QR (à scanner avec OpenKeychain)
 cli-whoami-arg-qr-svg = Écrire le code QR dans FICHIER en image SVG, pour l'imprimer
+cli-leaflet-about = Écrire un dépliant à imprimer pour les patients : votre empreinte et comment les documents leur parviennent
+cli-leaflet-arg-for = Indiquer comment les documents parviennent à ce contact (avec sa clé, ou avec un mot de passe par téléphone) ; jamais son alias ni son e-mail
+cli-leaflet-arg-name = Le nom du patient, imprimé sur le dépliant seulement si vous le donnez
+cli-leaflet-arg-practice = Le nom de votre cabinet ; retenu pour les prochains dépliants (un TEXTE vide l'efface)
+cli-leaflet-arg-reach = Qui les patients contactent pour leurs questions, par exemple un numéro de téléphone ; retenu pour les prochains dépliants (un TEXTE vide l'efface)
+cli-leaflet-arg-output = Le fichier HTML à écrire (un fichier existant n'est jamais remplacé)
 
 cli-export-key-about = Écrire votre clé publique, à donner à vos contacts
 cli-export-key-arg-output = Écrire dans FICHIER au lieu de la sortie standard

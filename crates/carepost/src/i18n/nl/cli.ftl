@@ -58,6 +58,12 @@ cli-init-arg-email = Uw e-mailadres
 cli-whoami-about = Uw naam, e-mailadres en vingerafdruk tonen, om voor te lezen aan contacten
 cli-whoami-arg-qr = De vingerafdruk ook als QR-code tonen (scan die met OpenKeychain)
 cli-whoami-arg-qr-svg = De QR-code als SVG-afbeelding naar BESTAND schrijven, om af te drukken
+cli-leaflet-about = Een folder voor patiënten om af te drukken: uw vingerafdruk en hoe documenten bij hen komen
+cli-leaflet-arg-for = Vermelden hoe documenten bij dit contact komen (met hun sleutel, of met een wachtwoord per telefoon); nooit hun alias of e-mailadres
+cli-leaflet-arg-name = De naam van de patiënt, alleen op de folder als u die opgeeft
+cli-leaflet-arg-practice = De naam van uw praktijk; onthouden voor volgende folders (een lege TEKST wist hem)
+cli-leaflet-arg-reach = Bij wie patiënten terechtkunnen met vragen, bijvoorbeeld een telefoonnummer; onthouden voor volgende folders (een lege TEKST wist het)
+cli-leaflet-arg-output = Het HTML-bestand om te schrijven (een bestaand bestand wordt nooit vervangen)
 
 cli-export-key-about = Uw publieke sleutel wegschrijven, om aan contacten te geven
 cli-export-key-arg-output = Naar BESTAND schrijven in plaats van naar de standaarduitvoer
