@@ -456,3 +456,26 @@ fn old_verifications_and_keys_that_expire_soon_are_reported_risks() {
     // Not refreshed for more than a year, too.
     assert_eq!(r["risks"]["keys_not_refreshed"].as_array().unwrap().len(), 3, "{r:#}");
 }
+
+#[test]
+fn leaflets_handed_out_are_counted_by_language() {
+    let (clinician, _patient) = common::pair();
+    let c = &clinician;
+    c.cmd().args(["contact", "add", "p-x", "--patient", "--no-key"]).assert().success();
+    let dir = c.dir.path();
+    for (i, (lang, extra)) in
+        [("nl", &[][..]), ("fr", &[][..]), ("fr", &["--for", "p-x"][..]), ("nl", &["--for", "p-0042"][..])]
+            .iter()
+            .enumerate()
+    {
+        c.cmd()
+            .args(["--lang", lang, "leaflet", "-o"])
+            .arg(dir.join(format!("leaflet-{i}.html")))
+            .args(*extra)
+            .assert()
+            .success();
+    }
+    let r = c.json(&["report"]);
+    assert_eq!(r["patients_informed"]["leaflets"], 4, "{r}");
+    assert_eq!(r["patients_informed"]["leaflets_by_language"], serde_json::json!({"fr": 2, "nl": 2}), "{r}");
+}

@@ -404,13 +404,11 @@ pub fn consent_counts(records: &[Record]) -> ConsentCounts {
     ConsentCounts { given: count(CONSENT_GIVE), withdrawn: count(CONSENT_WITHDRAW) }
 }
 
-/// The language a leaflet record names (`lang=nl`, or a bare code).
+/// The language a leaflet record names: `leaflet` writes its detail as
+/// `language CODE`, then `; key` or `; password` when made for a contact.
 fn leaflet_language(detail: &str) -> Option<String> {
-    detail
-        .split([' ', ';', ','])
-        .map(|w| w.strip_prefix("lang=").unwrap_or(w))
-        .find(|w| crate::i18n::Language::from_code(w).is_some())
-        .map(str::to_owned)
+    let code = detail.strip_prefix("language ")?.split(';').next()?.trim();
+    crate::i18n::Language::from_code(code).map(|_| code.to_owned())
 }
 
 /// The evaluation date: stores `set` first if given, and the first
