@@ -77,6 +77,11 @@ pub enum Action {
     ContactRefresh,
     /// The own public key uploaded to a key server (`publish keyserver`).
     PublishKeyserver,
+    /// A patient's consent to this channel recorded (`contact consent
+    /// --give`, `contact add --consent`): how, and whether a note was kept.
+    ConsentGive,
+    /// A patient withdrew consent (`contact consent --withdraw`).
+    ConsentWithdraw,
 }
 
 impl Action {
@@ -102,10 +107,12 @@ impl Action {
             Action::PublishWkd => "publish-wkd",
             Action::ContactRefresh => "contact-refresh",
             Action::PublishKeyserver => "publish-keyserver",
+            Action::ConsentGive => "consent-give",
+            Action::ConsentWithdraw => "consent-withdraw",
         }
     }
 
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 22] = [
         Action::Init,
         Action::ContactAdd,
         Action::ContactUpdate,
@@ -126,6 +133,8 @@ impl Action {
         Action::PublishWkd,
         Action::ContactRefresh,
         Action::PublishKeyserver,
+        Action::ConsentGive,
+        Action::ConsentWithdraw,
     ];
 }
 

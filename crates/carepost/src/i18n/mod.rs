@@ -23,6 +23,7 @@ const EN: Catalogue = &[
     ("pdf", include_str!("en/pdf.ftl")),
     ("skesk", include_str!("en/skesk.ftl")),
     ("nokey", include_str!("en/nokey.ftl")),
+    ("consent", include_str!("en/consent.ftl")),
 ];
 const NL: Catalogue = &[
     ("messages", include_str!("nl/messages.ftl")),
@@ -31,6 +32,7 @@ const NL: Catalogue = &[
     ("pdf", include_str!("nl/pdf.ftl")),
     ("skesk", include_str!("nl/skesk.ftl")),
     ("nokey", include_str!("nl/nokey.ftl")),
+    ("consent", include_str!("nl/consent.ftl")),
 ];
 const FR: Catalogue = &[
     ("messages", include_str!("fr/messages.ftl")),
@@ -39,6 +41,7 @@ const FR: Catalogue = &[
     ("pdf", include_str!("fr/pdf.ftl")),
     ("skesk", include_str!("fr/skesk.ftl")),
     ("nokey", include_str!("fr/nokey.ftl")),
+    ("consent", include_str!("fr/consent.ftl")),
 ];
 
 /// An argument to a message: text or a number (numbers drive plural rules).
