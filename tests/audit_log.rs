@@ -102,13 +102,21 @@ fn practice() -> Practice {
     let other = Carepost::with_identity("Bartholomeus Zwanenburg", "b.zwanenburg@voorbeeld.example");
     let c = &clinician;
 
-    c.cmd().args(["contact", "add", "p-0042", "--key-file"]).arg(patient.export_key()).assert().success();
+    c.cmd()
+        .args(["contact", "add", "p-0042", "--consent", "verbal", "--key-file"])
+        .arg(patient.export_key())
+        .assert()
+        .success();
     // A misheard fingerprint is refused (and recorded), then the right one.
     let wrong = format!("{}0000", &patient.fingerprint()[..36]);
     let out = c.cmd().args(["contact", "verify", "p-0042", "--fingerprint", &wrong]).output().unwrap();
     assert_eq!(code(&out), 3, "{}", stderr(&out));
     c.cmd().args(["contact", "verify", "p-0042", "--fingerprint", &patient.fingerprint()]).assert().success();
-    c.cmd().args(["contact", "add", "p-0099", "--key-file"]).arg(other.export_key()).assert().success();
+    c.cmd()
+        .args(["contact", "add", "p-0099", "--consent", "verbal", "--key-file"])
+        .arg(other.export_key())
+        .assert()
+        .success();
 
     let document = format!("%PDF-1.4 {CONTENT_MARKER}\n").repeat(20).into_bytes();
     let input = write(c, DOCUMENT_NAME, &document);
@@ -301,6 +309,7 @@ fn log_filters_by_date_action_and_contact() {
         actions,
         [
             ("contact-add", "success"),
+            ("consent-give", "success"),
             ("send", "refused"),
             ("send", "success"),
             ("send", "success"),
@@ -415,7 +424,9 @@ fn accepted_risks_and_the_log_anchor_are_kept_without_names_either() {
 fn logged_home() -> Carepost {
     let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
     let patient = Carepost::with_identity("P. de Vries", "p.devries@example.org");
-    cp.add_verified("p-0042", &patient);
+    // Nothing is sent here: the patient needs no consent record.
+    cp.cmd().args(["contact", "add", "p-0042", "--key-file"]).arg(patient.export_key()).assert().success();
+    cp.cmd().args(["contact", "verify", "p-0042", "--fingerprint", &patient.fingerprint()]).assert().success();
     for (i, period) in ["8d", "9d", "10d", "11d", "12d", "13d", "14d", "15d"].iter().enumerate() {
         let key = if i % 2 == 0 { "sent" } else { "received" };
         cp.cmd().args(["retention", "set", &format!("{key}={period}")]).assert().success();
@@ -741,7 +752,11 @@ fn a_tampered_log_is_never_cut_so_the_evidence_stays() {
 fn a_reason_for_an_exception_that_names_a_contact_is_refused() {
     let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
     let patient = Carepost::with_identity("Henrietta Quistorp", "h.quistorp@voorbeeld.example");
-    cp.cmd().args(["contact", "add", "p-0099", "--key-file"]).arg(patient.export_key()).assert().success();
+    cp.cmd()
+        .args(["contact", "add", "p-0099", "--consent", "verbal", "--key-file"])
+        .arg(patient.export_key())
+        .assert()
+        .success();
     let input = write(&cp, "document.pdf", b"%PDF-1.4 letter");
     let send = |extra: &[&str]| {
         let mut cmd = cp.cmd();

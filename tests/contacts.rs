@@ -960,6 +960,7 @@ fn updating_with_a_revoked_version_of_the_same_key_keeps_the_revocation() {
     let uid = "Revoking <revoking@example.org>";
     let fpr = gpg_curve25519(&gpg, uid);
     add(&cp, "p-0001", &gpg_export(&gpg, &cp, uid, "v1.asc"));
+    cp.cmd().args(["contact", "consent", "p-0001", "--give", "verbal"]).assert().success();
     gpg.revoke(&fpr);
     let revoked = gpg_export(&gpg, &cp, uid, "revoked.asc");
     let stderr = fails(&cp, &["contact", "update", "p-0001", "--key-file", revoked.to_str().unwrap()], 4);

@@ -63,7 +63,11 @@ fn a_patient_without_a_key_is_listed_and_shown_with_the_password_path() {
 
     // A keyed contact beside it says so too.
     let other = patient_with_key();
-    cp.cmd().args(["contact", "add", "p-0043", "--key-file"]).arg(other.export_key()).assert().success();
+    cp.cmd()
+        .args(["contact", "add", "p-0043", "--consent", "verbal", "--key-file"])
+        .arg(other.export_key())
+        .assert()
+        .success();
 
     let list = cp.json(&["contact", "list"]);
     let contacts = list["contacts"].as_array().unwrap();
@@ -257,7 +261,7 @@ fn check_reports_the_password_path() {
 #[test]
 fn send_to_a_contact_without_a_key_takes_the_password_path() {
     let cp = clinician();
-    add_no_key(&cp, "p-0042", &[]);
+    add_no_key(&cp, "p-0042", &["--consent", "verbal"]);
     let document = write(&cp, "brief.pdf", b"%PDF-1.4 lab result");
     // The password path needs someone to confirm the password was told:
     // without a terminal (and without --password-told) nothing is made.
@@ -272,7 +276,7 @@ fn send_to_a_contact_without_a_key_takes_the_password_path() {
 #[test]
 fn a_key_added_later_makes_a_normal_unverified_contact() {
     let cp = clinician();
-    add_no_key(&cp, "p-0042", &["--email", "p.devries@example.org"]);
+    add_no_key(&cp, "p-0042", &["--email", "p.devries@example.org", "--consent", "verbal"]);
     let patient = patient_with_key();
     let out = cp.cmd().args(["--json", "contact", "update", "p-0042", "--key-file"]).arg(patient.export_key()).output();
     let updated = ok_json(&out.unwrap());
@@ -318,7 +322,11 @@ fn a_key_added_later_makes_a_normal_unverified_contact() {
 fn a_key_already_held_by_another_contact_is_not_attached() {
     let cp = clinician();
     let patient = patient_with_key();
-    cp.cmd().args(["contact", "add", "p-0043", "--key-file"]).arg(patient.export_key()).assert().success();
+    cp.cmd()
+        .args(["contact", "add", "p-0043", "--consent", "verbal", "--key-file"])
+        .arg(patient.export_key())
+        .assert()
+        .success();
     add_no_key(&cp, "p-0042", &[]);
     let out = cp.cmd().args(["contact", "update", "p-0042", "--key-file"]).arg(patient.export_key()).output().unwrap();
     assert_eq!(code(&out), 4, "{}", stderr(&out));
@@ -383,7 +391,11 @@ fn python_sqlite(cp: &Carepost, script: &str) -> String {
 fn a_home_from_before_contacts_without_a_key_is_taken_forward() {
     let cp = clinician();
     let patient = patient_with_key();
-    cp.cmd().args(["contact", "add", "p-0043", "--key-file"]).arg(patient.export_key()).assert().success();
+    cp.cmd()
+        .args(["contact", "add", "p-0043", "--consent", "verbal", "--key-file"])
+        .arg(patient.export_key())
+        .assert()
+        .success();
     cp.cmd().args(["contact", "verify", "p-0043", "--fingerprint", &patient.fingerprint()]).assert().success();
     // Put the contacts table back as schema version 7 had it (every
     // contact with a key), with its rows.
@@ -401,7 +413,8 @@ fn a_home_from_before_contacts_without_a_key_is_taken_forward() {
              updated_at TEXT NOT NULL,\n\
              source TEXT NOT NULL DEFAULT 'file' CHECK (source IN ('file', 'autocrypt', 'wkd', 'vks', 'hkp')),\n\
              source_url TEXT, email TEXT, refreshed_at TEXT);\n\
-         INSERT INTO contacts_v7 SELECT * FROM contacts;\n\
+         INSERT INTO contacts_v7 SELECT alias, kind, fingerprint, cert, added_at, updated_at, source,\n\
+             source_url, email, refreshed_at FROM contacts;\n\
          DROP TABLE contacts;\n\
          ALTER TABLE contacts_v7 RENAME TO contacts;\n\
          PRAGMA user_version = 7;\n\

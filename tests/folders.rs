@@ -186,7 +186,7 @@ impl Account {
         self.json(&["init", "--name", "Dr. A. Jansen", "--email", "a.jansen@praktijk.example"]);
         let patient = Carepost::with_identity("P. de Vries", "p.devries@example.org");
         let key = patient.export_key();
-        self.json(&["contact", "add", "p-0042", "--key-file", key.to_str().unwrap()]);
+        self.json(&["contact", "add", "p-0042", "--consent", "verbal", "--key-file", key.to_str().unwrap()]);
         self.json(&["contact", "verify", "p-0042", "--fingerprint", &patient.fingerprint()]);
     }
 
@@ -272,7 +272,7 @@ fn a_named_home_keeps_its_outbox_even_with_a_documents_folder() {
     };
     named(&["init", "--name", "Dr. A. Jansen", "--email", "a.jansen@praktijk.example"]);
     let patient = Carepost::with_identity("P. de Vries", "p.devries@example.org");
-    named(&["contact", "add", "p-0042", "--key-file", patient.export_key().to_str().unwrap()]);
+    named(&["contact", "add", "p-0042", "--consent", "verbal", "--key-file", patient.export_key().to_str().unwrap()]);
     named(&["contact", "verify", "p-0042", "--fingerprint", &patient.fingerprint()]);
     let document = account.path("brief.pdf");
     std::fs::write(&document, b"%PDF-1.4").unwrap();

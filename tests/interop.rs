@@ -211,7 +211,7 @@ fn sender_lifecycle(cp: &Carepost, peer: &PeerKey<'_>, messages: &[Incoming]) {
         );
     }
 
-    cp.cmd().args(["contact", "add", peer.alias, "--key-file", s(peer.cert)]).assert().success();
+    cp.cmd().args(["contact", "add", peer.alias, "--consent", "verbal", "--key-file", s(peer.cert)]).assert().success();
     for m in messages {
         assert_open_refused(cp, &m.message);
         let json = open(cp, &m.message);
@@ -238,7 +238,10 @@ fn sender_lifecycle(cp: &Carepost, peer: &PeerKey<'_>, messages: &[Incoming]) {
 
 /// Adds a peer's certificate as a verified contact.
 fn add_verified_peer(cp: &Carepost, alias: &str, cert: &Path) {
-    cp.cmd().args(["contact", "add", alias, "--key-file", s(cert), "--patient"]).assert().success();
+    cp.cmd()
+        .args(["contact", "add", alias, "--key-file", s(cert), "--patient", "--consent", "verbal"])
+        .assert()
+        .success();
     let fpr = cert_fingerprints(cert).0;
     cp.cmd().args(["contact", "verify", alias, "--fingerprint", &fpr]).assert().success();
 }
@@ -390,7 +393,11 @@ fn carepost_to_gpg(kind: GpgKey) {
     };
     let cp = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
     let doctor = cp.fingerprint();
-    cp.cmd().args(["contact", "add", "patient", "--patient", "--key-file"]).arg(&patient_cert).assert().success();
+    cp.cmd()
+        .args(["contact", "add", "patient", "--patient", "--consent", "verbal", "--key-file"])
+        .arg(&patient_cert)
+        .assert()
+        .success();
     cp.cmd().args(["contact", "verify", "patient", "--fingerprint", &patient_fpr]).assert().success();
     peer.gpg.import(&cp.export_key());
 
@@ -793,7 +800,10 @@ fn a_gpg_recipient_among_carepost_ones_gets_seipdv1() {
     let b = Carepost::with_identity("Dr. B. Peeters", "b.peeters@ziekenhuis.example");
     a.add_verified("peeters", &b);
     b.add_verified("jansen", &a);
-    a.cmd().args(["contact", "add", "patient", "--key-file", s(&patient_cert)]).assert().success();
+    a.cmd()
+        .args(["contact", "add", "patient", "--consent", "verbal", "--key-file", s(&patient_cert)])
+        .assert()
+        .success();
     a.cmd().args(["contact", "verify", "patient", "--fingerprint", &patient_fpr]).assert().success();
     peer.gpg.import(&a.export_key());
 

@@ -152,7 +152,10 @@ fn public(cert: &Cert) -> Vec<u8> {
 fn added_and_verified(server: &KeyServer, key: &Cert) -> Carepost {
     let doctor = clinician();
     server.publish_wkd(PATIENT_EMAIL, &public(key), Wkd::Advanced);
-    at(server, &doctor).args(["contact", "add", "p-0042", "--email", PATIENT_EMAIL]).assert().success();
+    at(server, &doctor)
+        .args(["contact", "add", "p-0042", "--consent", "verbal", "--email", PATIENT_EMAIL])
+        .assert()
+        .success();
     let fpr = key.fingerprint().to_hex();
     doctor.cmd().args(["contact", "verify", "p-0042", "--fingerprint", &fpr]).assert().success();
     doctor

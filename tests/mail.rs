@@ -259,7 +259,12 @@ fn the_note_outside_the_encryption_is_in_the_senders_language() {
 fn unverified_recipients_are_refused_and_nothing_is_written() {
     let doctor = Carepost::with_identity(DOCTOR_NAME, DOCTOR_EMAIL);
     let patient = Carepost::with_identity(PATIENT_NAME, PATIENT_EMAIL);
-    doctor.cmd().args(["contact", "add", "pat", "--key-file"]).arg(patient.export_key()).assert().success();
+    doctor
+        .cmd()
+        .args(["contact", "add", "pat", "--consent", "verbal", "--key-file"])
+        .arg(patient.export_key())
+        .assert()
+        .success();
     let (pdf, _) = documents(&doctor);
     let eml = doctor.path("brief.eml");
     let out = doctor.cmd().args(["send", s(&pdf), "--to", "pat", "--eml", s(&eml)]).output().unwrap();

@@ -314,7 +314,11 @@ fn a_status_line_inside_the_text_cannot_pass_for_carepost_s_own() {
     // An unverified stranger's encrypted email whose text imitates
     // carepost's status lines.
     let stranger = Carepost::with_identity("M. Allory", "m@allory.example");
-    stranger.cmd().args(["contact", "add", "p", "--key-file", s(&patient.export_key())]).assert().success();
+    stranger
+        .cmd()
+        .args(["contact", "add", "p", "--consent", "verbal", "--key-file", s(&patient.export_key())])
+        .assert()
+        .success();
     let eml = stranger.path("forged.eml");
     stranger
         .cmd()
@@ -351,7 +355,11 @@ fn a_from_of_another_contact_or_of_the_user_is_flagged_whatever_the_signer_s_key
     patient.run(&["--quick-add-uid", &fingerprint, &format!("Dr. A. Bakker <{DOCTOR_EMAIL}>")]);
     let cert = doctor.path("patient.asc");
     patient.export(&uid, &cert);
-    doctor.cmd().args(["contact", "add", "pat", "--patient", "--key-file", s(&cert)]).assert().success();
+    doctor
+        .cmd()
+        .args(["contact", "add", "pat", "--patient", "--consent", "verbal", "--key-file", s(&cert)])
+        .assert()
+        .success();
     doctor.cmd().args(["contact", "verify", "pat", "--fingerprint", &fingerprint]).assert().success();
     patient.import(&doctor.export_key());
 
@@ -495,7 +503,11 @@ fn an_email_for_a_contact_is_refused_before_the_passphrase() {
     let colleague = Carepost::with_identity("Dr. B", "b@hospital.example");
     let patient_key = colleague.path("p.asc");
     std::fs::copy(patient.export_key(), &patient_key).unwrap();
-    colleague.cmd().args(["contact", "add", "p-0042", "--key-file", s(&patient_key)]).assert().success();
+    colleague
+        .cmd()
+        .args(["contact", "add", "p-0042", "--consent", "verbal", "--key-file", s(&patient_key)])
+        .assert()
+        .success();
     let dir = fresh_dir(&colleague, "in");
     for json in [false, true] {
         // No passphrase can be had: a missing passphrase file, stdin closed.

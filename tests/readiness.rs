@@ -43,7 +43,7 @@ fn sequoia_key(uid: &str, features: Features, validity: Option<Duration>) -> Cer
 fn add_verified_cert(cp: &Carepost, alias: &str, cert: &Cert) {
     let path = cp.path(&format!("{alias}.asc"));
     std::fs::write(&path, cert.armored().to_vec().unwrap()).unwrap();
-    cp.cmd().args(["contact", "add", alias, "--key-file"]).arg(&path).assert().success();
+    cp.cmd().args(["contact", "add", alias, "--consent", "verbal", "--key-file"]).arg(&path).assert().success();
     cp.cmd().args(["contact", "verify", alias, "--fingerprint", &cert.fingerprint().to_hex()]).assert().success();
 }
 
@@ -110,7 +110,12 @@ fn a_fresh_verified_contact_is_ready_and_check_says_what_send_does() {
 fn an_unverified_contact_exits_3_and_says_how_to_verify() {
     let clinician = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
     let patient = Carepost::with_identity("P. de Vries", "p.devries@example.org");
-    clinician.cmd().args(["contact", "add", "p-7", "--key-file"]).arg(patient.export_key()).assert().success();
+    clinician
+        .cmd()
+        .args(["contact", "add", "p-7", "--consent", "verbal", "--key-file"])
+        .arg(patient.export_key())
+        .assert()
+        .success();
     let out = check(&clinician, "p-7");
     assert_eq!(code(&out), 3);
     let json = check_json(&out);
@@ -170,7 +175,7 @@ fn a_gnupg_key_gets_seipdv1_which_gnupg_opens() {
     let fpr = gpg.generate("G Patient <g@example.org>", "ed25519", Some("cv25519"), "2y");
     let path = clinician.path("g.asc");
     gpg.export("g@example.org", &path);
-    clinician.cmd().args(["contact", "add", "p-g", "--key-file"]).arg(&path).assert().success();
+    clinician.cmd().args(["contact", "add", "p-g", "--consent", "verbal", "--key-file"]).arg(&path).assert().success();
     clinician.cmd().args(["contact", "verify", "p-g", "--fingerprint", &fpr]).assert().success();
     let out = check(&clinician, "p-g");
     assert_eq!(code(&out), 0, "{}", stderr(&out));

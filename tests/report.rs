@@ -53,7 +53,7 @@ fn history() -> History {
         .arg(colleague.export_key())
         .assert()
         .success();
-    c.cmd().args(["contact", "add", "p-x", "--patient", "--no-key"]).assert().success();
+    c.cmd().args(["contact", "add", "p-x", "--patient", "--no-key", "--consent", "verbal"]).assert().success();
 
     let letter = write(c, PATIENT_FILE, b"discharge letter, marker-4d1e");
     let send = |input: &Path, to: &str, extra: &[&str]| {
@@ -62,6 +62,9 @@ fn history() -> History {
     let to_0042 = ok_json(&send(&letter, "p-0042", &[]));
     let lab = write(c, "lab-0043.txt", b"lab result for another patient");
     ok_json(&send(&lab, "p-0043", &[]));
+    // p-0043 then withdraws consent; p-y is added without it.
+    c.cmd().args(["contact", "consent", "p-0043", "--withdraw"]).assert().success();
+    c.cmd().args(["contact", "add", "p-y", "--patient", "--no-key"]).assert().success();
     // 2 MiB: the middle size band.
     let scan = write(c, "scan.bin", &vec![7u8; 2 * 1024 * 1024]);
     ok_json(&send(&scan, "p-0042", &[]));
@@ -108,7 +111,7 @@ fn the_report_gives_exact_figures_for_the_scripted_history() {
     let r = h.json(&[]);
     let contacts = &r["personal_data"]["contacts"];
     assert_eq!(count(&contacts["patients_with_key"]), 2, "{r:#}");
-    assert_eq!(count(&contacts["patients_without_key"]), 1);
+    assert_eq!(count(&contacts["patients_without_key"]), 2);
     assert_eq!(count(&contacts["colleagues_with_key"]), 1);
     assert_eq!(count(&contacts["colleagues_without_key"]), 0);
     let d = &r["personal_data"]["documents"];
@@ -155,7 +158,17 @@ fn the_report_gives_exact_figures_for_the_scripted_history() {
     assert_eq!(m["keychain"], "not used");
 
     assert_eq!(r["patients_informed"]["leaflets"], 0);
-    assert_eq!(r["patients_informed"]["consent"], serde_json::json!({"given": 0, "withdrawn": 0}));
+    // Given for p-0042, p-0043 and p-x; withdrawn by p-0043; p-y never asked.
+    assert_eq!(r["patients_informed"]["consent"], serde_json::json!({"given": 3, "withdrawn": 1}));
+    assert_eq!(
+        r["patients_informed"]["patients_by_consent"],
+        serde_json::json!({"given": 2, "withdrawn": 1, "missing": 1})
+    );
+    let one = h.json(&["--contact", "p-0043"]);
+    assert_eq!(one["consent"], serde_json::json!({"given": 1, "withdrawn": 1}), "{one:#}");
+    assert_eq!(one["consent_now"]["state"], "withdrawn", "{one:#}");
+    let actions: Vec<&str> = one["events"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert!(actions.contains(&"consent-give") && actions.contains(&"consent-withdraw"), "{actions:?}");
     let e = &r["evaluation"];
     assert_eq!(e["source"], "default");
     assert_eq!(e["passed"], false);
@@ -173,7 +186,8 @@ fn the_report_gives_exact_figures_for_the_scripted_history() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let md = stdout(&out);
     for line in [
-        "- **Patients in the contact book:** 2 with a key, 1 without a key",
+        "- **Patients in the contact book:** 2 with a key, 2 without a key",
+        "- **Patients' consent now:** given: 2, withdrawn: 1, not recorded: 1",
         "- **Colleagues in the contact book:** 1 with a key, 0 without a key",
         "- **Documents sent:** 4 with the recipient's key, 1 with a password",
         "- **Sends refused by carepost:** 1",
@@ -187,7 +201,7 @@ fn the_report_gives_exact_figures_for_the_scripted_history() {
     }
     assert!(md.contains("3 to verified contacts, 1 to unverified contacts with a reason"), "{md}");
     assert!(md.contains(REASON), "{md}");
-    for private in ["p-0042", "p-0043", "p-x", "Jansen", PATIENT_FILE, "P. de Vries", "Q. Peeters"] {
+    for private in ["p-0042", "p-0043", "p-x", "p-y", "Jansen", PATIENT_FILE, "P. de Vries", "Q. Peeters"] {
         assert!(!md.contains(private), "{private} in the general report:\n{md}");
     }
     assert!(!md.contains("report-") && !md.contains("{ $"), "{md}");
@@ -195,7 +209,7 @@ fn the_report_gives_exact_figures_for_the_scripted_history() {
     // Making a report is recorded, with its form.
     let log = h.clinician.json(&["log", "--action", "report"]);
     let forms: Vec<&str> = log["records"].as_array().unwrap().iter().map(|r| r["detail"].as_str().unwrap()).collect();
-    assert_eq!(forms, ["json", "text"]);
+    assert_eq!(forms, ["json", "json", "text"]);
 
     // The Markdown file is the same text, written once, never over a file.
     let md_file = h.clinician.path("report.md");
@@ -400,7 +414,7 @@ fn the_html_report_prints_with_the_same_figures_and_no_patient() {
         assert!(flat.contains(figure), "{figure:?} in\n{text}");
     }
     assert!(!flat.contains("report-") && !flat.contains("{ $"), "{text}");
-    for private in ["p-0042", "p-0043", "p-x", "Jansen", PATIENT_FILE] {
+    for private in ["p-0042", "p-0043", "p-x", "p-y", "Jansen", PATIENT_FILE] {
         assert!(!flat.contains(private), "{private} in the printed report:\n{text}");
     }
 }

@@ -628,7 +628,8 @@ fn pair_at(when: &str) -> (Carepost, Carepost) {
             assert!(run(other, Some(when), &["export-key", "-o", key.to_str().unwrap()]).status.success());
         }
         let fingerprint = json(other, Some(when), &["whoami"])["fingerprint"].as_str().unwrap().to_owned();
-        let out = run(cp, Some(when), &["contact", "add", alias, "--key-file", key.to_str().unwrap()]);
+        let out =
+            run(cp, Some(when), &["contact", "add", alias, "--consent", "verbal", "--key-file", key.to_str().unwrap()]);
         assert!(out.status.success(), "{}", stderr(&out));
         let out = run(cp, Some(when), &["contact", "verify", alias, "--fingerprint", &fingerprint]);
         assert!(out.status.success(), "{}", stderr(&out));

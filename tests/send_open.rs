@@ -174,7 +174,12 @@ fn keep_name_keeps_the_name_outside_and_never_overwrites() {
 fn unverified_recipients_are_refused_before_anything_is_written() {
     let clinician = Carepost::with_identity("Dr. A", "a@example.org");
     let patient = Carepost::with_identity("P", "p@example.org");
-    clinician.cmd().args(["contact", "add", "p-1", "--key-file"]).arg(patient.export_key()).assert().success();
+    clinician
+        .cmd()
+        .args(["contact", "add", "p-1", "--consent", "verbal", "--key-file"])
+        .arg(patient.export_key())
+        .assert()
+        .success();
     let input = write(&clinician, "brief.pdf", b"content");
     let dir = fresh_dir(&clinician, "out");
     clinician
@@ -194,7 +199,12 @@ fn unverified_recipients_are_refused_before_anything_is_written() {
 fn one_unverified_recipient_stops_the_whole_send() {
     let (clinician, _patient) = pair();
     let other = Carepost::with_identity("Q", "q@example.org");
-    clinician.cmd().args(["contact", "add", "q", "--key-file"]).arg(other.export_key()).assert().success();
+    clinician
+        .cmd()
+        .args(["contact", "add", "q", "--consent", "verbal", "--key-file"])
+        .arg(other.export_key())
+        .assert()
+        .success();
     let input = write(&clinician, "a.pdf", b"x");
     let dir = fresh_dir(&clinician, "out");
     clinician.cmd().arg("send").arg(&input).args(["--to", "p-0042", "--to", "q", "-o"]).arg(&dir).assert().code(3);
@@ -205,7 +215,12 @@ fn one_unverified_recipient_stops_the_whole_send() {
 fn a_reason_allows_sending_unverified_and_is_recorded() {
     let clinician = Carepost::with_identity("Dr. A", "a@example.org");
     let patient = Carepost::with_identity("P", "p@example.org");
-    clinician.cmd().args(["contact", "add", "p-1", "--key-file"]).arg(patient.export_key()).assert().success();
+    clinician
+        .cmd()
+        .args(["contact", "add", "p-1", "--consent", "verbal", "--key-file"])
+        .arg(patient.export_key())
+        .assert()
+        .success();
     let input = write(&clinician, "brief.pdf", b"content");
     let dir = fresh_dir(&clinician, "out");
     clinician
@@ -317,7 +332,7 @@ fn a_recipient_whose_stored_key_is_revoked_is_refused_without_override() {
     let revoked = cert.insert_packets(revocation).unwrap().0.strip_secret_key_material();
     let db = rusqlite::Connection::open(clinician.home.join("state.db")).unwrap();
     db.execute(
-        "INSERT INTO contacts (alias, kind, fingerprint, cert, added_at, updated_at) VALUES ('r', 'patient', ?1, ?2, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+        "INSERT INTO contacts (alias, kind, fingerprint, cert, added_at, updated_at, consent_state, consent_how, consent_at) VALUES ('r', 'patient', ?1, ?2, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'given', 'verbal', '2026-01-01T00:00:00Z')",
         rusqlite::params![revoked.fingerprint().to_hex(), revoked.to_vec().unwrap()],
     )
     .unwrap();

@@ -156,7 +156,17 @@ fn unverified_ok_is_refused_on_the_password_path_and_nothing_is_recorded() {
     let (clinician_home, _patient) = common::pair();
     clinician_home
         .cmd()
-        .args(["contact", "add", "p-0050", "--patient", "--no-key", "--email", "patient@example.org"])
+        .args([
+            "contact",
+            "add",
+            "p-0050",
+            "--patient",
+            "--no-key",
+            "--email",
+            "patient@example.org",
+            "--consent",
+            "verbal",
+        ])
         .assert()
         .success();
     let input = common::write(&clinician_home, "lab.pdf", &pdf(LAB_TEXT, 0));
@@ -374,10 +384,24 @@ fn mixed_and_several_password_sends_are_refused_with_the_way_forward() {
     let (clinician_home, _patient) = common::pair();
     clinician_home
         .cmd()
-        .args(["contact", "add", "p-0050", "--patient", "--no-key", "--email", "patient@example.org"])
+        .args([
+            "contact",
+            "add",
+            "p-0050",
+            "--patient",
+            "--no-key",
+            "--email",
+            "patient@example.org",
+            "--consent",
+            "verbal",
+        ])
         .assert()
         .success();
-    clinician_home.cmd().args(["contact", "add", "p-0051", "--patient", "--no-key"]).assert().success();
+    clinician_home
+        .cmd()
+        .args(["contact", "add", "p-0051", "--patient", "--no-key", "--consent", "verbal"])
+        .assert()
+        .success();
     let input = common::write(&clinician_home, "lab.pdf", &pdf(LAB_TEXT, 0));
     let out = clinician_home
         .cmd()

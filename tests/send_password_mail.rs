@@ -55,7 +55,17 @@ impl Practice {
     fn new() -> Practice {
         let cp = Carepost::with_identity("Dr. A. Peeters", SMTP_USER);
         cp.cmd()
-            .args(["contact", "add", "p-0042", "--patient", "--no-key", "--email", PATIENT_ADDRESS])
+            .args([
+                "contact",
+                "add",
+                "p-0042",
+                "--patient",
+                "--no-key",
+                "--email",
+                PATIENT_ADDRESS,
+                "--consent",
+                "verbal",
+            ])
             .assert()
             .success();
         let document = common::write(&cp, "Jansen_labuitslag.pdf", &pdf(LAB_TEXT, 0));

@@ -46,7 +46,11 @@ impl Setup {
         let fpr = patient.generate(PATIENT, "ed25519", Some("cv25519"), "1y");
         let cert = cp.path("patient.asc");
         patient.export(PATIENT_ADDRESS, &cert);
-        cp.cmd().args(["contact", "add", "p-1", "--patient", "--key-file"]).arg(&cert).assert().success();
+        cp.cmd()
+            .args(["contact", "add", "p-1", "--patient", "--consent", "verbal", "--key-file"])
+            .arg(&cert)
+            .assert()
+            .success();
         cp.cmd().args(["contact", "verify", "p-1", "--fingerprint", &fpr]).assert().success();
         // The patient knows the clinician's key, to check the signature.
         patient.import(&cp.export_key());
@@ -865,4 +869,41 @@ fn a_connection_dropped_before_the_final_dot_stays_pending_for_retry() {
     assert_eq!(retried["deliveries"][0]["status"], "sent", "{retried}");
     s.assert_delivered_intact(&received_one(&server));
     assert!(s.pending().is_empty());
+}
+
+#[test]
+#[cfg_attr(
+    missing_smtp_peers,
+    ignore = "needs gpg, openssl and python3 with aiosmtpd (python3 -m pip install aiosmtpd), not all installed"
+)]
+fn consent_withdrawn_after_queueing_stops_the_queued_message() {
+    if !have_tools() {
+        return;
+    }
+    let s = Setup::new();
+    s.mail_setup(closed_port(), Tls::Starttls, true);
+    s.send_fails("connect");
+    let pending = s.pending();
+    assert_eq!(pending.len(), 1, "the message waits in the outbox");
+    s.cmd().args(["contact", "consent", "p-1", "--withdraw"]).assert().success();
+
+    // A server that would accept it: the outbox checks consent again first.
+    let server = s.starttls_server(ServerOptions::default(), true);
+    let out = s.cmd().args(["mail", "retry"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("withdrew their consent"), "{stderr}");
+    assert!(server.received().is_empty(), "nothing went out");
+    assert_eq!(s.pending().len(), 1, "it stays queued, to be cancelled or sent after new consent");
+    let log = s.cp.json(&["log", "--action", "mail-send"]);
+    let last = log["records"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["outcome"], "refused", "{log}");
+    assert!(last["detail"].as_str().unwrap().contains("consent withdrawn"), "{last}");
+    assert_eq!(last["contact"], "p-1");
+
+    // Consent given again: the same message goes.
+    s.cmd().args(["contact", "consent", "p-1", "--give", "written"]).assert().success();
+    let retried = s.retry();
+    assert_eq!(retried["deliveries"][0]["status"], "sent", "{retried}");
+    assert_eq!(server.received().len(), 1);
 }

@@ -216,7 +216,18 @@ impl Transcript {
         self.init("patient", "PATIENT", PATIENT);
         self.run(&["--home", "patient", "export-key", "-o", "patient.asc"]);
         self.run(&["--home", "doctor", "export-key", "-o", "doctor.asc"]);
-        self.run(&["--home", "doctor", "contact", "add", alias, "--key-file", "patient.asc", "--patient"]);
+        self.run(&[
+            "--home",
+            "doctor",
+            "contact",
+            "add",
+            alias,
+            "--key-file",
+            "patient.asc",
+            "--patient",
+            "--consent",
+            "verbal",
+        ]);
         self.run(&["--home", "patient", "contact", "add", "dr-jansen", "--key-file", "doctor.asc", "--colleague"]);
     }
 
@@ -301,7 +312,7 @@ fn identity_missing_locked_or_present() {
     t.run(&["--home", "doctor", "init", "--name", "Dr. B. Peeters", "--email", "b.peeters@example.org"]);
     t.init("patient", "PATIENT", PATIENT);
     t.run(&["--home", "patient", "export-key", "-o", "patient.asc"]);
-    t.run(&["--home", "doctor", "contact", "add", "p-1", "--key-file", "patient.asc"]);
+    t.run(&["--home", "doctor", "contact", "add", "p-1", "--key-file", "patient.asc", "--consent", "verbal"]);
     t.write("brief.pdf", b"%PDF-1.4 referral\n");
     t.run_locked(&["--home", "doctor", "send", "brief.pdf", "--to", "p-1", "--unverified-ok", "urgent referral"]);
     t.say("a wrong passphrase");

@@ -1,4 +1,4 @@
-//! `carepost contact add|list|show|verify|update|remove|check|find|sources`: the verbs and
+//! `carepost contact add|list|show|verify|update|remove|check|find|sources|refresh|consent`: the verbs and
 //! their arguments.
 
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
@@ -16,6 +16,7 @@ pub enum ContactCommand {
     Find(ContactFindArgs),
     Sources(ContactSourcesArgs),
     Refresh(ContactRefreshArgs),
+    Consent(ContactConsentArgs),
 }
 
 /// What every command that goes on the network takes (`contact find`,
@@ -80,6 +81,12 @@ pub struct ContactAddArgs {
     _patient: bool,
     #[arg(long)]
     pub colleague: bool,
+    /// How the patient consented, after being told about the channel;
+    /// without it, asked on a terminal.
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub consent: Option<ConsentHowArg>,
+    #[arg(long, value_name = "TEXT", requires = "consent")]
+    pub consent_note: Option<String>,
 }
 
 impl ContactAddArgs {
@@ -89,6 +96,37 @@ impl ContactAddArgs {
             carepost::contacts::Kind::Colleague
         } else {
             carepost::contacts::Kind::Patient
+        }
+    }
+}
+
+/// `contact consent ALIAS --give HOW | --withdraw [--note TEXT]`.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("change").args(["give", "withdraw"]).required(true)))]
+pub struct ContactConsentArgs {
+    pub alias: String,
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub give: Option<ConsentHowArg>,
+    #[arg(long)]
+    pub withdraw: bool,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+/// How a patient gave consent.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ConsentHowArg {
+    Verbal,
+    Written,
+    Portal,
+}
+
+impl From<ConsentHowArg> for carepost::consent_state::ConsentHow {
+    fn from(how: ConsentHowArg) -> Self {
+        match how {
+            ConsentHowArg::Verbal => carepost::consent_state::ConsentHow::Verbal,
+            ConsentHowArg::Written => carepost::consent_state::ConsentHow::Written,
+            ConsentHowArg::Portal => carepost::consent_state::ConsentHow::Portal,
         }
     }
 }

@@ -88,6 +88,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
             ContactCommand::Check(args) => contact::check::run(&mut ctx, args, out),
             ContactCommand::Find(args) => contact::find::run(&mut ctx, args, out),
             ContactCommand::Sources(args) => contact::sources::run(&mut ctx, args, out),
+            ContactCommand::Consent(args) => contact::consent::run(&mut ctx, args, out),
         },
         Command::Send(args) => send::run(&mut ctx, args, out),
         Command::Open(args) => open::run(&mut ctx, args, out),

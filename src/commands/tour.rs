@@ -3,6 +3,7 @@
 //! afterwards. It never touches the user's home or keychain.
 
 use crate::ui::Output;
+use carepost::consent_state::ConsentHow;
 use carepost::context::{NonInteractive, SecretsConfig};
 use carepost::error::MessageProblem;
 use carepost::fingerprint::hex_groups;
@@ -95,6 +96,10 @@ fn walk(root: &Path, tour: &mut Tour, out: &Output) -> Result<(), Error> {
     contacts::add(&mut clinician.ctx(&nobody), "p-0042", &pt_key, contacts::Kind::Patient)?;
     contacts::add(&mut patient.ctx(&nobody), "dr-jansen", &dr_key, contacts::Kind::Colleague)?;
     detail(out, &tr!("tour-exchanged"));
+    // The patient was told about the channel and agreed: without that on
+    // record nothing is sent to them.
+    carepost::consent::give(&mut clinician.ctx(&nobody), "p-0042", ConsentHow::Verbal, None)?;
+    detail(out, &tr!("tour-consent"));
 
     step(out, tour, "refused-unverified", tr!("tour-refused"));
     // The sample letter and its name in the user's language, as a

@@ -124,7 +124,13 @@ impl Carepost {
 
     /// Adds another carepost user as a contact, verified.
     pub fn add_verified(&self, alias: &str, other: &Carepost) {
-        self.cmd().args(["contact", "add", alias, "--key-file"]).arg(other.export_key()).assert().success();
+        // Added as a patient (the default kind), told about the channel
+        // and agreed: nothing is sent to a patient without consent.
+        self.cmd()
+            .args(["contact", "add", alias, "--consent", "verbal", "--key-file"])
+            .arg(other.export_key())
+            .assert()
+            .success();
         self.cmd().args(["contact", "verify", alias, "--fingerprint", &other.fingerprint()]).assert().success();
     }
 }

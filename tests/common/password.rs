@@ -127,7 +127,17 @@ pub const LAB_TEXT: &str = "Haemoglobin 8.1 mmol/l marker-7f3c2a";
 pub fn clinician() -> Carepost {
     let cp = Carepost::with_identity("Dr. A. Peeters", "dr@praktijk.example");
     cp.cmd()
-        .args(["contact", "add", "p-0042", "--patient", "--no-key", "--email", "patient@example.org"])
+        .args([
+            "contact",
+            "add",
+            "p-0042",
+            "--patient",
+            "--no-key",
+            "--email",
+            "patient@example.org",
+            "--consent",
+            "verbal",
+        ])
         .assert()
         .success();
     cp

@@ -6,6 +6,7 @@
 
 use crate::audit::{self, Action, Event, Outcome};
 use crate::certification::{self, Verification};
+use crate::consent_state::{ConsentRecord, ConsentSummary};
 use crate::error::{CertProblem, Error, Result};
 pub use crate::origin::{KeyOrigin, Origin, OriginSummary};
 use crate::store::ContactRow;
@@ -101,6 +102,9 @@ pub struct Contact {
     pub updated_at: String,
     pub verification: Option<Verification>,
     pub origin: Origin,
+    /// A patient's consent to this channel; `None` when never recorded
+    /// (and always for a colleague).
+    pub consent: Option<ConsentRecord>,
 }
 
 /// The contract's JSON form of a contact (`contact list`, `contact show`).
@@ -118,6 +122,9 @@ pub struct ContactSummary {
     pub key: bool,
     /// How documents reach the contact: `key` or `password`.
     pub delivery: Delivery,
+    /// A patient's consent (`missing` when never recorded); `None` (JSON
+    /// `null`) for a colleague, who needs none.
+    pub consent: Option<ConsentSummary>,
 }
 
 /// `contact show`: the summary plus what the certificate says about itself.
@@ -167,6 +174,11 @@ impl Contact {
         self.cert.as_ref().ok_or_else(|| Error::NoKey { alias: self.alias.clone() })
     }
 
+    /// A patient's consent as the JSON shows it; `None` for a colleague.
+    pub fn consent_summary(&self) -> Option<ConsentSummary> {
+        (self.kind == Kind::Patient).then(|| ConsentSummary::of(self.consent.as_ref()))
+    }
+
     pub fn is_verified(&self) -> bool {
         self.verification.is_some()
     }
@@ -202,6 +214,7 @@ impl Contact {
             expires: self.expires(now).map(crate::fmt_time),
             key: self.has_key(),
             delivery: self.delivery(),
+            consent: self.consent_summary(),
         }
     }
 
@@ -370,6 +383,8 @@ fn from_row(row: ContactRow, own: Option<&Cert>, now: std::time::SystemTime) -> 
             email: row.email,
             refreshed_at: row.refreshed_at,
         },
+        // A colleague's record would be damage the CHECKs never let in.
+        consent: if kind == Kind::Patient { row.consent } else { None },
     })
 }
 
@@ -480,6 +495,7 @@ pub fn add_cert(ctx: &mut Context<'_>, alias: &str, cert: Cert, kind: Kind, orig
         source_url: origin.location.clone(),
         email: origin.email.clone(),
         refreshed_at: origin.refreshed_at.clone(),
+        consent: None,
     };
     ctx.store()?.insert_contact(&row)?;
     audit::record(
@@ -529,6 +545,7 @@ pub fn add_without_key(ctx: &mut Context<'_>, alias: &str, kind: Kind, email: Op
         source_url: None,
         email: origin.email.clone(),
         refreshed_at: None,
+        consent: None,
     };
     ctx.store()?.insert_contact(&row)?;
     // The address identifies the patient: the log says only that one is kept.

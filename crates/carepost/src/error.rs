@@ -371,6 +371,16 @@ pub enum Error {
     /// A first key offered for a contact that already has one.
     #[error("{}", tr!("error-nokey-has-key", alias = .0.clone()))]
     AlreadyHasKey(String),
+    // Consent on record for patients.
+    /// A send to a patient whose consent was never recorded.
+    #[error("{}", tr!("error-consent-missing", alias = .0.clone()))]
+    ConsentMissing(String),
+    /// A send to a patient who withdrew consent (`at`: when, as stored).
+    #[error("{}", tr!("error-consent-withdrawn", alias = alias.clone(), date = crate::when::show_date(at)))]
+    ConsentWithdrawn { alias: String, at: String },
+    /// A consent record asked for a colleague, who needs none.
+    #[error("{}", tr!("error-consent-colleague", alias = .0.clone()))]
+    ConsentColleague(String),
 }
 
 /// Why a request to a key source failed.
@@ -934,6 +944,8 @@ impl Error {
             // s7-nokey: patient contacts without a key.
             NoKey { .. } | NoKeyToPublish(_) => ExitStatus::Refused,
             ColleagueNeedsKey | NoKeyToVerify(_) | AlreadyHasKey(_) => ExitStatus::Usage,
+            ConsentMissing(_) | ConsentWithdrawn { .. } => ExitStatus::Refused,
+            ConsentColleague(_) => ExitStatus::Usage,
         }
     }
 
@@ -1114,6 +1126,11 @@ impl Error {
             NoKeyToVerify(alias) => tr!("hint-nokey-verify", alias = alias.clone()),
             NoKeyToPublish(_) => tr!("hint-nokey-publish"),
             AlreadyHasKey(alias) => tr!("hint-nokey-has-key", alias = alias.clone()),
+            ConsentMissing(alias) => tr!("hint-consent-missing", alias = alias.clone()),
+            ConsentWithdrawn { alias, at } => {
+                tr!("hint-consent-withdrawn", alias = alias.clone(), date = crate::when::show_date(at))
+            }
+            ConsentColleague(_) => tr!("hint-consent-colleague"),
             _ => return None,
         })
     }

@@ -20,6 +20,8 @@ pub mod audit_log;
 pub mod certification;
 
 pub mod commit;
+pub mod consent;
+pub mod consent_state;
 pub mod contacts;
 pub mod context;
 pub mod error;

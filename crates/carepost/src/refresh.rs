@@ -202,6 +202,7 @@ pub(crate) mod tests {
             source_url: None,
             email: None,
             refreshed_at: None,
+            consent: None,
         }
     }
 

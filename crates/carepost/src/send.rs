@@ -3,7 +3,8 @@
 //!
 //! Every safety check happens before the first byte is written: unknown,
 //! unverified (without a recorded reason), revoked, expired or too-weak
-//! recipients stop the send. Output appears only when every document of
+//! recipients stop the send, and so does a patient without consent on
+//! record ([`crate::consent`]). Output appears only when every document of
 //! the command was sealed, under a neutral name that keeps the extension.
 //!
 //! The message is RFC 4880 / RFC 9580 v4 data: PKESK + SEIPD (version 1
@@ -125,6 +126,8 @@ impl Recipients {
                 continue;
             }
             let contact = contacts::get(ctx, alias)?;
+            // A patient's consent first: nothing overrides it.
+            crate::consent::require(ctx, &contact)?;
             // A patient without a key is reached with a password, not on
             // this path.
             let Some(cert) = contact.cert() else {

@@ -169,9 +169,11 @@ pub struct PasswordContact {
 
 impl PasswordContact {
     /// Looks `alias` up: any known contact can receive a password (a
-    /// patient without a key always does).
+    /// patient without a key always does) — a patient only with consent
+    /// on record.
     pub fn check(ctx: &mut Context<'_>, alias: &str) -> Result<PasswordContact> {
         let contact = contacts::get(ctx, alias)?;
+        crate::consent::require(ctx, &contact)?;
         Ok(PasswordContact::from_contact(&contact))
     }
 
@@ -220,6 +222,8 @@ pub fn route(ctx: &mut Context<'_>, aliases: &[String], force_password: bool) ->
     let mut without_key = Vec::new();
     for alias in &unique {
         let contact = contacts::get(ctx, alias)?;
+        // Refused here already, before any other question about the send.
+        crate::consent::require(ctx, &contact)?;
         if contact.has_key() && !force_password {
             with_key.push(contact.alias.clone());
         } else {

@@ -10,6 +10,7 @@
 //! writes ([`UnknownValue`], reported as a damaged state database), and a
 //! path through [`SqlPath`] / [`StoredPath`], which keep every byte of it.
 
+use crate::consent_state::{ConsentHow, ConsentRecord, ConsentState};
 pub use crate::error::UnknownValue;
 use crate::error::{Error, Result};
 use crate::home::Home;
@@ -171,11 +172,25 @@ const MIGRATIONS: &[&str] = &[
         refreshed_at FROM contacts;
     DROP TABLE contacts;
     ALTER TABLE contacts_v8 RENAME TO contacts;",
+    // 9: a patient's consent to this channel: never recorded (NULL, as
+    //    every contact after the upgrade), given (with how, and when) or
+    //    withdrawn (when), and the user's own note. A colleague never has
+    //    a consent record. SQLite checks new columns' CHECKs against the
+    //    rows already there, so plain ALTERs suffice.
+    "ALTER TABLE contacts ADD COLUMN consent_state TEXT
+        CHECK (consent_state IS NULL OR (consent_state IN ('given', 'withdrawn') AND kind = 'patient'));
+    ALTER TABLE contacts ADD COLUMN consent_how TEXT
+        CHECK (consent_how IS NULL OR consent_how IN ('verbal', 'written', 'portal'))
+        CHECK ((consent_how IS NOT NULL) = (consent_state IS 'given'));
+    ALTER TABLE contacts ADD COLUMN consent_at TEXT
+        CHECK ((consent_at IS NULL) = (consent_state IS NULL));
+    ALTER TABLE contacts ADD COLUMN consent_note TEXT
+        CHECK (consent_note IS NULL OR consent_state IS NOT NULL);",
 ];
 
 /// The columns every contact query reads, in [`row_to_contact`]'s order.
-const CONTACT_COLUMNS: &str =
-    "alias, kind, fingerprint, cert, added_at, updated_at, source, source_url, email, refreshed_at";
+const CONTACT_COLUMNS: &str = "alias, kind, fingerprint, cert, added_at, updated_at, source, source_url, email, \
+     refreshed_at, consent_state, consent_how, consent_at, consent_note";
 
 /// How long a command waits for another carepost process to finish writing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -197,6 +212,9 @@ pub struct ContactRow {
     pub source_url: Option<String>,
     pub email: Option<String>,
     pub refreshed_at: Option<String>,
+    /// The patient's consent, `None` when never recorded (and always for
+    /// a colleague).
+    pub consent: Option<ConsentRecord>,
 }
 
 pub struct Store {
@@ -312,7 +330,10 @@ impl Store {
             }
         }
         tx.execute(
-            &format!("INSERT INTO contacts ({CONTACT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+            &format!(
+                "INSERT INTO contacts ({CONTACT_COLUMNS})
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+            ),
             params![
                 row.alias,
                 row.kind,
@@ -323,7 +344,11 @@ impl Store {
                 row.source,
                 row.source_url,
                 row.email,
-                row.refreshed_at
+                row.refreshed_at,
+                row.consent.as_ref().map(|c| c.state),
+                row.consent.as_ref().and_then(|c| c.how),
+                row.consent.as_ref().map(|c| c.at.clone()),
+                row.consent.as_ref().and_then(|c| c.note.clone())
             ],
         )?;
         tx.commit()?;
@@ -458,6 +483,25 @@ impl Code for KeyOrigin {
 }
 sql_code!(KeyOrigin);
 
+impl Code for ConsentState {
+    const COLUMN: &'static str = "contacts.consent_state";
+    // `missing` is the absence of a record, never a stored value.
+    const ALL: &'static [ConsentState] = &[ConsentState::Given, ConsentState::Withdrawn];
+    fn code(self) -> &'static str {
+        self.as_str()
+    }
+}
+sql_code!(ConsentState);
+
+impl Code for ConsentHow {
+    const COLUMN: &'static str = "contacts.consent_how";
+    const ALL: &'static [ConsentHow] = &ConsentHow::ALL;
+    fn code(self) -> &'static str {
+        self.as_str()
+    }
+}
+sql_code!(ConsentHow);
+
 /// A path as state.db stores it: as text when it is UTF-8 (every path
 /// older homes hold), as its exact bytes otherwise. A lossy conversion
 /// would record a name that does not exist, and purge would never find
@@ -517,7 +561,27 @@ fn row_to_contact(r: &rusqlite::Row<'_>) -> rusqlite::Result<ContactRow> {
         source_url: r.get(7)?,
         email: r.get(8)?,
         refreshed_at: r.get(9)?,
+        consent: match r.get::<_, Option<ConsentState>>(10)? {
+            Some(state) => Some(ConsentRecord { state, how: r.get(11)?, at: r.get(12)?, note: r.get(13)? }),
+            None => None,
+        },
     })
+}
+
+/// Records a patient's consent (given or withdrawn), replacing what was
+/// recorded before, on `conn` or inside a transaction (with its audit
+/// record). Only a patient has one: for anyone else nothing changes and
+/// the contact counts as not found.
+pub fn set_contact_consent(conn: &Connection, alias: &str, consent: &ConsentRecord) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE contacts SET consent_state = ?2, consent_how = ?3, consent_at = ?4, consent_note = ?5
+         WHERE alias = ?1 AND kind = 'patient'",
+        params![alias, consent.state, consent.how, consent.at, consent.note],
+    )?;
+    if changed == 0 {
+        return Err(Error::ContactNotFound { alias: alias.to_owned(), similar: Vec::new() });
+    }
+    Ok(())
 }
 
 /// Records a risk the user accepted and why (JSON lists of contacts and
@@ -700,6 +764,65 @@ mod tests {
         ] {
             assert!(conn.execute(bad, []).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn contacts_of_a_version_8_home_have_no_consent_after_migration_9() {
+        let conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..8] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO contacts (alias, kind, fingerprint, cert, added_at, updated_at, source)
+                 VALUES ('p-1', 'patient', 'F1', x'01', 't0', 't1', 'file');
+             INSERT INTO contacts (alias, kind, added_at, updated_at, source)
+                 VALUES ('p-2', 'patient', 't', 't', 'none');
+             INSERT INTO contacts (alias, kind, fingerprint, cert, added_at, updated_at, source)
+                 VALUES ('c-1', 'colleague', 'F2', x'02', 't', 't', 'file');",
+        )
+        .unwrap();
+        conn.execute_batch(MIGRATIONS[8]).unwrap();
+        assert_eq!(MIGRATIONS.len(), 9, "consent is schema version 9");
+        let rows: Vec<ContactRow> = conn
+            .prepare(&format!("SELECT {CONTACT_COLUMNS} FROM contacts ORDER BY alias"))
+            .unwrap()
+            .query_map([], row_to_contact)
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(rows.len(), 3);
+        assert!(rows.iter().all(|r| r.consent.is_none()), "no consent recorded after the upgrade");
+        assert_eq!(rows[1].fingerprint.as_deref(), Some("F1"), "the rest is kept");
+        let given = ConsentRecord {
+            state: ConsentState::Given,
+            how: Some(ConsentHow::Written),
+            at: "t2".into(),
+            note: Some("n".into()),
+        };
+        set_contact_consent(&conn, "p-1", &given).unwrap();
+        // A colleague never has a consent record: the update finds no patient.
+        assert!(matches!(set_contact_consent(&conn, "c-1", &given), Err(Error::ContactNotFound { .. })));
+        let back = conn
+            .query_row(&format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE alias = 'p-1'"), [], row_to_contact)
+            .unwrap();
+        assert_eq!(back.consent, Some(given));
+        // What carepost never writes is refused by the schema itself.
+        for bad in [
+            "UPDATE contacts SET consent_state = 'given', consent_how = 'verbal', consent_at = 't' WHERE alias = 'c-1'",
+            "UPDATE contacts SET consent_state = 'given', consent_at = 't' WHERE alias = 'p-2'",
+            "UPDATE contacts SET consent_state = 'withdrawn', consent_how = 'verbal', consent_at = 't' WHERE alias = 'p-2'",
+            "UPDATE contacts SET consent_state = 'given', consent_how = 'pigeon', consent_at = 't' WHERE alias = 'p-2'",
+            "UPDATE contacts SET consent_state = 'maybe', consent_at = 't' WHERE alias = 'p-2'",
+            "UPDATE contacts SET consent_state = 'withdrawn' WHERE alias = 'p-2'",
+            "UPDATE contacts SET consent_note = 'n' WHERE alias = 'p-2'",
+        ] {
+            assert!(conn.execute(bad, []).is_err(), "{bad}");
+        }
+        conn.execute(
+            "UPDATE contacts SET consent_state = 'withdrawn', consent_how = NULL, consent_at = 't3' WHERE alias = 'p-1'",
+            [],
+        )
+        .unwrap();
     }
 
     #[test]

@@ -2,11 +2,16 @@
 //! imports a contact's key from a file, or finds it in a Web Key Directory
 //! or on a key server and imports it unverified, or adds a patient who has
 //! no key (documents then go with a password told by phone). On a
-//! terminal, without any of the three, it asks which.
+//! terminal, without any of the three, it asks which. A patient's consent
+//! comes with `--consent HOW`, or is asked on a terminal after showing
+//! what the patient should have been told; without it nothing can be sent
+//! to them until `contact consent ALIAS --give HOW`.
 
 use super::warn_if_expiring;
 use crate::cli::contact::ContactAddArgs;
 use crate::ui::Output;
+use carepost::consent;
+use carepost::consent_state::ConsentHow;
 use carepost::contacts::{self, Contact, Kind};
 use carepost::fingerprint::hex_groups;
 use carepost::safe::Safe;
@@ -40,16 +45,34 @@ enum How {
 
 pub fn run(ctx: &mut Context<'_>, args: ContactAddArgs, out: &Output) -> Result<(), Error> {
     let kind = args.kind();
+    // Consent is checked before anything is looked up or written.
+    if kind == Kind::Colleague && args.consent.is_some() {
+        return Err(Error::ConsentColleague(args.alias.clone()));
+    }
+    let note = consent::check_note(args.consent_note.as_deref())?;
     let how = match (args.no_key, &args.key_file, &args.email) {
         (true, _, email) => How::NoKey(email.clone()),
         (false, Some(key_file), _) => How::File(key_file.clone()),
         (false, None, Some(email)) => How::Email(email.clone()),
         (false, None, None) => ask(ctx, &args.alias, kind)?,
     };
+    let given = match (kind, args.consent) {
+        (Kind::Patient, Some(given)) => Some(given.into()),
+        (Kind::Patient, None) => {
+            contacts::validate_alias(&args.alias)?;
+            super::consent::ask(ctx, &args.alias)?
+        }
+        (Kind::Colleague, _) => None,
+    };
     match how {
-        How::NoKey(email) => add_without_key(ctx, &args.alias, kind, email.as_deref(), out),
+        How::NoKey(email) => {
+            let contact = contacts::add_without_key(ctx, &args.alias, kind, email.as_deref())?;
+            let contact = record_consent(ctx, contact, given, note.as_deref(), out)?;
+            added_without_key(ctx, &contact, out)
+        }
         How::File(key_file) => {
             let contact = contacts::add(ctx, &args.alias, &key_file, kind)?;
+            let contact = record_consent(ctx, contact, given, note.as_deref(), out)?;
             added(ctx, &contact, kind, None, out)
         }
         How::Email(email) => {
@@ -65,7 +88,30 @@ pub fn run(ctx: &mut Context<'_>, args: ContactAddArgs, out: &Output) -> Result<
             let label = found.source.label();
             let location = found.location.clone();
             let contact = carepost::refresh::add_found(ctx, &args.alias, found, &address, kind)?;
+            let contact = record_consent(ctx, contact, given, note.as_deref(), out)?;
             added(ctx, &contact, kind, Some((label, location)), out)
+        }
+    }
+}
+
+/// Records the consent a new patient gave, or says on stderr that
+/// nothing can be sent to them until it is recorded. A colleague passes
+/// unchanged.
+fn record_consent(
+    ctx: &mut Context<'_>,
+    contact: Contact,
+    given: Option<ConsentHow>,
+    note: Option<&str>,
+    out: &Output,
+) -> Result<Contact, Error> {
+    if contact.kind != Kind::Patient {
+        return Ok(contact);
+    }
+    match given {
+        Some(how) => consent::give(ctx, &contact.alias, how, note),
+        None => {
+            out.notice(&tr!("consent-missing-note", alias = contact.alias.clone()));
+            Ok(contact)
         }
     }
 }
@@ -105,22 +151,24 @@ fn ask(ctx: &mut Context<'_>, alias: &str, kind: Kind) -> Result<How, Error> {
     }
 }
 
-fn add_without_key(
-    ctx: &mut Context<'_>,
-    alias: &str,
-    kind: Kind,
-    email: Option<&str>,
-    out: &Output,
-) -> Result<(), Error> {
-    let contact = contacts::add_without_key(ctx, alias, kind, email)?;
+fn added_without_key(ctx: &mut Context<'_>, contact: &Contact, out: &Output) -> Result<(), Error> {
     let result = AddedWithoutKey { summary: contact.summary(ctx.now), email: contact.origin.email.clone() };
     out.result(&result, |w| {
         writeln!(w, "{}", tr!("nokey-added", alias = contact.alias.clone()))?;
         if let Some(email) = &result.email {
             writeln!(w, "  {}", tr!("nokey-added-email", email = Safe(email).to_string()))?;
         }
+        consent_line(w, contact)?;
         writeln!(w, "{}", tr!("nokey-added-next", alias = contact.alias.clone()))
     })
+}
+
+/// The consent just recorded for a new patient, if any.
+fn consent_line(w: &mut dyn std::io::Write, contact: &Contact) -> std::io::Result<()> {
+    if contact.consent.is_some() {
+        writeln!(w, "{}", super::consent::recorded_line(contact))?;
+    }
+    Ok(())
 }
 
 /// What `contact add` says once a key was imported: the fingerprint and
@@ -139,6 +187,7 @@ fn added(
         None => out.result(&summary, |w| {
             writeln!(w, "{}", tr!("contact-added", alias = contact.alias.clone(), kind = kind.label()))?;
             writeln!(w, "  {}", hex_groups(&fingerprint))?;
+            consent_line(w, contact)?;
             writeln!(w, "{}", tr!("contact-added-next", alias = contact.alias.clone()))
         }),
         Some((label, location)) => {
@@ -160,6 +209,7 @@ fn added(
                     writeln!(w, "  {}", Safe(uid))?;
                 }
                 writeln!(w, "  {}", hex_groups(&fingerprint))?;
+                consent_line(w, contact)?;
                 writeln!(w, "{}", tr!("contact-added-found-next", alias = contact.alias.clone()))
             })
         }

@@ -24,16 +24,19 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
             return writeln!(w, "{}", tr!("contact-list-empty"));
         }
         for (contact, summary) in all.iter().zip(&list.contacts) {
+            let mark = super::consent::list_mark(contact).map(|m| format!("  {m}")).unwrap_or_default();
             match &summary.fingerprint {
                 Some(fingerprint) => writeln!(
                     w,
-                    "{:<24} {:<10} {}  {}",
+                    "{:<24} {:<10} {}  {}{mark}",
                     contact.alias,
                     summary.kind.label(),
                     hex_groups(fingerprint),
                     verified_label(contact)
                 )?,
-                None => writeln!(w, "{:<24} {:<10} {}", contact.alias, summary.kind.label(), tr!("nokey-no-key"))?,
+                None => {
+                    writeln!(w, "{:<24} {:<10} {}{mark}", contact.alias, summary.kind.label(), tr!("nokey-no-key"))?
+                }
             }
         }
         Ok(())

@@ -8,6 +8,7 @@ use carepost::tr;
 
 pub mod add;
 pub mod check;
+pub mod consent;
 pub mod find;
 pub mod list;
 pub mod refresh;

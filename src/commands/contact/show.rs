@@ -24,6 +24,12 @@ pub fn run(ctx: &mut Context<'_>, args: AliasArg, out: &Output) -> Result<(), Er
             }
             None => fields.push((tr!("nokey-show-key"), tr!("nokey-no-key"))),
         }
+        if let Some(consent) = super::consent::label(&contact) {
+            fields.push((tr!("consent-show-label"), consent));
+        }
+        if let Some(note) = contact.consent.as_ref().and_then(|c| c.note.as_ref()) {
+            fields.push((tr!("consent-show-note"), Safe(note).to_string()));
+        }
         if let Some(expires) = &details.summary.expires {
             fields.push((tr!("show-expires"), carepost::when::show_date(expires)));
         }

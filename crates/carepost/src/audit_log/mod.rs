@@ -83,6 +83,11 @@ pub enum Action {
     /// A printable patient leaflet written (`leaflet`): its language, and
     /// the contact it was made for, if any.
     Leaflet,
+    /// A patient's consent to this channel recorded (`contact consent
+    /// --give`, `contact add --consent`): how, and whether a note was kept.
+    ConsentGive,
+    /// A patient withdrew consent (`contact consent --withdraw`).
+    ConsentWithdraw,
 }
 
 impl Action {
@@ -110,10 +115,12 @@ impl Action {
             Action::PublishKeyserver => "publish-keyserver",
             Action::Report => "report",
             Action::Leaflet => "leaflet",
+            Action::ConsentGive => "consent-give",
+            Action::ConsentWithdraw => "consent-withdraw",
         }
     }
 
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 24] = [
         Action::Init,
         Action::ContactAdd,
         Action::ContactUpdate,
@@ -136,6 +143,8 @@ impl Action {
         Action::PublishKeyserver,
         Action::Report,
         Action::Leaflet,
+        Action::ConsentGive,
+        Action::ConsentWithdraw,
     ];
 }
 

@@ -26,6 +26,7 @@ const EN: Catalogue = &[
     ("nokey", include_str!("en/nokey.ftl")),
     ("report", include_str!("en/report.ftl")),
     ("leaflet", include_str!("en/leaflet.ftl")),
+    ("consent", include_str!("en/consent.ftl")),
 ];
 const NL: Catalogue = &[
     ("messages", include_str!("nl/messages.ftl")),
@@ -37,6 +38,7 @@ const NL: Catalogue = &[
     ("nokey", include_str!("nl/nokey.ftl")),
     ("report", include_str!("nl/report.ftl")),
     ("leaflet", include_str!("nl/leaflet.ftl")),
+    ("consent", include_str!("nl/consent.ftl")),
 ];
 const FR: Catalogue = &[
     ("messages", include_str!("fr/messages.ftl")),
@@ -48,6 +50,7 @@ const FR: Catalogue = &[
     ("nokey", include_str!("fr/nokey.ftl")),
     ("report", include_str!("fr/report.ftl")),
     ("leaflet", include_str!("fr/leaflet.ftl")),
+    ("consent", include_str!("fr/consent.ftl")),
 ];
 
 /// An argument to a message: text or a number (numbers drive plural rules).

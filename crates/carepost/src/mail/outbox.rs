@@ -16,6 +16,10 @@
 //! `mail retry --resend ID` (the user's explicit go-ahead, after checking
 //! with the recipient) sends it again.
 //!
+//! A message to a patient whose consent is missing or withdrawn when it
+//! is to go out is refused and stays queued ([`crate::consent`]): consent
+//! is checked again before every delivery, not only when it was composed.
+//!
 //! Every attempt is audited as `mail-send` per recipient alias, with the
 //! outcome and, on failure, the step and a problem code — never an
 //! address, a subject, or the server's text.
@@ -393,6 +397,9 @@ fn recipient_events(row: &Row, action: Action, outcome: Outcome, detail: String)
 /// one only when `resend` (the user confirmed). `Ok(None)`: another
 /// process holds it.
 fn attempt(ctx: &mut Context<'_>, mailer: &Mailer, row: &Row, resend: bool) -> Result<Option<Delivery>> {
+    // Consent may have been withdrawn since the message was queued: it
+    // stays queued (to be cancelled, or sent once consent is given again).
+    crate::consent::require_for_delivery(ctx, &row.recipients, &row.message_id)?;
     let now = crate::fmt_time(ctx.now);
     let stale = stale_before(ctx);
     let claimed = ctx.store()?.connection().execute(

@@ -23,7 +23,11 @@ pub struct ContactReport {
     pub verified_at: Option<String>,
     pub period: super::Period,
     pub events: Vec<ContactEvent>,
+    /// Consent given and withdrawn in the period (audit records).
     pub consent: super::ConsentCounts,
+    /// Where the patient's consent stands now; `None` for a colleague or
+    /// a removed contact.
+    pub consent_now: Option<crate::consent_state::ConsentSummary>,
 }
 
 /// One thing that happened to the contact's data.
@@ -86,6 +90,7 @@ pub fn build(ctx: &mut Context<'_>, alias: &str, since: Option<SystemTime>) -> R
             to: now,
         },
         consent: super::consent_counts(&own),
+        consent_now: contact.as_ref().and_then(|c| c.consent_summary()),
         events,
     })
 }

@@ -18,6 +18,7 @@ pub mod render;
 pub mod text;
 
 use crate::audit::{self, Action, Event, Filter, Outcome, Record};
+use crate::consent_state::ConsentState;
 use crate::error::{Error, Result};
 use crate::retention::{self, Policy};
 pub use crate::store::RiskAcceptance;
@@ -205,7 +206,18 @@ pub struct PatientsInformed {
     pub leaflets: u64,
     /// Leaflets by language code, when the record says it.
     pub leaflets_by_language: BTreeMap<String, u64>,
+    /// Consent given and withdrawn in the period (audit records).
     pub consent: ConsentCounts,
+    /// Where the patients' consent stands now (the contact book).
+    pub patients_by_consent: PatientsByConsent,
+}
+
+/// How many patients have consent given, withdrawn, or not recorded.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PatientsByConsent {
+    pub given: u64,
+    pub withdrawn: u64,
+    pub missing: u64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -246,7 +258,15 @@ pub fn build(ctx: &mut Context<'_>, options: &Options) -> Result<Report> {
     let identity_expires = ctx.identity()?.expires().map(crate::fmt_time);
 
     let mut counts = ContactCounts::default();
+    let mut patients_by_consent = PatientsByConsent::default();
     for c in &contacts {
+        if let Some(consent) = c.consent_summary() {
+            *match consent.state {
+                ConsentState::Given => &mut patients_by_consent.given,
+                ConsentState::Withdrawn => &mut patients_by_consent.withdrawn,
+                ConsentState::Missing => &mut patients_by_consent.missing,
+            } += 1;
+        }
         match (c.kind, c.has_key()) {
             (crate::contacts::Kind::Patient, true) => counts.patients_with_key += 1,
             (crate::contacts::Kind::Patient, false) => counts.patients_without_key += 1,
@@ -309,7 +329,8 @@ pub fn build(ctx: &mut Context<'_>, options: &Options) -> Result<Report> {
         timer_installed: status.timer_installed,
         encrypted_volume: status.encrypted_volume,
     };
-    let mut informed = PatientsInformed { consent: consent_counts(&records), ..Default::default() };
+    let mut informed =
+        PatientsInformed { consent: consent_counts(&records), patients_by_consent, ..Default::default() };
     for r in records.iter().filter(|r| r.action == LEAFLET && r.outcome == "success") {
         informed.leaflets += 1;
         if let Some(lang) = r.detail.as_deref().and_then(leaflet_language) {

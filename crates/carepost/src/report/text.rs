@@ -314,6 +314,11 @@ fn informed(report: &Report) -> Section {
         tr!("report-informed-consent"),
         tr!("report-informed-consent-value", given = p.consent.given, withdrawn = p.consent.withdrawn),
     ));
+    let now = &p.patients_by_consent;
+    fields.push(field(
+        tr!("report-informed-consent-now"),
+        tr!("report-informed-consent-now-value", given = now.given, withdrawn = now.withdrawn, missing = now.missing),
+    ));
     Section {
         title: tr!("report-informed-title"),
         intro: Some(tr!("report-informed-intro")),
@@ -422,6 +427,10 @@ pub fn contact(report: &ContactReport) -> Doc {
                             given = report.consent.given,
                             withdrawn = report.consent.withdrawn
                         ),
+                    ),
+                    field(
+                        tr!("report-contact-consent-now"),
+                        report.consent_now.as_ref().map_or_else(|| tr!("word-no"), |c| c.describe()),
                     ),
                 ],
                 ..Default::default()

@@ -131,6 +131,8 @@ report-informed-leaflets = Patient leaflets made
 report-informed-leaflets-by-language = Leaflets by language
 report-informed-consent = Consent
 report-informed-consent-value = given { $given } times, withdrawn { $withdrawn } times
+report-informed-consent-now = Patients' consent now
+report-informed-consent-now-value = given: { $given }, withdrawn: { $withdrawn }, not recorded: { $missing }
 
 report-evaluation-title = 7. Evaluation
 report-evaluation-date = Next evaluation of these measures
@@ -148,6 +150,7 @@ report-contact-removed = removed from the contact book
 report-contact-key = Key
 report-contact-no-key = no key: documents are sent with a password told by phone
 report-contact-verified = Key verified on
+report-contact-consent-now = Consent now
 report-contact-events = Documents and consent
 report-contact-intro = Each document is identified by its SHA-256 fingerprint: carepost keeps neither its content nor its file name.
 report-contact-none = Nothing recorded in this period.

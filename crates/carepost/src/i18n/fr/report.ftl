@@ -131,6 +131,8 @@ report-informed-leaflets = Dépliants pour patients créés
 report-informed-leaflets-by-language = Dépliants par langue
 report-informed-consent = Consentement
 report-informed-consent-value = donné { $given } fois, retiré { $withdrawn } fois
+report-informed-consent-now = Consentement des patients à ce jour
+report-informed-consent-now-value = donné : { $given }, retiré : { $withdrawn }, non enregistré : { $missing }
 
 report-evaluation-title = 7. Évaluation
 report-evaluation-date = Prochaine évaluation de ces mesures
@@ -148,6 +150,7 @@ report-contact-removed = retiré du carnet de contacts
 report-contact-key = Clé
 report-contact-no-key = pas de clé : les documents sont envoyés avec un mot de passe communiqué par téléphone
 report-contact-verified = Clé vérifiée le
+report-contact-consent-now = Consentement à ce jour
 report-contact-events = Documents et consentement
 report-contact-intro = Chaque document est identifié par son empreinte SHA-256 : carepost ne conserve ni son contenu ni son nom de fichier.
 report-contact-none = Rien n'a été enregistré sur cette période.

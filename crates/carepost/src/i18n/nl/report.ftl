@@ -131,6 +131,8 @@ report-informed-leaflets = Gemaakte patiëntenfolders
 report-informed-leaflets-by-language = Folders per taal
 report-informed-consent = Toestemming
 report-informed-consent-value = { $given } keer gegeven, { $withdrawn } keer ingetrokken
+report-informed-consent-now = Toestemming van patiënten nu
+report-informed-consent-now-value = gegeven: { $given }, ingetrokken: { $withdrawn }, niet vastgelegd: { $missing }
 
 report-evaluation-title = 7. Evaluatie
 report-evaluation-date = Volgende evaluatie van deze maatregelen
@@ -148,6 +150,7 @@ report-contact-removed = uit het adresboek verwijderd
 report-contact-key = Sleutel
 report-contact-no-key = geen sleutel: documenten worden verstuurd met een wachtwoord dat telefonisch wordt doorgegeven
 report-contact-verified = Sleutel geverifieerd op
+report-contact-consent-now = Toestemming nu
 report-contact-events = Documenten en toestemming
 report-contact-intro = Elk document wordt aangeduid met zijn SHA-256-vingerafdruk: carepost bewaart de inhoud en de bestandsnaam niet.
 report-contact-none = In deze periode is niets vastgelegd.
