@@ -405,7 +405,7 @@ fn the_html_report_prints_with_the_same_figures_and_no_patient() {
         assert!(flat.contains(title), "{title:?} in\n{text}");
     }
     for figure in [
-        "2 with a key, 1 without a key",
+        "2 with a key, 2 without a key",
         "4 with the recipient's key, 1 with a password",
         "1 with the practice's key, 0 with a password",
         "3 to verified contacts, 1 to unverified contacts with a reason",

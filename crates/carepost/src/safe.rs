@@ -1,7 +1,8 @@
 //! Text from strangers (user IDs in certificates, file names inside
 //! messages, anything typed into a key file) shown without letting it steer
 //! the terminal: control characters, escape sequences and bidirectional
-//! overrides are replaced by visible `\u{…}` escapes.
+//! overrides are replaced by visible `\u{…}` escapes. [`html`] does the
+//! same for the HTML pages carepost writes (the leaflet, the report).
 
 use std::fmt;
 
@@ -34,6 +35,24 @@ impl<T: AsRef<str>> fmt::Display for Safe<T> {
 /// Lossy UTF-8 decoding followed by escaping, for raw bytes from a packet.
 pub fn safe_bytes(bytes: &[u8]) -> String {
     Safe(String::from_utf8_lossy(bytes)).to_string()
+}
+
+/// Text for HTML elements and quoted attributes: markup characters as
+/// entities, and control and direction-changing characters escaped as
+/// [`Safe`] shows them.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in Safe(text).to_string().chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! text, from the catalogue or from the user and the home, is escaped.
 
 use crate::retention::{describe_duration, Policy};
+use crate::safe::html as escape;
 use crate::tr;
 use std::fmt::Write;
 
@@ -35,22 +36,6 @@ pub struct Content {
     pub policy: Policy,
     /// The day the leaflet was made, as people read it.
     pub date: String,
-}
-
-/// Text made safe inside HTML elements and quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Print-friendly A4: system fonts every platform has, the fingerprint

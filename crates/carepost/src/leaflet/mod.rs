@@ -14,7 +14,7 @@
 
 mod html;
 
-pub use html::{escape, render, Content, ForContact};
+pub use html::{render, Content, ForContact};
 
 use crate::audit::{self, Action, Event, Outcome};
 use crate::contacts::{self, Delivery};

@@ -5,6 +5,7 @@
 //! resource). Everything that came from the home is escaped for the form
 //! it goes into.
 
+use crate::safe::html as escape;
 use crate::safe::Safe;
 
 /// A report, ready to be written in any form.
@@ -139,23 +140,6 @@ pub fn html(doc: &Doc) -> String {
         out.push_str("</section>\n");
     }
     out.push_str("</body>\n</html>\n");
-    out
-}
-
-/// Text for HTML: markup characters as entities, control and
-/// direction-changing characters escaped as [`Safe`] shows them.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in Safe(text).to_string().chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 

@@ -130,7 +130,13 @@ report-informed-intro = Patients receive a leaflet explaining how documents reac
 report-informed-leaflets = Patient leaflets made
 report-informed-leaflets-by-language = Leaflets by language
 report-informed-consent = Consent
-report-informed-consent-value = given { $given } times, withdrawn { $withdrawn } times
+report-informed-consent-value = given { $given ->
+        [one] once
+       *[other] { $given } times
+    }, withdrawn { $withdrawn ->
+        [one] once
+       *[other] { $withdrawn } times
+    }
 report-informed-consent-now = Patients' consent now
 report-informed-consent-now-value = given: { $given }, withdrawn: { $withdrawn }, not recorded: { $missing }
 
