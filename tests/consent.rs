@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{code, ok_json, stderr, Carepost};
+use common::{code, ok_json, python_sqlite, stderr, Carepost};
 use serde_json::Value;
 use std::path::Path;
 
@@ -303,17 +303,6 @@ fn the_refusal_in_dutch_and_french_has_no_english_left() {
             assert!(text.contains(&format!("carepost contact consent {alias} --give")), "{lang}: {text}");
         }
     }
-}
-
-/// Runs a Python sqlite3 script on the home's state database.
-fn python_sqlite(cp: &Carepost, script: &str) -> String {
-    let out = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(cp.home.join("state.db"))
-        .output()
-        .expect("python3 runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
 #[test]

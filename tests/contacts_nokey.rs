@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{code, ok_json, stderr, stdout, write, Carepost};
+use common::{code, ok_json, python_sqlite, stderr, stdout, write, Carepost};
 use serde_json::Value;
 use std::process::Output;
 
@@ -374,17 +374,6 @@ fn state_survives_a_reopen_and_status_counts_contacts_without_a_key() {
     assert_eq!(show["key"], false);
     assert!(show["source"]["email"].as_str().is_some());
     assert_eq!(cp.json(&["contact", "list"])["contacts"].as_array().unwrap().len(), 2);
-}
-
-/// Runs a Python sqlite3 script on the home's state database.
-fn python_sqlite(cp: &Carepost, script: &str) -> String {
-    let out = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(cp.home.join("state.db"))
-        .output()
-        .expect("python3 runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
 #[test]

@@ -446,16 +446,7 @@ fn the_password_is_never_on_argv_in_output_or_in_the_home() {
     let traced = Command::new("strace").arg("-V").output().is_ok_and(|o| o.status.success());
     if traced {
         let log = reader.path("strace.log");
-        let out = Command::new("strace")
-            .args(["-f", "-qq", "-s", "65536", "-e", "trace=execve,write,writev,pwrite64,sendto,sendmsg", "-o"])
-            .arg(&log)
-            .arg(assert_cmd::cargo::cargo_bin("carepost"))
-            .env_clear()
-            .env("CAREPOST_LANG", "en")
-            .arg("--home")
-            .arg(&reader.home)
-            .args(["--no-keychain", "--passphrase-file"])
-            .arg(&reader.passphrase_file)
+        let out = common::under_strace(&reader, &log)
             .args(["open", message.to_str().unwrap(), "-o", out_dir.to_str().unwrap(), "--password-file"])
             .arg(&right)
             .output()

@@ -13,8 +13,8 @@
 mod common;
 
 use common::password::{
-    audit, clinician, contains, files_under, have_qpdf, jpeg, password_of, pdf, qpdf_decrypt, send_told,
-    sends_recorded, std_cmd, visible, LAB_TEXT,
+    add_patient_without_key, audit, clinician, contains, files_under, have_qpdf, jpeg, password_of, pdf, qpdf_decrypt,
+    send_told, sends_recorded, std_cmd, visible, LAB_TEXT,
 };
 use common::{code, ok_json, stderr, Carepost};
 use serde_json::Value;
@@ -154,21 +154,7 @@ fn unverified_ok_is_refused_on_the_password_path_and_nothing_is_recorded() {
     // The override skips a key's phone check; a password send uses no key,
     // so an override there would be recorded as a risk that was never taken.
     let (clinician_home, _patient) = common::pair();
-    clinician_home
-        .cmd()
-        .args([
-            "contact",
-            "add",
-            "p-0050",
-            "--patient",
-            "--no-key",
-            "--email",
-            "patient@example.org",
-            "--consent",
-            "verbal",
-        ])
-        .assert()
-        .success();
+    add_patient_without_key(&clinician_home, "p-0050", "patient@example.org");
     let input = common::write(&clinician_home, "lab.pdf", &pdf(LAB_TEXT, 0));
     for to in [&["--to", "p-0050"][..], &["--to", "p-0042", "--password"][..]] {
         let out = clinician_home
@@ -382,21 +368,7 @@ fn a_damaged_or_encrypted_pdf_is_refused_before_any_output() {
 #[test]
 fn mixed_and_several_password_sends_are_refused_with_the_way_forward() {
     let (clinician_home, _patient) = common::pair();
-    clinician_home
-        .cmd()
-        .args([
-            "contact",
-            "add",
-            "p-0050",
-            "--patient",
-            "--no-key",
-            "--email",
-            "patient@example.org",
-            "--consent",
-            "verbal",
-        ])
-        .assert()
-        .success();
+    add_patient_without_key(&clinician_home, "p-0050", "patient@example.org");
     clinician_home
         .cmd()
         .args(["contact", "add", "p-0051", "--patient", "--no-key", "--consent", "verbal"])

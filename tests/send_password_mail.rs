@@ -54,20 +54,7 @@ struct Practice {
 impl Practice {
     fn new() -> Practice {
         let cp = Carepost::with_identity("Dr. A. Peeters", SMTP_USER);
-        cp.cmd()
-            .args([
-                "contact",
-                "add",
-                "p-0042",
-                "--patient",
-                "--no-key",
-                "--email",
-                PATIENT_ADDRESS,
-                "--consent",
-                "verbal",
-            ])
-            .assert()
-            .success();
+        common::password::add_patient_without_key(&cp, "p-0042", PATIENT_ADDRESS);
         let document = common::write(&cp, "Jansen_labuitslag.pdf", &pdf(LAB_TEXT, 0));
         let smtp_password = cp.path("smtp-password");
         common::write_secret(&smtp_password, format!("{SMTP_PASSWORD}\n").as_bytes());

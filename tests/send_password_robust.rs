@@ -243,16 +243,7 @@ fn the_generated_password_is_on_no_argv_and_in_no_write_but_the_result() {
     let input = common::write(&cp, "lab.pdf", &pdf(LAB_TEXT, 0));
     for format in ["pdf", "openpgp"] {
         let log = cp.path(&format!("strace-{format}.log"));
-        let out = Command::new("strace")
-            .args(["-f", "-qq", "-s", "65536", "-e", "trace=execve,write,writev,pwrite64,sendto,sendmsg", "-o"])
-            .arg(&log)
-            .arg(assert_cmd::cargo::cargo_bin("carepost"))
-            .env_clear()
-            .env("CAREPOST_LANG", "en")
-            .arg("--home")
-            .arg(&cp.home)
-            .args(["--no-keychain", "--passphrase-file"])
-            .arg(&cp.passphrase_file)
+        let out = common::under_strace(&cp, &log)
             .args(["--json", "send", input.to_str().unwrap(), "--to", "p-0042", "--password-told", "--format", format])
             .output()
             .unwrap();

@@ -346,3 +346,32 @@ pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
         }
     }
 }
+
+/// Runs a Python sqlite3 script on the home's state database (to put a
+/// home back as an older schema had it, or to read what it holds).
+pub fn python_sqlite(cp: &Carepost, script: &str) -> String {
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(cp.home.join("state.db"))
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// `carepost` on this home under strace, which logs to `log` every
+/// program started and every byte written or sent: the caller adds the
+/// command's arguments.
+pub fn under_strace(cp: &Carepost, log: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new("strace");
+    cmd.args(["-f", "-qq", "-s", "65536", "-e", "trace=execve,write,writev,pwrite64,sendto,sendmsg", "-o"])
+        .arg(log)
+        .arg(assert_cmd::cargo::cargo_bin("carepost"))
+        .env_clear()
+        .env("CAREPOST_LANG", "en")
+        .arg("--home")
+        .arg(&cp.home)
+        .args(["--no-keychain", "--passphrase-file"])
+        .arg(&cp.passphrase_file);
+    cmd
+}

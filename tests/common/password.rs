@@ -123,23 +123,19 @@ pub fn qpdf_decrypt(path: &Path, password: Option<&str>) -> Result<Vec<u8>, Stri
 /// document travelled in clear.
 pub const LAB_TEXT: &str = "Haemoglobin 8.1 mmol/l marker-7f3c2a";
 
+/// Adds `alias` as a patient without a key who consented by phone, with
+/// `email` for mail delivery.
+pub fn add_patient_without_key(cp: &Carepost, alias: &str, email: &str) {
+    cp.cmd()
+        .args(["contact", "add", alias, "--patient", "--no-key", "--email", email, "--consent", "verbal"])
+        .assert()
+        .success();
+}
+
 /// A clinician with an identity and a patient `p-0042` without a key.
 pub fn clinician() -> Carepost {
     let cp = Carepost::with_identity("Dr. A. Peeters", "dr@praktijk.example");
-    cp.cmd()
-        .args([
-            "contact",
-            "add",
-            "p-0042",
-            "--patient",
-            "--no-key",
-            "--email",
-            "patient@example.org",
-            "--consent",
-            "verbal",
-        ])
-        .assert()
-        .success();
+    add_patient_without_key(&cp, "p-0042", "patient@example.org");
     cp
 }
 
