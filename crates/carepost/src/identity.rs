@@ -142,18 +142,27 @@ impl Identity {
             .set_validity_period(VALIDITY)
             .generate()
             .map_err(internal)?;
-        // Protect every secret key with the passphrase, stretched as
-        // chosen; the protected packets replace the plain ones.
-        let password = passphrase.to_password();
-        let protected = key
+        Ok((Identity { key: protect(key, passphrase, stretch)? }, revocation))
+    }
+
+    /// The same key protected with `new` instead of `old`: every secret
+    /// key decrypted with `old` (refused with [`Error::WrongPassphrase`]
+    /// if it does not unlock them all) and encrypted again with `new`,
+    /// stretched as `stretch` says. The stored file is not touched; see
+    /// [`Identity::replace_saved`].
+    pub fn reprotect(&self, old: &Passphrase, new: &Passphrase, stretch: Stretch) -> Result<Identity> {
+        let password = old.to_password();
+        let plain = self
+            .key
             .keys()
             .secret()
             .map(|ka| {
-                let (public, secret) = ka.key().clone().take_secret();
-                let secret = secret
-                    .encrypt_with(&public, stretch.s2k(), openpgp::types::SymmetricAlgorithm::AES256, None, &password)
-                    .map_err(internal)?;
-                let key = public.add_secret(secret).0;
+                let key = ka.key().clone();
+                let key = if key.has_unencrypted_secret() {
+                    key
+                } else {
+                    key.decrypt_secret(&password).map_err(|_| Error::WrongPassphrase)?
+                };
                 Ok(if ka.primary() {
                     openpgp::Packet::from(key.role_into_primary())
                 } else {
@@ -161,11 +170,36 @@ impl Identity {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let key = key.insert_packets(protected).map_err(internal)?.0;
-        if key.keys().secret().any(|ka| ka.key().has_unencrypted_secret()) {
-            return Err(Error::Internal("secret key left unprotected".into()));
+        let plain = self.key.clone().insert_packets(plain).map_err(internal)?.0;
+        Ok(Identity { key: protect(plain, new, stretch)? })
+    }
+
+    /// Writes this key over the stored one in one rename, so that a kill
+    /// at any moment leaves either the old file or the new one whole.
+    /// The fingerprint must be the stored identity's: another key never
+    /// replaces it this way.
+    pub fn replace_saved(&self, home: &Home) -> Result<()> {
+        let stored = Identity::load(home)?;
+        if stored.fingerprint() != self.fingerprint() {
+            return Err(Error::IdentityExists(stored.fingerprint_hex()));
         }
-        Ok((Identity { key }, revocation))
+        let armored = self.key.as_tsk().armored().to_vec().map_err(internal)?;
+        crate::home::write_atomic(&home.secret_key(), &armored, true)
+    }
+
+    /// The certificate with its (protected) secret key material, for the
+    /// modules that change the key's signatures or carry it elsewhere.
+    pub fn cert(&self) -> &Cert {
+        &self.key
+    }
+
+    /// An identity from a certificate with secret key material, e.g. one
+    /// whose self-signatures were renewed; refused without secrets.
+    pub fn from_tsk(key: Cert) -> Result<Identity> {
+        if !key.is_tsk() {
+            return Err(Error::IdentityUnusable(crate::tr!("identity-no-secret")));
+        }
+        Ok(Identity { key })
     }
 
     /// Loads the identity of `home`; [`Error::NoIdentity`] if there is none.
@@ -280,6 +314,33 @@ impl Identity {
     }
 }
 
+/// `key` with every secret key encrypted with `passphrase`, stretched as
+/// chosen; the protected packets replace the plain ones.
+fn protect(key: Cert, passphrase: &Passphrase, stretch: Stretch) -> Result<Cert> {
+    let password = passphrase.to_password();
+    let protected = key
+        .keys()
+        .secret()
+        .map(|ka| {
+            let (public, secret) = ka.key().clone().take_secret();
+            let secret = secret
+                .encrypt_with(&public, stretch.s2k(), openpgp::types::SymmetricAlgorithm::AES256, None, &password)
+                .map_err(internal)?;
+            let key = public.add_secret(secret).0;
+            Ok(if ka.primary() {
+                openpgp::Packet::from(key.role_into_primary())
+            } else {
+                openpgp::Packet::from(key.role_into_subordinate())
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let key = key.insert_packets(protected).map_err(internal)?.0;
+    if key.keys().secret().any(|ka| ka.key().has_unencrypted_secret()) {
+        return Err(Error::Internal("secret key left unprotected".into()));
+    }
+    Ok(key)
+}
+
 fn decrypt(
     key: openpgp::packet::Key<openpgp::packet::key::SecretParts, openpgp::packet::key::UnspecifiedRole>,
     password: &openpgp::crypto::Password,
@@ -334,6 +395,22 @@ mod tests {
         let wrong = Passphrase::new("wrong".into());
         assert!(matches!(id.unlock(&wrong, Purpose::Sign, now), Err(Error::WrongPassphrase)));
         assert!(matches!(id.unlock(&wrong, Purpose::Decrypt, now), Err(Error::WrongPassphrase)));
+    }
+
+    #[test]
+    fn reprotecting_changes_the_passphrase_and_keeps_the_key() {
+        let now = SystemTime::now();
+        let (id, _) = Identity::generate("A", "a@example.org", &pass(), Stretch::Light, now).unwrap();
+        let new = Passphrase::new("another horse entirely, staple-free".into());
+        let wrong = Passphrase::new("wrong".into());
+        assert!(matches!(id.reprotect(&wrong, &new, Stretch::Light), Err(Error::WrongPassphrase)));
+        let changed = id.reprotect(&pass(), &new, Stretch::Light).unwrap();
+        assert_eq!(changed.fingerprint(), id.fingerprint());
+        assert_eq!(changed.public_cert(), id.public_cert());
+        assert!(changed.key.keys().secret().all(|ka| !ka.key().has_unencrypted_secret()));
+        assert!(changed.unlock(&new, Purpose::Sign, now).is_ok());
+        assert_eq!(changed.unlock(&new, Purpose::Decrypt, now).unwrap().decryptors.len(), 1);
+        assert!(matches!(changed.unlock(&pass(), Purpose::Sign, now), Err(Error::WrongPassphrase)));
     }
 
     #[test]

@@ -88,6 +88,21 @@ pub enum Action {
     ConsentGive,
     /// A patient withdrew consent (`contact consent --withdraw`).
     ConsentWithdraw,
+    /// The home written to an encrypted backup file (`backup`).
+    Backup,
+    /// A home made from a backup (`restore`): the first record written
+    /// after the restored chain.
+    Restore,
+    /// The identity's expiry moved later (`renew`).
+    Renew,
+    /// The identity revoked (`revoke`), with its reason.
+    Revoke,
+    /// A new identity replacing a revoked one in the same home
+    /// (`init --replace`), with the transition statement.
+    KeyReplace,
+    /// The identity's key re-protected with another passphrase
+    /// (`passphrase change`).
+    PassphraseChange,
 }
 
 impl Action {
@@ -117,10 +132,16 @@ impl Action {
             Action::Leaflet => "leaflet",
             Action::ConsentGive => "consent-give",
             Action::ConsentWithdraw => "consent-withdraw",
+            Action::Backup => "backup",
+            Action::Restore => "restore",
+            Action::Renew => "renew",
+            Action::Revoke => "revoke",
+            Action::KeyReplace => "key-replace",
+            Action::PassphraseChange => "passphrase-change",
         }
     }
 
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 30] = [
         Action::Init,
         Action::ContactAdd,
         Action::ContactUpdate,
@@ -145,6 +166,12 @@ impl Action {
         Action::Leaflet,
         Action::ConsentGive,
         Action::ConsentWithdraw,
+        Action::Backup,
+        Action::Restore,
+        Action::Renew,
+        Action::Revoke,
+        Action::KeyReplace,
+        Action::PassphraseChange,
     ];
 }
 

@@ -27,6 +27,10 @@ const EN: Catalogue = &[
     ("report", include_str!("en/report.ftl")),
     ("leaflet", include_str!("en/leaflet.ftl")),
     ("consent", include_str!("en/consent.ftl")),
+    ("backup", include_str!("en/backup.ftl")),
+    ("renew", include_str!("en/renew.ftl")),
+    ("revoke", include_str!("en/revoke.ftl")),
+    ("passphrase", include_str!("en/passphrase.ftl")),
 ];
 const NL: Catalogue = &[
     ("messages", include_str!("nl/messages.ftl")),
@@ -39,6 +43,10 @@ const NL: Catalogue = &[
     ("report", include_str!("nl/report.ftl")),
     ("leaflet", include_str!("nl/leaflet.ftl")),
     ("consent", include_str!("nl/consent.ftl")),
+    ("backup", include_str!("nl/backup.ftl")),
+    ("renew", include_str!("nl/renew.ftl")),
+    ("revoke", include_str!("nl/revoke.ftl")),
+    ("passphrase", include_str!("nl/passphrase.ftl")),
 ];
 const FR: Catalogue = &[
     ("messages", include_str!("fr/messages.ftl")),
@@ -51,6 +59,10 @@ const FR: Catalogue = &[
     ("report", include_str!("fr/report.ftl")),
     ("leaflet", include_str!("fr/leaflet.ftl")),
     ("consent", include_str!("fr/consent.ftl")),
+    ("backup", include_str!("fr/backup.ftl")),
+    ("renew", include_str!("fr/renew.ftl")),
+    ("revoke", include_str!("fr/revoke.ftl")),
+    ("passphrase", include_str!("fr/passphrase.ftl")),
 ];
 
 /// An argument to a message: text or a number (numbers drive plural rules).

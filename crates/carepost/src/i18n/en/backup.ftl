@@ -1,0 +1,1 @@
+## Backup and restore: carrying the home to another computer with a recovery code.

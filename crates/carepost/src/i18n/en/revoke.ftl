@@ -1,0 +1,1 @@
+## Revoking the identity and replacing it with a new key (init --replace).
