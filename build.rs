@@ -41,6 +41,9 @@ const PEERS: &[(&str, &[&str])] = &[
     // (tests/report.rs), the patient leaflet printed and photographed, its
     // QR code scanned (tests/leaflet.rs); the PDFs read back with poppler.
     ("missing_chromium", &["chromium", "zbarimg", "pdftotext", "pdfinfo"]),
+    // The identity's expiry with the clock moved, for carepost and GnuPG
+    // together (tests/renew.rs).
+    ("missing_faketime", &["faketime"]),
 ];
 
 /// poppler's library (GNOME's viewers) through Debian's python3-gi.

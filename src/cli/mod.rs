@@ -24,6 +24,7 @@ pub mod open;
 pub mod passphrase;
 pub mod publish;
 pub mod purge;
+pub mod renew;
 pub mod report;
 pub mod retention;
 pub mod send;
@@ -43,6 +44,7 @@ use open::OpenArgs;
 use passphrase::PassphraseArgs;
 use publish::PublishCommand;
 use purge::PurgeArgs;
+use renew::RenewArgs;
 use report::ReportArgs;
 use retention::RetentionCommand;
 use send::SendArgs;
@@ -158,6 +160,8 @@ pub enum Command {
     #[command(subcommand)]
     Publish(PublishCommand),
     Completions(CompletionsArgs),
+    // The identity's lifecycle.
+    Renew(RenewArgs),
     // The packaging commands: hidden from help, used by scripts/package-deb.sh.
     #[command(hide = true)]
     Manpages(GenerateArgs),

@@ -35,6 +35,7 @@ mod passphrase;
 mod present;
 mod publish;
 mod purge;
+mod renew;
 mod report;
 mod retention;
 mod send;
@@ -71,6 +72,10 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
                 | Command::Log(LogArgs { rebuild_state: true, .. })
         );
         housekeeping(&mut ctx, purge_first, out);
+        // `renew` says where the key stands itself, once renewed.
+        if !matches!(cli.command, Command::Renew(_)) {
+            warn_if_renewal_due(&ctx, out);
+        }
     }
     match cli.command {
         Command::Init(args) => init::run(&mut ctx, args, out),
@@ -120,6 +125,23 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
             MailCommand::Retry(args) => mail::retry::run(&mut ctx, args, out),
             MailCommand::Cancel(args) => mail::cancel::run(&mut ctx, args, out),
         },
+        Command::Renew(args) => renew::run(&mut ctx, args, out),
+    }
+}
+
+/// From [`carepost::renew::WARNING_DAYS`] before the identity expires,
+/// and after, every command that works with the home says so on stderr,
+/// with the date and what to run: the one place for this warning.
+/// Never on stdout, so `--json` results stay one document; never fails
+/// the command (a key that cannot be read is the command's own error).
+fn warn_if_renewal_due(ctx: &Context<'_>, out: &Output) {
+    let Ok(identity) = ctx.identity_ref() else { return };
+    let Some(due) = carepost::renew::due(identity, ctx.now) else { return };
+    let date = carepost::when::date(due.expires);
+    if due.expired() {
+        out.warning(&carepost::tr!("renew-warning-expired", date = date));
+    } else {
+        out.warning(&carepost::tr!("renew-warning-soon", date = date, days = due.days_left));
     }
 }
 

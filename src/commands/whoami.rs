@@ -29,7 +29,7 @@ pub fn run(ctx: &mut Context<'_>, args: WhoamiArgs, out: &Output) -> Result<(), 
         email: identity.email(),
         words: words(&identity.fingerprint()),
         fingerprint,
-        expires: identity.expires().map(carepost::fmt_time),
+        expires: identity.expires_at(ctx.now).map(carepost::fmt_time),
     };
     out.result(&me, |w| {
         let mut fields = vec![

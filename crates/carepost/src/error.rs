@@ -381,6 +381,18 @@ pub enum Error {
     /// A consent record asked for a colleague, who needs none.
     #[error("{}", tr!("error-consent-colleague", alias = .0.clone()))]
     ConsentColleague(String),
+    // Renewal of the identity's key (renew).
+    /// The identity's key expired (when, as stored): nothing can be signed
+    /// with it until `carepost renew`.
+    #[error("{}", tr!("error-renew-expired", date = crate::when::show_date(.0)))]
+    IdentityExpired(String),
+    /// `renew` of a revoked key: a revoked key stays revoked.
+    #[error("{}", tr!("error-renew-revoked"))]
+    RenewRevoked,
+    /// `renew --years N` that would end the key's validity earlier than
+    /// it ends now (both as stored).
+    #[error("{}", tr!("error-renew-shorter", current = crate::when::show_date(current), asked = crate::when::show_date(asked)))]
+    RenewShorter { current: String, asked: String },
 }
 
 /// Why a request to a key source failed.
@@ -946,6 +958,10 @@ impl Error {
             ColleagueNeedsKey | NoKeyToVerify(_) | AlreadyHasKey(_) => ExitStatus::Usage,
             ConsentMissing(_) | ConsentWithdrawn { .. } => ExitStatus::Refused,
             ConsentColleague(_) => ExitStatus::Usage,
+            // Renewal (renew): an expired key cannot sign, like a locked one.
+            IdentityExpired(_) => ExitStatus::Locked,
+            RenewRevoked => ExitStatus::Refused,
+            RenewShorter { .. } => ExitStatus::Usage,
         }
     }
 
@@ -1131,6 +1147,10 @@ impl Error {
                 tr!("hint-consent-withdrawn", alias = alias.clone(), date = crate::when::show_date(at))
             }
             ConsentColleague(_) => tr!("hint-consent-colleague"),
+            // Renewal (renew).
+            IdentityExpired(_) => tr!("hint-renew-expired"),
+            RenewRevoked => tr!("hint-renew-revoked"),
+            RenewShorter { .. } => tr!("hint-renew-shorter"),
             _ => return None,
         })
     }

@@ -40,6 +40,10 @@ pub enum Purpose {
     Sign,
     /// Opening documents: the encryption subkeys.
     Decrypt,
+    /// Renewing the key (`carepost renew`): the primary key, even once it
+    /// has expired, since moving the expiry is what an expired key needs.
+    /// Never for signing documents.
+    Renew,
 }
 
 /// An identity whose needed secret keys are decrypted for this command.
@@ -267,6 +271,12 @@ impl Identity {
         self.key.with_policy(crate::policy::standard(), None).ok().and_then(|vc| vc.primary_key().key_expiration_time())
     }
 
+    /// When the identity key stops being valid, if ever, as its
+    /// self-signatures say at `now` (a renewal made later does not count).
+    pub fn expires_at(&self, now: SystemTime) -> Option<SystemTime> {
+        self.key.with_policy(crate::policy::standard(), now).ok().and_then(|vc| vc.primary_key().key_expiration_time())
+    }
+
     /// The public certificate, for contacts.
     pub fn public_cert(&self) -> Cert {
         self.key.clone().strip_secret_key_material()
@@ -289,15 +299,26 @@ impl Identity {
         let mut decryptors = Vec::new();
         match purpose {
             Purpose::Sign => {
-                let signing = vc
-                    .keys()
-                    .secret()
-                    .for_signing()
-                    .alive()
-                    .revoked(false)
-                    .next()
-                    .ok_or_else(|| Error::IdentityUnusable(crate::tr!("identity-cannot-sign")))?;
+                let signing = vc.keys().secret().for_signing().alive().revoked(false).next().ok_or_else(|| {
+                    // An expired key has one way forward: say it.
+                    match vc.primary_key().key_expiration_time().filter(|t| *t <= now) {
+                        Some(expired) => Error::IdentityExpired(crate::fmt_time(expired)),
+                        None => Error::IdentityUnusable(crate::tr!("identity-cannot-sign")),
+                    }
+                })?;
                 signer = Some(decrypt(signing.key().clone(), &password)?);
+            }
+            Purpose::Renew => {
+                // Not `alive()`: renewing is for a key that expires soon or
+                // already has. A revoked key is refused by the caller.
+                let primary = vc.primary_key();
+                let key = primary
+                    .key()
+                    .clone()
+                    .parts_into_secret()
+                    .map_err(|_| Error::IdentityUnusable(crate::tr!("identity-no-secret")))?
+                    .role_into_unspecified();
+                signer = Some(decrypt(key, &password)?);
             }
             Purpose::Decrypt => {
                 // Old messages may be encrypted to a subkey that has since

@@ -53,6 +53,7 @@ pub mod readiness;
 pub mod reading;
 pub mod rebuild;
 pub mod refresh;
+pub mod renew;
 pub mod report;
 pub mod retention;
 pub mod safe;

@@ -233,10 +233,9 @@ impl Sealer {
     pub fn new(ctx: &mut Context<'_>, recipients: &Recipients) -> Result<Sealer> {
         let unlocked = ctx.unlock(crate::identity::Purpose::Sign)?;
         let own = unlocked.cert.clone();
-        let mut warnings = Vec::new();
-        if let Some(warning) = own_expiry_warning(&own, ctx.now) {
-            warnings.push(warning);
-        }
+        // Our own key expiring soon is said before every command (the
+        // binary's dispatcher, with `renew`'s dates), not here.
+        let warnings = Vec::new();
         let own_ok = own
             .with_policy(policy::standard(), ctx.now)
             .map(|vc| !policy::encryption_keys(&vc).is_empty())
@@ -371,18 +370,6 @@ pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -
         });
     }
     Ok(report)
-}
-
-/// A warning when the identity's own key expires within the warning
-/// period.
-fn own_expiry_warning(cert: &Cert, now: std::time::SystemTime) -> Option<String> {
-    let vc = cert.with_policy(policy::standard(), now).ok()?;
-    let expires = vc.primary_key().key_expiration_time()?;
-    let days = expires.duration_since(now).ok()?.as_secs() / 86400;
-    if days >= policy::EXPIRY_WARNING_DAYS {
-        return None;
-    }
-    Some(crate::tr!("identity-expires-soon", days = days, date = crate::when::date(expires)))
 }
 
 pub(crate) fn open_input(path: &Path) -> Result<(PathBuf, File, u64)> {

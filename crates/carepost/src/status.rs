@@ -18,6 +18,11 @@ pub struct Status {
     pub inbox: String,
     pub fingerprint: String,
     pub identity_expires: Option<String>,
+    /// Whole days until the identity expires; negative once it has.
+    pub identity_expires_in_days: Option<i64>,
+    /// The identity expires within [`crate::renew::WARNING_DAYS`] days, or
+    /// has expired: time for `carepost renew`.
+    pub renew_due: bool,
     pub files: Summary,
     pub timer_installed: bool,
     /// `reachable`, `unreachable`, or `not used`.
@@ -52,6 +57,7 @@ pub const RECENT_RISKS: usize = 3;
 
 pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
     let identity = ctx.identity()?;
+    let expiry = crate::renew::expiry(&identity, ctx.now);
     let files = retention::summary(ctx)?;
     let keychain = if ctx.secrets.no_keychain {
         "not used"
@@ -72,7 +78,9 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
         outbox: ctx.home.outbox().display().to_string(),
         inbox: ctx.home.inbox().display().to_string(),
         fingerprint: identity.fingerprint_hex(),
-        identity_expires: identity.expires().map(crate::fmt_time),
+        identity_expires: expiry.map(|e| crate::fmt_time(e.expires)),
+        identity_expires_in_days: expiry.map(|e| e.days_left),
+        renew_due: expiry.is_some_and(|e| e.renew_due()),
         files,
         timer_installed: crate::timer::installed(&ctx.home),
         keychain,
