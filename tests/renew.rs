@@ -432,3 +432,48 @@ fn the_renewed_key_imports_into_gpg_which_encrypts_to_it() {
     let name = opened["filename"].as_str().unwrap();
     assert_eq!(std::fs::read(inbox.join(name)).unwrap(), b"written by GnuPG");
 }
+
+/// The refresh path: the practice publishes the renewed key in its Web
+/// Key Directory (here the loopback key server), and a colleague's
+/// `contact refresh` takes it, keeps the verification, and sends to A past
+/// A's old expiry.
+#[test]
+#[cfg_attr(any(missing_faketime, missing_python, missing_openssl), ignore = "needs faketime, python3 and openssl")]
+fn a_contact_refreshing_from_the_web_key_directory_gets_the_renewed_key() {
+    have_peer("faketime");
+    if !common::keyserver::available() {
+        return;
+    }
+    let server = common::keyserver::KeyServer::start();
+    let email = "a.jansen@example.org";
+    let clinician = identity_with_days_left("Dr. A. Jansen", email, 50);
+    let wkd = common::keyserver::Wkd::Advanced;
+    server.publish_wkd(email, &std::fs::read(clinician.export_key()).unwrap(), wkd);
+    let colleague = Carepost::with_identity("Dr. C. Colleague", "c@ziekenhuis.example");
+    colleague
+        .cmd()
+        .envs(server.env())
+        .args(["contact", "add", "dr-jansen", "--colleague", "--email", email])
+        .assert()
+        .success();
+    colleague
+        .cmd()
+        .args(["contact", "verify", "dr-jansen", "--fingerprint", &clinician.fingerprint()])
+        .assert()
+        .success();
+    let before = colleague.json(&["contact", "show", "dr-jansen"]);
+
+    let key_file = clinician.path("renewed.asc");
+    clinician.cmd().args(["renew", "-o"]).arg(&key_file).assert().success();
+    server.publish_wkd(email, &std::fs::read(&key_file).unwrap(), wkd);
+    let out = colleague.cmd().envs(server.env()).args(["--json", "contact", "refresh", "dr-jansen"]).output().unwrap();
+    let report = ok_json(&out);
+    assert_eq!(report["contacts"][0]["result"], "updated", "{report:#}");
+    let after = colleague.json(&["contact", "show", "dr-jansen"]);
+    assert_eq!(after["verified"], true, "{after:#}");
+    assert_eq!(after["fingerprint"], before["fingerprint"]);
+    assert!(parse_time(&after["expires"]) > parse_time(&before["expires"]), "{after:#}");
+
+    let note = write_doc(&colleague, "note.txt", "referral");
+    at(&colleague, "+60d").arg("send").arg(&note).args(["--to", "dr-jansen"]).assert().success();
+}
