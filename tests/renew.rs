@@ -229,7 +229,9 @@ fn renew_before_expiry_keeps_the_fingerprint_and_moves_both_expiries() {
     assert!(text.contains(in_outbox.to_str().unwrap()), "{text}");
     assert!(text.contains("carepost export-key") && text.contains("carepost contact update"), "{text}");
     assert!(text.contains("carepost publish wkd") && text.contains("carepost publish keyserver"), "{text}");
-    let (_, primary, _) = expiries(&in_outbox, SystemTime::now());
+    // (A renewal in the same second as the one before is dated a second
+    // later, so that it is the one read.)
+    let (_, primary, _) = expiries(&in_outbox, SystemTime::now() + Duration::from_secs(2));
     assert!(primary.unwrap() > expires);
     // A shorter life than the key has now is refused.
     let out = cp.cmd().args(["renew", "--years", "1"]).output().unwrap();
@@ -335,6 +337,7 @@ fn after_expiry_send_says_renew_open_works_and_renew_brings_sending_back() {
     let check = json_of(at(&clinician, later).args(["--json", "log", "--check"]));
     assert_eq!(check["intact"], true, "{check:#}");
     assert!(check["signed_through"].as_u64().unwrap() > signed_before, "{check:#}");
+    assert_eq!(check["unsigned_records"], 0, "the first command that unlocked after renew signed them: {check:#}");
     let log = json_of(at(&clinician, later).args(["--json", "log", "--action", "renew"]));
     assert_eq!(log["records"].as_array().map(Vec::len), Some(1), "{log:#}");
 }
@@ -476,4 +479,23 @@ fn a_contact_refreshing_from_the_web_key_directory_gets_the_renewed_key() {
 
     let note = write_doc(&colleague, "note.txt", "referral");
     at(&colleague, "+60d").arg("send").arg(&note).args(["--to", "dr-jansen"]).assert().success();
+}
+
+/// A revoked key stays revoked: `renew` refuses (exit 3) and leaves the
+/// key file as it was.
+#[test]
+fn a_revoked_key_is_not_renewed() {
+    use openpgp::serialize::SerializeInto;
+    let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    // The revocation carepost wrote at init, applied to the stored key.
+    let key_path = cp.home.join("identity/key.pgp");
+    let revocation = openpgp::Packet::from_file(cp.home.join("identity/revocation.asc")).unwrap();
+    let key = openpgp::Cert::from_file(&key_path).unwrap().insert_packets(revocation).unwrap().0;
+    std::fs::write(&key_path, key.as_tsk().armored().to_vec().unwrap()).unwrap();
+    let before = std::fs::read(&key_path).unwrap();
+    let out = cp.cmd().arg("renew").output().unwrap();
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("revoked"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&key_path).unwrap(), before);
+    assert!(!cp.home.join("outbox/my-public-key.asc").exists());
 }

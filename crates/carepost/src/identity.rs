@@ -300,8 +300,10 @@ impl Identity {
         match purpose {
             Purpose::Sign => {
                 let signing = vc.keys().secret().for_signing().alive().revoked(false).next().ok_or_else(|| {
-                    // An expired key has one way forward: say it.
-                    match vc.primary_key().key_expiration_time().filter(|t| *t <= now) {
+                    // An expired key has one way forward, `renew`: say it
+                    // (not for a revoked one, which renewing cannot help).
+                    let revoked = !matches!(vc.revocation_status(), openpgp::types::RevocationStatus::NotAsFarAsWeKnow);
+                    match vc.primary_key().key_expiration_time().filter(|t| *t <= now && !revoked) {
                         Some(expired) => Error::IdentityExpired(crate::fmt_time(expired)),
                         None => Error::IdentityUnusable(crate::tr!("identity-cannot-sign")),
                     }

@@ -171,6 +171,20 @@ pub fn renewed(cert: &Cert, signer: &mut dyn Signer, now: SystemTime, expires: S
     let period = |created: SystemTime| {
         expires.duration_since(created).map_err(|_| Error::IdentityUnusable(crate::tr!("renew-before-creation")))
     };
+    // Newer than every self-signature it replaces, even within the second
+    // of an earlier renewal: of two bindings made in one second, software
+    // may read either.
+    let newest = vc
+        .primary_key()
+        .self_signatures()
+        .chain(vc.userids().flat_map(|ua| ua.self_signatures()))
+        .chain(vc.keys().subkeys().flat_map(|ka| ka.self_signatures()))
+        .filter_map(|sig| sig.signature_creation_time())
+        .max();
+    let now = match newest {
+        Some(newest) if newest >= now - Duration::from_secs(1) => newest + Duration::from_secs(1),
+        _ => now,
+    };
     let primary = vc.primary_key();
     let primary_period = period(primary.key().creation_time())?;
     let mut signatures = Vec::new();
@@ -287,6 +301,34 @@ mod tests {
         assert_eq!(renewed_id.expires_at(at(10, created)), Some(old_expiry));
         assert!(renewed_id.unlock(&pass(), Purpose::Sign, at(10, created)).is_ok());
         assert!(renewed_id.unlock(&pass(), Purpose::Sign, now).is_ok());
+    }
+
+    /// Regression: a second renewal in the same second as the first made
+    /// bindings with the same time, and the first one's date could win.
+    #[test]
+    fn a_second_renewal_within_the_second_wins() {
+        let created = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let (id, _) = Identity::generate("Dr. A", "a@example.org", &pass(), Stretch::Light, created).unwrap();
+        let now = at(1000, created);
+        let mut signer = id.unlock(&pass(), Purpose::Renew, now).unwrap().try_signer().unwrap().clone();
+        let first = renewed(id.cert(), &mut signer, now, now + validity(2)).unwrap();
+        let second = renewed(&first, &mut signer, now, now + validity(4)).unwrap();
+        let later = Identity::from_tsk(second).unwrap();
+        assert_eq!(later.expires_at(now + Duration::from_secs(2)), Some(now + validity(4)));
+        let vc = later.cert().with_policy(crate::policy::standard(), now + Duration::from_secs(2)).unwrap();
+        assert_eq!(vc.keys().subkeys().next().unwrap().key_expiration_time(), Some(now + validity(4)));
+    }
+
+    /// Renewing cannot help a revoked key: signing with one that is both
+    /// revoked and expired does not point to `renew`.
+    #[test]
+    fn a_revoked_key_is_not_told_to_renew() {
+        let created = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let (id, revocation) = Identity::generate("Dr. A", "a@example.org", &pass(), Stretch::Light, created).unwrap();
+        let revoked = Identity::from_tsk(id.cert().clone().insert_packets(revocation).unwrap().0).unwrap();
+        let expired = at(1100, created);
+        assert!(matches!(revoked.unlock(&pass(), Purpose::Sign, expired), Err(Error::IdentityUnusable(_))));
+        assert!(matches!(id.unlock(&pass(), Purpose::Sign, expired), Err(Error::IdentityExpired(_))));
     }
 
     #[test]
