@@ -16,6 +16,11 @@ use std::time::SystemTime;
 /// How the identity's passphrase was chosen, kept in the state database so
 /// that later commands know whether to ask the keychain at all.
 const PASSPHRASE_SOURCE: &str = "passphrase_source";
+/// Set while a change of the key's protection that involves the keychain
+/// is under way: `keychain` (the next passphrase waits in the keychain's
+/// pending entry) or `user` (the keychain entry goes once the key file is
+/// replaced); empty or absent when none is. See [`crate::passphrase`].
+const PASSPHRASE_CHANGE: &str = "passphrase_change";
 
 /// The user, as far as the library needs them.
 pub trait Prompter {
@@ -137,6 +142,12 @@ impl<'p> Context<'p> {
         Ok(self.identity.get_or_init(|| loaded))
     }
 
+    /// Takes `identity` as this home's for the rest of the command, once
+    /// it replaced the stored key (a change of passphrase).
+    pub fn set_identity(&mut self, identity: Identity) {
+        self.identity = std::cell::OnceCell::from(identity);
+    }
+
     /// Decides the passphrase for a new identity: the passphrase file, else
     /// a generated one for the keychain, else a prompt.
     pub fn new_passphrase(&self) -> Result<(Passphrase, PassphraseSource)> {
@@ -183,6 +194,63 @@ impl<'p> Context<'p> {
         Ok(self.store()?.setting(PASSPHRASE_SOURCE)?.as_deref() != Some("user"))
     }
 
+    /// Notes that a change of the key's protection towards `target` begins
+    /// (`Some`) or is over (`None`), before its first and after its last
+    /// write, so that a command after a kill finishes or undoes it.
+    pub fn mark_passphrase_change(&mut self, target: Option<PassphraseSource>) -> Result<()> {
+        let value = match target {
+            Some(PassphraseSource::Keychain) => "keychain",
+            Some(PassphraseSource::User) => "user",
+            None => "",
+        };
+        self.store()?.set_setting(PASSPHRASE_CHANGE, value)
+    }
+
+    /// Finishes or undoes a change of the key's protection that a kill
+    /// interrupted, judged by which passphrase opens the key file on disk:
+    /// the key file is replaced in one rename, so exactly one does.
+    /// - towards the keychain: the pending entry opens the key, so the
+    ///   change got past the rename: it becomes the main entry. Otherwise
+    ///   the old protection is still there: the pending entry is dropped.
+    /// - towards a chosen passphrase: the main entry still opens the key,
+    ///   so the rename never happened and nothing changes. Otherwise the
+    ///   key has the chosen passphrase: the entry goes, the source is `user`.
+    ///
+    /// Nothing to do (one settings read) when no change is under way, or
+    /// when `--no-keychain` forbids touching the keychain.
+    pub fn finish_passphrase_change(&mut self) -> Result<()> {
+        if self.secrets.no_keychain {
+            return Ok(());
+        }
+        let target = self.store()?.setting(PASSPHRASE_CHANGE)?.unwrap_or_default();
+        if target.is_empty() {
+            return Ok(());
+        }
+        // Read from disk: the copy loaded earlier may predate the rename.
+        let identity = Identity::load(&self.home)?;
+        let fingerprint = identity.fingerprint_hex();
+        match target.as_str() {
+            "keychain" => match keychain::load_pending(&fingerprint) {
+                Ok(next) if opens(&identity, &next) => {
+                    keychain::store_checked(&fingerprint, &next)?;
+                    self.remember_passphrase_source(PassphraseSource::Keychain)?;
+                    keychain::delete_pending(&fingerprint)?;
+                }
+                Ok(_) | Err(Error::KeychainMissingEntry) => keychain::delete_pending(&fingerprint)?,
+                Err(e) => return Err(e),
+            },
+            _ => match keychain::load(&fingerprint) {
+                Ok(old) if opens(&identity, &old) => {}
+                Ok(_) | Err(Error::KeychainMissingEntry) => {
+                    self.remember_passphrase_source(PassphraseSource::User)?;
+                    keychain::delete(&fingerprint)?;
+                }
+                Err(e) => return Err(e),
+            },
+        }
+        self.mark_passphrase_change(None)
+    }
+
     /// The passphrase as the user gives it, never from the keychain: the
     /// passphrase file, else a prompt on a terminal.
     pub fn user_passphrase(&self) -> Result<Passphrase> {
@@ -199,6 +267,7 @@ impl<'p> Context<'p> {
     /// else the keychain (when the identity keeps it there and the keychain
     /// is allowed), else a prompt on a terminal.
     pub fn existing_passphrase(&mut self, identity: &Identity) -> Result<Passphrase> {
+        self.finish_passphrase_change()?;
         if let Some(path) = &self.secrets.passphrase_file {
             return Passphrase::from_file(path);
         }
@@ -267,6 +336,17 @@ impl Context<'_> {
     pub fn audit_signer(&self) -> Option<sequoia_openpgp::crypto::KeyPair> {
         self.audit_signer.clone()
     }
+}
+
+/// Whether `passphrase` decrypts every secret key of `identity`, whatever
+/// the key's validity: the test of which protection is on disk.
+pub(crate) fn opens(identity: &Identity, passphrase: &Passphrase) -> bool {
+    let password = passphrase.to_password();
+    identity
+        .cert()
+        .keys()
+        .secret()
+        .all(|ka| ka.key().has_unencrypted_secret() || ka.key().clone().decrypt_secret(&password).is_ok())
 }
 
 /// The current time. Debug builds (the test suite) honour
