@@ -269,3 +269,116 @@ fn a_kill_at_any_moment_leaves_a_whole_key_that_the_old_or_the_new_passphrase_op
     assert!(out.status.success());
     let _ = Duration::ZERO;
 }
+
+/// Runs `carepost ARGS` for `cp` on a pseudo-terminal (util-linux
+/// `script`), typing `answer`; returns the exit code and the screen.
+fn on_terminal(cp: &Carepost, args: &[&str], answer: &str) -> Option<(i32, String)> {
+    use std::process::Stdio;
+    if std::process::Command::new("script").arg("--version").stdout(Stdio::null()).status().is_err() {
+        common::missing_peer("`script` (util-linux) is not installed, so no terminal could be simulated");
+    }
+    let binary = assert_cmd::cargo::cargo_bin("carepost");
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let mut line = vec![quote(binary.to_str().unwrap()), "--home".into(), quote(cp.home.to_str().unwrap())];
+    line.push("--no-keychain".into());
+    line.extend(args.iter().map(|a| quote(a)));
+    let mut child = std::process::Command::new("script")
+        .args(["-qefc", &line.join(" "), "/dev/null"])
+        .env("CAREPOST_LANG", "en")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        for line in answer.split_inclusive('\n') {
+            // Each prompt appears before its answer arrives.
+            std::thread::sleep(Duration::from_millis(1500));
+            // carepost may have stopped already (a refusal): that is for
+            // the caller's checks to judge.
+            if stdin.write_all(line.as_bytes()).is_err() {
+                break;
+            }
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    Some((out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned()))
+}
+
+#[test]
+fn on_a_terminal_the_current_passphrase_is_asked_then_the_new_one_twice() {
+    let cp = Carepost::with_identity("Dr. T. Erminal", "t@example.org");
+    let key = key_file(&cp);
+    let before = std::fs::read(&key).unwrap();
+    // Typed twice, differently: refused (usage), nothing changed.
+    let typed = format!("{PASSPHRASE}\n{NEW}\n{NEW} but not the same\n");
+    let Some((status, screen)) = on_terminal(&cp, &["passphrase", "change"], &typed) else { return };
+    assert_eq!(status, 2, "{screen}");
+    assert!(screen.contains("different"), "{screen}");
+    assert_eq!(std::fs::read(&key).unwrap(), before);
+    // A wrong current passphrase: exit 5 before any new one is asked.
+    let typed = format!("wrong one, not this key's\n{NEW}\n{NEW}\n");
+    let Some((status, screen)) = on_terminal(&cp, &["passphrase", "change"], &typed) else { return };
+    assert_eq!(status, 5, "{screen}");
+    assert!(!screen.contains("Choose a passphrase"), "{screen}");
+    assert_eq!(std::fs::read(&key).unwrap(), before);
+    // Current, then the new one twice.
+    let typed = format!("{PASSPHRASE}\n{NEW}\n{NEW}\n");
+    let Some((status, screen)) = on_terminal(&cp, &["passphrase", "change"], &typed) else { return };
+    assert_eq!(status, 0, "{screen}");
+    assert!(screen.contains("Passphrase for your carepost key"), "{screen}");
+    assert!(screen.contains("Type the same passphrase again"), "{screen}");
+    assert!(!screen.contains(NEW) && !screen.contains(PASSPHRASE), "a passphrase was echoed: {screen}");
+    assert!(opens(&key, NEW) && !opens(&key, PASSPHRASE));
+}
+
+#[test]
+fn no_passphrase_goes_out_on_argv_or_in_writes_and_none_stays_in_the_home() {
+    let cp = Carepost::with_identity("Dr. S. Trace", "s@example.org");
+    let new = secret_file(&cp, "new", NEW);
+    let traced = std::process::Command::new("strace").arg("-V").output().is_ok_and(|o| o.status.success());
+    let log = cp.path("strace.log");
+    let mut changed = false;
+    if traced {
+        let out = common::under_strace(&cp, &log)
+            .args(["passphrase", "change", "--new-passphrase-file"])
+            .arg(&new)
+            .output()
+            .unwrap();
+        let trace = std::fs::read_to_string(&log).unwrap_or_default();
+        if out.status.success() {
+            changed = true;
+            assert!(trace.contains("execve("), "strace saw nothing: {trace}");
+            for secret in [PASSPHRASE, NEW] {
+                assert!(!trace.contains(secret), "a passphrase went out on argv or in a write");
+            }
+        } else if trace.is_empty() && stderr(&out).contains("ptrace") {
+            assert!(!common::in_ci(), "strace cannot trace in CI: {}", stderr(&out));
+            eprintln!("SKIPPED the strace part: {}", stderr(&out).trim());
+        } else {
+            panic!("carepost under strace failed: {}", stderr(&out));
+        }
+    } else {
+        assert!(!common::in_ci(), "strace is not installed; CI needs it");
+        eprintln!("SKIPPED the strace part: strace is not installed");
+    }
+    if !changed {
+        cp.cmd().args(["passphrase", "change", "--new-passphrase-file"]).arg(&new).assert().success();
+    }
+    let mut stack = vec![cp.home.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(bytes) = std::fs::read(&path) {
+                for secret in [PASSPHRASE, NEW] {
+                    let found = bytes.windows(secret.len()).any(|w| w == secret.as_bytes());
+                    assert!(!found, "a passphrase is in {}", path.display());
+                }
+            }
+        }
+    }
+}
