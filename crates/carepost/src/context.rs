@@ -267,10 +267,12 @@ impl<'p> Context<'p> {
     /// else the keychain (when the identity keeps it there and the keychain
     /// is allowed), else a prompt on a terminal.
     pub fn existing_passphrase(&mut self, identity: &Identity) -> Result<Passphrase> {
-        self.finish_passphrase_change()?;
         if let Some(path) = &self.secrets.passphrase_file {
             return Passphrase::from_file(path);
         }
+        // A passphrase file is the user's word: an interrupted change is
+        // left for the next command that asks the keychain.
+        self.finish_passphrase_change()?;
         if self.passphrase_in_keychain()? && !self.secrets.no_keychain {
             match keychain::load(&identity.fingerprint_hex()) {
                 Ok(p) => return Ok(p),
