@@ -382,3 +382,21 @@ fn no_passphrase_goes_out_on_argv_or_in_writes_and_none_stays_in_the_home() {
         }
     }
 }
+
+#[test]
+fn an_expired_key_can_change_its_passphrase_before_it_is_renewed() {
+    let cp = Carepost::with_identity("Dr. E. Xpired", "e@example.org");
+    let new = secret_file(&cp, "new", NEW);
+    let later = "2040-01-01T00:00:00Z";
+    let out = cp
+        .cmd()
+        .env("CAREPOST_TEST_NOW", later)
+        .args(["--json", "passphrase", "change", "--new-passphrase-file"])
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert_eq!(common::ok_json(&out)["changed"], true);
+    assert!(opens(&key_file(&cp), NEW) && !opens(&key_file(&cp), PASSPHRASE));
+    let check = cp.bare_cmd().arg("--passphrase-file").arg(&new).args(["log", "--check"]).output().unwrap();
+    assert!(check.status.success(), "{}", stderr(&check));
+}

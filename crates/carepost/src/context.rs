@@ -386,6 +386,21 @@ mod tests {
         assert_eq!(ctx.identity().unwrap().fingerprint_hex(), identity.fingerprint_hex());
     }
 
+    /// Which protection is on disk is judged by decryption alone, so an
+    /// expired key (whose change a kill interrupted) is judged too.
+    #[test]
+    fn a_passphrase_opens_the_key_it_protects_whatever_its_validity() {
+        let passphrase = Passphrase::new("a long test passphrase, not secret".into());
+        let long_ago = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+        let (identity, _) = Identity::generate("A", "a@example.org", &passphrase, Stretch::Light, long_ago).unwrap();
+        assert!(identity.expires().unwrap() < SystemTime::now());
+        assert!(opens(&identity, &passphrase));
+        assert!(!opens(&identity, &Passphrase::new("another passphrase".into())));
+        let next = Passphrase::new("the next passphrase, also a test".into());
+        let changed = identity.reprotect(&passphrase, &next, Stretch::Light).unwrap();
+        assert!(opens(&changed, &next) && !opens(&changed, &passphrase));
+    }
+
     #[test]
     fn a_missing_identity_is_not_remembered() {
         let dir = tempfile::tempdir().unwrap();

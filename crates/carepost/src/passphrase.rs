@@ -162,7 +162,7 @@ fn commit_to_keychain(ctx: &mut Context<'_>, next: Identity, secret: &Passphrase
     ctx.mark_passphrase_change(None)?;
     kill_point("unmarked");
     ctx.set_identity(next);
-    ctx.unlock_with(secret, Purpose::Sign)?;
+    sign_from_now_on(ctx, secret)?;
     Ok(())
 }
 
@@ -179,7 +179,7 @@ fn commit_to_user(ctx: &mut Context<'_>, next: Identity, chosen: &Passphrase) ->
     ctx.mark_passphrase_change(None)?;
     kill_point("unmarked");
     ctx.set_identity(next);
-    ctx.unlock_with(chosen, Purpose::Sign)?;
+    sign_from_now_on(ctx, chosen)?;
     Ok(())
 }
 
@@ -216,7 +216,7 @@ pub fn change(ctx: &mut Context<'_>, new_file: Option<&Path>) -> Result<Changed>
     next.replace_saved(&ctx.home)?;
     kill_point("key-replaced");
     ctx.set_identity(next);
-    ctx.unlock_with(&chosen, Purpose::Sign)?;
+    sign_from_now_on(ctx, &chosen)?;
     record(ctx, Action::PassphraseChange, Changed::Chosen.code())?;
     Ok(Changed::Chosen)
 }
@@ -271,6 +271,16 @@ pub fn from_keychain(ctx: &mut Context<'_>, new_file: Option<&Path>) -> Result<(
     commit_to_user(ctx, next, &chosen)?;
     record(ctx, Action::PassphraseFromKeychain, "chosen")?;
     Ok(())
+}
+
+/// Unlocks the changed key with its new passphrase, so that the record of
+/// the change is signed. An expired key cannot sign, yet its passphrase
+/// may change (before a renewal): its record then goes unsigned.
+fn sign_from_now_on(ctx: &mut Context<'_>, passphrase: &Passphrase) -> Result<()> {
+    match ctx.unlock_with(passphrase, Purpose::Sign) {
+        Ok(_) | Err(Error::IdentityUnusable(_)) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 fn record(ctx: &mut Context<'_>, action: Action, code: &str) -> Result<()> {
