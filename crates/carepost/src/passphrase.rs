@@ -138,14 +138,15 @@ fn chosen_passphrase(ctx: &Context<'_>, new_file: Option<&Path>) -> Result<Passp
     }
 }
 
-/// The passphrase in the keychain, which must open the key.
-fn keychain_passphrase(ctx: &mut Context<'_>) -> Result<(Passphrase, String)> {
-    let fingerprint = ctx.identity_ref()?.fingerprint_hex();
-    Ok((keychain::load(&fingerprint)?, fingerprint))
+/// The passphrase the keychain holds for this identity.
+fn keychain_passphrase(ctx: &Context<'_>) -> Result<Passphrase> {
+    keychain::load(&ctx.identity_ref()?.fingerprint_hex())
 }
 
 /// Steps 1–6 of the move towards the keychain (module docs): `next` is
-/// the key protected with the generated `secret`.
+/// the key protected with the generated `secret`. An error after the
+/// rename (a keychain that stopped answering) leaves the mark, and the
+/// next command finishes the change.
 fn commit_to_keychain(ctx: &mut Context<'_>, next: Identity, secret: &Passphrase) -> Result<()> {
     let fingerprint = next.fingerprint_hex();
     ctx.mark_passphrase_change(Some(PassphraseSource::Keychain))?;
@@ -196,7 +197,7 @@ pub fn change(ctx: &mut Context<'_>, new_file: Option<&Path>) -> Result<Changed>
         if new_file.is_some() {
             return Err(Error::Usage(crate::tr!("passphrase-change-keychain-no-file")));
         }
-        let (old, _) = keychain_passphrase(ctx)?;
+        let old = keychain_passphrase(ctx)?;
         let fresh = Passphrase::generate()?;
         let next = ctx.identity_ref()?.reprotect(&old, &fresh, Stretch::Light)?;
         kill_point("reprotected");
@@ -260,7 +261,7 @@ pub fn from_keychain(ctx: &mut Context<'_>, new_file: Option<&Path>) -> Result<(
     if !ctx.passphrase_in_keychain()? {
         return Err(Error::Usage(crate::tr!("passphrase-from-keychain-not-there")));
     }
-    let (old, _) = keychain_passphrase(ctx)?;
+    let old = keychain_passphrase(ctx)?;
     // A stale entry would make every later step pointless.
     if !crate::context::opens(ctx.identity_ref()?, &old) {
         return Err(Error::WrongPassphrase);
