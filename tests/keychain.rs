@@ -470,6 +470,14 @@ for at in $FROM_STEPS; do
         step "from_${at}_back" "$CAREPOST" --home "$CP_HOME" --passphrase-file "$CHOSEN" passphrase --to-keychain
     fi
 done
+step into_again "$CAREPOST" --home "$CP_HOME" --passphrase-file "$CHOSEN" passphrase --to-keychain
+i=0
+for delay in $DELAYS; do
+    i=$((i + 1))
+    step "timed_$i" timeout -s KILL "$delay" "$CAREPOST" --home "$CP_HOME" passphrase change
+    opens "timed_${i}_kc"
+    step "timed_${i}_pending" secret-tool lookup service carepost username "$fpr.pending"
+done
 step log_check "$CAREPOST" --home "$CP_HOME" log --check
 "#;
 
@@ -478,6 +486,9 @@ step log_check "$CAREPOST" --home "$CP_HOME" log --check
 const TO_STEPS: &[&str] =
     &["reprotected", "marked", "pending-stored", "key-replaced", "keychain-stored", "pending-deleted", "unmarked"];
 const TO_NEW_FROM: &str = "key-replaced";
+/// Moments (seconds) at which a rotation is killed by the clock rather
+/// than at a named step: from before it reads anything to after it ends.
+const DELAYS: &str = "0.002 0.005 0.01 0.015 0.02 0.025 0.03 0.035 0.04 0.045 0.05 0.06 0.07 0.08 0.1 0.15 0.3";
 const FROM_STEPS: &[&str] = &["reprotected", "marked", "key-replaced", "keychain-deleted", "unmarked"];
 
 #[test]
@@ -510,6 +521,7 @@ fn a_kill_at_any_step_of_a_keychain_change_leaves_the_old_or_the_new_protection_
             ("PEER_FPR", peer_fpr.as_ref()),
             ("TO_STEPS", to_steps.as_ref()),
             ("FROM_STEPS", from_steps.as_ref()),
+            ("DELAYS", DELAYS.as_ref()),
         ],
     );
     let killed = |name: &str| {
@@ -558,6 +570,17 @@ fn a_kill_at_any_step_of_a_keychain_change_leaves_the_old_or_the_new_protection_
             expect_success(&out_dir, &format!("from_{at}_back"));
         }
     }
+    expect_success(&out_dir, "into_again");
+    let mut killed = 0;
+    for i in 1..=DELAYS.split(' ').count() {
+        if step(&out_dir, &format!("timed_{i}")).code != 0 {
+            killed += 1;
+        }
+        assert!(opens(&format!("timed_{i}_kc")), "kill {i}: the keychain no longer opens the key");
+        assert_ne!(step(&out_dir, &format!("timed_{i}_pending")).code, 0, "kill {i}: a pending entry was left");
+    }
+    eprintln!("{killed} of the timed rotations were killed");
+    assert!(killed > 0, "no timed kill hit a rotation");
     expect_success(&out_dir, "log_check");
     // The key file is whole: one armored key, with this fingerprint.
     let key = std::fs::read(cp_home.join("identity/key.pgp")).unwrap();
