@@ -443,6 +443,11 @@ step add "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" contact add peer 
 opens() { # name, extra arguments: which secret unlocks the key now
     step "$1" "$CAREPOST" --home "$CP_HOME" "${@:2}" contact verify peer --fingerprint "$PEER_FPR"
 }
+step held_kill env CAREPOST_TEST_KILL_AT=pending-stored "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" passphrase --to-keychain
+step held_status flock "$CP_HOME/passphrase.lock" "$CAREPOST" --json --home "$CP_HOME" status
+step held_pending secret-tool lookup service carepost username "$fpr.pending"
+step freed_status "$CAREPOST" --json --home "$CP_HOME" status
+step freed_pending secret-tool lookup service carepost username "$fpr.pending"
 for at in $TO_STEPS; do
     step "to_$at" env CAREPOST_TEST_KILL_AT="$at" "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" passphrase --to-keychain
     step "to_${at}_status" "$CAREPOST" --json --home "$CP_HOME" status
@@ -531,6 +536,14 @@ fn a_kill_at_any_step_of_a_keychain_change_leaves_the_old_or_the_new_protection_
     let opens = |name: &str| step(&out_dir, name).code == 0;
     expect_success(&out_dir, "init");
     let new_from = TO_STEPS.iter().position(|s| *s == TO_NEW_FROM).unwrap();
+
+    // While another process holds the change's lock, the change is left
+    // alone (it may still be running); once free, it is undone.
+    killed("held_kill");
+    expect_success(&out_dir, "held_status");
+    expect_success(&out_dir, "held_pending");
+    expect_success(&out_dir, "freed_status");
+    assert_ne!(step(&out_dir, "freed_pending").code, 0, "the interrupted change was not undone");
 
     for (i, at) in TO_STEPS.iter().enumerate() {
         killed(&format!("to_{at}"));

@@ -206,6 +206,28 @@ impl<'p> Context<'p> {
         self.store()?.set_setting(PASSPHRASE_CHANGE, value)
     }
 
+    /// Takes the home's lock for changes of the key's protection (released
+    /// when the file is closed, also when the process is killed); `None`
+    /// when `wait` is false and another process holds it.
+    pub fn lock_passphrase_change(&self, wait: bool) -> Result<Option<std::fs::File>> {
+        let path = self.home.root().join("passphrase.lock");
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::home::FILE_MODE);
+        let file = options.open(&path).map_err(|e| Error::io("io-create", &path, e))?;
+        if wait {
+            file.lock().map_err(|e| Error::io("io-create", &path, e))?;
+        } else {
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+                Err(std::fs::TryLockError::Error(e)) => return Err(Error::io("io-create", &path, e)),
+            }
+        }
+        Ok(Some(file))
+    }
+
     /// Finishes or undoes a change of the key's protection that a kill
     /// interrupted, judged by which passphrase opens the key file on disk:
     /// the key file is replaced in one rename, so exactly one does.
@@ -226,6 +248,11 @@ impl<'p> Context<'p> {
         if target.is_empty() {
             return Ok(());
         }
+        // A change still running (another carepost) is not interrupted:
+        // undoing its pending entry under it could leave neither secret.
+        let Some(_lock) = self.lock_passphrase_change(false)? else {
+            return Ok(());
+        };
         // Read from disk: the copy loaded earlier may predate the rename.
         let identity = Identity::load(&self.home)?;
         let fingerprint = identity.fingerprint_hex();

@@ -47,6 +47,10 @@
 //!
 //! Chosen → chosen touches no keychain: the rename alone decides.
 //!
+//! Each change holds the home's `passphrase.lock` from its mark to its
+//! unmark; a command that finds the mark but cannot take the lock leaves
+//! the running change alone.
+//!
 //! The next command that looks for the passphrase
 //! ([`Context::existing_passphrase`], via
 //! [`Context::finish_passphrase_change`]) sees the mark and finishes or
@@ -149,6 +153,7 @@ fn keychain_passphrase(ctx: &Context<'_>) -> Result<Passphrase> {
 /// next command finishes the change.
 fn commit_to_keychain(ctx: &mut Context<'_>, next: Identity, secret: &Passphrase) -> Result<()> {
     let fingerprint = next.fingerprint_hex();
+    let _lock = ctx.lock_passphrase_change(true)?;
     ctx.mark_passphrase_change(Some(PassphraseSource::Keychain))?;
     kill_point("marked");
     keychain::store_pending_checked(&fingerprint, secret)?;
@@ -170,6 +175,7 @@ fn commit_to_keychain(ctx: &mut Context<'_>, next: Identity, secret: &Passphrase
 /// Steps 1–4 of the move towards a chosen passphrase (module docs).
 fn commit_to_user(ctx: &mut Context<'_>, next: Identity, chosen: &Passphrase) -> Result<()> {
     let fingerprint = next.fingerprint_hex();
+    let _lock = ctx.lock_passphrase_change(true)?;
     ctx.mark_passphrase_change(Some(PassphraseSource::User))?;
     kill_point("marked");
     next.replace_saved(&ctx.home)?;
