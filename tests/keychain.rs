@@ -7,6 +7,7 @@
 mod common;
 
 use openpgp::cert::prelude::*;
+use openpgp::parse::Parse;
 use openpgp::serialize::SerializeInto;
 use sequoia_openpgp as openpgp;
 use std::path::{Path, PathBuf};
@@ -265,24 +266,35 @@ step verify_before "$CAREPOST" --home "$CP_HOME" contact verify peer --fingerpri
 step both "$CAREPOST" --home "$CP_HOME" --no-keychain --passphrase-file "$PW" passphrase --to-keychain
 step wrong "$CAREPOST" --home "$CP_HOME" --passphrase-file "$BAD" passphrase --to-keychain
 step lookup_after_wrong secret-tool lookup service carepost username "$fpr"
-step move "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" passphrase --to-keychain
-step lookup secret-tool lookup service carepost username "$fpr"
-step verify "$CAREPOST" --json --home "$CP_HOME" contact verify peer --fingerprint "$PEER_FPR"
-step status_after "$CAREPOST" --home "$CP_HOME" status
-step status_after_json "$CAREPOST" --json --home "$CP_HOME" status
-step again "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" passphrase --to-keychain
 printf %s stale-passphrase >"$OUT/stale.in"
 step stale sh -c 'secret-tool store --label=stale service carepost username "$1" <"$OUT/stale.in"' sh "$fpr"
-step wrong_over_stale "$CAREPOST" --home "$CP_HOME" --passphrase-file "$BAD" passphrase --to-keychain
-step lookup_stale secret-tool lookup service carepost username "$fpr"
-step replace "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" passphrase --to-keychain
-step lookup_replaced secret-tool lookup service carepost username "$fpr"
-step out_existing "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" passphrase --from-keychain
-step out_no_file "$CAREPOST" --home "$CP_HOME" passphrase --from-keychain
-step out "$CAREPOST" --home "$CP_HOME" --passphrase-file "$NEW" passphrase --from-keychain
+step move "$CAREPOST" --json --home "$CP_HOME" --passphrase-file "$PW" passphrase --to-keychain
+step lookup secret-tool lookup service carepost username "$fpr"
+step verify "$CAREPOST" --json --home "$CP_HOME" contact verify peer --fingerprint "$PEER_FPR"
+step verify_old_file "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" contact verify peer --fingerprint "$PEER_FPR"
+step status_after "$CAREPOST" --home "$CP_HOME" status
+step status_after_json "$CAREPOST" --json --home "$CP_HOME" status
+step again "$CAREPOST" --home "$CP_HOME" passphrase --to-keychain
+step rotate "$CAREPOST" --json --home "$CP_HOME" passphrase change
+step lookup_rotated secret-tool lookup service carepost username "$fpr"
+step verify_rotated "$CAREPOST" --json --home "$CP_HOME" contact verify peer --fingerprint "$PEER_FPR"
+step rotate_with_file "$CAREPOST" --home "$CP_HOME" passphrase change --new-passphrase-file "$CHOSEN"
+step rotate_no_keychain "$CAREPOST" --home "$CP_HOME" --no-keychain passphrase change
+step out_old_usage "$CAREPOST" --home "$CP_HOME" --passphrase-file "$NEW" passphrase --from-keychain
+step out_weak "$CAREPOST" --home "$CP_HOME" passphrase --from-keychain --new-passphrase-file "$WEAK"
+step lookup_after_weak secret-tool lookup service carepost username "$fpr"
+step out_no_terminal "$CAREPOST" --home "$CP_HOME" passphrase --from-keychain
+step out "$CAREPOST" --home "$CP_HOME" passphrase --from-keychain --new-passphrase-file "$CHOSEN"
 step lookup_out secret-tool lookup service carepost username "$fpr"
 step verify_out "$CAREPOST" --home "$CP_HOME" contact verify peer --fingerprint "$PEER_FPR"
+step verify_out_file "$CAREPOST" --json --home "$CP_HOME" --passphrase-file "$CHOSEN" contact verify peer --fingerprint "$PEER_FPR"
+step status_out_json "$CAREPOST" --json --home "$CP_HOME" status
 step whoami_out "$CAREPOST" --home "$CP_HOME" whoami
+step out_again "$CAREPOST" --home "$CP_HOME" passphrase --from-keychain --new-passphrase-file "$CHOSEN"
+step back_in "$CAREPOST" --home "$CP_HOME" --passphrase-file "$CHOSEN" passphrase --to-keychain
+step verify_back "$CAREPOST" --json --home "$CP_HOME" contact verify peer --fingerprint "$PEER_FPR"
+step status_back_json "$CAREPOST" --json --home "$CP_HOME" status
+step log_check "$CAREPOST" --home "$CP_HOME" log --check
 "#;
 
 #[test]
@@ -290,18 +302,22 @@ step whoami_out "$CAREPOST" --home "$CP_HOME" whoami
     missing_keyring,
     ignore = "needs dbus-run-session, gnome-keyring-daemon, secret-tool and timeout, not all installed"
 )]
-fn the_passphrase_moves_into_a_keychain_that_became_available_and_back_out() {
+fn the_key_is_protected_again_when_its_passphrase_moves_into_the_keychain_rotates_and_moves_out() {
     if !have_keyring_peers() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
     let cp_home = tmp.path().join("carepost-home");
     let secret = "a passphrase from a file, not for real use";
+    let chosen = "a chosen passphrase for later, also not real";
     let pw = tmp.path().join("pw");
     let bad = tmp.path().join("bad");
-    for (path, text) in [(&pw, secret), (&bad, "another passphrase, not this key's")] {
-        std::fs::write(path, format!("{text}\n")).unwrap();
-        std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    let chosen_file = tmp.path().join("chosen");
+    let weak = tmp.path().join("weak");
+    for (path, text) in
+        [(&pw, secret), (&bad, "another passphrase, not this key's"), (&chosen_file, chosen), (&weak, "short")]
+    {
+        common::write_secret(path, format!("{text}\n").as_bytes());
     }
     let new_file = tmp.path().join("new-pw");
     let (peer_key, peer_fpr) = write_peer_key(tmp.path());
@@ -315,12 +331,15 @@ fn the_passphrase_moves_into_a_keychain_that_became_available_and_back_out() {
             ("PW", pw.as_os_str()),
             ("BAD", bad.as_os_str()),
             ("NEW", new_file.as_os_str()),
+            ("CHOSEN", chosen_file.as_os_str()),
+            ("WEAK", weak.as_os_str()),
             ("PEER_KEY", peer_key.as_os_str()),
             ("PEER_FPR", peer_fpr.as_ref()),
         ],
     );
     let offer = "carepost passphrase --to-keychain";
     let json = |name: &str| -> serde_json::Value { serde_json::from_str(&expect_success(&out_dir, name).out).unwrap() };
+    let lookup = |name: &str| expect_success(&out_dir, name).out.trim_end_matches('\n').to_owned();
 
     expect_success(&out_dir, "init");
     expect_success(&out_dir, "add");
@@ -339,59 +358,247 @@ fn the_passphrase_moves_into_a_keychain_that_became_available_and_back_out() {
     assert_eq!(both.code, 2, "{}", both.err);
     assert!(both.err.contains("--no-keychain"), "{}", both.err);
 
-    // A passphrase that does not unlock the key is never stored.
+    // A passphrase that does not unlock the key changes nothing.
     let wrong = step(&out_dir, "wrong");
     assert_eq!(wrong.code, 5, "{}", wrong.err);
     assert!(wrong.err.contains("does not unlock"), "{}", wrong.err);
     assert_ne!(step(&out_dir, "lookup_after_wrong").code, 0, "a wrong passphrase reached the keychain");
 
-    let moved = expect_success(&out_dir, "move");
-    assert!(moved.out.contains("now in the keychain"), "{}", moved.out);
-    // The file stays, and the user is told what it is and what to do with it.
-    assert!(moved.out.contains(&pw.display().to_string()) && moved.out.contains("delete it"), "{}", moved.out);
-    assert!(pw.exists());
-    assert_eq!(expect_success(&out_dir, "lookup").out.trim_end_matches('\n'), secret);
-
-    // A command that needs the secret key unlocks it from the keychain now.
+    // Into the keychain: a fresh generated passphrase protects the key
+    // now, replacing a stale entry; the user's file no longer opens it.
+    let moved = json("move");
+    assert_eq!(moved["keychain"], "replaced");
+    assert_eq!(moved["changed"], true);
+    let generated = lookup("lookup");
+    assert_ne!(generated, secret);
+    assert_ne!(generated, "stale-passphrase");
+    assert!(generated.len() >= 43, "a generated passphrase carries 256 bits");
+    assert!(pw.exists(), "the user's file is theirs to delete");
     assert_eq!(json("verify")["verified"], true);
+    assert_eq!(step(&out_dir, "verify_old_file").code, 5, "the old passphrase still opens the key");
     let after = expect_success(&out_dir, "status_after");
     assert!(!after.err.contains(offer), "{}", after.err);
     assert_eq!(json("status_after_json")["passphrase_source"], "keychain");
+    assert!(expect_success(&out_dir, "again").out.contains("already in the keychain"));
 
-    let again = expect_success(&out_dir, "again");
-    assert!(again.out.contains("already holds"), "{}", again.out);
+    // Rotation: another generated passphrase, in the keychain.
+    let rotated = json("rotate");
+    assert_eq!(rotated["keychain"], "rotated");
+    let fresh = lookup("lookup_rotated");
+    assert_ne!(fresh, generated);
+    assert_eq!(json("verify_rotated")["verified"], true);
+    for name in ["rotate_with_file", "rotate_no_keychain"] {
+        let refused = step(&out_dir, name);
+        assert_eq!(refused.code, 2, "{name}: {}", refused.err);
+    }
+    assert!(step(&out_dir, "rotate_with_file").err.contains("--from-keychain"));
 
-    // A stale entry is replaced only by a passphrase that unlocks the key.
-    expect_success(&out_dir, "stale");
-    assert_eq!(step(&out_dir, "wrong_over_stale").code, 5);
-    assert_eq!(expect_success(&out_dir, "lookup_stale").out.trim_end_matches('\n'), "stale-passphrase");
-    let replaced = expect_success(&out_dir, "replace");
-    assert!(replaced.out.contains("another passphrase"), "{}", replaced.out);
-    assert_eq!(expect_success(&out_dir, "lookup_replaced").out.trim_end_matches('\n'), secret);
-
-    // --from-keychain never overwrites a file, and needs one named.
-    let existing = step(&out_dir, "out_existing");
-    assert_ne!(existing.code, 0, "{}", existing.err);
-    assert_eq!(std::fs::read_to_string(&pw).unwrap(), format!("{secret}\n"));
-    assert_eq!(step(&out_dir, "out_no_file").code, 2);
-    // Moved out: a new private file holds the passphrase, the keychain no
-    // longer does, and nothing is offered while the keychain cannot help.
+    // Out of the keychain: the old way (naming a new file with
+    // --passphrase-file) is explained; a weak choice or no choice at all
+    // changes nothing; then the chosen passphrase protects the key.
+    let old_usage = step(&out_dir, "out_old_usage");
+    assert_eq!(old_usage.code, 2, "{}", old_usage.err);
+    assert!(old_usage.err.contains("--new-passphrase-file"), "{}", old_usage.err);
+    assert!(!new_file.exists());
+    assert_ne!(step(&out_dir, "out_weak").code, 0);
+    assert!(step(&out_dir, "out_weak").err.contains("too easy to guess"));
+    assert_eq!(lookup("lookup_after_weak"), fresh);
+    assert_eq!(step(&out_dir, "out_no_terminal").code, 5);
     let out = expect_success(&out_dir, "out");
-    assert!(out.out.contains("no longer in the keychain"), "{}", out.out);
-    assert_eq!(std::fs::read_to_string(&new_file).unwrap(), format!("{secret}\n"));
-    let mode = std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&new_file).unwrap().permissions());
-    assert_eq!(mode & 0o777, 0o600);
+    assert!(out.out.contains("the keychain no longer holds one"), "{}", out.out);
     assert_ne!(step(&out_dir, "lookup_out").code, 0, "the keychain still holds the passphrase");
-    assert_eq!(step(&out_dir, "verify_out").code, 5, "unlocked without the file");
+    assert_eq!(step(&out_dir, "verify_out").code, 5, "unlocked without the chosen passphrase");
+    assert_eq!(json("verify_out_file")["verified"], true);
+    assert_eq!(json("status_out_json")["passphrase_source"], "prompt");
     assert!(expect_success(&out_dir, "whoami_out").err.contains(offer));
+    assert_eq!(step(&out_dir, "out_again").code, 2, "nothing to move out");
 
-    // The audit log records each move by its code, never the passphrase.
+    // And back in, from the chosen passphrase.
+    expect_success(&out_dir, "back_in");
+    assert_eq!(json("verify_back")["verified"], true);
+    assert_eq!(json("status_back_json")["passphrase_source"], "keychain");
+    expect_success(&out_dir, "log_check");
+
+    // The audit log records each change by its code, never a passphrase.
     let log = std::fs::read_to_string(cp_home.join("audit.log")).unwrap();
     let moves: Vec<&str> = log.lines().filter(|l| l.contains("passphrase-to-keychain")).collect();
-    assert_eq!(moves.len(), 2, "one for the move, one for the replacement (none for \"already there\"): {log}");
-    assert!(moves[0].contains("stored") && moves[1].contains("replaced"), "{moves:?}");
+    assert_eq!(moves.len(), 2, "one into a stale entry, one into none (none for \"already there\"): {log}");
+    assert!(moves[0].contains("replaced") && moves[1].contains("stored"), "{moves:?}");
     assert_eq!(log.lines().filter(|l| l.contains("passphrase-from-keychain")).count(), 1, "{log}");
-    assert!(!log.contains(secret));
+    let changes: Vec<&str> = log.lines().filter(|l| l.contains("\"passphrase-change\"")).collect();
+    assert_eq!(changes.len(), 1, "{log}");
+    assert!(changes[0].contains("rotated"));
+    for text in [secret, chosen, generated.as_str(), fresh.as_str()] {
+        assert!(!log.contains(text), "a passphrase is in the audit log");
+    }
+}
+
+/// Kills `passphrase --to-keychain`, `passphrase change` (rotation) and
+/// `passphrase --from-keychain` at each of their steps, then lets the next
+/// commands finish or undo the change; records which secrets open the key.
+const KILL_SCRIPT: &str = r#"
+step init "$CAREPOST" --json --home "$CP_HOME" --no-keychain --passphrase-file "$PW" init --name "Dr. K. Ill" --email k.ill@example.org
+fpr=$(sed -n 's/.*"fingerprint": *"\([0-9A-F]*\)".*/\1/p' "$OUT/init.out")
+step add "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" contact add peer --key-file "$PEER_KEY"
+opens() { # name, extra arguments: which secret unlocks the key now
+    step "$1" "$CAREPOST" --home "$CP_HOME" "${@:2}" contact verify peer --fingerprint "$PEER_FPR"
+}
+step held_kill env CAREPOST_TEST_KILL_AT=pending-stored "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" passphrase --to-keychain
+step held_status flock "$CP_HOME/passphrase.lock" "$CAREPOST" --json --home "$CP_HOME" status
+step held_pending secret-tool lookup service carepost username "$fpr.pending"
+step freed_status "$CAREPOST" --json --home "$CP_HOME" status
+step freed_pending secret-tool lookup service carepost username "$fpr.pending"
+for at in $TO_STEPS; do
+    step "to_$at" env CAREPOST_TEST_KILL_AT="$at" "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" passphrase --to-keychain
+    step "to_${at}_status" "$CAREPOST" --json --home "$CP_HOME" status
+    step "to_${at}_pending" secret-tool lookup service carepost username "$fpr.pending"
+    opens "to_${at}_kc"
+    opens "to_${at}_pw" --passphrase-file "$PW"
+    if [ "$(cat "$OUT/to_${at}_kc.code")" = 0 ]; then
+        step "to_${at}_back" "$CAREPOST" --home "$CP_HOME" passphrase --from-keychain --new-passphrase-file "$PW"
+    fi
+done
+step into "$CAREPOST" --home "$CP_HOME" --passphrase-file "$PW" passphrase --to-keychain
+for at in $TO_STEPS; do
+    step "rot_${at}_before" secret-tool lookup service carepost username "$fpr"
+    step "rot_$at" env CAREPOST_TEST_KILL_AT="$at" "$CAREPOST" --home "$CP_HOME" passphrase change
+    opens "rot_${at}_kc"
+    step "rot_${at}_after" secret-tool lookup service carepost username "$fpr"
+    step "rot_${at}_pending" secret-tool lookup service carepost username "$fpr.pending"
+done
+for at in $FROM_STEPS; do
+    step "from_$at" env CAREPOST_TEST_KILL_AT="$at" "$CAREPOST" --home "$CP_HOME" passphrase --from-keychain --new-passphrase-file "$CHOSEN"
+    opens "from_${at}_kc"
+    opens "from_${at}_chosen" --passphrase-file "$CHOSEN"
+    step "from_${at}_status" "$CAREPOST" --json --home "$CP_HOME" status
+    if [ "$(cat "$OUT/from_${at}_chosen.code")" = 0 ]; then
+        step "from_${at}_back" "$CAREPOST" --home "$CP_HOME" --passphrase-file "$CHOSEN" passphrase --to-keychain
+    fi
+done
+step into_again "$CAREPOST" --home "$CP_HOME" --passphrase-file "$CHOSEN" passphrase --to-keychain
+i=0
+for delay in $DELAYS; do
+    i=$((i + 1))
+    step "timed_$i" timeout -s KILL "$delay" "$CAREPOST" --home "$CP_HOME" passphrase change
+    opens "timed_${i}_kc"
+    step "timed_${i}_pending" secret-tool lookup service carepost username "$fpr.pending"
+done
+step log_check "$CAREPOST" --home "$CP_HOME" log --check
+"#;
+
+/// The steps of a change towards the keychain, in order; from the first
+/// named here on, the new protection is on disk.
+const TO_STEPS: &[&str] =
+    &["reprotected", "marked", "pending-stored", "key-replaced", "keychain-stored", "pending-deleted", "unmarked"];
+const TO_NEW_FROM: &str = "key-replaced";
+/// Moments (seconds) at which a rotation is killed by the clock rather
+/// than at a named step: from before it reads anything to after it ends.
+const DELAYS: &str = "0.002 0.005 0.01 0.015 0.02 0.025 0.03 0.035 0.04 0.045 0.05 0.06 0.07 0.08 0.1 0.15 0.3";
+const FROM_STEPS: &[&str] = &["reprotected", "marked", "key-replaced", "keychain-deleted", "unmarked"];
+
+#[test]
+#[cfg_attr(
+    missing_keyring,
+    ignore = "needs dbus-run-session, gnome-keyring-daemon, secret-tool and timeout, not all installed"
+)]
+fn a_kill_at_any_step_of_a_keychain_change_leaves_the_old_or_the_new_protection_and_its_secret() {
+    if !have_keyring_peers() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let cp_home = tmp.path().join("carepost-home");
+    let pw = tmp.path().join("pw");
+    let chosen = tmp.path().join("chosen");
+    common::write_secret(&pw, b"a passphrase from a file, not for real use\n");
+    common::write_secret(&chosen, b"a chosen passphrase for later, also not real\n");
+    let (peer_key, peer_fpr) = write_peer_key(tmp.path());
+    let script = format!("{SESSION_PRELUDE}{KILL_SCRIPT}");
+    let to_steps = TO_STEPS.join(" ");
+    let from_steps = FROM_STEPS.join(" ");
+    let out_dir = run_session(
+        tmp.path(),
+        &script,
+        &[
+            ("CP_HOME", cp_home.as_os_str()),
+            ("PW", pw.as_os_str()),
+            ("CHOSEN", chosen.as_os_str()),
+            ("PEER_KEY", peer_key.as_os_str()),
+            ("PEER_FPR", peer_fpr.as_ref()),
+            ("TO_STEPS", to_steps.as_ref()),
+            ("FROM_STEPS", from_steps.as_ref()),
+            ("DELAYS", DELAYS.as_ref()),
+        ],
+    );
+    let killed = |name: &str| {
+        let s = step(&out_dir, name);
+        assert_eq!(s.code, 134, "{name} was not stopped at its step: {}{}", s.out, s.err);
+    };
+    let opens = |name: &str| step(&out_dir, name).code == 0;
+    expect_success(&out_dir, "init");
+    let new_from = TO_STEPS.iter().position(|s| *s == TO_NEW_FROM).unwrap();
+
+    // While another process holds the change's lock, the change is left
+    // alone (it may still be running); once free, it is undone.
+    killed("held_kill");
+    expect_success(&out_dir, "held_status");
+    expect_success(&out_dir, "held_pending");
+    expect_success(&out_dir, "freed_status");
+    assert_ne!(step(&out_dir, "freed_pending").code, 0, "the interrupted change was not undone");
+
+    for (i, at) in TO_STEPS.iter().enumerate() {
+        killed(&format!("to_{at}"));
+        let status: serde_json::Value =
+            serde_json::from_str(&expect_success(&out_dir, &format!("to_{at}_status")).out).unwrap();
+        assert_ne!(step(&out_dir, &format!("to_{at}_pending")).code, 0, "{at}: a pending entry was left");
+        let (kc, pw) = (opens(&format!("to_{at}_kc")), opens(&format!("to_{at}_pw")));
+        assert!(kc != pw, "{at}: exactly one secret opens the key (keychain {kc}, file {pw})");
+        assert_eq!(kc, i >= new_from, "{at}: the new protection is on disk from the rename on");
+        let source = if kc { "keychain" } else { "prompt" };
+        assert_eq!(status["passphrase_source"], source, "{at}");
+        if kc {
+            expect_success(&out_dir, &format!("to_{at}_back"));
+        }
+    }
+    expect_success(&out_dir, "into");
+    for (i, at) in TO_STEPS.iter().enumerate() {
+        killed(&format!("rot_{at}"));
+        assert!(opens(&format!("rot_{at}_kc")), "{at}: the keychain no longer opens the key");
+        let (before, after) = (
+            expect_success(&out_dir, &format!("rot_{at}_before")).out,
+            expect_success(&out_dir, &format!("rot_{at}_after")).out,
+        );
+        assert_eq!(before != after, i >= new_from, "{at}: the keychain holds the secret of the key on disk");
+        assert_ne!(step(&out_dir, &format!("rot_{at}_pending")).code, 0, "{at}: a pending entry was left");
+    }
+    let new_from = FROM_STEPS.iter().position(|s| *s == "key-replaced").unwrap();
+    for (i, at) in FROM_STEPS.iter().enumerate() {
+        killed(&format!("from_{at}"));
+        let (kc, chosen) = (opens(&format!("from_{at}_kc")), opens(&format!("from_{at}_chosen")));
+        assert!(kc != chosen, "{at}: exactly one secret opens the key (keychain {kc}, chosen {chosen})");
+        assert_eq!(chosen, i >= new_from, "{at}");
+        let status: serde_json::Value =
+            serde_json::from_str(&expect_success(&out_dir, &format!("from_{at}_status")).out).unwrap();
+        assert_eq!(status["passphrase_source"], if kc { "keychain" } else { "prompt" }, "{at}");
+        if chosen {
+            expect_success(&out_dir, &format!("from_{at}_back"));
+        }
+    }
+    expect_success(&out_dir, "into_again");
+    let mut killed = 0;
+    for i in 1..=DELAYS.split(' ').count() {
+        if step(&out_dir, &format!("timed_{i}")).code != 0 {
+            killed += 1;
+        }
+        assert!(opens(&format!("timed_{i}_kc")), "kill {i}: the keychain no longer opens the key");
+        assert_ne!(step(&out_dir, &format!("timed_{i}_pending")).code, 0, "kill {i}: a pending entry was left");
+    }
+    eprintln!("{killed} of the timed rotations were killed");
+    assert!(killed > 0, "no timed kill hit a rotation");
+    expect_success(&out_dir, "log_check");
+    // The key file is whole: one armored key, with this fingerprint.
+    let key = std::fs::read(cp_home.join("identity/key.pgp")).unwrap();
+    let cert = openpgp::Cert::from_bytes(&key).unwrap();
+    assert!(cert.is_tsk());
 }
 
 #[test]

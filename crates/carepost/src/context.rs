@@ -16,6 +16,11 @@ use std::time::SystemTime;
 /// How the identity's passphrase was chosen, kept in the state database so
 /// that later commands know whether to ask the keychain at all.
 const PASSPHRASE_SOURCE: &str = "passphrase_source";
+/// Set while a change of the key's protection that involves the keychain
+/// is under way: `keychain` (the next passphrase waits in the keychain's
+/// pending entry) or `user` (the keychain entry goes once the key file is
+/// replaced); empty or absent when none is. See [`crate::passphrase`].
+const PASSPHRASE_CHANGE: &str = "passphrase_change";
 
 /// The user, as far as the library needs them.
 pub trait Prompter {
@@ -137,6 +142,12 @@ impl<'p> Context<'p> {
         Ok(self.identity.get_or_init(|| loaded))
     }
 
+    /// Takes `identity` as this home's for the rest of the command, once
+    /// it replaced the stored key (a change of passphrase).
+    pub fn set_identity(&mut self, identity: Identity) {
+        self.identity = std::cell::OnceCell::from(identity);
+    }
+
     /// Decides the passphrase for a new identity: the passphrase file, else
     /// a generated one for the keychain, else a prompt.
     pub fn new_passphrase(&self) -> Result<(Passphrase, PassphraseSource)> {
@@ -183,6 +194,90 @@ impl<'p> Context<'p> {
         Ok(self.store()?.setting(PASSPHRASE_SOURCE)?.as_deref() != Some("user"))
     }
 
+    /// Notes that a change of the key's protection towards `target` begins
+    /// (`Some`) or is over (`None`), before its first and after its last
+    /// write, so that a command after a kill finishes or undoes it.
+    pub fn mark_passphrase_change(&mut self, target: Option<PassphraseSource>) -> Result<()> {
+        let value = match target {
+            Some(PassphraseSource::Keychain) => "keychain",
+            Some(PassphraseSource::User) => "user",
+            None => "",
+        };
+        self.store()?.set_setting(PASSPHRASE_CHANGE, value)
+    }
+
+    /// Takes the home's lock for changes of the key's protection (released
+    /// when the file is closed, also when the process is killed); `None`
+    /// when `wait` is false and another process holds it.
+    pub fn lock_passphrase_change(&self, wait: bool) -> Result<Option<std::fs::File>> {
+        let path = self.home.root().join("passphrase.lock");
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::home::FILE_MODE);
+        let file = options.open(&path).map_err(|e| Error::io("io-create", &path, e))?;
+        if wait {
+            file.lock().map_err(|e| Error::io("io-create", &path, e))?;
+        } else {
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+                Err(std::fs::TryLockError::Error(e)) => return Err(Error::io("io-create", &path, e)),
+            }
+        }
+        Ok(Some(file))
+    }
+
+    /// Finishes or undoes a change of the key's protection that a kill
+    /// interrupted, judged by which passphrase opens the key file on disk:
+    /// the key file is replaced in one rename, so exactly one does.
+    /// - towards the keychain: the pending entry opens the key, so the
+    ///   change got past the rename: it becomes the main entry. Otherwise
+    ///   the old protection is still there: the pending entry is dropped.
+    /// - towards a chosen passphrase: the main entry still opens the key,
+    ///   so the rename never happened and nothing changes. Otherwise the
+    ///   key has the chosen passphrase: the entry goes, the source is `user`.
+    ///
+    /// Nothing to do (one settings read) when no change is under way, or
+    /// when `--no-keychain` forbids touching the keychain.
+    pub fn finish_passphrase_change(&mut self) -> Result<()> {
+        if self.secrets.no_keychain {
+            return Ok(());
+        }
+        let target = self.store()?.setting(PASSPHRASE_CHANGE)?.unwrap_or_default();
+        if target.is_empty() {
+            return Ok(());
+        }
+        // A change still running (another carepost) is not interrupted:
+        // undoing its pending entry under it could leave neither secret.
+        let Some(_lock) = self.lock_passphrase_change(false)? else {
+            return Ok(());
+        };
+        // Read from disk: the copy loaded earlier may predate the rename.
+        let identity = Identity::load(&self.home)?;
+        let fingerprint = identity.fingerprint_hex();
+        match target.as_str() {
+            "keychain" => match keychain::load_pending(&fingerprint) {
+                Ok(next) if opens(&identity, &next) => {
+                    keychain::store_checked(&fingerprint, &next)?;
+                    self.remember_passphrase_source(PassphraseSource::Keychain)?;
+                    keychain::delete_pending(&fingerprint)?;
+                }
+                Ok(_) | Err(Error::KeychainMissingEntry) => keychain::delete_pending(&fingerprint)?,
+                Err(e) => return Err(e),
+            },
+            _ => match keychain::load(&fingerprint) {
+                Ok(old) if opens(&identity, &old) => {}
+                Ok(_) | Err(Error::KeychainMissingEntry) => {
+                    self.remember_passphrase_source(PassphraseSource::User)?;
+                    keychain::delete(&fingerprint)?;
+                }
+                Err(e) => return Err(e),
+            },
+        }
+        self.mark_passphrase_change(None)
+    }
+
     /// The passphrase as the user gives it, never from the keychain: the
     /// passphrase file, else a prompt on a terminal.
     pub fn user_passphrase(&self) -> Result<Passphrase> {
@@ -202,6 +297,9 @@ impl<'p> Context<'p> {
         if let Some(path) = &self.secrets.passphrase_file {
             return Passphrase::from_file(path);
         }
+        // A passphrase file is the user's word: an interrupted change is
+        // left for the next command that asks the keychain.
+        self.finish_passphrase_change()?;
         if self.passphrase_in_keychain()? && !self.secrets.no_keychain {
             match keychain::load(&identity.fingerprint_hex()) {
                 Ok(p) => return Ok(p),
@@ -269,6 +367,17 @@ impl Context<'_> {
     }
 }
 
+/// Whether `passphrase` decrypts every secret key of `identity`, whatever
+/// the key's validity: the test of which protection is on disk.
+pub(crate) fn opens(identity: &Identity, passphrase: &Passphrase) -> bool {
+    let password = passphrase.to_password();
+    identity
+        .cert()
+        .keys()
+        .secret()
+        .all(|ka| ka.key().has_unencrypted_secret() || ka.key().clone().decrypt_secret(&password).is_ok())
+}
+
 /// The current time. Debug builds (the test suite) honour
 /// `CAREPOST_TEST_NOW` (RFC 3339) so that expiry can be tested without
 /// waiting; release builds always use the system clock.
@@ -302,6 +411,21 @@ mod tests {
         std::fs::remove_file(ctx.home.secret_key()).unwrap();
         assert_eq!(ctx.identity_ref().unwrap().fingerprint_hex(), identity.fingerprint_hex());
         assert_eq!(ctx.identity().unwrap().fingerprint_hex(), identity.fingerprint_hex());
+    }
+
+    /// Which protection is on disk is judged by decryption alone, so an
+    /// expired key (whose change a kill interrupted) is judged too.
+    #[test]
+    fn a_passphrase_opens_the_key_it_protects_whatever_its_validity() {
+        let passphrase = Passphrase::new("a long test passphrase, not secret".into());
+        let long_ago = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+        let (identity, _) = Identity::generate("A", "a@example.org", &passphrase, Stretch::Light, long_ago).unwrap();
+        assert!(identity.expires().unwrap() < SystemTime::now());
+        assert!(opens(&identity, &passphrase));
+        assert!(!opens(&identity, &Passphrase::new("another passphrase".into())));
+        let next = Passphrase::new("the next passphrase, also a test".into());
+        let changed = identity.reprotect(&passphrase, &next, Stretch::Light).unwrap();
+        assert!(opens(&changed, &next) && !opens(&changed, &passphrase));
     }
 
     #[test]

@@ -84,6 +84,29 @@ pub fn delete(fingerprint: &str) -> Result<()> {
     })
 }
 
+/// The account of the pending entry for `fingerprint`: the next passphrase
+/// while a change of the key's protection is under way (see
+/// [`crate::passphrase`] for the order of writes).
+fn pending_account(fingerprint: &str) -> String {
+    format!("{fingerprint}.pending")
+}
+
+/// Stores the next passphrase of the identity `fingerprint` under its
+/// pending entry, read back like [`store_checked`].
+pub fn store_pending_checked(fingerprint: &str, passphrase: &Passphrase) -> Result<()> {
+    store_checked(&pending_account(fingerprint), passphrase)
+}
+
+/// The pending passphrase of the identity `fingerprint`, if a change left one.
+pub fn load_pending(fingerprint: &str) -> Result<Passphrase> {
+    load(&pending_account(fingerprint))
+}
+
+/// Removes the pending entry; a missing one is not an error.
+pub fn delete_pending(fingerprint: &str) -> Result<()> {
+    delete(&pending_account(fingerprint))
+}
+
 /// The service under which the mail server password is kept, with
 /// `user@host` as account (`carepost mail setup`).
 pub const SMTP_SERVICE: &str = "carepost-smtp";

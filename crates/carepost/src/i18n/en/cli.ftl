@@ -196,9 +196,6 @@ cli-systemd-units-arg-dir = Folder to write the files into (created if missing)
 cli-value-shell = SHELL
 
 ## passphrase
-cli-passphrase-about = Move your key's passphrase into the OS keychain, or out of it into a file
-cli-passphrase-arg-to-keychain = Store the passphrase (from --passphrase-file FILE, or typed when asked) in the keychain, after checking that it unlocks your key
-cli-passphrase-arg-from-keychain = Move the passphrase out of the keychain into a new file only you can read, named with --passphrase-file FILE
 
 ## publish wkd
 cli-publish-about = Publish the practice's keys, so that mail programs find them by email address

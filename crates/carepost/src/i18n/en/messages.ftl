@@ -847,16 +847,7 @@ duration-minutes = { $count ->
     }
 
 ## passphrase
-passphrase-to-keychain-no-keychain = --to-keychain puts the passphrase into the keychain, which --no-keychain forbids; leave out --no-keychain (and CAREPOST_NO_KEYCHAIN).
-passphrase-moved-stored = Your passphrase is now in the keychain: carepost unlocks your key with it, without a file and without asking you.
-passphrase-moved-replaced = The keychain held another passphrase for your key, which no longer unlocked it; it now holds the one that does.
-passphrase-moved-already = The keychain already holds this passphrase; nothing changed.
-passphrase-old-file = carepost no longer needs { $path }. It holds your key's passphrase: keep it somewhere safe offline as a backup, or delete it. carepost leaves that to you.
 notice-passphrase-keychain-offer = A keychain is available now: `carepost passphrase --to-keychain` moves your passphrase into it (give it with --passphrase-file FILE, or type it when asked), so that carepost no longer needs a file or asks for it.
-passphrase-from-keychain-no-keychain = --from-keychain takes the passphrase out of the keychain, which --no-keychain forbids; leave out --no-keychain (and CAREPOST_NO_KEYCHAIN).
-passphrase-from-keychain-needs-file = --from-keychain writes the passphrase into a new file: name it with --passphrase-file FILE.
-passphrase-file-read-back-differs = it does not hold the passphrase just written to it; the keychain still holds it
-passphrase-moved-to-file = Your passphrase is now in { $path }, readable by you only, and no longer in the keychain. Give it to carepost with --passphrase-file { $path } (or CAREPOST_PASSPHRASE_FILE). Keep the file safe: without it, nobody can open documents sent to you.
 
 ## key origin and refresh
 contact-origin-file = a key file

@@ -1,1 +1,21 @@
 ## The identity's passphrase: changing it, moving it into or out of the keychain.
+cli-passphrase-about = Change your key's passphrase, or move it into the OS keychain or out of it
+cli-passphrase-arg-to-keychain = Protect your key with a new passphrase that carepost makes and keeps in the keychain (the current one from --passphrase-file FILE, or typed when asked)
+cli-passphrase-arg-from-keychain = Protect your key with a passphrase you choose instead of the one in the keychain (typed twice, or from --new-passphrase-file FILE), then remove it from the keychain
+cli-passphrase-arg-new-passphrase-file = With --from-keychain: read the new passphrase from the first line of FILE (readable by you only) instead of asking
+cli-passphrase-change-about = Protect your key with a new passphrase: one you choose, or a fresh one in the keychain if carepost keeps it there
+cli-passphrase-change-arg-new-passphrase-file = Read the new passphrase from the first line of FILE (readable by you only) instead of asking twice
+passphrase-to-keychain-no-keychain = --to-keychain puts the passphrase into the keychain, which --no-keychain forbids; leave out --no-keychain (and CAREPOST_NO_KEYCHAIN).
+passphrase-moved-stored = Your key is now protected by a passphrase that only the keychain holds: carepost unlocks it without a file and without asking you.
+passphrase-moved-replaced = Your key is now protected by a passphrase that only the keychain holds; it replaced another one there that no longer unlocked your key.
+passphrase-moved-already = Your key's passphrase is already in the keychain; nothing changed.
+passphrase-old-file = { $path } no longer unlocks your key. It still unlocks older copies of the key (a backup, a copied folder): delete it, or keep it with those copies. carepost leaves that to you.
+passphrase-from-keychain-no-keychain = --from-keychain takes the passphrase out of the keychain, which --no-keychain forbids; leave out --no-keychain (and CAREPOST_NO_KEYCHAIN).
+passphrase-from-keychain-not-there = your key's passphrase is not in the keychain: it is one you chose. To change it, run `carepost passphrase change`.
+passphrase-from-keychain-new-file = --from-keychain now protects your key with a passphrase you choose: type it twice when asked, or write it into a file only you can read and give --new-passphrase-file FILE.
+passphrase-moved-out = Your key is now protected by the passphrase you chose, and the keychain no longer holds one. carepost will ask for it, or give it with --passphrase-file FILE. Keep it safe: without it, nobody can open documents sent to you.
+passphrase-new-file = Give { $path } with --passphrase-file (or CAREPOST_PASSPHRASE_FILE) from now on.
+passphrase-change-no-keychain = your key's passphrase is kept in the keychain, which --no-keychain forbids; leave out --no-keychain (and CAREPOST_NO_KEYCHAIN), or first move it out with `carepost passphrase --from-keychain`.
+passphrase-change-keychain-no-file = your key's passphrase is one carepost made and keeps in the keychain; `passphrase change` replaces it with a fresh one there. To choose your own instead, run `carepost passphrase --from-keychain --new-passphrase-file FILE`.
+passphrase-changed-chosen = Your key is now protected by the new passphrase; the old one no longer unlocks it.
+passphrase-changed-rotated = Your key is now protected by a fresh passphrase in the keychain; the old one no longer unlocks it.

@@ -195,9 +195,6 @@ cli-systemd-units-arg-dir = Dossier où écrire les fichiers (créé s'il n'exis
 cli-value-shell = SHELL
 
 ## passphrase
-cli-passphrase-about = Placer la phrase secrète de votre clé dans le trousseau du système, ou l'en retirer vers un fichier
-cli-passphrase-arg-to-keychain = Enregistrer la phrase secrète (lue dans --passphrase-file FICHIER, ou saisie à la demande) dans le trousseau, après avoir vérifié qu'elle déverrouille votre clé
-cli-passphrase-arg-from-keychain = Déplacer la phrase secrète du trousseau vers un nouveau fichier lisible par vous seul, indiqué avec --passphrase-file FICHIER
 
 ## publish wkd
 cli-publish-about = Publier les clés du cabinet, pour que les programmes de messagerie les trouvent par adresse e-mail

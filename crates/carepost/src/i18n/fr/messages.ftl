@@ -873,16 +873,7 @@ duration-minutes = { $count ->
     }
 
 ## passphrase
-passphrase-to-keychain-no-keychain = --to-keychain place la phrase secrète dans le trousseau, ce que --no-keychain interdit ; omettez --no-keychain (et CAREPOST_NO_KEYCHAIN).
-passphrase-moved-stored = Votre phrase secrète est maintenant dans le trousseau : carepost déverrouille votre clé avec elle, sans fichier et sans vous la demander.
-passphrase-moved-replaced = Le trousseau contenait une autre phrase secrète pour votre clé, qui ne la déverrouillait plus ; il contient maintenant la bonne.
-passphrase-moved-already = Le trousseau contient déjà cette phrase secrète ; rien n'a changé.
-passphrase-old-file = carepost n'a plus besoin de { $path }. Ce fichier contient la phrase secrète de votre clé : conservez-le en lieu sûr hors ligne comme copie de secours, ou supprimez-le. carepost vous laisse ce choix.
 notice-passphrase-keychain-offer = Un trousseau est maintenant disponible : `carepost passphrase --to-keychain` y place votre phrase secrète (donnez-la avec --passphrase-file FICHIER, ou saisissez-la quand elle vous est demandée), pour que carepost n'ait plus besoin d'un fichier ni de vous la demander.
-passphrase-from-keychain-no-keychain = --from-keychain retire la phrase secrète du trousseau, ce que --no-keychain interdit ; omettez --no-keychain (et CAREPOST_NO_KEYCHAIN).
-passphrase-from-keychain-needs-file = --from-keychain écrit la phrase secrète dans un nouveau fichier : indiquez-le avec --passphrase-file FICHIER.
-passphrase-file-read-back-differs = il ne contient pas la phrase secrète qui vient d'y être écrite ; le trousseau la contient toujours
-passphrase-moved-to-file = Votre phrase secrète se trouve maintenant dans { $path }, lisible par vous seul, et n'est plus dans le trousseau. Donnez-la à carepost avec --passphrase-file { $path } (ou CAREPOST_PASSPHRASE_FILE). Conservez ce fichier en lieu sûr : sans lui, personne ne peut ouvrir les documents qui vous sont envoyés.
 
 ## key origin and refresh
 contact-origin-file = un fichier de clé

@@ -1,1 +1,21 @@
 ## The identity's passphrase: changing it, moving it into or out of the keychain.
+cli-passphrase-about = Changer la phrase secrète de votre clé, ou la placer dans le trousseau du système ou l'en retirer
+cli-passphrase-arg-to-keychain = Protéger votre clé par une nouvelle phrase secrète que carepost crée et garde dans le trousseau (l'actuelle lue dans --passphrase-file FICHIER, ou saisie à la demande)
+cli-passphrase-arg-from-keychain = Protéger votre clé par une phrase secrète que vous choisissez au lieu de celle du trousseau (saisie deux fois, ou lue dans --new-passphrase-file FICHIER), puis la retirer du trousseau
+cli-passphrase-arg-new-passphrase-file = Avec --from-keychain : lire la nouvelle phrase secrète dans la première ligne de FICHIER (lisible par vous seul) au lieu de la demander
+cli-passphrase-change-about = Protéger votre clé par une nouvelle phrase secrète : une que vous choisissez, ou une nouvelle dans le trousseau si carepost l'y garde
+cli-passphrase-change-arg-new-passphrase-file = Lire la nouvelle phrase secrète dans la première ligne de FICHIER (lisible par vous seul) au lieu de la demander deux fois
+passphrase-to-keychain-no-keychain = --to-keychain place la phrase secrète dans le trousseau, ce que --no-keychain interdit ; omettez --no-keychain (et CAREPOST_NO_KEYCHAIN).
+passphrase-moved-stored = Votre clé est maintenant protégée par une phrase secrète que seul le trousseau connaît : carepost la déverrouille sans fichier et sans vous la demander.
+passphrase-moved-replaced = Votre clé est maintenant protégée par une phrase secrète que seul le trousseau connaît ; elle y remplace une autre qui ne déverrouillait plus votre clé.
+passphrase-moved-already = La phrase secrète de votre clé est déjà dans le trousseau ; rien n'a changé.
+passphrase-old-file = { $path } ne déverrouille plus votre clé. Il déverrouille encore les anciennes copies de la clé (une sauvegarde, un dossier copié) : supprimez-le, ou gardez-le avec ces copies. carepost vous laisse ce choix.
+passphrase-from-keychain-no-keychain = --from-keychain retire la phrase secrète du trousseau, ce que --no-keychain interdit ; omettez --no-keychain (et CAREPOST_NO_KEYCHAIN).
+passphrase-from-keychain-not-there = la phrase secrète de votre clé n'est pas dans le trousseau : vous l'avez choisie vous-même. Pour la changer, lancez `carepost passphrase change`.
+passphrase-from-keychain-new-file = --from-keychain protège maintenant votre clé par une phrase secrète que vous choisissez : saisissez-la deux fois quand elle vous est demandée, ou écrivez-la dans un fichier lisible par vous seul et indiquez --new-passphrase-file FICHIER.
+passphrase-moved-out = Votre clé est maintenant protégée par la phrase secrète que vous avez choisie, et le trousseau n'en contient plus. carepost vous la demandera, ou donnez-la avec --passphrase-file FICHIER. Gardez-la en lieu sûr : sans elle, personne ne peut ouvrir les documents qui vous sont envoyés.
+passphrase-new-file = Indiquez désormais { $path } avec --passphrase-file (ou CAREPOST_PASSPHRASE_FILE).
+passphrase-change-no-keychain = la phrase secrète de votre clé est gardée dans le trousseau, ce que --no-keychain interdit ; omettez --no-keychain (et CAREPOST_NO_KEYCHAIN), ou retirez-la d'abord du trousseau avec `carepost passphrase --from-keychain`.
+passphrase-change-keychain-no-file = la phrase secrète de votre clé a été créée par carepost et se trouve dans le trousseau ; `passphrase change` l'y remplace par une nouvelle. Pour en choisir une vous-même, lancez `carepost passphrase --from-keychain --new-passphrase-file FICHIER`.
+passphrase-changed-chosen = Votre clé est maintenant protégée par la nouvelle phrase secrète ; l'ancienne ne la déverrouille plus.
+passphrase-changed-rotated = Votre clé est maintenant protégée par une nouvelle phrase secrète dans le trousseau ; l'ancienne ne la déverrouille plus.

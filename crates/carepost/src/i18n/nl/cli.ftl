@@ -195,9 +195,6 @@ cli-systemd-units-arg-dir = Map waarin de bestanden komen (wordt aangemaakt als 
 cli-value-shell = SHELL
 
 ## passphrase
-cli-passphrase-about = De wachtwoordzin van uw sleutel naar de sleutelbos van het systeem verplaatsen, of eruit naar een bestand
-cli-passphrase-arg-to-keychain = De wachtwoordzin (uit --passphrase-file BESTAND, of getypt als erom gevraagd wordt) in de sleutelbos bewaren, na controle dat hij uw sleutel ontgrendelt
-cli-passphrase-arg-from-keychain = De wachtwoordzin uit de sleutelbos naar een nieuw bestand verplaatsen dat alleen u kunt lezen, op te geven met --passphrase-file BESTAND
 
 ## publish wkd
 cli-publish-about = De sleutels van de praktijk publiceren, zodat e-mailprogramma's ze op e-mailadres vinden

@@ -848,16 +848,7 @@ duration-minutes = { $count ->
     }
 
 ## passphrase
-passphrase-to-keychain-no-keychain = --to-keychain zet de wachtwoordzin in de sleutelbos, en --no-keychain verbiedt dat; laat --no-keychain (en CAREPOST_NO_KEYCHAIN) weg.
-passphrase-moved-stored = Uw wachtwoordzin staat nu in de sleutelbos: carepost ontgrendelt uw sleutel daarmee, zonder bestand en zonder dat u hem hoeft in te typen.
-passphrase-moved-replaced = De sleutelbos bevatte een andere wachtwoordzin voor uw sleutel, die hem niet meer ontgrendelde; nu staat de juiste erin.
-passphrase-moved-already = De sleutelbos bevat deze wachtwoordzin al; er is niets veranderd.
-passphrase-old-file = carepost heeft { $path } niet meer nodig. Het bestand bevat de wachtwoordzin van uw sleutel: bewaar het als reservekopie op een veilige plek offline, of verwijder het. Dat laat carepost aan u over.
 notice-passphrase-keychain-offer = Er is nu een sleutelbos beschikbaar: `carepost passphrase --to-keychain` zet uw wachtwoordzin daarin (geef hem met --passphrase-file BESTAND, of typ hem als erom gevraagd wordt), zodat carepost geen bestand meer nodig heeft en er niet meer om vraagt.
-passphrase-from-keychain-no-keychain = --from-keychain haalt de wachtwoordzin uit de sleutelbos, en --no-keychain verbiedt dat; laat --no-keychain (en CAREPOST_NO_KEYCHAIN) weg.
-passphrase-from-keychain-needs-file = --from-keychain schrijft de wachtwoordzin in een nieuw bestand: geef dat op met --passphrase-file BESTAND.
-passphrase-file-read-back-differs = het bevat niet de wachtwoordzin die er zojuist in is geschreven; de sleutelbos bevat hem nog
-passphrase-moved-to-file = Uw wachtwoordzin staat nu in { $path }, dat alleen u kunt lezen, en niet meer in de sleutelbos. Geef hem aan carepost met --passphrase-file { $path } (of CAREPOST_PASSPHRASE_FILE). Bewaar het bestand goed: zonder dit bestand kan niemand de documenten openen die naar u zijn gestuurd.
 
 ## key origin and refresh
 contact-origin-file = een sleutelbestand

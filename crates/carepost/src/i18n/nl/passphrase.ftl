@@ -1,1 +1,21 @@
 ## The identity's passphrase: changing it, moving it into or out of the keychain.
+cli-passphrase-about = De wachtwoordzin van uw sleutel wijzigen, of naar de sleutelbos van het systeem verplaatsen of eruit halen
+cli-passphrase-arg-to-keychain = Uw sleutel beveiligen met een nieuwe wachtwoordzin die carepost maakt en in de sleutelbos bewaart (de huidige uit --passphrase-file BESTAND, of getypt als erom gevraagd wordt)
+cli-passphrase-arg-from-keychain = Uw sleutel beveiligen met een wachtwoordzin die u zelf kiest in plaats van die in de sleutelbos (twee keer getypt, of uit --new-passphrase-file BESTAND), en hem daarna uit de sleutelbos verwijderen
+cli-passphrase-arg-new-passphrase-file = Met --from-keychain: de nieuwe wachtwoordzin lezen uit de eerste regel van BESTAND (alleen door u leesbaar) in plaats van erom te vragen
+cli-passphrase-change-about = Uw sleutel beveiligen met een nieuwe wachtwoordzin: een die u kiest, of een nieuwe in de sleutelbos als carepost hem daar bewaart
+cli-passphrase-change-arg-new-passphrase-file = De nieuwe wachtwoordzin lezen uit de eerste regel van BESTAND (alleen door u leesbaar) in plaats van er twee keer om te vragen
+passphrase-to-keychain-no-keychain = --to-keychain zet de wachtwoordzin in de sleutelbos, en --no-keychain verbiedt dat; laat --no-keychain (en CAREPOST_NO_KEYCHAIN) weg.
+passphrase-moved-stored = Uw sleutel is nu beveiligd met een wachtwoordzin die alleen de sleutelbos kent: carepost ontgrendelt hem zonder bestand en zonder dat u iets hoeft in te typen.
+passphrase-moved-replaced = Uw sleutel is nu beveiligd met een wachtwoordzin die alleen de sleutelbos kent; die vervangt een andere die uw sleutel niet meer ontgrendelde.
+passphrase-moved-already = De wachtwoordzin van uw sleutel staat al in de sleutelbos; er is niets veranderd.
+passphrase-old-file = { $path } ontgrendelt uw sleutel niet meer. Het ontgrendelt nog wel oudere kopieën van de sleutel (een reservekopie, een gekopieerde map): verwijder het, of bewaar het bij die kopieën. Dat laat carepost aan u over.
+passphrase-from-keychain-no-keychain = --from-keychain haalt de wachtwoordzin uit de sleutelbos, en --no-keychain verbiedt dat; laat --no-keychain (en CAREPOST_NO_KEYCHAIN) weg.
+passphrase-from-keychain-not-there = de wachtwoordzin van uw sleutel staat niet in de sleutelbos: u hebt hem zelf gekozen. Wijzigen doet u met `carepost passphrase change`.
+passphrase-from-keychain-new-file = --from-keychain beveiligt uw sleutel nu met een wachtwoordzin die u zelf kiest: typ hem twee keer als erom gevraagd wordt, of zet hem in een bestand dat alleen u kunt lezen en geef --new-passphrase-file BESTAND.
+passphrase-moved-out = Uw sleutel is nu beveiligd met de wachtwoordzin die u koos, en de sleutelbos bevat er geen meer. carepost vraagt erom, of geef hem met --passphrase-file BESTAND. Bewaar hem goed: zonder deze wachtwoordzin kan niemand de documenten openen die naar u zijn gestuurd.
+passphrase-new-file = Geef voortaan { $path } op met --passphrase-file (of CAREPOST_PASSPHRASE_FILE).
+passphrase-change-no-keychain = de wachtwoordzin van uw sleutel staat in de sleutelbos, en --no-keychain verbiedt die; laat --no-keychain (en CAREPOST_NO_KEYCHAIN) weg, of haal hem eerst uit de sleutelbos met `carepost passphrase --from-keychain`.
+passphrase-change-keychain-no-file = de wachtwoordzin van uw sleutel is door carepost gemaakt en staat in de sleutelbos; `passphrase change` vervangt hem daar door een nieuwe. Wilt u er zelf een kiezen, gebruik dan `carepost passphrase --from-keychain --new-passphrase-file BESTAND`.
+passphrase-changed-chosen = Uw sleutel is nu beveiligd met de nieuwe wachtwoordzin; de oude ontgrendelt hem niet meer.
+passphrase-changed-rotated = Uw sleutel is nu beveiligd met een nieuwe wachtwoordzin in de sleutelbos; de oude ontgrendelt hem niet meer.
