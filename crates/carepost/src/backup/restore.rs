@@ -76,7 +76,14 @@ pub fn restore(ctx: &mut Context<'_>, file: &Path, code: &Passphrase) -> Result<
     std::fs::set_permissions(staging.path(), std::os::unix::fs::PermissionsExt::from_mode(crate::home::DIR_MODE))
         .map_err(|e| Error::io("io-create-dir", staging.path(), e))?;
     let source = std::fs::File::open(file).map_err(|e| Error::io("io-read", file, e))?;
-    unpack(source, code, staging.path(), ctx.now)?;
+    match unpack(source, code, staging.path(), ctx.now) {
+        // A code that opens nothing, in a file whose packets are not whole:
+        // the file is what is wrong.
+        Err(Error::Backup(BackupProblem::WrongCode)) if !packets_whole(file) => {
+            return Err(damaged(tr!("backup-cut-short")));
+        }
+        result => result?,
+    }
 
     let manifest: Manifest = {
         let bytes = std::fs::read(staging.path().join(MANIFEST)).map_err(|_| damaged(tr!("backup-no-manifest")))?;
@@ -323,7 +330,8 @@ fn destination(name: &str) -> Option<PathBuf> {
 #[derive(Default)]
 struct CodeHelper {
     code: Option<openpgp::crypto::Password>,
-    /// 1: the code opened a key packet, 2: no key packet opened.
+    /// 1: the code opened the backup, 2: it did not (a wrong code, or
+    /// data cut before its first block).
     outcome: Arc<AtomicU8>,
 }
 
@@ -347,6 +355,8 @@ impl DecryptionHelper for CodeHelper {
         decrypt: &mut dyn FnMut(Option<SymmetricAlgorithm>, &SessionKey) -> bool,
     ) -> openpgp::Result<Option<Cert>> {
         let code = self.code.as_ref().expect("a code");
+        // A wrong code and data cut before its first block look alike
+        // here; the caller tells them apart by the packets' framing.
         for skesk in skesks {
             if let Ok((algo, sk)) = skesk.decrypt(code) {
                 if decrypt(algo, &sk) {
@@ -416,6 +426,29 @@ fn unpack(source: std::fs::File, code: &Passphrase, dir: &Path, now: std::time::
     let mut rest = Vec::new();
     let _ = decryptor.read_to_end(&mut rest);
     Ok(())
+}
+
+/// Whether the packets of `file` are all there, as their headers say
+/// (read without decrypting anything).
+fn packets_whole(file: &Path) -> bool {
+    use openpgp::parse::{PacketParserBuilder, PacketParserResult};
+    let Ok(builder) = PacketParserBuilder::from_file(file) else { return false };
+    let Ok(mut result) = builder.build() else { return false };
+    let mut packets = 0;
+    while let PacketParserResult::Some(pp) = result {
+        if matches!(pp.packet, openpgp::Packet::Unknown(_)) {
+            return false;
+        }
+        packets += 1;
+        match pp.next() {
+            Ok((_, next)) => result = next,
+            Err(_) => return false,
+        }
+    }
+    match result {
+        PacketParserResult::EOF(eof) => packets >= 2 && eof.is_message().is_ok(),
+        _ => false,
+    }
 }
 
 /// A read error is the backup's (cut short, changed); a write error is
