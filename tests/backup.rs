@@ -338,21 +338,24 @@ fn a_restore_killed_at_any_moment_leaves_no_half_home() {
 #[test]
 fn status_shows_the_last_backup_and_warns_when_it_is_old() {
     let a = Carepost::with_identity("Dr. E. Claes", "e.claes@praktijk.example");
+    let later = |days: i64| {
+        let at = chrono::Utc::now() + chrono::Duration::days(days);
+        at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    };
+    // A new home is not warned on its first day; after 90 days without a
+    // backup it is.
     let status = a.json(&["status"]);
     assert!(status["last_backup"].is_null());
-    assert_eq!(status["backup_overdue"], true);
+    assert_eq!(status["backup_overdue"], false);
     let text = common::stdout(&a.cmd().arg("status").output().unwrap());
     assert!(text.contains("Last backup:") && text.contains("never"), "{text}");
+    let text = common::stdout(&a.cmd().env("CAREPOST_TEST_NOW", later(91)).arg("status").output().unwrap());
+    assert!(text.contains("no backup of this identity was made here yet"), "{text}");
 
     backup(&a, "status", &[]);
     let status = a.json(&["status"]);
     assert!(status["last_backup"].is_string(), "{status:#}");
     assert_eq!(status["backup_overdue"], false);
-
-    let later = |days: i64| {
-        let at = chrono::Utc::now() + chrono::Duration::days(days);
-        at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-    };
     let soon = a.cmd().env("CAREPOST_TEST_NOW", later(89)).args(["--json", "status"]).output().unwrap();
     assert_eq!(ok_json(&soon)["backup_overdue"], false);
     let old = a.cmd().env("CAREPOST_TEST_NOW", later(91)).args(["--json", "status"]).output().unwrap();

@@ -48,7 +48,8 @@ pub struct Status {
     /// When `carepost backup` last ran in this home (RFC 3339), if ever.
     pub last_backup: Option<String>,
     /// No backup within [`crate::backup::DEFAULT_WARN_DAYS`] days (or the
-    /// `backup_warn_days` setting), or none at all.
+    /// `backup_warn_days` setting); with none at all, counted from the
+    /// identity's creation.
     pub backup_overdue: bool,
 }
 

@@ -241,15 +241,18 @@ pub fn create(ctx: &mut Context<'_>, output: &Path, with_documents: bool, code: 
 }
 
 /// When the last backup was made, and whether it is older than the
-/// period after which `status` warns (none at all counts as overdue).
+/// period after which `status` warns (with none, the identity's age counts).
 pub fn last_backup(ctx: &mut Context<'_>) -> Result<(Option<String>, bool)> {
     let store = ctx.store()?;
     let last = store.setting(LAST_BACKUP)?;
     let days = store.setting(WARN_DAYS_SETTING)?.and_then(|d| d.parse::<u64>().ok()).unwrap_or(DEFAULT_WARN_DAYS);
-    let overdue = match last.as_deref().and_then(crate::parse_time) {
-        Some(at) => ctx.now.duration_since(at).is_ok_and(|d| d.as_secs() > days * 86_400),
-        None => true,
+    // Never backed up counts from the day the identity was made: a new
+    // home is not nagged on its first day.
+    let since = match last.as_deref().and_then(crate::parse_time) {
+        Some(at) => Some(at),
+        None => ctx.identity_ref().ok().map(|identity| identity.cert().primary_key().key().creation_time()),
     };
+    let overdue = since.is_some_and(|at| ctx.now.duration_since(at).is_ok_and(|d| d.as_secs() > days * 86_400));
     Ok((last, overdue))
 }
 

@@ -1,7 +1,7 @@
 ## Backup and restore: carrying the home to another computer with a recovery code.
 
 ## Command-line help
-cli-backup-about = Write one encrypted file with everything needed to carry on with your identity on another computer, opened by a recovery code shown once
+cli-backup-about = Write an encrypted backup of your identity, contacts and log, opened by a recovery code shown once
 cli-backup-arg-output = The backup file to write (a new file; never over an existing one)
 cli-backup-arg-recovery-code-file = Write the recovery code to this new file (only you can read it) instead of showing it, for scripts
 cli-backup-arg-with-documents = Include the documents carepost keeps (inbox, outbox, locked documents); without it, they stay on this computer

@@ -1,7 +1,7 @@
 ## Backup and restore: carrying the home to another computer with a recovery code.
 
 ## Command-line help
-cli-backup-about = Écrire un seul fichier chiffré avec tout ce qu'il faut pour continuer avec votre identité sur un autre ordinateur, ouvert par un code de récupération affiché une seule fois
+cli-backup-about = Écrire une sauvegarde chiffrée de votre identité, de vos contacts et du journal, ouverte par un code de récupération affiché une seule fois
 cli-backup-arg-output = Le fichier de sauvegarde à écrire (un nouveau fichier ; jamais par-dessus un fichier existant)
 cli-backup-arg-recovery-code-file = Écrire le code de récupération dans ce nouveau fichier (lisible par vous seul) au lieu de l'afficher, pour les scripts
 cli-backup-arg-with-documents = Inclure les documents que carepost garde (réception, envoi, documents verrouillés) ; sans cette option, ils restent sur cet ordinateur

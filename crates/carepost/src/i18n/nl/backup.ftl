@@ -1,7 +1,7 @@
 ## Backup and restore: carrying the home to another computer with a recovery code.
 
 ## Command-line help
-cli-backup-about = Schrijf één versleuteld bestand met alles wat nodig is om met uw identiteit verder te werken op een andere computer, te openen met een herstelcode die één keer getoond wordt
+cli-backup-about = Schrijf een versleutelde back-up van uw identiteit, contacten en logboek, te openen met een herstelcode die één keer getoond wordt
 cli-backup-arg-output = Het back-upbestand om te schrijven (een nieuw bestand; nooit over een bestaand bestand)
 cli-backup-arg-recovery-code-file = Schrijf de herstelcode naar dit nieuwe bestand (alleen u kunt het lezen) in plaats van ze te tonen, voor scripts
 cli-backup-arg-with-documents = Neem ook de documenten mee die carepost bewaart (inbox, outbox, vergrendelde documenten); zonder deze optie blijven ze op deze computer
