@@ -397,3 +397,32 @@ fn without_a_code_file_the_code_is_shown_once_and_gpg_opens_the_backup_with_it()
     assert!(out.stdout.starts_with(b"manifest.json"), "not the archive");
     assert_eq!(&out.stdout[257..262], b"ustar");
 }
+
+#[test]
+fn a_restored_home_never_deletes_the_old_computers_documents() {
+    let (clinician, _patient) = common::pair();
+    let document = write(&clinician, "brief.pdf", b"%PDF-1.4 verwijsbrief");
+    let sent =
+        ok_json(&clinician.cmd().args(["--json", "send"]).arg(&document).args(["--to", "p-0042"]).output().unwrap());
+    let on_laptop_one = PathBuf::from(sent["outputs"][0]["output"].as_str().unwrap());
+    let (file, code_file) = backup(&clinician, "beside", &[]);
+
+    // Restored beside the original, on the same computer.
+    let two = laptop_two();
+    let restored = ok_json(&restore(&two, &file, &code_file));
+    assert_eq!(restored["documents_left_behind"], 1);
+    let files = two.json(&["files", "--all"]);
+    let states: Vec<&str> = files["files"].as_array().unwrap().iter().map(|f| f["state"].as_str().unwrap()).collect();
+    assert_eq!(states, ["released"], "{files:#}");
+
+    let later = (chrono::Utc::now() + chrono::Duration::days(200)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let purge = two.cmd().env("CAREPOST_TEST_NOW", &later).arg("purge").output().unwrap();
+    assert!(purge.status.success(), "{}", stderr(&purge));
+    assert!(on_laptop_one.exists(), "the new home's purge deleted the old home's document");
+    assert!(two.cmd().env("CAREPOST_TEST_NOW", &later).args(["log", "--check"]).output().unwrap().status.success());
+
+    // The old home still looks after its own.
+    let purge = clinician.cmd().env("CAREPOST_TEST_NOW", &later).arg("purge").output().unwrap();
+    assert!(purge.status.success(), "{}", stderr(&purge));
+    assert!(!on_laptop_one.exists());
+}

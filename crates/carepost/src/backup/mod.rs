@@ -137,15 +137,13 @@ pub fn create(ctx: &mut Context<'_>, output: &Path, with_documents: bool, code: 
 
     let mut folders = BTreeMap::new();
     let mut documents = Vec::new();
-    if with_documents {
-        for (tag, dir) in document_folders(&ctx.home) {
-            if dir.is_dir() {
-                collect_files(&dir, &dir, &mut |relative, path| {
-                    documents.push((format!("{DOCUMENTS}/{tag}/{relative}"), path));
-                })?;
-            }
-            folders.insert(tag.to_owned(), dir.display().to_string());
+    for (tag, dir) in document_folders(&ctx.home) {
+        if with_documents && dir.is_dir() {
+            collect_files(&dir, &dir, &mut |relative, path| {
+                documents.push((format!("{DOCUMENTS}/{tag}/{relative}"), path));
+            })?;
         }
+        folders.insert(tag.to_owned(), dir.display().to_string());
     }
     let created = crate::fmt_time(ctx.now);
     let manifest = Manifest {

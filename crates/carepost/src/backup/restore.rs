@@ -133,16 +133,11 @@ pub fn restore(ctx: &mut Context<'_>, file: &Path, code: &Passphrase) -> Result<
                 found = verified
             )));
         }
-        let left_behind = if manifest.with_documents {
-            move_paths(store.connection(), &manifest, &target)?;
-            0
-        } else {
-            store.connection().query_row(
-                "SELECT COUNT(*) FROM managed_files WHERE state IN ('active', 'pending')",
-                [],
-                |r| r.get::<_, i64>(0),
-            )? as u64
+        let moved = match manifest.with_documents {
+            true => move_paths(store.connection(), &manifest, &target)?,
+            false => Moved::default(),
         };
+        let left_behind = leave_behind(store.connection(), &moved, &crate::fmt_time(ctx.now))?;
         (records.len() as u64, contacts, verified, left_behind)
     };
 
@@ -273,13 +268,14 @@ fn new_passphrase(ctx: &Context<'_>, identity: &Identity) -> Result<(Passphrase,
 
 /// With the documents restored, their recorded paths move from the old
 /// computer's folders to this home's.
-fn move_paths(conn: &mut rusqlite::Connection, manifest: &Manifest, target: &Path) -> Result<()> {
+fn move_paths(conn: &mut rusqlite::Connection, manifest: &Manifest, target: &Path) -> Result<Moved> {
+    let mut moved_ids = Moved::default();
     let moves: Vec<(PathBuf, PathBuf)> =
         manifest.folders.iter().map(|(tag, old)| (PathBuf::from(old), target.join(folder_of(tag)))).collect();
     let tx = conn.transaction()?;
-    for (select, update) in [
-        ("SELECT id, path FROM managed_files", "UPDATE managed_files SET path = ?1 WHERE id = ?2"),
-        ("SELECT id, path FROM mail_outbox", "UPDATE mail_outbox SET path = ?1 WHERE id = ?2"),
+    for (mail, select, update) in [
+        (false, "SELECT id, path FROM managed_files", "UPDATE managed_files SET path = ?1 WHERE id = ?2"),
+        (true, "SELECT id, path FROM mail_outbox", "UPDATE mail_outbox SET path = ?1 WHERE id = ?2"),
     ] {
         let rows: Vec<(i64, StoredPath)> = {
             let mut statement = tx.prepare(select)?;
@@ -292,11 +288,57 @@ fn move_paths(conn: &mut rusqlite::Connection, manifest: &Manifest, target: &Pat
                 .find_map(|(old, new)| path.strip_prefix(old).ok().filter(|_| path.is_absolute()).map(|r| new.join(r)))
             {
                 tx.execute(update, rusqlite::params![SqlPath(&moved), id])?;
+                match mail {
+                    true => moved_ids.mails.push(id),
+                    false => moved_ids.files.push(id),
+                }
             }
         }
     }
     tx.commit()?;
-    Ok(())
+    Ok(moved_ids)
+}
+
+/// The rows whose files came along to this home.
+#[derive(Default)]
+struct Moved {
+    files: Vec<i64>,
+    mails: Vec<i64>,
+}
+
+/// Every document still under retention that did not come along names a
+/// file on the old computer: it is marked released (no longer in this
+/// home's care, its key forgotten here), so that this home's purge never
+/// deletes a file of that name on this computer, and `files --all` still
+/// lists it. Emails waiting in the old outbox are marked gone, so that
+/// `mail retry` here never sends them a second time. Returns how many
+/// documents stayed behind.
+fn leave_behind(conn: &mut rusqlite::Connection, moved: &Moved, now: &str) -> Result<u64> {
+    let tx = conn.transaction()?;
+    let open: Vec<i64> = {
+        let mut statement = tx.prepare("SELECT id FROM managed_files WHERE state IN ('active', 'pending')")?;
+        let rows = statement.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut left = 0;
+    for id in open.into_iter().filter(|id| !moved.files.contains(id)) {
+        tx.execute(
+            "UPDATE managed_files SET state = 'released', closed_at = ?2, sealed_key = NULL WHERE id = ?1",
+            rusqlite::params![id, now],
+        )?;
+        left += 1;
+    }
+    let waiting: Vec<i64> = {
+        let mut statement =
+            tx.prepare("SELECT id FROM mail_outbox WHERE state IN ('pending', 'sending', 'maybe-delivered')")?;
+        let rows = statement.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for id in waiting.into_iter().filter(|id| !moved.mails.contains(id)) {
+        tx.execute("UPDATE mail_outbox SET state = 'gone' WHERE id = ?1", [id])?;
+    }
+    tx.commit()?;
+    Ok(left)
 }
 
 /// The home folder a tag of documents goes to.
@@ -382,6 +424,9 @@ fn unpack(source: std::fs::File, code: &Passphrase, dir: &Path, now: std::time::
     };
     let decryptor = DecryptorBuilder::from_reader(std::io::BufReader::with_capacity(1 << 20, source))
         .map_err(|e| damaged(reason(&e)))?
+        // Nothing is used before the end is checked (the whole staging
+        // folder waits for the MDC), so no more than a chunk is held back.
+        .buffer_size(1 << 20)
         .with_policy(crate::policy::standard(), now, helper)
         .map_err(wrong_or_damaged)?;
     let mut archive = tar::Archive::new(decryptor);

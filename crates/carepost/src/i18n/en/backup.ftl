@@ -25,8 +25,8 @@ restore-documents = { $count ->
        *[other] { $count } documents came back with the backup.
     }
 restore-documents-left = { $count ->
-        [one] { $count } document under retention stayed on the old computer (the backup was made without --with-documents); `carepost files` lists it.
-       *[other] { $count } documents under retention stayed on the old computer (the backup was made without --with-documents); `carepost files` lists them.
+        [one] { $count } document under retention stayed on the old computer: this home lists it as released (`carepost files --all`) and never deletes anything in its place; the old computer's carepost keeps deleting it on time.
+       *[other] { $count } documents under retention stayed on the old computer: this home lists them as released (`carepost files --all`) and never deletes anything in their place; the old computer's carepost keeps deleting them on time.
     }
 restore-next = Check with `carepost status` and `carepost log --check`. On the old computer, delete the home once you have checked this one works.
 

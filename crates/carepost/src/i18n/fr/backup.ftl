@@ -25,8 +25,8 @@ restore-documents = { $count ->
        *[other] { $count } documents sont revenus avec la sauvegarde.
     }
 restore-documents-left = { $count ->
-        [one] { $count } document conservé est resté sur l'ancien ordinateur (sauvegarde faite sans --with-documents) ; `carepost files` l'affiche.
-       *[other] { $count } documents conservés sont restés sur l'ancien ordinateur (sauvegarde faite sans --with-documents) ; `carepost files` les affiche.
+        [one] { $count } document conservé est resté sur l'ancien ordinateur : ce dossier l'affiche comme libéré (`carepost files --all`) et ne supprime jamais rien à sa place ; carepost sur l'ancien ordinateur le supprime à temps.
+       *[other] { $count } documents conservés sont restés sur l'ancien ordinateur : ce dossier les affiche comme libérés (`carepost files --all`) et ne supprime jamais rien à leur place ; carepost sur l'ancien ordinateur les supprime à temps.
     }
 restore-next = Vérifiez avec `carepost status` et `carepost log --check`. Sur l'ancien ordinateur, supprimez le dossier seulement après avoir vérifié que celui-ci fonctionne.
 

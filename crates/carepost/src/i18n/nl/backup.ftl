@@ -25,8 +25,8 @@ restore-documents = { $count ->
        *[other] { $count } documenten zijn met de back-up meegekomen.
     }
 restore-documents-left = { $count ->
-        [one] { $count } bewaard document is op de oude computer gebleven (de back-up is gemaakt zonder --with-documents); `carepost files` toont het.
-       *[other] { $count } bewaarde documenten zijn op de oude computer gebleven (de back-up is gemaakt zonder --with-documents); `carepost files` toont ze.
+        [one] { $count } bewaard document is op de oude computer gebleven: deze map toont het als vrijgegeven (`carepost files --all`) en wist nooit iets in de plaats ervan; carepost op de oude computer wist het op tijd.
+       *[other] { $count } bewaarde documenten zijn op de oude computer gebleven: deze map toont ze als vrijgegeven (`carepost files --all`) en wist nooit iets in de plaats ervan; carepost op de oude computer wist ze op tijd.
     }
 restore-next = Controleer met `carepost status` en `carepost log --check`. Wis op de oude computer de map pas als u hebt nagekeken dat deze werkt.
 
