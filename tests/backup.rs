@@ -426,3 +426,72 @@ fn a_restored_home_never_deletes_the_old_computers_documents() {
     assert!(purge.status.success(), "{}", stderr(&purge));
     assert!(!on_laptop_one.exists());
 }
+
+/// The backup's archive re-made with its manifest edited by `edit` (a
+/// Python expression over the dict `m`), encrypted again with the same
+/// code by gpg: what a newer carepost, or someone who has the code and
+/// changed the contents, would hand over.
+fn remade(cp: &Carepost, file: &Path, code_file: &Path, name: &str, edit: &str) -> Option<PathBuf> {
+    let gpg = Gpg::new()?;
+    let gpg_with_code = |args: &[&str], input: &Path, output: &Path| {
+        let out = std::process::Command::new("gpg")
+            .env("GNUPGHOME", gpg.home())
+            .args(["--batch", "--yes", "--no-tty", "--pinentry-mode", "loopback", "--passphrase-file"])
+            .arg(code_file)
+            .args(args)
+            .arg("-o")
+            .arg(output)
+            .arg(input)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "gpg {args:?}: {}", stderr(&out));
+    };
+    let tar = cp.path(&format!("{name}.tar"));
+    gpg_with_code(&["--decrypt"], file, &tar);
+    let edited = cp.path(&format!("{name}-edited.tar"));
+    let script = format!(
+        "import json, tarfile, io\n\
+         src = tarfile.open({tar:?}); dst = tarfile.open({edited:?}, 'w')\n\
+         for info in src.getmembers():\n\
+         \x20   data = src.extractfile(info).read()\n\
+         \x20   if info.name == 'manifest.json':\n\
+         \x20       m = json.loads(data); {edit}; data = json.dumps(m).encode(); info.size = len(data)\n\
+         \x20   dst.addfile(info, io.BytesIO(data))\n\
+         dst.close()\n",
+        tar = tar.to_str().unwrap(),
+        edited = edited.to_str().unwrap()
+    );
+    let out = std::process::Command::new("python3").arg("-c").arg(&script).output().unwrap();
+    assert!(out.status.success(), "python: {}", stderr(&out));
+    let result = cp.path(&format!("{name}.cpbackup"));
+    gpg_with_code(&["--symmetric", "--cipher-algo", "AES256"], &edited, &result);
+    Some(result)
+}
+
+#[test]
+fn a_newer_format_or_contents_that_disagree_are_refused() {
+    let (a, file, code_file) = backed_up();
+    let two = laptop_two();
+    // The emergency path and back: gpg's own re-encryption restores.
+    let Some(same) = remade(&a, &file, &code_file, "same", "pass") else { return };
+    ok_json(&restore(&two, &same, &code_file));
+
+    let three = laptop_two();
+    let newer = remade(&a, &file, &code_file, "newer", "m['format'] = 2").unwrap();
+    let out = restore(&three, &newer, &code_file);
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+    assert!(error_message(&out).contains("newer carepost"), "{}", error_message(&out));
+    assert_untouched(&three);
+
+    for (name, edit) in [
+        ("other-key", "m['fingerprint'] = '0' * 40"),
+        ("log-head", "m['log_head_seq'] = 99"),
+        ("verified", "m['verified'] = 3"),
+    ] {
+        let changed = remade(&a, &file, &code_file, name, edit).unwrap();
+        let out = restore(&three, &changed, &code_file);
+        assert_eq!(code(&out), 4, "{name}: {}", stderr(&out));
+        assert!(error_message(&out).contains("does not check out"), "{name}: {}", error_message(&out));
+        assert_untouched(&three);
+    }
+}
