@@ -495,3 +495,50 @@ fn a_newer_format_or_contents_that_disagree_are_refused() {
         assert_untouched(&three);
     }
 }
+
+#[test]
+fn an_expired_identity_is_still_backed_up_and_restored_and_a_wrong_passphrase_writes_nothing() {
+    let a = Carepost::with_identity("Dr. G. Janssens", "g.janssens@praktijk.example");
+    let expired =
+        (chrono::Utc::now() + chrono::Duration::days(1200)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let file = a.path("expired.cpbackup");
+    let code_file = a.path("expired.code");
+    let out = a
+        .cmd()
+        .env("CAREPOST_TEST_NOW", &expired)
+        .args(["backup", "-o"])
+        .arg(&file)
+        .arg("--recovery-code-file")
+        .arg(&code_file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let two = laptop_two();
+    let out = two
+        .cmd()
+        .env("CAREPOST_TEST_NOW", &expired)
+        .args(["--json", "restore"])
+        .arg(&file)
+        .arg("--recovery-code-file")
+        .arg(&code_file)
+        .output()
+        .unwrap();
+    assert_eq!(ok_json(&out)["fingerprint"], a.fingerprint());
+
+    // The current passphrase is checked: a wrong one leaves neither a
+    // backup nor a code file.
+    let wrong = a.path("wrong-passphrase");
+    write_secret(&wrong, b"not the passphrase of this key\n");
+    let out = a
+        .bare_cmd()
+        .arg("--passphrase-file")
+        .arg(&wrong)
+        .args(["backup", "-o"])
+        .arg(a.path("wrong.cpbackup"))
+        .arg("--recovery-code-file")
+        .arg(a.path("wrong.code"))
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 5);
+    assert!(!a.path("wrong.cpbackup").exists() && !a.path("wrong.code").exists());
+}

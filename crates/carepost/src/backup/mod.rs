@@ -114,7 +114,12 @@ pub fn create(ctx: &mut Context<'_>, output: &Path, with_documents: bool, code: 
     }
     let identity = ctx.identity()?;
     let current = ctx.existing_passphrase(&identity)?;
-    ctx.unlock_with(&current, Purpose::Sign)?;
+    // The record of the backup is signed when the key can sign; an
+    // expired key cannot, and its backup matters all the more.
+    match ctx.unlock_with(&current, Purpose::Sign) {
+        Ok(_) | Err(Error::IdentityUnusable(_)) => {}
+        Err(e) => return Err(e),
+    }
     let protected = identity.reprotect(&current, code, Stretch::Full)?;
     drop(current);
     let key = protected.cert().as_tsk().armored().to_vec().map_err(|e| Error::Internal(e.to_string()))?;
