@@ -9,6 +9,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+pub mod backup;
 pub mod completions;
 pub mod contact;
 pub mod export;
@@ -30,6 +31,7 @@ pub mod retention;
 pub mod send;
 pub mod whoami;
 
+use backup::{BackupArgs, RestoreArgs};
 use completions::CompletionsArgs;
 use contact::ContactCommand;
 use export::ExportArgs;
@@ -162,6 +164,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     // The identity's lifecycle.
     Renew(RenewArgs),
+    Backup(BackupArgs),
+    Restore(RestoreArgs),
     // The packaging commands: hidden from help, used by scripts/package-deb.sh.
     #[command(hide = true)]
     Manpages(GenerateArgs),

@@ -20,6 +20,7 @@ use carepost::context::SecretsConfig;
 use carepost::home::Home;
 use carepost::{Context, Error};
 
+mod backup;
 mod completions;
 mod contact;
 mod export;
@@ -60,7 +61,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
     };
     let terminal = Terminal;
     let mut ctx = Context::new(home, secrets, &terminal);
-    if !matches!(cli.command, Command::Init(_)) {
+    if !matches!(cli.command, Command::Init(_) | Command::Restore(_)) {
         ctx.require_home()?;
         if ctx.home.ensure_dir(&ctx.home.tmp()).is_ok() {
             carepost::output::journal_parts_in(ctx.home.tmp().join("parts.journal"));
@@ -115,6 +116,8 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
         },
         Command::Export(args) => export::run(&mut ctx, args, out),
         Command::Passphrase(args) => passphrase::run(&mut ctx, args, out),
+        Command::Backup(args) => backup::backup(&mut ctx, args, out),
+        Command::Restore(args) => backup::restore(&mut ctx, args, out),
         Command::Publish(command) => match command {
             PublishCommand::Wkd(args) => publish::wkd(&mut ctx, args, out),
             PublishCommand::Keyserver(args) => publish::keyserver(&mut ctx, args, out),

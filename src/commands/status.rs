@@ -63,6 +63,10 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
             tr!("report-status-risks"),
             tr!("report-status-risks-value", count = status.risks_accepted, last = last),
         ));
+        rows.push((
+            tr!("backup-status-label"),
+            status.last_backup.as_deref().map_or_else(|| tr!("backup-status-never"), when::show_date),
+        ));
         crate::ui::write_fields(w, &rows)?;
         for risk in &status.recent_risks {
             let line = tr!(
@@ -89,6 +93,13 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
         }
         if status.files.overdue > 0 || !status.timer_installed {
             writeln!(w, "\n{}", tr!("status-hint-purge"))?;
+        }
+        if status.backup_overdue {
+            let line = match &status.last_backup {
+                Some(at) => tr!("backup-status-overdue", date = when::show_date(at)),
+                None => tr!("backup-status-none-yet"),
+            };
+            writeln!(w, "\n{} {line}", tr!("label-warning"))?;
         }
         if status.encrypted_volume != "yes" {
             writeln!(w, "{}", tr!("status-hint-disk-encryption"))?;

@@ -393,6 +393,10 @@ pub enum Error {
     /// it ends now (both as stored).
     #[error("{}", tr!("error-renew-shorter", current = crate::when::show_date(current), asked = crate::when::show_date(asked)))]
     RenewShorter { current: String, asked: String },
+    // Backup and restore.
+    /// A backup that cannot be written or restored; see [`BackupProblem`].
+    #[error("{}", backup_problem_message(.0))]
+    Backup(BackupProblem),
 }
 
 /// Why a request to a key source failed.
@@ -962,6 +966,18 @@ impl Error {
             IdentityExpired(_) => ExitStatus::Locked,
             RenewRevoked => ExitStatus::Refused,
             RenewShorter { .. } => ExitStatus::Usage,
+            // A code that does not open the backup is a key
+            // that cannot be unlocked (5); a backup that is not whole is
+            // damaged input (4); a home in the way is refused (3).
+            Backup(problem) => match problem {
+                BackupProblem::CodeTypo | BackupProblem::WrongCode | BackupProblem::NoCode => ExitStatus::Locked,
+                BackupProblem::Damaged(_) | BackupProblem::NewerFormat(_) | BackupProblem::Inconsistent(_) => {
+                    ExitStatus::Rejected
+                }
+                BackupProblem::HomeNotEmpty(_)
+                | BackupProblem::OtherIdentity { .. }
+                | BackupProblem::SameIdentity { .. } => ExitStatus::Refused,
+            },
         }
     }
 
@@ -1151,6 +1167,17 @@ impl Error {
             IdentityExpired(_) => tr!("hint-renew-expired"),
             RenewRevoked => tr!("hint-renew-revoked"),
             RenewShorter { .. } => tr!("hint-renew-shorter"),
+            // Backup and restore.
+            Backup(problem) => match problem {
+                BackupProblem::CodeTypo => tr!("hint-backup-code-typo"),
+                BackupProblem::WrongCode => tr!("hint-backup-wrong-code"),
+                BackupProblem::NoCode => tr!("hint-backup-no-code"),
+                BackupProblem::Damaged(_) | BackupProblem::Inconsistent(_) => tr!("hint-backup-damaged"),
+                BackupProblem::NewerFormat(_) => tr!("hint-backup-newer-format"),
+                BackupProblem::HomeNotEmpty(_) => tr!("hint-backup-home-not-empty"),
+                BackupProblem::OtherIdentity { .. } => tr!("hint-backup-other-identity"),
+                BackupProblem::SameIdentity { .. } => tr!("hint-backup-same-identity"),
+            },
             _ => return None,
         })
     }
@@ -1274,5 +1301,58 @@ mod tests {
     fn shell_quote_escapes_quotes() {
         assert_eq!(shell_quote("/plain/path"), "/plain/path");
         assert_eq!(shell_quote("it's"), r"'it'\''s'");
+    }
+}
+
+// Backup and restore.
+/// Why a backup could not be written or restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupProblem {
+    /// The recovery code as typed fails its check: a typo.
+    CodeTypo,
+    /// A well-formed recovery code that does not open this backup.
+    WrongCode,
+    /// No recovery code given, and nobody to ask.
+    NoCode,
+    /// The file is not a whole carepost backup (cut short, changed, not a
+    /// backup at all); the reason in the user's language.
+    Damaged(String),
+    /// Written by a newer carepost, in a format this one does not know.
+    NewerFormat(u32),
+    /// The backup opens but its parts disagree (fingerprint, log head,
+    /// verifications); the reason in the user's language.
+    Inconsistent(String),
+    /// The home to restore into exists and holds something.
+    HomeNotEmpty(PathBuf),
+    /// The home already holds another identity.
+    OtherIdentity { home: String, backup: String },
+    /// The home already holds this identity; `log_ahead` when its log has
+    /// records after the backup's (the backup is older than the home).
+    SameIdentity { fingerprint: String, backup_head: u64, home_head: Option<u64> },
+}
+
+fn backup_problem_message(problem: &BackupProblem) -> String {
+    match problem {
+        BackupProblem::CodeTypo => tr!("error-backup-code-typo"),
+        BackupProblem::WrongCode => tr!("error-backup-wrong-code"),
+        BackupProblem::NoCode => tr!("error-backup-no-code"),
+        BackupProblem::Damaged(reason) => tr!("error-backup-damaged", reason = reason.clone()),
+        BackupProblem::NewerFormat(version) => tr!("error-backup-newer-format", version = *version),
+        BackupProblem::Inconsistent(reason) => tr!("error-backup-inconsistent", reason = reason.clone()),
+        BackupProblem::HomeNotEmpty(path) => {
+            tr!("error-backup-home-not-empty", path = Safe(path.display().to_string()).to_string())
+        }
+        BackupProblem::OtherIdentity { home, backup } => {
+            tr!("error-backup-other-identity", home = home.clone(), backup = backup.clone())
+        }
+        BackupProblem::SameIdentity { fingerprint, backup_head, home_head } => match home_head {
+            Some(home_head) if home_head > backup_head => tr!(
+                "error-backup-same-identity-older",
+                fingerprint = fingerprint.clone(),
+                backup = *backup_head,
+                home = *home_head
+            ),
+            _ => tr!("error-backup-same-identity", fingerprint = fingerprint.clone()),
+        },
     }
 }

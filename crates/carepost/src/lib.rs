@@ -17,6 +17,7 @@ pub mod i18n;
 
 pub mod audit;
 pub mod audit_log;
+pub mod backup;
 pub mod certification;
 
 pub mod commit;

@@ -50,6 +50,12 @@ pub struct Status {
     pub risks_accepted: u64,
     /// The newest of them, oldest first (at most [`RECENT_RISKS`]).
     pub recent_risks: Vec<crate::store::RiskAcceptance>,
+    /// When `carepost backup` last ran in this home (RFC 3339), if ever.
+    pub last_backup: Option<String>,
+    /// No backup within [`crate::backup::DEFAULT_WARN_DAYS`] days (or the
+    /// `backup_warn_days` setting); with none at all, counted from the
+    /// identity's creation.
+    pub backup_overdue: bool,
 }
 
 /// How many accepted risks `status` lists.
@@ -73,6 +79,7 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
     let mut recent_risks = ctx.store()?.risk_acceptances(None)?;
     let risks_accepted = recent_risks.len() as u64;
     recent_risks.drain(..recent_risks.len().saturating_sub(RECENT_RISKS));
+    let (last_backup, backup_overdue) = crate::backup::last_backup(ctx)?;
     Ok(Status {
         home: ctx.home.root().display().to_string(),
         outbox: ctx.home.outbox().display().to_string(),
@@ -95,6 +102,8 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
         contacts_without_key,
         risks_accepted,
         recent_risks,
+        last_backup,
+        backup_overdue,
     })
 }
 
