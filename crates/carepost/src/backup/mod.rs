@@ -117,7 +117,7 @@ pub fn create(ctx: &mut Context<'_>, output: &Path, with_documents: bool, code: 
     // The record of the backup is signed when the key can sign; an
     // expired key cannot, and its backup matters all the more.
     match ctx.unlock_with(&current, Purpose::Sign) {
-        Ok(_) | Err(Error::IdentityUnusable(_)) => {}
+        Ok(_) | Err(Error::IdentityUnusable(_)) | Err(Error::IdentityExpired(_)) => {}
         Err(e) => return Err(e),
     }
     let protected = identity.reprotect(&current, code, Stretch::Full)?;
