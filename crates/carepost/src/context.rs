@@ -348,6 +348,18 @@ impl<'p> Context<'p> {
         Ok(unlocked)
     }
 
+    /// Unlocks the signing key with `passphrase` so that this command's
+    /// records end in a signed checkpoint, when the key can sign at all:
+    /// an expired or otherwise unusable key leaves them unsigned, and the
+    /// command goes on (a backup or a passphrase change matters all the
+    /// more then). A passphrase that does not unlock it is still an error.
+    pub fn sign_records_if_possible(&mut self, passphrase: &Passphrase) -> Result<()> {
+        match self.unlock_with(passphrase, Purpose::Sign) {
+            Ok(_) | Err(Error::IdentityUnusable(_)) | Err(Error::IdentityExpired(_)) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Every command that unlocks signs the audit log up to its own
     /// records; opening needs the signing key for that too (one more key
     /// derivation).

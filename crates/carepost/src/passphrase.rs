@@ -61,7 +61,7 @@
 use crate::audit::{self, Action, Event, Outcome};
 use crate::context::PassphraseSource;
 use crate::error::{Error, Result};
-use crate::identity::{Identity, Purpose, Stretch};
+use crate::identity::{Identity, Stretch};
 use crate::secret::Passphrase;
 use crate::{keychain, Context};
 use std::path::Path;
@@ -284,10 +284,7 @@ pub fn from_keychain(ctx: &mut Context<'_>, new_file: Option<&Path>) -> Result<(
 /// the change is signed. An expired key cannot sign, yet its passphrase
 /// may change (before a renewal): its record then goes unsigned.
 fn sign_from_now_on(ctx: &mut Context<'_>, passphrase: &Passphrase) -> Result<()> {
-    match ctx.unlock_with(passphrase, Purpose::Sign) {
-        Ok(_) | Err(Error::IdentityUnusable(_)) => Ok(()),
-        Err(e) => Err(e),
-    }
+    ctx.sign_records_if_possible(passphrase)
 }
 
 fn record(ctx: &mut Context<'_>, action: Action, code: &str) -> Result<()> {

@@ -25,7 +25,7 @@ pub mod restore;
 
 use crate::audit::{self, Action, Event, Outcome};
 use crate::error::{Error, Result};
-use crate::identity::{Purpose, Stretch};
+use crate::identity::Stretch;
 use crate::secret::Passphrase;
 use crate::Context;
 use openpgp::serialize::stream::{Encryptor, LiteralWriter, Message};
@@ -116,10 +116,7 @@ pub fn create(ctx: &mut Context<'_>, output: &Path, with_documents: bool, code: 
     let current = ctx.existing_passphrase(&identity)?;
     // The record of the backup is signed when the key can sign; an
     // expired key cannot, and its backup matters all the more.
-    match ctx.unlock_with(&current, Purpose::Sign) {
-        Ok(_) | Err(Error::IdentityUnusable(_)) | Err(Error::IdentityExpired(_)) => {}
-        Err(e) => return Err(e),
-    }
+    ctx.sign_records_if_possible(&current)?;
     let protected = identity.reprotect(&current, code, Stretch::Full)?;
     drop(current);
     let key = protected.cert().as_tsk().armored().to_vec().map_err(|e| Error::Internal(e.to_string()))?;
