@@ -26,6 +26,7 @@ pub mod publish;
 pub mod purge;
 pub mod report;
 pub mod retention;
+pub mod revoke;
 pub mod send;
 pub mod whoami;
 
@@ -45,6 +46,7 @@ use publish::PublishCommand;
 use purge::PurgeArgs;
 use report::ReportArgs;
 use retention::RetentionCommand;
+use revoke::RevokeArgs;
 use send::SendArgs;
 use whoami::WhoamiArgs;
 
@@ -158,6 +160,8 @@ pub enum Command {
     #[command(subcommand)]
     Publish(PublishCommand),
     Completions(CompletionsArgs),
+    // s10-revoke: revoking the identity.
+    Revoke(RevokeArgs),
     // The packaging commands: hidden from help, used by scripts/package-deb.sh.
     #[command(hide = true)]
     Manpages(GenerateArgs),

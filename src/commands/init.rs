@@ -13,6 +13,8 @@ struct Created {
     email: String,
     fingerprint: String,
     expires: Option<String>,
+    /// Where the revocation certificate is, to keep a copy elsewhere.
+    revocation_certificate: String,
 }
 
 pub fn run(ctx: &mut Context<'_>, args: InitArgs, out: &Output) -> Result<(), Error> {
@@ -22,6 +24,7 @@ pub fn run(ctx: &mut Context<'_>, args: InitArgs, out: &Output) -> Result<(), Er
         email: identity.email(),
         fingerprint: identity.fingerprint_hex(),
         expires: identity.expires().map(carepost::fmt_time),
+        revocation_certificate: ctx.home.revocation_certificate().display().to_string(),
     };
     out.result(&created, |w| {
         writeln!(
@@ -30,6 +33,7 @@ pub fn run(ctx: &mut Context<'_>, args: InitArgs, out: &Output) -> Result<(), Er
             tr!("init-done", name = Safe(&created.name).to_string(), email = Safe(&created.email).to_string())
         )?;
         writeln!(w, "  {}", hex_groups(&created.fingerprint))?;
+        writeln!(w, "{}", tr!("init-revocation-file", path = Safe(&created.revocation_certificate).to_string()))?;
         writeln!(w, "{}", tr!("init-next-steps"))
     })
 }

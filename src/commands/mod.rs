@@ -37,6 +37,7 @@ mod publish;
 mod purge;
 mod report;
 mod retention;
+mod revoke;
 mod send;
 mod status;
 mod tour;
@@ -114,6 +115,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
             PublishCommand::Wkd(args) => publish::wkd(&mut ctx, args, out),
             PublishCommand::Keyserver(args) => publish::keyserver(&mut ctx, args, out),
         },
+        Command::Revoke(args) => revoke::run(&mut ctx, args, out),
         Command::Mail(command) => match command {
             MailCommand::Setup(args) => mail::setup::run(&mut ctx, args, out),
             MailCommand::Show => mail::show::run(&mut ctx, out),

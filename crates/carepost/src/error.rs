@@ -381,6 +381,20 @@ pub enum Error {
     /// A consent record asked for a colleague, who needs none.
     #[error("{}", tr!("error-consent-colleague", alias = .0.clone()))]
     ConsentColleague(String),
+    // s10-revoke: revoking the identity and replacing it.
+    /// A send with an identity that is revoked (`reason`: its code).
+    #[error("{}", tr!("error-identity-revoked", fingerprint = crate::fingerprint::hex_groups(fingerprint), reason = revocation_reason_words(reason)))]
+    IdentityRevoked { fingerprint: String, reason: &'static str },
+    /// `revoke` could not unlock the key, and the revocation made at
+    /// `init` is missing or does not revoke this key.
+    #[error("{}", tr!("error-revocation-unusable", reason = .0.clone()))]
+    RevocationUnusable(String),
+    /// `revoke` with nobody at a terminal to confirm, and no `--yes`.
+    #[error("{}", tr!("error-revoke-needs-yes"))]
+    RevokeNeedsYes,
+    /// `init --replace` while the identity is not revoked.
+    #[error("{}", tr!("error-replace-not-revoked", fingerprint = crate::fingerprint::hex_groups(.0)))]
+    ReplaceNotRevoked(String),
 }
 
 /// Why a request to a key source failed.
@@ -946,6 +960,10 @@ impl Error {
             ColleagueNeedsKey | NoKeyToVerify(_) | AlreadyHasKey(_) => ExitStatus::Usage,
             ConsentMissing(_) | ConsentWithdrawn { .. } => ExitStatus::Refused,
             ConsentColleague(_) => ExitStatus::Usage,
+            // s10-revoke: revoking the identity and replacing it.
+            IdentityRevoked { .. } | ReplaceNotRevoked(_) => ExitStatus::Refused,
+            RevocationUnusable(_) => ExitStatus::Locked,
+            RevokeNeedsYes => ExitStatus::Usage,
         }
     }
 
@@ -1131,6 +1149,11 @@ impl Error {
                 tr!("hint-consent-withdrawn", alias = alias.clone(), date = crate::when::show_date(at))
             }
             ConsentColleague(_) => tr!("hint-consent-colleague"),
+            // s10-revoke: revoking the identity and replacing it.
+            IdentityRevoked { .. } => tr!("hint-identity-revoked"),
+            RevocationUnusable(_) => tr!("hint-revocation-unusable"),
+            RevokeNeedsYes => tr!("hint-revoke-needs-yes"),
+            ReplaceNotRevoked(_) => tr!("hint-replace-not-revoked"),
             _ => return None,
         })
     }
@@ -1189,6 +1212,16 @@ pub fn io_reason(e: &std::io::Error) -> String {
         _ => "io-reason-other",
     };
     crate::i18n::translate(id, &[("details", crate::i18n::Arg::from(Safe(e.to_string()).to_string()))])
+}
+
+/// A revocation's reason code (`crate::revoke`) in words.
+pub fn revocation_reason_words(code: &str) -> String {
+    match code {
+        "compromised" => tr!("revoke-reason-compromised"),
+        "superseded" => tr!("revoke-reason-superseded"),
+        "retired" => tr!("revoke-reason-retired"),
+        _ => tr!("revoke-reason-unspecified"),
+    }
 }
 
 /// Quotes a path for a shell command shown in a hint.

@@ -219,7 +219,7 @@ impl Identity {
     }
 
     /// Writes the secret key (armored) to `home`, never replacing an
-    /// existing one.
+    /// existing one, and its revocation certificate beside it.
     pub fn save_new(&self, home: &Home, revocation: &Signature) -> Result<()> {
         let armored = self.key.as_tsk().armored().to_vec().map_err(internal)?;
         crate::home::write_atomic(&home.secret_key(), &armored, false).map_err(|e| match e {
@@ -228,11 +228,10 @@ impl Identity {
             }
             other => other,
         })?;
-        let mut w =
-            openpgp::armor::Writer::new(Vec::new(), openpgp::armor::Kind::Signature).map_err(|e| internal(e.into()))?;
-        openpgp::serialize::Serialize::serialize(&openpgp::Packet::from(revocation.clone()), &mut w)
-            .map_err(internal)?;
-        let rev = w.finalize().map_err(|e| internal(e.into()))?;
+        // The public certificate with its revocation, as a public key
+        // block: what gpg, sq and carepost import (see `crate::revoke`).
+        let revoked = self.public_cert().insert_packets(revocation.clone()).map_err(internal)?.0;
+        let rev = revoked.armored().to_vec().map_err(internal)?;
         crate::home::write_atomic(&home.revocation_certificate(), &rev, true)
     }
 

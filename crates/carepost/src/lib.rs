@@ -55,6 +55,7 @@ pub mod rebuild;
 pub mod refresh;
 pub mod report;
 pub mod retention;
+pub mod revoke;
 pub mod safe;
 pub mod secret;
 pub mod send;

@@ -18,6 +18,8 @@ pub struct Status {
     pub inbox: String,
     pub fingerprint: String,
     pub identity_expires: Option<String>,
+    /// The reason code when the identity is revoked (`carepost revoke`).
+    pub identity_revoked: Option<&'static str>,
     pub files: Summary,
     pub timer_installed: bool,
     /// `reachable`, `unreachable`, or `not used`.
@@ -73,6 +75,7 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
         inbox: ctx.home.inbox().display().to_string(),
         fingerprint: identity.fingerprint_hex(),
         identity_expires: identity.expires().map(crate::fmt_time),
+        identity_revoked: crate::revoke::revoked(identity.cert(), ctx.now),
         files,
         timer_installed: crate::timer::installed(&ctx.home),
         keychain,

@@ -1,1 +1,49 @@
 ## Revoking the identity and replacing it with a new key (init --replace).
+
+## cli: revoke
+cli-revoke-about = Revoke your key for good (lost or stolen laptop, new key, stopping): contacts who get the revoked key can no longer send to it
+cli-revoke-arg-reason = Why: compromised (someone else may have the key), superseded (a new key replaces it) or retired (no longer used)
+cli-revoke-arg-message = A short explanation stored in the revocation, which contacts can read (no patient names)
+cli-revoke-arg-output = Write the revoked public key to FILE (default: revoked-public-key.asc in the identity folder)
+cli-revoke-arg-yes = Revoke without asking for confirmation (for scripts; it cannot be undone)
+
+## init: the revocation file
+init-revocation-file =
+    Your revocation certificate: { $path }
+      Keep a copy away from this computer (printed, or on a USB stick in the practice safe):
+      if the laptop is lost, it lets you revoke your key even without the passphrase.
+
+## revoke
+revoke-reason-compromised = compromised (someone else may have the key)
+revoke-reason-superseded = superseded (replaced by a new key)
+revoke-reason-retired = retired (no longer used)
+revoke-reason-unspecified = no reason given (the revocation made when the key was created)
+revoke-confirm =
+    This revokes your key { $fingerprint } for good: it cannot be undone.
+    You will no longer be able to send with it (you can still open documents sent to it).
+    Revoke it? [y/N]
+revoke-yes = y, yes
+revoke-done = Your key is revoked: { $reason }.
+revoke-already = Your key was already revoked: { $reason }.
+revoke-public-key = The revoked public key is in: { $path }
+revoke-next-steps =
+    Next steps:
+      1. Send the revoked key to your contacts, so their carepost and e-mail programs stop using it.
+      2. Where it was published:  carepost publish wkd   (again)
+      3. Create your new key:      carepost init --replace --name "Your Name" --email you@example.org
+revoke-used-init = Your key could not be unlocked ({ $reason }): the revocation certificate made when the key was created was used instead; it gives no reason.
+revoke-file-missing = the revocation certificate (identity/revocation.asc) is not there
+revoke-file-not-for-key = the revocation certificate does not revoke this key
+revoke-status-label = Revoked:
+revoke-status-value = yes: { $reason }
+revoke-status-hint = This key is revoked: carepost will not send with it. Create a new one with: carepost init --replace --name NAME --email EMAIL
+
+## errors and hints
+error-identity-revoked = Your key { $fingerprint } is revoked ({ $reason }): carepost no longer sends with it.
+hint-identity-revoked = Create a new key in this home with: carepost init --replace --name "Your Name" --email you@example.org — your contacts stay, and documents sent to the old key still open.
+error-revocation-unusable = Your key could not be unlocked, and the revocation certificate cannot be used: { $reason }.
+hint-revocation-unusable = Unlock the key (--passphrase-file FILE, or the keychain), or put the copy of revocation.asc you kept outside this computer back into the identity folder, then run carepost revoke again.
+error-revoke-needs-yes = Revoking a key cannot be undone, and there is nobody at a terminal to confirm.
+hint-revoke-needs-yes = Run it on a terminal, or add --yes if you are sure.
+error-replace-not-revoked = Your key { $fingerprint } is not revoked: a new key replaces only a revoked one.
+hint-replace-not-revoked = Revoke it first: carepost revoke --reason superseded (or compromised if the laptop was lost or stolen).

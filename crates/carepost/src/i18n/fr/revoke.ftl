@@ -1,1 +1,49 @@
-## Revoking the identity and replacing it with a new key (init --replace).
+## Révoquer votre identité et la remplacer par une nouvelle clé (init --replace).
+
+## cli: revoke
+cli-revoke-about = Révoquer votre clé définitivement (portable perdu ou volé, nouvelle clé, arrêt) : les contacts qui reçoivent la clé révoquée ne peuvent plus vous envoyer avec elle
+cli-revoke-arg-reason = Pourquoi : compromised (quelqu'un d'autre a peut-être la clé), superseded (une nouvelle clé la remplace) ou retired (plus utilisée)
+cli-revoke-arg-message = Une courte explication gardée dans la révocation, lisible par vos contacts (pas de noms de patients)
+cli-revoke-arg-output = Écrire la clé publique révoquée dans FILE (par défaut : revoked-public-key.asc dans le dossier identity)
+cli-revoke-arg-yes = Révoquer sans demander de confirmation (pour les scripts ; c'est irréversible)
+
+## init : le fichier de révocation
+init-revocation-file =
+    Votre certificat de révocation : { $path }
+      Gardez-en une copie hors de cet ordinateur (imprimée, ou sur une clé USB dans le coffre du cabinet) :
+      si le portable est perdu, elle permet de révoquer votre clé même sans la phrase secrète.
+
+## revoke
+revoke-reason-compromised = compromise (quelqu'un d'autre a peut-être la clé)
+revoke-reason-superseded = remplacée (par une nouvelle clé)
+revoke-reason-retired = plus utilisée
+revoke-reason-unspecified = sans raison indiquée (la révocation faite à la création de la clé)
+revoke-confirm =
+    Ceci révoque votre clé { $fingerprint } définitivement : c'est irréversible.
+    Vous ne pourrez plus envoyer avec elle (vous pourrez encore ouvrir les documents qui lui ont été envoyés).
+    La révoquer ? [o/N]
+revoke-yes = o, oui, y, yes
+revoke-done = Votre clé est révoquée : { $reason }.
+revoke-already = Votre clé était déjà révoquée : { $reason }.
+revoke-public-key = La clé publique révoquée se trouve dans : { $path }
+revoke-next-steps =
+    Étapes suivantes :
+      1. Envoyez la clé révoquée à vos contacts, pour que leur carepost et leur messagerie cessent de l'utiliser.
+      2. Là où elle était publiée :  carepost publish wkd   (à nouveau)
+      3. Créez votre nouvelle clé :   carepost init --replace --name "Votre Nom" --email vous@exemple.be
+revoke-used-init = Votre clé n'a pas pu être déverrouillée ({ $reason }) : le certificat de révocation fait à la création de la clé a été utilisé ; il n'indique pas de raison.
+revoke-file-missing = le certificat de révocation (identity/revocation.asc) est absent
+revoke-file-not-for-key = le certificat de révocation ne révoque pas cette clé
+revoke-status-label = Révoquée :
+revoke-status-value = oui : { $reason }
+revoke-status-hint = Cette clé est révoquée : carepost n'envoie plus avec elle. Créez-en une nouvelle avec : carepost init --replace --name NOM --email E-MAIL
+
+## erreurs et conseils
+error-identity-revoked = Votre clé { $fingerprint } est révoquée ({ $reason }) : carepost n'envoie plus avec elle.
+hint-identity-revoked = Créez une nouvelle clé dans ce dossier avec : carepost init --replace --name "Votre Nom" --email vous@exemple.be — vos contacts restent, et les documents envoyés à l'ancienne clé s'ouvrent toujours.
+error-revocation-unusable = Votre clé n'a pas pu être déverrouillée, et le certificat de révocation est inutilisable : { $reason }.
+hint-revocation-unusable = Déverrouillez la clé (--passphrase-file FILE, ou le trousseau), ou remettez dans le dossier identity la copie de revocation.asc gardée hors de cet ordinateur, puis relancez carepost revoke.
+error-revoke-needs-yes = Révoquer une clé est irréversible, et personne n'est devant un terminal pour confirmer.
+hint-revoke-needs-yes = Lancez la commande dans un terminal, ou ajoutez --yes si vous êtes sûr.
+error-replace-not-revoked = Votre clé { $fingerprint } n'est pas révoquée : une nouvelle clé ne remplace qu'une clé révoquée.
+hint-replace-not-revoked = Révoquez-la d'abord : carepost revoke --reason superseded (ou compromised si le portable a été perdu ou volé).

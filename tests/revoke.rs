@@ -1,0 +1,258 @@
+//! `revoke` and the revocation certificate `init` writes, through the real
+//! binary and the peers that must honour them (gpg, sq, another carepost).
+
+mod common;
+
+use common::{code, ok_json, stderr, Carepost, Gpg};
+use std::path::{Path, PathBuf};
+
+fn s(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+fn gpg() -> Gpg {
+    Gpg::new().unwrap_or_else(|| common::missing_peer("gpg is needed to check that it honours the revocation"))
+}
+
+/// Whether gpg lists the key `fingerprint` as revoked (validity `r`).
+fn gpg_says_revoked(gpg: &Gpg, fingerprint: &str) -> bool {
+    let out = String::from_utf8(gpg.run(&["--with-colons", "--list-keys", fingerprint])).unwrap();
+    out.lines().find(|l| l.starts_with("pub:")).is_some_and(|l| l.split(':').nth(1) == Some("r"))
+}
+
+/// `gpg --encrypt -r fingerprint`: its exit status.
+fn gpg_encrypts_to(gpg: &Gpg, fingerprint: &str) -> bool {
+    let out = gpg.run_raw(&["--trust-model", "always", "--armor", "--encrypt", "-r", fingerprint], Some(b"letter"));
+    out.status.success()
+}
+
+fn revoke(cp: &Carepost, reason: &str) -> serde_json::Value {
+    ok_json(&cp.cmd().args(["--json", "revoke", "--reason", reason, "--yes"]).output().unwrap())
+}
+
+fn fresh_dir(cp: &Carepost, name: &str) -> PathBuf {
+    let dir = cp.path(name);
+    std::fs::create_dir(&dir).unwrap();
+    dir
+}
+
+/// Sends `path` from `from` to `alias`; returns the sealed file.
+fn send(from: &Carepost, path: &Path, alias: &str) -> PathBuf {
+    let dir = tempfile::tempdir_in(from.dir.path()).unwrap().keep();
+    let json = ok_json(&from.cmd().args(["--json", "send", s(path), "--to", alias, "-o", s(&dir)]).output().unwrap());
+    PathBuf::from(json["outputs"][0]["output"].as_str().unwrap())
+}
+
+#[test]
+fn the_init_revocation_file_imports_into_gpg_and_sq_and_revokes_the_key() {
+    let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let fingerprint = cp.fingerprint();
+    let revocation = cp.home.join("identity").join("revocation.asc");
+    let text = std::fs::read_to_string(&revocation).unwrap();
+    assert!(text.starts_with("-----BEGIN PGP PUBLIC KEY BLOCK-----"), "{text}");
+
+    let gpg = gpg();
+    gpg.import(&cp.export_key());
+    assert!(!gpg_says_revoked(&gpg, &fingerprint));
+    assert!(gpg_encrypts_to(&gpg, &fingerprint));
+    gpg.import(&revocation);
+    assert!(gpg_says_revoked(&gpg, &fingerprint));
+    assert!(!gpg_encrypts_to(&gpg, &fingerprint), "gpg still encrypts to a revoked key");
+
+    // On its own too: the file holds the certificate, not only a signature.
+    let alone = gpg_home_with(&revocation);
+    assert!(gpg_says_revoked(&alone, &fingerprint));
+
+    if !common::have_peer("sq") {
+        common::missing_peer("sq is needed to check that it reads the revocation");
+    }
+    let out = std::process::Command::new("sq").args(["inspect", s(&revocation)]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let inspected = String::from_utf8_lossy(&out.stdout);
+    assert!(inspected.contains(&fingerprint) && inspected.contains("Revoked"), "{inspected}");
+    // init points it out.
+    let other = Carepost::new();
+    let out = other.cmd().args(["init", "--name", "B", "--email", "b@example.org"]).output().unwrap();
+    let said = common::stdout(&out);
+    assert!(said.contains("revocation.asc") && said.contains("away from this computer"), "{said}");
+}
+
+fn gpg_home_with(path: &Path) -> Gpg {
+    let gpg = gpg();
+    gpg.import(path);
+    gpg
+}
+
+#[test]
+fn after_revoke_export_key_carries_the_revocation_and_gpg_refuses_to_encrypt() {
+    let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let fingerprint = cp.fingerprint();
+    let gpg = gpg();
+    gpg.import(&cp.export_key());
+    assert!(gpg_encrypts_to(&gpg, &fingerprint));
+
+    let done = revoke(&cp, "compromised");
+    assert_eq!(done["reason"], "compromised");
+    assert_eq!(done["revocation"], "new");
+    assert_eq!(done["already"], false);
+    let public = PathBuf::from(done["public_key"].as_str().unwrap());
+    assert!(public.exists());
+
+    let exported = cp.path("after.asc");
+    cp.cmd().args(["export-key", "-o", s(&exported)]).assert().success();
+    gpg.import(&exported);
+    assert!(gpg_says_revoked(&gpg, &fingerprint));
+    assert!(!gpg_encrypts_to(&gpg, &fingerprint), "gpg still encrypts to the revoked key");
+    // The file revoke wrote does the same for someone who has the old key.
+    let other = gpg_home_with(&cp.path("my-key.asc"));
+    other.import(&public);
+    assert!(gpg_says_revoked(&other, &fingerprint));
+
+    // whoami and status say so.
+    let me = cp.json(&["whoami"]);
+    assert_eq!(me["revoked"], "compromised");
+    assert_eq!(cp.json(&["status"])["identity_revoked"], "compromised");
+    let out = cp.cmd().arg("whoami").output().unwrap();
+    assert!(common::stdout(&out).contains("init --replace"), "{}", common::stdout(&out));
+
+    // Again: nothing changes, it says it was revoked already.
+    let again = revoke(&cp, "retired");
+    assert_eq!(again["already"], true);
+    assert_eq!(again["reason"], "compromised");
+}
+
+#[test]
+fn after_revoke_sends_are_refused_with_exit_3_and_old_documents_still_open() {
+    let (clinician, patient) = common::pair();
+    let letter = common::write(&patient, "question.txt", b"Is the result in?");
+    let to_clinician = send(&patient, &letter, "dr-jansen");
+
+    revoke(&clinician, "superseded");
+
+    let reply = common::write(&clinician, "reply.txt", b"Yes, all normal.");
+    let out = clinician.cmd().args(["send", s(&reply), "--to", "p-0042"]).output().unwrap();
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("revoked") && said.contains("init --replace"), "{said}");
+    let out = clinician.cmd().args(["--json", "send", s(&reply), "--to", "p-0042"]).output().unwrap();
+    assert_eq!(code(&out), 3);
+    assert!(std::fs::read_dir(clinician.home.join("outbox")).map(|d| d.count()).unwrap_or(0) == 0);
+
+    let inbox = fresh_dir(&clinician, "inbox");
+    let opened = clinician.json(&["open", s(&to_clinician), "-o", s(&inbox)]);
+    let saved = PathBuf::from(opened["output"].as_str().unwrap_or_else(|| panic!("{opened}")));
+    assert_eq!(std::fs::read(saved).unwrap(), b"Is the result in?");
+
+    // The log holds the revocation with its reason, never the message.
+    let out = clinician.cmd().args(["log", "--check"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let log = std::fs::read_to_string(clinician.home.join("audit.log")).unwrap_or_else(|_| audit_text(&clinician));
+    assert!(log.contains("\"revoke\"") && log.contains("superseded"), "{log}");
+}
+
+fn audit_text(cp: &Carepost) -> String {
+    common::stdout(&cp.cmd().args(["--json", "log"]).output().unwrap())
+}
+
+#[test]
+fn the_message_goes_into_the_revocation_and_not_into_the_log() {
+    let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let out = cp
+        .cmd()
+        .args(["--json", "revoke", "--reason", "retired", "--message", "Praktijk Jansen closed", "--yes"])
+        .output()
+        .unwrap();
+    let done = ok_json(&out);
+    let public = std::fs::read_to_string(done["public_key"].as_str().unwrap()).unwrap();
+    assert!(public.contains("BEGIN PGP PUBLIC KEY BLOCK"));
+    if common::have_peer("sq") {
+        let out =
+            std::process::Command::new("sq").args(["inspect", done["public_key"].as_str().unwrap()]).output().unwrap();
+        let inspected = String::from_utf8_lossy(&out.stdout);
+        assert!(inspected.contains("Praktijk Jansen closed"), "{inspected}");
+    }
+    assert!(!audit_text(&cp).contains("Jansen closed"));
+}
+
+#[test]
+fn a_contact_who_updates_to_the_revoked_key_is_refused_loudly() {
+    let (clinician, patient) = common::pair();
+    let done = revoke(&clinician, "compromised");
+    let revoked_key = done["public_key"].as_str().unwrap().to_owned();
+
+    let out = patient.cmd().args(["contact", "update", "dr-jansen", "--key-file", &revoked_key]).output().unwrap();
+    let said = stderr(&out);
+    assert!(said.to_uppercase().contains("REVOKED"), "exit {}: {said}", code(&out));
+    let question = common::write(&patient, "q.txt", b"Are you still there?");
+    let out = patient.cmd().args(["send", s(&question), "--to", "dr-jansen"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(stderr(&out).to_lowercase().contains("revoked"), "{}", stderr(&out));
+}
+
+#[test]
+fn revoke_without_the_passphrase_uses_the_revocation_made_at_init() {
+    let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let fingerprint = cp.fingerprint();
+    let public = cp.export_key();
+    let out = cp.bare_cmd().args(["--json", "revoke", "--reason", "compromised", "--yes"]).output().unwrap();
+    let done = ok_json(&out);
+    assert_eq!(done["revocation"], "init");
+    assert_eq!(done["reason"], "unspecified");
+    assert!(stderr(&out).contains("could not be unlocked"), "{}", stderr(&out));
+    assert_eq!(cp.json(&["whoami"])["revoked"], "unspecified");
+
+    let gpg = gpg_home_with(&public);
+    gpg.import(Path::new(done["public_key"].as_str().unwrap()));
+    assert!(gpg_says_revoked(&gpg, &fingerprint));
+    assert!(cp.cmd().args(["log", "--check"]).output().unwrap().status.success());
+}
+
+#[test]
+fn revoke_without_passphrase_and_a_damaged_or_foreign_init_file_changes_nothing() {
+    let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let key = cp.home.join("identity").join("key.pgp");
+    let before = std::fs::read(&key).unwrap();
+    let revocation = cp.home.join("identity").join("revocation.asc");
+
+    // Someone else's revocation certificate.
+    let other = Carepost::with_identity("B", "b@example.org");
+    std::fs::copy(other.home.join("identity").join("revocation.asc"), &revocation).unwrap();
+    let out = cp.bare_cmd().args(["revoke", "--reason", "compromised", "--yes"]).output().unwrap();
+    assert_eq!(code(&out), 5, "{}", stderr(&out));
+    assert!(stderr(&out).contains("does not revoke this key"), "{}", stderr(&out));
+
+    // Cut short.
+    let text = std::fs::read(other.home.join("identity").join("revocation.asc")).unwrap();
+    std::fs::write(&revocation, &text[..text.len() / 2]).unwrap();
+    let out = cp.bare_cmd().args(["revoke", "--reason", "compromised", "--yes"]).output().unwrap();
+    assert_eq!(code(&out), 5, "{}", stderr(&out));
+
+    // Gone.
+    std::fs::remove_file(&revocation).unwrap();
+    let out = cp.bare_cmd().args(["revoke", "--reason", "compromised", "--yes"]).output().unwrap();
+    assert_eq!(code(&out), 5, "{}", stderr(&out));
+    assert!(stderr(&out).contains("revocation.asc"), "{}", stderr(&out));
+
+    assert_eq!(std::fs::read(&key).unwrap(), before);
+    assert!(cp.json(&["whoami"])["revoked"].is_null());
+    assert!(!cp.home.join("identity").join("revoked-public-key.asc").exists());
+}
+
+#[test]
+fn revoke_asks_first_and_without_a_terminal_needs_yes() {
+    let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let out = cp.cmd().args(["revoke", "--reason", "retired"]).output().unwrap();
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    assert!(cp.json(&["whoami"])["revoked"].is_null());
+
+    // -o never overwrites a file.
+    let taken = common::write(&cp, "taken.asc", b"mine");
+    let out = cp.cmd().args(["revoke", "--reason", "retired", "--yes", "-o", s(&taken)]).output().unwrap();
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read(&taken).unwrap(), b"mine");
+    assert!(cp.json(&["whoami"])["revoked"].is_null());
+
+    let out = cp.cmd().args(["revoke", "--reason", "lost"]).output().unwrap();
+    assert_eq!(code(&out), 2);
+}
