@@ -256,3 +256,131 @@ fn revoke_asks_first_and_without_a_terminal_needs_yes() {
     let out = cp.cmd().args(["revoke", "--reason", "lost"]).output().unwrap();
     assert_eq!(code(&out), 2);
 }
+
+#[test]
+fn init_replace_is_refused_while_the_key_is_not_revoked() {
+    let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let before = cp.fingerprint();
+    let out =
+        cp.cmd().args(["init", "--replace", "--name", "Dr. A. Jansen", "--email", "a@example.org"]).output().unwrap();
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("carepost revoke --reason superseded"), "{}", stderr(&out));
+    assert_eq!(cp.fingerprint(), before);
+    assert!(!cp.home.join("identity").join("previous").exists());
+    // Without --replace, init still refuses an existing identity.
+    let out = cp.cmd().args(["init", "--name", "X", "--email", "x@example.org"]).output().unwrap();
+    assert!(!out.status.success());
+}
+
+fn replace(cp: &Carepost) -> serde_json::Value {
+    let args = ["--json", "init", "--replace", "--name", "Dr. A. Jansen", "--email", "a.jansen@praktijk.example"];
+    ok_json(&cp.cmd().args(args).output().unwrap())
+}
+
+/// The fingerprints gpg reports a good signature from, in `gpg --verify`'s
+/// machine-readable status.
+fn good_signatures(gpg: &Gpg, path: &Path) -> Vec<String> {
+    let out = gpg.run_raw(&["--status-fd", "1", "--verify", s(path)], None);
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.strip_prefix("[GNUPG:] VALIDSIG "))
+        .filter_map(|rest| rest.split(' ').next().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn init_replace_keeps_contacts_verified_old_documents_open_and_the_log_checks() {
+    let (clinician, patient) = common::pair();
+    let old_fingerprint = clinician.fingerprint();
+    let old_public = clinician.export_key();
+    let question = common::write(&patient, "question.txt", b"Is the result in?");
+    let to_old_key = send(&patient, &question, "dr-jansen");
+
+    revoke(&clinician, "superseded");
+    let done = replace(&clinician);
+    let new_fingerprint = clinician.fingerprint();
+    assert_ne!(new_fingerprint, old_fingerprint);
+    assert_eq!(done["fingerprint"], new_fingerprint.as_str());
+    assert_eq!(done["old_fingerprint"], old_fingerprint.as_str());
+    assert_eq!(done["verified_again"], serde_json::json!(["p-0042"]));
+    assert_eq!(done["old_key_with_new_passphrase"], true);
+    assert!(clinician.home.join("identity").join("previous").join(format!("{old_fingerprint}.pgp")).exists());
+    assert!(clinician.json(&["whoami"])["revoked"].is_null());
+
+    // The contact is kept, and still verified: by the new key now.
+    let contacts = clinician.json(&["contact", "list"]);
+    let p = &contacts["contacts"][0];
+    assert_eq!(p["alias"], "p-0042");
+    assert_eq!(p["verified"], true, "{contacts}");
+
+    // Documents sent to the old key still open.
+    let inbox = fresh_dir(&clinician, "inbox");
+    let opened = clinician.json(&["open", s(&to_old_key), "-o", s(&inbox)]);
+    assert_eq!(std::fs::read(opened["output"].as_str().unwrap()).unwrap(), b"Is the result in?");
+
+    // Sending works again, signed by the new key; the patient's carepost
+    // takes the new key (not verified until checked), then verifies it,
+    // and the signature is verified.
+    let reply = common::write(&clinician, "reply.txt", b"Yes, all normal.");
+    let to_patient = send(&clinician, &reply, "p-0042");
+    let new_public = clinician.path("new-key.asc");
+    clinician.cmd().args(["export-key", "-o", s(&new_public)]).assert().success();
+    patient.cmd().args(["contact", "update", "dr-jansen", "--key-file", s(&new_public)]).assert().success();
+    patient.cmd().args(["contact", "verify", "dr-jansen", "--fingerprint", &new_fingerprint]).assert().success();
+    let patient_inbox = fresh_dir(&patient, "inbox");
+    let out = patient.cmd().args(["--json", "open", s(&to_patient), "-o", s(&patient_inbox)]).output().unwrap();
+    assert!(out.status.success(), "old {old_fingerprint} new {new_fingerprint}: {}", stderr(&out));
+    let opened = ok_json(&out);
+    assert_eq!(opened["sender"]["status"], "verified", "{opened}");
+    assert_eq!(opened["sender"]["fingerprint"], new_fingerprint.as_str());
+
+    // The transition statement carries a good signature by each key.
+    let statement = PathBuf::from(done["transition"].as_str().expect("a transition statement"));
+    let text = std::fs::read_to_string(&statement).unwrap();
+    assert!(text.contains("BEGIN PGP SIGNED MESSAGE") && text.contains("Reason: superseded"), "{text}");
+    let gpg = gpg();
+    gpg.import(&old_public);
+    gpg.import(&new_public);
+    let mut signers = good_signatures(&gpg, &statement);
+    signers.sort();
+    let mut expected = vec![old_fingerprint.clone(), new_fingerprint.clone()];
+    expected.sort();
+    assert_eq!(signers, expected);
+    // Altered, it verifies for neither.
+    let forged = common::write(&clinician, "forged.asc", text.replace("superseded", "compromised").as_bytes());
+    assert!(good_signatures(&gpg, &forged).is_empty());
+
+    // The log checks across the change, with checkpoints by both keys.
+    let check = clinician.json(&["log", "--check"]);
+    assert_eq!(check["intact"], true, "{check}");
+    assert_eq!(check["unsigned_records"], 0, "{check}");
+    let log = audit_text(&clinician);
+    assert!(log.contains("key-replace") && log.contains(&old_fingerprint), "{log}");
+    let checkpoints = std::fs::read_to_string(clinician.home.join("audit.log")).unwrap();
+    assert!(checkpoints.lines().filter(|l| l.contains("\"signature\":\"")).count() >= 2, "{checkpoints}");
+}
+
+#[test]
+fn after_a_compromise_no_statement_is_signed_and_contacts_verify_by_phone() {
+    let (clinician, _patient) = common::pair();
+    revoke(&clinician, "compromised");
+    let out = clinician
+        .cmd()
+        .args(["init", "--replace", "--name", "Dr. A. Jansen", "--email", "a.jansen@praktijk.example"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = common::stdout(&out);
+    assert!(said.contains("by phone"), "{said}");
+    let identity = clinician.home.join("identity");
+    assert!(!std::fs::read_dir(&identity).unwrap().any(|e| e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .starts_with("transition-")));
+    // The new revocation certificate is the new key's.
+    let gpg = gpg();
+    gpg.import(&identity.join("revocation.asc"));
+    assert!(gpg_says_revoked(&gpg, &clinician.fingerprint()));
+    assert!(clinician.cmd().args(["log", "--check"]).output().unwrap().status.success());
+}

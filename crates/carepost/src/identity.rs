@@ -47,6 +47,9 @@ pub struct Unlocked {
     pub cert: Cert,
     signer: Option<KeyPair>,
     pub decryptors: Vec<KeyPair>,
+    /// The keys this home had before `init --replace` whose decryptors
+    /// were added (see [`crate::context::Context::unlock`]).
+    pub previous: Vec<Cert>,
 }
 
 impl Unlocked {
@@ -230,8 +233,7 @@ impl Identity {
         })?;
         // The public certificate with its revocation, as a public key
         // block: what gpg, sq and carepost import (see `crate::revoke`).
-        let revoked = self.public_cert().insert_packets(revocation.clone()).map_err(internal)?.0;
-        let rev = revoked.armored().to_vec().map_err(internal)?;
+        let rev = self.revocation_certificate(revocation)?;
         crate::home::write_atomic(&home.revocation_certificate(), &rev, true)
     }
 
@@ -309,7 +311,61 @@ impl Identity {
                     .collect::<Result<Vec<_>>>()?;
             }
         }
-        Ok(Unlocked { cert: self.public_cert(), signer, decryptors })
+        Ok(Unlocked { cert: self.public_cert(), signer, decryptors, previous: Vec::new() })
+    }
+}
+
+// s10-revoke: the keys a home had before `init --replace`.
+impl Identity {
+    /// Where the keys replaced by `init --replace` are kept, each as
+    /// `FINGERPRINT.pgp`, still protected, to open documents sent to them.
+    pub fn previous_dir(home: &Home) -> std::path::PathBuf {
+        home.identity_dir().join("previous")
+    }
+
+    /// The keys this home had before, in file-name order; a file that is
+    /// not a protected key is skipped.
+    pub fn load_previous(home: &Home) -> Vec<Identity> {
+        let Ok(entries) = std::fs::read_dir(Identity::previous_dir(home)) else { return Vec::new() };
+        let mut paths: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "pgp"))
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .filter_map(|p| Cert::from_file(p).ok())
+            .filter(|c| c.is_tsk())
+            .map(|key| Identity { key })
+            .collect()
+    }
+
+    /// The primary key decrypted with `passphrase`, whether it is revoked
+    /// or expired or not: for the statement that names its successor.
+    pub fn primary_signer(&self, passphrase: &Passphrase) -> Result<KeyPair> {
+        let key = self
+            .key
+            .primary_key()
+            .key()
+            .clone()
+            .parts_into_secret()
+            .map_err(|_| Error::IdentityUnusable(crate::tr!("identity-no-secret")))?;
+        decrypt(key.role_into_unspecified(), &passphrase.to_password())
+    }
+
+    /// Writes this key over the stored one in one rename, whatever key is
+    /// stored: only for `init --replace`, once the old key is kept aside.
+    pub fn save_replacing(&self, home: &Home) -> Result<()> {
+        let armored = self.key.as_tsk().armored().to_vec().map_err(internal)?;
+        crate::home::write_atomic(&home.secret_key(), &armored, true)
+    }
+
+    /// The public certificate with `revocation` in it, armored: the
+    /// revocation certificate kept beside the key.
+    pub fn revocation_certificate(&self, revocation: &Signature) -> Result<Vec<u8>> {
+        let revoked = self.public_cert().insert_packets(revocation.clone()).map_err(internal)?.0;
+        let armored = revoked.armored().to_vec().map_err(internal)?;
+        Ok(armored)
     }
 }
 

@@ -53,6 +53,7 @@ pub mod readiness;
 pub mod reading;
 pub mod rebuild;
 pub mod refresh;
+pub mod replace;
 pub mod report;
 pub mod retention;
 pub mod revoke;

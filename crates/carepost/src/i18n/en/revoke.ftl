@@ -47,3 +47,22 @@ error-revoke-needs-yes = Revoking a key cannot be undone, and there is nobody at
 hint-revoke-needs-yes = Run it on a terminal, or add --yes if you are sure.
 error-replace-not-revoked = Your key { $fingerprint } is not revoked: a new key replaces only a revoked one.
 hint-replace-not-revoked = Revoke it first: carepost revoke --reason superseded (or compromised if the laptop was lost or stolen).
+
+## init --replace
+cli-init-arg-replace = Create a new key in place of your revoked one: contacts are kept, those you verified stay verified, documents sent to the old key still open
+replace-done = Created your new identity: { $name } <{ $email }>
+replace-old-key = It replaces your revoked key { $fingerprint }, kept in this home only to open documents sent to it.
+replace-verified-again = { $count ->
+    [one] 1 verified contact was confirmed again with the new key: it stays verified.
+   *[other] { $count } verified contacts were confirmed again with the new key: they stay verified.
+}
+replace-transition = Key-transition statement, signed by your old and your new key: { $path }
+    Send it to your contacts with your new key: they can check with gpg (gpg --verify) that your old key vouches for the new one.
+replace-no-transition-compromised = Your old key may be in someone else's hands, so it does not vouch for the new one: every contact must confirm your new fingerprint by phone (carepost whoami).
+replace-no-transition = Your old key could not be unlocked, so it cannot vouch for the new one: every contact must confirm your new fingerprint by phone (carepost whoami).
+replace-old-key-own-passphrase = Your old key is kept with its own passphrase (it was not given): documents sent to it open only once that passphrase is known.
+replace-next-steps =
+    Next steps:
+      1. Send your new public key to your contacts:   carepost export-key -o my-new-key.asc
+      2. Read your new fingerprint to them by phone:  carepost whoami
+      3. Where your key was published:                carepost publish wkd   (again)

@@ -47,3 +47,22 @@ error-revoke-needs-yes = Révoquer une clé est irréversible, et personne n'est
 hint-revoke-needs-yes = Lancez la commande dans un terminal, ou ajoutez --yes si vous êtes sûr.
 error-replace-not-revoked = Votre clé { $fingerprint } n'est pas révoquée : une nouvelle clé ne remplace qu'une clé révoquée.
 hint-replace-not-revoked = Révoquez-la d'abord : carepost revoke --reason superseded (ou compromised si le portable a été perdu ou volé).
+
+## init --replace
+cli-init-arg-replace = Créer une nouvelle clé à la place de votre clé révoquée : les contacts restent, ceux que vous avez vérifiés restent vérifiés, les documents envoyés à l'ancienne clé s'ouvrent toujours
+replace-done = Votre nouvelle identité a été créée : { $name } <{ $email }>
+replace-old-key = Elle remplace votre clé révoquée { $fingerprint }, gardée dans ce dossier uniquement pour ouvrir les documents qui lui ont été envoyés.
+replace-verified-again = { $count ->
+    [one] 1 contact vérifié a été confirmé à nouveau avec la nouvelle clé : il reste vérifié.
+   *[other] { $count } contacts vérifiés ont été confirmés à nouveau avec la nouvelle clé : ils restent vérifiés.
+}
+replace-transition = Déclaration de changement de clé, signée par votre ancienne et votre nouvelle clé : { $path }
+    Envoyez-la à vos contacts avec votre nouvelle clé : ils peuvent vérifier avec gpg (gpg --verify) que votre ancienne clé se porte garante de la nouvelle.
+replace-no-transition-compromised = Votre ancienne clé est peut-être entre d'autres mains, elle ne se porte donc pas garante de la nouvelle : chaque contact doit confirmer votre nouvelle empreinte par téléphone (carepost whoami).
+replace-no-transition = Votre ancienne clé n'a pas pu être déverrouillée, elle ne peut donc pas se porter garante de la nouvelle : chaque contact doit confirmer votre nouvelle empreinte par téléphone (carepost whoami).
+replace-old-key-own-passphrase = Votre ancienne clé est gardée avec sa propre phrase secrète (elle n'a pas été donnée) : les documents qui lui ont été envoyés ne s'ouvriront qu'avec cette phrase secrète.
+replace-next-steps =
+    Étapes suivantes :
+      1. Envoyez votre nouvelle clé publique à vos contacts :   carepost export-key -o ma-nouvelle-cle.asc
+      2. Lisez-leur votre nouvelle empreinte par téléphone :    carepost whoami
+      3. Là où votre clé était publiée :                        carepost publish wkd   (à nouveau)

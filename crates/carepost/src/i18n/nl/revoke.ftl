@@ -47,3 +47,22 @@ error-revoke-needs-yes = Een sleutel intrekken kan niet ongedaan worden gemaakt,
 hint-revoke-needs-yes = Voer het uit in een terminal, of voeg --yes toe als u het zeker weet.
 error-replace-not-revoked = Uw sleutel { $fingerprint } is niet ingetrokken: een nieuwe sleutel vervangt alleen een ingetrokken sleutel.
 hint-replace-not-revoked = Trek hem eerst in: carepost revoke --reason superseded (of compromised als de laptop kwijt of gestolen is).
+
+## init --replace
+cli-init-arg-replace = Maak een nieuwe sleutel in de plaats van uw ingetrokken sleutel: contacten blijven, wie u bevestigde blijft bevestigd, documenten voor de oude sleutel gaan nog open
+replace-done = Uw nieuwe identiteit is aangemaakt: { $name } <{ $email }>
+replace-old-key = Ze vervangt uw ingetrokken sleutel { $fingerprint }, die in deze map alleen bewaard blijft om documenten te openen die ernaar gestuurd zijn.
+replace-verified-again = { $count ->
+    [one] 1 bevestigd contact werd opnieuw bevestigd met de nieuwe sleutel: het blijft bevestigd.
+   *[other] { $count } bevestigde contacten werden opnieuw bevestigd met de nieuwe sleutel: ze blijven bevestigd.
+}
+replace-transition = Verklaring van sleutelovergang, ondertekend met uw oude en uw nieuwe sleutel: { $path }
+    Stuur ze met uw nieuwe sleutel naar uw contacten: met gpg (gpg --verify) kunnen ze nagaan dat uw oude sleutel instaat voor de nieuwe.
+replace-no-transition-compromised = Uw oude sleutel is misschien in andere handen, dus staat hij niet in voor de nieuwe: elk contact moet uw nieuwe vingerafdruk telefonisch bevestigen (carepost whoami).
+replace-no-transition = Uw oude sleutel kon niet worden ontgrendeld, dus kan hij niet instaan voor de nieuwe: elk contact moet uw nieuwe vingerafdruk telefonisch bevestigen (carepost whoami).
+replace-old-key-own-passphrase = Uw oude sleutel blijft bewaard met zijn eigen wachtwoordzin (die werd niet gegeven): documenten die ernaar gestuurd zijn, gaan pas open als die wachtwoordzin bekend is.
+replace-next-steps =
+    Volgende stappen:
+      1. Stuur uw nieuwe publieke sleutel naar uw contacten:   carepost export-key -o mijn-nieuwe-sleutel.asc
+      2. Lees uw nieuwe vingerafdruk telefonisch voor:         carepost whoami
+      3. Waar uw sleutel gepubliceerd was:                     carepost publish wkd   (opnieuw)
