@@ -384,3 +384,50 @@ fn after_a_compromise_no_statement_is_signed_and_contacts_verify_by_phone() {
     assert!(gpg_says_revoked(&gpg, &clinician.fingerprint()));
     assert!(clinician.cmd().args(["log", "--check"]).output().unwrap().status.success());
 }
+
+/// Homes made before revocation certificates were public key blocks hold a
+/// bare armored signature: `revoke` without the passphrase uses that too.
+#[test]
+fn an_older_homes_bare_revocation_signature_is_used() {
+    use openpgp::parse::Parse;
+    use sequoia_openpgp as openpgp;
+    let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let path = cp.home.join("identity").join("revocation.asc");
+    let cert = openpgp::Cert::from_file(&path).unwrap();
+    let signature = cert.primary_key().self_revocations().next().expect("a revocation").clone();
+    let mut w = openpgp::armor::Writer::new(Vec::new(), openpgp::armor::Kind::Signature).unwrap();
+    openpgp::serialize::Serialize::serialize(&openpgp::Packet::from(signature), &mut w).unwrap();
+    std::fs::write(&path, w.finalize().unwrap()).unwrap();
+    assert!(std::fs::read_to_string(&path).unwrap().starts_with("-----BEGIN PGP SIGNATURE-----"));
+
+    let done = ok_json(&cp.bare_cmd().args(["--json", "revoke", "--reason", "compromised", "--yes"]).output().unwrap());
+    assert_eq!(done["revocation"], "init");
+    assert_eq!(cp.json(&["whoami"])["revoked"], "unspecified");
+    // The email forms are refused like the file form.
+    let letter = common::write(&cp, "letter.txt", b"Dear colleague");
+    let out = cp.cmd().args(["send", s(&letter), "--to", "nobody", "--eml", s(&cp.path("out.eml"))]).output().unwrap();
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(!cp.path("out.eml").exists());
+}
+
+/// Four years on, the key has expired; it can still be revoked with the
+/// reason given, and its revocation still reaches gpg.
+#[test]
+fn an_expired_key_is_revoked_with_its_reason() {
+    let cp = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let fingerprint = cp.fingerprint();
+    let public = cp.export_key();
+    let later = (chrono::Utc::now() + chrono::Duration::days(4 * 365)).to_rfc3339();
+    let out = cp
+        .cmd()
+        .env("CAREPOST_TEST_NOW", &later)
+        .args(["--json", "revoke", "--reason", "compromised", "--yes"])
+        .output()
+        .unwrap();
+    let done = ok_json(&out);
+    assert_eq!(done["revocation"], "new", "{}", stderr(&out));
+    assert_eq!(done["reason"], "compromised");
+    let gpg = gpg_home_with(&public);
+    gpg.import(Path::new(done["public_key"].as_str().unwrap()));
+    assert!(gpg_says_revoked(&gpg, &fingerprint));
+}

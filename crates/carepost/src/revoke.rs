@@ -145,9 +145,8 @@ pub fn revoke(ctx: &mut Context<'_>, reason: Reason, message: &str, output: Opti
             unlock_failed: None,
         });
     }
-    let (signatures, made, unlock_failed) = match ctx.unlock(Purpose::Sign) {
-        Ok(unlocked) => {
-            let mut signer = unlocked.signer().clone();
+    let (signatures, made, unlock_failed) = match signer(ctx, &identity) {
+        Ok(mut signer) => {
             let sig = CertRevocationBuilder::new()
                 .set_signature_creation_time(ctx.now)
                 .and_then(|b| b.set_reason_for_revocation(reason.openpgp(), message.as_bytes()))
@@ -187,6 +186,20 @@ pub fn revoke(ctx: &mut Context<'_>, reason: Reason, message: &str, output: Opti
             .detail(format!("reason: {code}; revocation: {made}")),
     )?;
     Ok(Revoked { fingerprint, reason: code, revocation: made, already: false, public_key, unlock_failed })
+}
+
+/// The primary key, to sign the revocation: unlocked as every command
+/// unlocks it, or, for a key that has expired (no longer valid for
+/// signing, but still the one to revoke), decrypted on its own.
+fn signer(ctx: &mut Context<'_>, identity: &Identity) -> Result<openpgp::crypto::KeyPair> {
+    match ctx.unlock(Purpose::Sign) {
+        Ok(unlocked) => Ok(unlocked.signer().clone()),
+        Err(Error::IdentityUnusable(_)) => {
+            let passphrase = ctx.existing_passphrase(identity)?;
+            identity.primary_signer(&passphrase)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn write_public(identity: &Identity, path: &Path, replace: bool) -> Result<()> {
