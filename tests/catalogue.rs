@@ -50,6 +50,7 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("crates/carepost/src/mail/skeleton.rs", "base64 cut short", "io::ErrorKind::InvalidData, named by io_reason"),
     // s10-revoke: revoking and replacing the identity.
     ("crates/carepost/src/replace.rs", "replaces {old_fingerprint}", "audit log detail"),
+    ("crates/carepost/src/transition.rs", "key changed from {} by", "audit log detail"),
     (
         "crates/carepost/src/replace.rs",
         "carepost key transition",

@@ -431,3 +431,64 @@ fn an_expired_key_is_revoked_with_its_reason() {
     gpg.import(Path::new(done["public_key"].as_str().unwrap()));
     assert!(gpg_says_revoked(&gpg, &fingerprint));
 }
+
+#[test]
+fn a_contact_accepts_the_new_key_with_the_transition_statement_and_stays_verified() {
+    let (clinician, patient) = common::pair();
+    let old_fingerprint = clinician.fingerprint();
+    revoke(&clinician, "superseded");
+    let done = replace(&clinician);
+    let new_fingerprint = clinician.fingerprint();
+    let statement = PathBuf::from(done["transition"].as_str().unwrap());
+    let new_public = clinician.path("new-key.asc");
+    clinician.cmd().args(["export-key", "-o", s(&new_public)]).assert().success();
+    let dr = |cp: &Carepost| cp.json(&["contact", "show", "dr-jansen"]);
+
+    // Altered: refused, nothing changed.
+    let text = std::fs::read_to_string(&statement).unwrap();
+    let forged =
+        common::write(&patient, "forged.asc", text.replace("Reason: superseded", "Reason: retired").as_bytes());
+    let update = |file: &Path| {
+        patient
+            .cmd()
+            .args(["contact", "update", "dr-jansen", "--key-file", s(&new_public), "--transition", s(file)])
+            .output()
+            .unwrap()
+    };
+    let out = update(&forged);
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+    assert!(stderr(&out).contains("Nothing was changed"), "{}", stderr(&out));
+    assert_eq!(dr(&patient)["fingerprint"], old_fingerprint.as_str());
+    // Not a statement at all.
+    let out = update(&new_public);
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+    assert_eq!(dr(&patient)["fingerprint"], old_fingerprint.as_str());
+
+    // Another pair's genuine statement does not vouch for this key.
+    let (other, _) = common::pair();
+    revoke(&other, "superseded");
+    let other_done = replace(&other);
+    let out = update(Path::new(other_done["transition"].as_str().unwrap()));
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+    assert_eq!(dr(&patient)["fingerprint"], old_fingerprint.as_str());
+
+    // The patient got the revocation first: the old key still vouches.
+    let revoked_key = clinician.home.join("identity").join("revoked-public-key.asc");
+    let out = patient.cmd().args(["contact", "update", "dr-jansen", "--key-file", s(&revoked_key)]).output().unwrap();
+    assert!(stderr(&out).contains("REVOKED"), "{}", stderr(&out));
+
+    // The real one: the new key, still verified, by the old key's word.
+    let out = update(&statement);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let shown = dr(&patient);
+    assert_eq!(shown["fingerprint"], new_fingerprint.as_str());
+    assert_eq!(shown["verified"], true, "{shown}");
+    assert_eq!(shown["method"], "key-transition", "{shown}");
+    let reply = common::write(&clinician, "reply.txt", b"New key, same doctor.");
+    let message = send(&clinician, &reply, "p-0042");
+    let inbox = fresh_dir(&patient, "inbox");
+    let opened = patient.json(&["open", s(&message), "-o", s(&inbox)]);
+    assert_eq!(opened["sender"]["status"], "verified", "{opened}");
+    let log = audit_text(&patient);
+    assert!(log.contains("key-transition statement"), "{log}");
+}

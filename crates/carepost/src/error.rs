@@ -395,6 +395,10 @@ pub enum Error {
     /// `init --replace` while the identity is not revoked.
     #[error("{}", tr!("error-replace-not-revoked", fingerprint = crate::fingerprint::hex_groups(.0)))]
     ReplaceNotRevoked(String),
+    /// `contact update --transition` with a statement that does not prove
+    /// the new key: nothing stored.
+    #[error("{}", tr!("error-transition-refused", reason = .0.clone()))]
+    TransitionRefused(String),
 }
 
 /// Why a request to a key source failed.
@@ -964,6 +968,7 @@ impl Error {
             IdentityRevoked { .. } | ReplaceNotRevoked(_) => ExitStatus::Refused,
             RevocationUnusable(_) => ExitStatus::Locked,
             RevokeNeedsYes => ExitStatus::Usage,
+            TransitionRefused(_) => ExitStatus::Rejected,
         }
     }
 
@@ -1154,6 +1159,7 @@ impl Error {
             RevocationUnusable(_) => tr!("hint-revocation-unusable"),
             RevokeNeedsYes => tr!("hint-revoke-needs-yes"),
             ReplaceNotRevoked(_) => tr!("hint-replace-not-revoked"),
+            TransitionRefused(_) => tr!("hint-transition-refused"),
             _ => return None,
         })
     }

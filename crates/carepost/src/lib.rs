@@ -65,6 +65,7 @@ pub mod status;
 pub mod store;
 pub mod timer;
 pub mod tls;
+pub mod transition;
 pub mod vault;
 pub mod verify;
 pub mod view;

@@ -54,6 +54,7 @@ fn method_of(text: Option<&str>) -> Method {
     match text {
         Some("in-person") => Method::InPerson,
         Some("video") => Method::Video,
+        Some("key-transition") => Method::KeyTransition,
         _ => Method::Phone,
     }
 }

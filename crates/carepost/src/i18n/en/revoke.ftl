@@ -66,3 +66,13 @@ replace-next-steps =
       1. Send your new public key to your contacts:   carepost export-key -o my-new-key.asc
       2. Read your new fingerprint to them by phone:  carepost whoami
       3. Where your key was published:                carepost publish wkd   (again)
+
+## contact update --transition
+cli-contact-update-arg-transition = A key-transition statement from the contact, signed by their old and their new key: the new key stays verified because the old, verified key vouches for it
+transition-accepted = Accepted the new key of "{ $alias }": their old, verified key vouches for it in the key-transition statement. It stays verified.
+transition-not-verified = "{ $alias }" is not verified: only a verified key can vouch for a new one
+transition-same-key = the key file holds the key carepost already has
+transition-bad-signatures = the statement is not signed by both the old and the new key
+transition-wrong-keys = the statement names other keys than this contact's old key and the offered new key
+error-transition-refused = The new key was not accepted: { $reason }. Nothing was changed.
+hint-transition-refused = Update the key without the statement (carepost contact update ALIAS --key-file FILE), then call the contact and check the new fingerprint: carepost contact verify ALIAS

@@ -66,3 +66,13 @@ replace-next-steps =
       1. Envoyez votre nouvelle clé publique à vos contacts :   carepost export-key -o ma-nouvelle-cle.asc
       2. Lisez-leur votre nouvelle empreinte par téléphone :    carepost whoami
       3. Là où votre clé était publiée :                        carepost publish wkd   (à nouveau)
+
+## contact update --transition
+cli-contact-update-arg-transition = Une déclaration de changement de clé du contact, signée par son ancienne et sa nouvelle clé : la nouvelle clé reste vérifiée car l'ancienne, vérifiée, s'en porte garante
+transition-accepted = La nouvelle clé de « { $alias } » est acceptée : son ancienne clé, vérifiée, s'en porte garante dans la déclaration de changement de clé. Le contact reste vérifié.
+transition-not-verified = « { $alias } » n'est pas vérifié : seule une clé vérifiée peut se porter garante d'une nouvelle
+transition-same-key = le fichier contient la clé que carepost a déjà
+transition-bad-signatures = la déclaration n'est pas signée à la fois par l'ancienne et par la nouvelle clé
+transition-wrong-keys = la déclaration nomme d'autres clés que l'ancienne clé de ce contact et la nouvelle clé proposée
+error-transition-refused = La nouvelle clé n'a pas été acceptée : { $reason }. Rien n'a été modifié.
+hint-transition-refused = Mettez la clé à jour sans la déclaration (carepost contact update ALIAS --key-file FILE), puis appelez le contact et vérifiez la nouvelle empreinte : carepost contact verify ALIAS

@@ -66,3 +66,13 @@ replace-next-steps =
       1. Stuur uw nieuwe publieke sleutel naar uw contacten:   carepost export-key -o mijn-nieuwe-sleutel.asc
       2. Lees uw nieuwe vingerafdruk telefonisch voor:         carepost whoami
       3. Waar uw sleutel gepubliceerd was:                     carepost publish wkd   (opnieuw)
+
+## contact update --transition
+cli-contact-update-arg-transition = Een verklaring van sleutelovergang van het contact, ondertekend met zijn oude en zijn nieuwe sleutel: de nieuwe sleutel blijft bevestigd omdat de oude, bevestigde sleutel ervoor instaat
+transition-accepted = De nieuwe sleutel van "{ $alias }" is aanvaard: de oude, bevestigde sleutel staat ervoor in in de verklaring van sleutelovergang. Het contact blijft bevestigd.
+transition-not-verified = "{ $alias }" is niet bevestigd: alleen een bevestigde sleutel kan instaan voor een nieuwe
+transition-same-key = het sleutelbestand bevat de sleutel die carepost al heeft
+transition-bad-signatures = de verklaring is niet ondertekend met zowel de oude als de nieuwe sleutel
+transition-wrong-keys = de verklaring noemt andere sleutels dan de oude sleutel van dit contact en de aangeboden nieuwe
+error-transition-refused = De nieuwe sleutel is niet aanvaard: { $reason }. Er is niets gewijzigd.
+hint-transition-refused = Werk de sleutel bij zonder de verklaring (carepost contact update ALIAS --key-file FILE), bel daarna het contact en controleer de nieuwe vingerafdruk: carepost contact verify ALIAS
