@@ -492,3 +492,51 @@ fn a_contact_accepts_the_new_key_with_the_transition_statement_and_stays_verifie
     let log = audit_text(&patient);
     assert!(log.contains("key-transition statement"), "{log}");
 }
+
+/// A thief with the old key could sign a statement for a key of their own:
+/// once the contact holds the compromise revocation, no statement counts.
+#[test]
+fn a_key_revoked_as_compromised_vouches_for_nothing() {
+    let (clinician, patient) = common::pair();
+    let old_fingerprint = clinician.fingerprint();
+    // The thief makes a statement before the owner revokes: simulated by
+    // revoking as superseded in a copy of the home.
+    let thief = Carepost::new();
+    copy_dir(&clinician.home, &thief.home);
+    revoke(&thief, "superseded");
+    let forged = replace(&thief);
+    let thief_key = thief.path("thief-key.asc");
+    thief.cmd().args(["export-key", "-o", s(&thief_key)]).assert().success();
+
+    // The owner revokes as compromised, and the patient gets it.
+    let done = revoke(&clinician, "compromised");
+    let out = patient
+        .cmd()
+        .args(["contact", "update", "dr-jansen", "--key-file", done["public_key"].as_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(stderr(&out).contains("REVOKED"));
+    let out = patient
+        .cmd()
+        .args(["contact", "update", "dr-jansen", "--key-file", s(&thief_key)])
+        .args(["--transition", forged["transition"].as_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+    assert!(stderr(&out).contains("compromised"), "{}", stderr(&out));
+    assert_eq!(patient.json(&["contact", "show", "dr-jansen"])["fingerprint"], old_fingerprint.as_str());
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    std::fs::set_permissions(to, std::fs::metadata(from).unwrap().permissions()).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}

@@ -32,6 +32,12 @@ pub fn accept(ctx: &mut Context<'_>, alias: &str, key_file: &Path, statement: &P
     let (Some(old), Some(_)) = (current.cert().cloned(), current.verification.as_ref()) else {
         return Err(refuse(crate::tr!("transition-not-verified", alias = alias.to_owned())));
     };
+    // A key revoked as compromised (or without a reason, as the revocation
+    // made at creation is) may be in someone else's hands: its word counts
+    // for nothing.
+    if matches!(crate::revoke::revoked(&old, ctx.now), Some("compromised" | "unspecified")) {
+        return Err(refuse(crate::tr!("transition-old-compromised", alias = alias.to_owned())));
+    }
     let new = contacts::read_key_file(key_file)?;
     if new.fingerprint() == old.fingerprint() {
         return Err(refuse(crate::tr!("transition-same-key")));

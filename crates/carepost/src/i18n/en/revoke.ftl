@@ -76,3 +76,4 @@ transition-bad-signatures = the statement is not signed by both the old and the 
 transition-wrong-keys = the statement names other keys than this contact's old key and the offered new key
 error-transition-refused = The new key was not accepted: { $reason }. Nothing was changed.
 hint-transition-refused = Update the key without the statement (carepost contact update ALIAS --key-file FILE), then call the contact and check the new fingerprint: carepost contact verify ALIAS
+transition-old-compromised = the old key of "{ $alias }" was revoked as compromised (or without a reason), so it cannot vouch for a new one

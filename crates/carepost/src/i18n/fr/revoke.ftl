@@ -76,3 +76,4 @@ transition-bad-signatures = la déclaration n'est pas signée à la fois par l'a
 transition-wrong-keys = la déclaration nomme d'autres clés que l'ancienne clé de ce contact et la nouvelle clé proposée
 error-transition-refused = La nouvelle clé n'a pas été acceptée : { $reason }. Rien n'a été modifié.
 hint-transition-refused = Mettez la clé à jour sans la déclaration (carepost contact update ALIAS --key-file FILE), puis appelez le contact et vérifiez la nouvelle empreinte : carepost contact verify ALIAS
+transition-old-compromised = l'ancienne clé de « { $alias } » a été révoquée comme compromise (ou sans raison) : elle ne peut pas se porter garante d'une nouvelle

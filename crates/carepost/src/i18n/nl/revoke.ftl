@@ -76,3 +76,4 @@ transition-bad-signatures = de verklaring is niet ondertekend met zowel de oude 
 transition-wrong-keys = de verklaring noemt andere sleutels dan de oude sleutel van dit contact en de aangeboden nieuwe
 error-transition-refused = De nieuwe sleutel is niet aanvaard: { $reason }. Er is niets gewijzigd.
 hint-transition-refused = Werk de sleutel bij zonder de verklaring (carepost contact update ALIAS --key-file FILE), bel daarna het contact en controleer de nieuwe vingerafdruk: carepost contact verify ALIAS
+transition-old-compromised = de oude sleutel van "{ $alias }" werd ingetrokken als gecompromitteerd (of zonder reden), dus kan hij niet instaan voor een nieuwe
