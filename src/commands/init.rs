@@ -62,7 +62,9 @@ fn replace(ctx: &mut Context<'_>, args: InitArgs, out: &Output) -> Result<(), Er
             Some(path) => {
                 writeln!(w, "{}", tr!("replace-transition", path = Safe(path.display().to_string()).to_string()))?
             }
-            None if done.reason == "compromised" => writeln!(w, "{}", tr!("replace-no-transition-compromised"))?,
+            None if matches!(done.reason, "compromised" | "unspecified") => {
+                writeln!(w, "{}", tr!("replace-no-transition-compromised"))?
+            }
             None => writeln!(w, "{}", tr!("replace-no-transition"))?,
         }
         writeln!(

@@ -158,7 +158,10 @@ fn put_in_place(
         crate::home::write_atomic(&previous.join(format!("{old_hex}.revocation.asc")), &bytes, true)?;
     }
     let transition = match (reason, old_passphrase) {
-        ("compromised", _) | (_, None) => None,
+        // After a compromise, or the reason-less revocation from `init`
+        // (used when the key could not be unlocked), the old key's word
+        // proves nothing.
+        ("compromised" | "unspecified", _) | (_, None) => None,
         (_, Some(old_pass)) => {
             let old_signer = old.primary_signer(old_pass)?;
             let text = statement(&old_hex, &new.fingerprint_hex(), reason, ctx.now);
