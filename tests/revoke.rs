@@ -540,3 +540,18 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn an_email_sent_to_the_old_key_still_opens_after_replace() {
+    let (clinician, patient) = common::pair();
+    let letter = common::write(&patient, "question.txt", b"Is the result in?");
+    let eml = patient.path("question.eml");
+    let out = patient.cmd().args(["send", s(&letter), "--to", "dr-jansen", "--eml", s(&eml)]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    revoke(&clinician, "superseded");
+    replace(&clinician);
+    let inbox = fresh_dir(&clinician, "inbox");
+    let out = clinician.cmd().args(["--json", "open", s(&eml), "-o", s(&inbox)]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(common::stdout(&out).contains("question.txt"), "{}", common::stdout(&out));
+}
