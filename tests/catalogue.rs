@@ -48,6 +48,14 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("crates/carepost/src/open/decrypt.rs", "output limit exceeded", "replaced by MessageProblem::TooLarge"),
     ("crates/carepost/src/vault.rs", "the sealed document's key does not fit", "mapped to MessageProblem::Tampered"),
     ("crates/carepost/src/mail/skeleton.rs", "base64 cut short", "io::ErrorKind::InvalidData, named by io_reason"),
+    // Revoking and replacing the identity.
+    ("crates/carepost/src/replace.rs", "replaces {old_fingerprint}", "audit log detail"),
+    ("crates/carepost/src/transition.rs", "key changed from {} by", "audit log detail"),
+    (
+        "crates/carepost/src/replace.rs",
+        "carepost key transition",
+        "signed key-transition statement: fixed text, the same bytes for every contact who checks it",
+    ),
 ];
 
 /// Where a literal becomes text for a person.

@@ -136,6 +136,9 @@ pub struct ContactUpdateArgs {
     pub alias: String,
     #[arg(long, value_name = "FILE")]
     pub key_file: PathBuf,
+    /// A key-transition statement signed by the old and the new key.
+    #[arg(long, value_name = "FILE")]
+    pub transition: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

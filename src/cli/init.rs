@@ -8,4 +8,7 @@ pub struct InitArgs {
     pub name: String,
     #[arg(long)]
     pub email: String,
+    /// A new identity in place of the revoked one.
+    #[arg(long)]
+    pub replace: bool,
 }

@@ -28,6 +28,7 @@ pub mod purge;
 pub mod renew;
 pub mod report;
 pub mod retention;
+pub mod revoke;
 pub mod send;
 pub mod whoami;
 
@@ -49,6 +50,7 @@ use purge::PurgeArgs;
 use renew::RenewArgs;
 use report::ReportArgs;
 use retention::RetentionCommand;
+use revoke::RevokeArgs;
 use send::SendArgs;
 use whoami::WhoamiArgs;
 
@@ -166,6 +168,7 @@ pub enum Command {
     Renew(RenewArgs),
     Backup(BackupArgs),
     Restore(RestoreArgs),
+    Revoke(RevokeArgs),
     // The packaging commands: hidden from help, used by scripts/package-deb.sh.
     #[command(hide = true)]
     Manpages(GenerateArgs),

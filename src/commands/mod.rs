@@ -39,6 +39,7 @@ mod purge;
 mod renew;
 mod report;
 mod retention;
+mod revoke;
 mod send;
 mod status;
 mod tour;
@@ -122,6 +123,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<(), Error> {
             PublishCommand::Wkd(args) => publish::wkd(&mut ctx, args, out),
             PublishCommand::Keyserver(args) => publish::keyserver(&mut ctx, args, out),
         },
+        Command::Revoke(args) => revoke::run(&mut ctx, args, out),
         Command::Mail(command) => match command {
             MailCommand::Setup(args) => mail::setup::run(&mut ctx, args, out),
             MailCommand::Show => mail::show::run(&mut ctx, out),

@@ -50,6 +50,16 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
                 if status.core_dumps_disabled { tr!("status-core-dumps-off") } else { tr!("status-core-dumps-on") },
             ),
         ];
+        // A revoked identity says so beside its fingerprint.
+        if let Some(reason) = status.identity_revoked {
+            rows.insert(
+                4,
+                (
+                    tr!("revoke-status-label"),
+                    tr!("revoke-status-value", reason = carepost::error::revocation_reason_words(reason)),
+                ),
+            );
+        }
         // Only once there are any, so a home with keys only reads as before.
         if status.contacts_without_key > 0 {
             let at = rows.iter().position(|(label, _)| *label == tr!("status-timer")).unwrap_or(rows.len());
@@ -68,6 +78,9 @@ pub fn run(ctx: &mut Context<'_>, out: &Output) -> Result<(), Error> {
             status.last_backup.as_deref().map_or_else(|| tr!("backup-status-never"), when::show_date),
         ));
         crate::ui::write_fields(w, &rows)?;
+        if status.identity_revoked.is_some() {
+            writeln!(w, "\n{}", tr!("revoke-status-hint"))?;
+        }
         for risk in &status.recent_risks {
             let line = tr!(
                 "report-status-risk-line",

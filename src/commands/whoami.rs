@@ -15,6 +15,8 @@ struct Whoami {
     fingerprint: String,
     words: String,
     expires: Option<String>,
+    /// The reason code when the identity is revoked.
+    revoked: Option<&'static str>,
 }
 
 pub fn run(ctx: &mut Context<'_>, args: WhoamiArgs, out: &Output) -> Result<(), Error> {
@@ -30,6 +32,7 @@ pub fn run(ctx: &mut Context<'_>, args: WhoamiArgs, out: &Output) -> Result<(), 
         words: words(&identity.fingerprint()),
         fingerprint,
         expires: identity.expires_at(ctx.now).map(carepost::fmt_time),
+        revoked: carepost::revoke::revoked(identity.cert(), ctx.now),
     };
     out.result(&me, |w| {
         let mut fields = vec![
@@ -41,7 +44,16 @@ pub fn run(ctx: &mut Context<'_>, args: WhoamiArgs, out: &Output) -> Result<(), 
         if let Some(expires) = &me.expires {
             fields.push((tr!("whoami-expires"), carepost::when::show_date(expires)));
         }
+        if let Some(reason) = me.revoked {
+            fields.push((
+                tr!("revoke-status-label"),
+                tr!("revoke-status-value", reason = carepost::error::revocation_reason_words(reason)),
+            ));
+        }
         crate::ui::write_fields(w, &fields)?;
+        if me.revoked.is_some() {
+            writeln!(w, "{}", tr!("revoke-status-hint"))?;
+        }
         if args.qr {
             writeln!(w)?;
             writeln!(w, "{}", qr_terminal(&me.fingerprint))?;

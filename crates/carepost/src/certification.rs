@@ -28,6 +28,9 @@ pub enum Method {
     Phone,
     InPerson,
     Video,
+    /// Not heard: vouched for by the contact's previous key, verified
+    /// before, in a key-transition statement (see [`crate::transition`]).
+    KeyTransition,
 }
 
 impl Method {
@@ -36,6 +39,7 @@ impl Method {
             Method::Phone => "phone",
             Method::InPerson => "in-person",
             Method::Video => "video",
+            Method::KeyTransition => "key-transition",
         }
     }
 }

@@ -330,8 +330,18 @@ impl<'p> Context<'p> {
                     attempts += 1;
                     self.prompter.notice(&crate::tr!("notice-wrong-passphrase"));
                 }
-                Ok(unlocked) => {
+                Ok(mut unlocked) => {
                     self.keep_audit_signer(&identity, &passphrase, &unlocked);
+                    if purpose == Purpose::Decrypt {
+                        // Keys replaced by `init --replace` still open what
+                        // was sent to them (protected with this passphrase).
+                        for previous in Identity::load_previous(&self.home) {
+                            if let Ok(old) = previous.unlock(&passphrase, Purpose::Decrypt, self.now) {
+                                unlocked.decryptors.extend(old.decryptors);
+                                unlocked.previous.push(previous.public_cert());
+                            }
+                        }
+                    }
                     return Ok(unlocked);
                 }
                 result => return result,

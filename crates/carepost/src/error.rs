@@ -397,6 +397,24 @@ pub enum Error {
     /// A backup that cannot be written or restored; see [`BackupProblem`].
     #[error("{}", backup_problem_message(.0))]
     Backup(BackupProblem),
+    // Revoking the identity and replacing it.
+    /// A send with an identity that is revoked (`reason`: its code).
+    #[error("{}", tr!("error-identity-revoked", fingerprint = crate::fingerprint::hex_groups(fingerprint), reason = revocation_reason_words(reason)))]
+    IdentityRevoked { fingerprint: String, reason: &'static str },
+    /// `revoke` could not unlock the key, and the revocation made at
+    /// `init` is missing or does not revoke this key.
+    #[error("{}", tr!("error-revocation-unusable", reason = .0.clone()))]
+    RevocationUnusable(String),
+    /// `revoke` with nobody at a terminal to confirm, and no `--yes`.
+    #[error("{}", tr!("error-revoke-needs-yes"))]
+    RevokeNeedsYes,
+    /// `init --replace` while the identity is not revoked.
+    #[error("{}", tr!("error-replace-not-revoked", fingerprint = crate::fingerprint::hex_groups(.0)))]
+    ReplaceNotRevoked(String),
+    /// `contact update --transition` with a statement that does not prove
+    /// the new key: nothing stored.
+    #[error("{}", tr!("error-transition-refused", reason = .0.clone()))]
+    TransitionRefused(String),
 }
 
 /// Why a request to a key source failed.
@@ -978,6 +996,11 @@ impl Error {
                 | BackupProblem::OtherIdentity { .. }
                 | BackupProblem::SameIdentity { .. } => ExitStatus::Refused,
             },
+            // Revoking the identity and replacing it.
+            IdentityRevoked { .. } | ReplaceNotRevoked(_) => ExitStatus::Refused,
+            RevocationUnusable(_) => ExitStatus::Locked,
+            RevokeNeedsYes => ExitStatus::Usage,
+            TransitionRefused(_) => ExitStatus::Rejected,
         }
     }
 
@@ -1178,6 +1201,12 @@ impl Error {
                 BackupProblem::OtherIdentity { .. } => tr!("hint-backup-other-identity"),
                 BackupProblem::SameIdentity { .. } => tr!("hint-backup-same-identity"),
             },
+            // Revoking the identity and replacing it.
+            IdentityRevoked { .. } => tr!("hint-identity-revoked"),
+            RevocationUnusable(_) => tr!("hint-revocation-unusable"),
+            RevokeNeedsYes => tr!("hint-revoke-needs-yes"),
+            ReplaceNotRevoked(_) => tr!("hint-replace-not-revoked"),
+            TransitionRefused(_) => tr!("hint-transition-refused"),
             _ => return None,
         })
     }
@@ -1236,6 +1265,16 @@ pub fn io_reason(e: &std::io::Error) -> String {
         _ => "io-reason-other",
     };
     crate::i18n::translate(id, &[("details", crate::i18n::Arg::from(Safe(e.to_string()).to_string()))])
+}
+
+/// A revocation's reason code (`crate::revoke`) in words.
+pub fn revocation_reason_words(code: &str) -> String {
+    match code {
+        "compromised" => tr!("revoke-reason-compromised"),
+        "superseded" => tr!("revoke-reason-superseded"),
+        "retired" => tr!("revoke-reason-retired"),
+        _ => tr!("revoke-reason-unspecified"),
+    }
 }
 
 /// Quotes a path for a shell command shown in a hint.

@@ -51,6 +51,9 @@ pub struct Unlocked {
     pub cert: Cert,
     signer: Option<KeyPair>,
     pub decryptors: Vec<KeyPair>,
+    /// The keys this home had before `init --replace` whose decryptors
+    /// were added (see [`crate::context::Context::unlock`]).
+    pub previous: Vec<Cert>,
 }
 
 impl Unlocked {
@@ -223,7 +226,7 @@ impl Identity {
     }
 
     /// Writes the secret key (armored) to `home`, never replacing an
-    /// existing one.
+    /// existing one, and its revocation certificate beside it.
     pub fn save_new(&self, home: &Home, revocation: &Signature) -> Result<()> {
         let armored = self.key.as_tsk().armored().to_vec().map_err(internal)?;
         crate::home::write_atomic(&home.secret_key(), &armored, false).map_err(|e| match e {
@@ -232,11 +235,9 @@ impl Identity {
             }
             other => other,
         })?;
-        let mut w =
-            openpgp::armor::Writer::new(Vec::new(), openpgp::armor::Kind::Signature).map_err(|e| internal(e.into()))?;
-        openpgp::serialize::Serialize::serialize(&openpgp::Packet::from(revocation.clone()), &mut w)
-            .map_err(internal)?;
-        let rev = w.finalize().map_err(|e| internal(e.into()))?;
+        // The public certificate with its revocation, as a public key
+        // block: what gpg, sq and carepost import (see `crate::revoke`).
+        let rev = self.revocation_certificate(revocation)?;
         crate::home::write_atomic(&home.revocation_certificate(), &rev, true)
     }
 
@@ -333,7 +334,86 @@ impl Identity {
                     .collect::<Result<Vec<_>>>()?;
             }
         }
-        Ok(Unlocked { cert: self.public_cert(), signer, decryptors })
+        Ok(Unlocked { cert: self.public_cert(), signer, decryptors, previous: Vec::new() })
+    }
+}
+
+// The keys a home had before `init --replace`.
+impl Identity {
+    /// Where the keys replaced by `init --replace` are kept, each as
+    /// `FINGERPRINT.pgp`, still protected, to open documents sent to them.
+    pub fn previous_dir(home: &Home) -> std::path::PathBuf {
+        home.identity_dir().join("previous")
+    }
+
+    /// The keys this home had before, in file-name order; a file that is
+    /// not a protected key is skipped.
+    pub fn load_previous(home: &Home) -> Vec<Identity> {
+        let Ok(entries) = std::fs::read_dir(Identity::previous_dir(home)) else { return Vec::new() };
+        let mut paths: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "pgp"))
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .filter_map(|p| Cert::from_file(p).ok())
+            .filter(|c| c.is_tsk())
+            .map(|key| Identity { key })
+            .collect()
+    }
+
+    /// Where a key kept from before `init --replace` is stored.
+    pub fn previous_path(home: &Home, fingerprint: &str) -> std::path::PathBuf {
+        Identity::previous_dir(home).join(format!("{fingerprint}.pgp"))
+    }
+
+    /// The keys kept from before `init --replace`, protected with `new`
+    /// instead of `old`, each written in one rename, so that they keep
+    /// opening old documents with the identity's passphrase once it
+    /// changed. A key that `old` does not open (one left under a
+    /// passphrase of its own) stays as it is. Returns how many changed.
+    pub fn reprotect_previous(home: &Home, old: &Passphrase, new: &Passphrase, stretch: Stretch) -> Result<usize> {
+        let mut changed = 0;
+        for previous in Identity::load_previous(home) {
+            let protected = match previous.reprotect(old, new, stretch) {
+                Ok(protected) => protected,
+                Err(Error::WrongPassphrase) => continue,
+                Err(e) => return Err(e),
+            };
+            let armored = protected.key.as_tsk().armored().to_vec().map_err(internal)?;
+            crate::home::write_atomic(&Identity::previous_path(home, &previous.fingerprint_hex()), &armored, true)?;
+            changed += 1;
+        }
+        Ok(changed)
+    }
+
+    /// The primary key decrypted with `passphrase`, whether it is revoked
+    /// or expired or not: for the statement that names its successor.
+    pub fn primary_signer(&self, passphrase: &Passphrase) -> Result<KeyPair> {
+        let key = self
+            .key
+            .primary_key()
+            .key()
+            .clone()
+            .parts_into_secret()
+            .map_err(|_| Error::IdentityUnusable(crate::tr!("identity-no-secret")))?;
+        decrypt(key.role_into_unspecified(), &passphrase.to_password())
+    }
+
+    /// Writes this key over the stored one in one rename, whatever key is
+    /// stored: only for `init --replace`, once the old key is kept aside.
+    pub fn save_replacing(&self, home: &Home) -> Result<()> {
+        let armored = self.key.as_tsk().armored().to_vec().map_err(internal)?;
+        crate::home::write_atomic(&home.secret_key(), &armored, true)
+    }
+
+    /// The public certificate with `revocation` in it, armored: the
+    /// revocation certificate kept beside the key.
+    pub fn revocation_certificate(&self, revocation: &Signature) -> Result<Vec<u8>> {
+        let revoked = self.public_cert().insert_packets(revocation.clone()).map_err(internal)?.0;
+        let armored = revoked.armored().to_vec().map_err(internal)?;
+        Ok(armored)
     }
 }
 

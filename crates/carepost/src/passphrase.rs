@@ -151,7 +151,7 @@ fn keychain_passphrase(ctx: &Context<'_>) -> Result<Passphrase> {
 /// the key protected with the generated `secret`. An error after the
 /// rename (a keychain that stopped answering) leaves the mark, and the
 /// next command finishes the change.
-fn commit_to_keychain(ctx: &mut Context<'_>, next: Identity, secret: &Passphrase) -> Result<()> {
+fn commit_to_keychain(ctx: &mut Context<'_>, next: Identity, old: &Passphrase, secret: &Passphrase) -> Result<()> {
     let fingerprint = next.fingerprint_hex();
     let _lock = ctx.lock_passphrase_change(true)?;
     ctx.mark_passphrase_change(Some(PassphraseSource::Keychain))?;
@@ -160,6 +160,7 @@ fn commit_to_keychain(ctx: &mut Context<'_>, next: Identity, secret: &Passphrase
     kill_point("pending-stored");
     next.replace_saved(&ctx.home)?;
     kill_point("key-replaced");
+    Identity::reprotect_previous(&ctx.home, old, secret, Stretch::Light)?;
     keychain::store_checked(&fingerprint, secret)?;
     kill_point("keychain-stored");
     ctx.remember_passphrase_source(PassphraseSource::Keychain)?;
@@ -173,13 +174,14 @@ fn commit_to_keychain(ctx: &mut Context<'_>, next: Identity, secret: &Passphrase
 }
 
 /// Steps 1–4 of the move towards a chosen passphrase (module docs).
-fn commit_to_user(ctx: &mut Context<'_>, next: Identity, chosen: &Passphrase) -> Result<()> {
+fn commit_to_user(ctx: &mut Context<'_>, next: Identity, old: &Passphrase, chosen: &Passphrase) -> Result<()> {
     let fingerprint = next.fingerprint_hex();
     let _lock = ctx.lock_passphrase_change(true)?;
     ctx.mark_passphrase_change(Some(PassphraseSource::User))?;
     kill_point("marked");
     next.replace_saved(&ctx.home)?;
     kill_point("key-replaced");
+    Identity::reprotect_previous(&ctx.home, old, chosen, Stretch::Full)?;
     ctx.remember_passphrase_source(PassphraseSource::User)?;
     keychain::delete(&fingerprint)?;
     kill_point("keychain-deleted");
@@ -207,7 +209,7 @@ pub fn change(ctx: &mut Context<'_>, new_file: Option<&Path>) -> Result<Changed>
         let fresh = Passphrase::generate()?;
         let next = ctx.identity_ref()?.reprotect(&old, &fresh, Stretch::Light)?;
         kill_point("reprotected");
-        commit_to_keychain(ctx, next, &fresh)?;
+        commit_to_keychain(ctx, next, &old, &fresh)?;
         record(ctx, Action::PassphraseChange, Changed::Rotated.code())?;
         return Ok(Changed::Rotated);
     }
@@ -222,6 +224,7 @@ pub fn change(ctx: &mut Context<'_>, new_file: Option<&Path>) -> Result<Changed>
     kill_point("reprotected");
     next.replace_saved(&ctx.home)?;
     kill_point("key-replaced");
+    Identity::reprotect_previous(&ctx.home, &old, &chosen, Stretch::Full)?;
     ctx.set_identity(next);
     sign_from_now_on(ctx, &chosen)?;
     record(ctx, Action::PassphraseChange, Changed::Chosen.code())?;
@@ -251,7 +254,7 @@ pub fn to_keychain(ctx: &mut Context<'_>) -> Result<Moved> {
     let fresh = Passphrase::generate()?;
     let next = ctx.identity_ref()?.reprotect(&old, &fresh, Stretch::Light)?;
     kill_point("reprotected");
-    commit_to_keychain(ctx, next, &fresh)?;
+    commit_to_keychain(ctx, next, &old, &fresh)?;
     record(ctx, Action::PassphraseToKeychain, moved.code())?;
     Ok(moved)
 }
@@ -275,7 +278,7 @@ pub fn from_keychain(ctx: &mut Context<'_>, new_file: Option<&Path>) -> Result<(
     let chosen = chosen_passphrase(ctx, new_file)?;
     let next = ctx.identity_ref()?.reprotect(&old, &chosen, Stretch::Full)?;
     kill_point("reprotected");
-    commit_to_user(ctx, next, &chosen)?;
+    commit_to_user(ctx, next, &old, &chosen)?;
     record(ctx, Action::PassphraseFromKeychain, "chosen")?;
     Ok(())
 }

@@ -29,8 +29,8 @@ pub struct Rebuilt {
 /// verification cannot be rebuilt: they are not in the log.
 pub fn rebuild_state(ctx: &mut Context<'_>) -> Result<Rebuilt> {
     let path = ctx.home.audit_log();
-    let cert = ctx.identity_ref()?.public_cert();
-    let records = audit::read_verified(&path, &cert)?;
+    ctx.identity_ref()?;
+    let records = audit::read_verified(&path, &audit::signing_certs(ctx))?;
     // Opened here without the agreement check, so that the retention
     // policy below reads the same (possibly new) database.
     ctx.store_for_rebuild()?;

@@ -231,6 +231,7 @@ impl Sealer {
     /// Unlocks the identity's signing key and checks it can encrypt to
     /// itself.
     pub fn new(ctx: &mut Context<'_>, recipients: &Recipients) -> Result<Sealer> {
+        crate::revoke::refuse_if_revoked(ctx)?;
         let unlocked = ctx.unlock(crate::identity::Purpose::Sign)?;
         let own = unlocked.cert.clone();
         // Our own key expiring soon is said before every command (the
@@ -273,6 +274,8 @@ impl Sealer {
 
 /// `carepost send`.
 pub fn send(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -> Result<Report> {
+    // 0. Never with a revoked identity.
+    crate::revoke::refuse_if_revoked(ctx)?;
     if request.inputs.is_empty() {
         return Err(Error::Usage(crate::tr!("send-nothing")));
     }

@@ -212,6 +212,7 @@ impl PasswordContact {
 /// Sends that mix both, or that go to several contacts with a password,
 /// are refused: each password is for one patient, told on one phone call.
 pub fn route(ctx: &mut Context<'_>, aliases: &[String], force_password: bool) -> Result<Option<PasswordContact>> {
+    crate::revoke::refuse_if_revoked(ctx)?;
     let mut unique: Vec<&String> = Vec::new();
     for alias in aliases {
         if !unique.contains(&alias) {
@@ -468,6 +469,7 @@ fn composed(
 /// writes every output into nameless files. Nothing is named or recorded:
 /// see [`Prepared`].
 pub fn prepare(ctx: &mut Context<'_>, request: &Request, progress: &dyn Progress) -> Result<Prepared> {
+    crate::revoke::refuse_if_revoked(ctx)?;
     if request.inputs.is_empty() {
         return Err(Error::Usage(crate::tr!("send-nothing")));
     }

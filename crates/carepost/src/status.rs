@@ -23,6 +23,8 @@ pub struct Status {
     /// The identity expires within [`crate::renew::WARNING_DAYS`] days, or
     /// has expired: time for `carepost renew`.
     pub renew_due: bool,
+    /// The reason code when the identity is revoked (`carepost revoke`).
+    pub identity_revoked: Option<&'static str>,
     pub files: Summary,
     pub timer_installed: bool,
     /// `reachable`, `unreachable`, or `not used`.
@@ -88,6 +90,7 @@ pub fn status(ctx: &mut Context<'_>) -> Result<Status> {
         identity_expires: expiry.map(|e| crate::fmt_time(e.expires)),
         identity_expires_in_days: expiry.map(|e| e.days_left),
         renew_due: expiry.is_some_and(|e| e.renew_due()),
+        identity_revoked: crate::revoke::revoked(identity.cert(), ctx.now),
         files,
         timer_installed: crate::timer::installed(&ctx.home),
         keychain,

@@ -22,6 +22,9 @@ struct Updated {
 
 pub fn run(ctx: &mut Context<'_>, args: ContactUpdateArgs, out: &Output) -> Result<(), Error> {
     let now = ctx.now;
+    if let Some(statement) = &args.transition {
+        return transition(ctx, &args, statement, out);
+    }
     let (contact, old_fingerprint) = match contacts::update(ctx, &args.alias, &args.key_file)? {
         Update::KeyAdded(contact) => return key_added(ctx, &contact, out),
         Update::Refreshed(contact) => (contact, None),
@@ -67,4 +70,20 @@ fn key_added(ctx: &mut Context<'_>, contact: &contacts::Contact, out: &Output) -
         writeln!(w, "  {}", hex_groups(&result.summary.fingerprint.clone().unwrap_or_default()))?;
         writeln!(w, "{}", tr!("contact-added-next", alias = contact.alias.clone()))
     })
+}
+
+/// The new key of a verified contact, vouched for by the old
+/// key in a key-transition statement: verified at once.
+fn transition(
+    ctx: &mut Context<'_>,
+    args: &ContactUpdateArgs,
+    statement: &std::path::Path,
+    out: &Output,
+) -> Result<(), Error> {
+    let before = contacts::get(ctx, &args.alias)?.fingerprint();
+    let contact = carepost::transition::accept(ctx, &args.alias, &args.key_file, statement)?;
+    let now = ctx.now;
+    let result =
+        Updated { summary: contact.summary(now), key_changed: true, old_fingerprint: before, key_added: false };
+    out.result(&result, |w| writeln!(w, "{}", tr!("transition-accepted", alias = contact.alias.clone())))
 }

@@ -91,7 +91,9 @@ pub fn check(ctx: &mut Context<'_>) -> Result<CheckReport> {
         signed_through: None,
         unsigned_records: 0,
     };
-    let cert = ctx.identity_ref().ok().map(|identity| identity.public_cert());
+    // Checkpoints signed by this identity, or by a key it replaced
+    // (`init --replace`).
+    let certs = signing_certs(ctx);
     let broken = |mut report: CheckReport, problem: String| {
         report.intact = false;
         report.problem = Some(problem);
@@ -132,7 +134,7 @@ pub fn check(ctx: &mut Context<'_>) -> Result<CheckReport> {
             return broken(report, crate::tr!("audit-chain-broken", seq = record.seq));
         }
         if record.signature.is_some() {
-            if !cert.as_ref().is_some_and(|c| record.signature_verifies(c)) {
+            if !certs.iter().any(|c| record.signature_verifies(c)) {
                 return broken(report, crate::tr!("audit-bad-signature", seq = record.seq));
             }
             report.signed_through = Some(record.seq);
@@ -162,6 +164,14 @@ pub fn check(ctx: &mut Context<'_>) -> Result<CheckReport> {
     // that stopped before confirming them; the next append adopts them.
     report.unconfirmed_tail = last > anchor.head_seq;
     Ok(report)
+}
+
+/// The certificates whose signatures the log's checkpoints may carry:
+/// the identity's, then those of the keys it replaced.
+pub fn signing_certs(ctx: &Context<'_>) -> Vec<sequoia_openpgp::Cert> {
+    let current = ctx.identity_ref().ok().map(|identity| identity.public_cert());
+    let previous = crate::identity::Identity::load_previous(&ctx.home).into_iter().map(|i| i.public_cert());
+    current.into_iter().chain(previous).collect()
 }
 
 /// Filters for `carepost log`.

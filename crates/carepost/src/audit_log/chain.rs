@@ -164,10 +164,10 @@ pub fn reset_anchors(tx: &rusqlite::Transaction<'_>, first: &Record, last: &Reco
 
 /// Every record of the log at `path`, from its first line, refusing the
 /// whole log at the first record that is unreadable, out of chain, altered,
-/// or signed by a key that is not `cert`'s. The anchors in the state are
+/// or signed by a key that is none of `certs`. The anchors in the state are
 /// not consulted: this is what the state is rebuilt from when they are
 /// lost.
-pub fn read_verified(path: &Path, cert: &sequoia_openpgp::Cert) -> Result<Vec<Record>> {
+pub fn read_verified(path: &Path, certs: &[sequoia_openpgp::Cert]) -> Result<Vec<Record>> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
@@ -187,7 +187,7 @@ pub fn read_verified(path: &Path, cert: &sequoia_openpgp::Cert) -> Result<Vec<Re
         if record.hash != record.compute_hash() {
             return Err(Error::AuditBroken(crate::tr!("audit-altered", seq = record.seq)));
         }
-        if record.signature.is_some() && !record.signature_verifies(cert) {
+        if record.signature.is_some() && !certs.iter().any(|c| record.signature_verifies(c)) {
             return Err(Error::AuditBroken(crate::tr!("audit-bad-signature", seq = record.seq)));
         }
         records.push(record);

@@ -52,6 +52,10 @@ pub(crate) const STATE: &str = "state.db";
 pub(crate) const LOG: &str = "audit.log";
 pub(crate) const KEY: &str = "identity/key.pgp";
 pub(crate) const REVOCATION: &str = "identity/revocation.asc";
+/// Where the keys kept from before `init --replace` go, each as
+/// `FINGERPRINT.pgp`, protected with the recovery code where the current
+/// passphrase opened them.
+pub(crate) const PREVIOUS: &str = "identity/previous";
 pub(crate) const DOCUMENTS: &str = "documents";
 
 /// What a backup says about itself, first in the archive.
@@ -118,6 +122,19 @@ pub fn create(ctx: &mut Context<'_>, output: &Path, with_documents: bool, code: 
     // expired key cannot, and its backup matters all the more.
     ctx.sign_records_if_possible(&current)?;
     let protected = identity.reprotect(&current, code, Stretch::Full)?;
+    // The keys from before `init --replace` open the documents sent to
+    // them and verify the log's older checkpoints: they travel too.
+    let mut previous = Vec::new();
+    for old in crate::identity::Identity::load_previous(&ctx.home) {
+        let carried = match old.reprotect(&current, code, Stretch::Full) {
+            Ok(carried) => carried,
+            // Left under a passphrase of its own at `init --replace`.
+            Err(Error::WrongPassphrase) => old.clone(),
+            Err(e) => return Err(e),
+        };
+        let armored = carried.cert().as_tsk().armored().to_vec().map_err(|e| Error::Internal(e.to_string()))?;
+        previous.push((format!("{PREVIOUS}/{}.pgp", old.fingerprint_hex()), armored));
+    }
     drop(current);
     let key = protected.cert().as_tsk().armored().to_vec().map_err(|e| Error::Internal(e.to_string()))?;
 
@@ -186,6 +203,9 @@ pub fn create(ctx: &mut Context<'_>, output: &Path, with_documents: bool, code: 
         append_bytes(&mut archive, KEY, &key, mtime)?;
         if let Ok(revocation) = std::fs::read(ctx.home.revocation_certificate()) {
             append_bytes(&mut archive, REVOCATION, &revocation, mtime)?;
+        }
+        for (name, armored) in &previous {
+            append_bytes(&mut archive, name, armored, mtime)?;
         }
         append_file(&mut archive, STATE, &db_copy, mtime)?;
         if log_copy.exists() {

@@ -10,7 +10,7 @@
 //! the key is protected with this computer's passphrase (chosen as `init`
 //! chooses one) and a "restore" record continues the log.
 
-use super::{Manifest, DOCUMENTS, FORMAT, KEY, LOG, MANIFEST, REVOCATION, STATE};
+use super::{Manifest, DOCUMENTS, FORMAT, KEY, LOG, MANIFEST, PREVIOUS, REVOCATION, STATE};
 use crate::audit::{self, Action, Event, Outcome};
 use crate::context::{Context, PassphraseSource};
 use crate::error::{BackupProblem, Error, Result};
@@ -115,11 +115,14 @@ pub fn restore(ctx: &mut Context<'_>, file: &Path, code: &Passphrase) -> Result<
     let home = Home::locate(Some(staging.path().to_path_buf()))?;
     home.create()?;
     let public = identity.public_cert();
+    let previous = Identity::load_previous(&home);
+    let signers: Vec<Cert> =
+        std::iter::once(public.clone()).chain(previous.iter().map(Identity::public_cert)).collect();
     let (records, contacts, verified, left_behind) = {
         let mut store = Store::open(&home)?;
         crate::audit_log::check_state_agrees(store.connection(), &home.audit_log())?;
         let records =
-            crate::audit_log::read_verified(&home.audit_log(), &public).map_err(|e| inconsistent(e.to_string()))?;
+            crate::audit_log::read_verified(&home.audit_log(), &signers).map_err(|e| inconsistent(e.to_string()))?;
         let last = records.last();
         if last.map(|r| r.seq) != manifest.log_head_seq || last.map(|r| r.hash.clone()) != manifest.log_head_hash {
             return Err(inconsistent(tr!("backup-log-head-differs")));
@@ -157,6 +160,7 @@ pub fn restore(ctx: &mut Context<'_>, file: &Path, code: &Passphrase) -> Result<
         };
         let protected = identity.reprotect(code, &passphrase, stretch)?;
         protected.replace_saved(&home)?;
+        Identity::reprotect_previous(&home, code, &passphrase, stretch)?;
         let mut staged = Context::new(home.clone(), ctx.secrets.clone(), ctx.prompter);
         staged.now = ctx.now;
         staged.remember_passphrase_source(source)?;
@@ -357,6 +361,12 @@ fn destination(name: &str) -> Option<PathBuf> {
         MANIFEST | STATE | LOG | KEY | REVOCATION => return Some(PathBuf::from(name)),
         _ => {}
     }
+    if let Some(file) = name.strip_prefix(PREVIOUS).and_then(|rest| rest.strip_prefix('/')) {
+        let fingerprint = file.strip_suffix(".pgp")?;
+        let hex =
+            fingerprint.len() == 40 && fingerprint.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b));
+        return hex.then(|| PathBuf::from(name));
+    }
     let rest = name.strip_prefix(DOCUMENTS)?.strip_prefix('/')?;
     let (tag, relative) = rest.split_once('/')?;
     if !matches!(tag, "inbox" | "mail-outbox" | "outbox" | "sealed") {
@@ -443,7 +453,7 @@ fn unpack(source: std::fs::File, code: &Passphrase, dir: &Path, now: std::time::
         if !seen.insert(destination.clone()) {
             return Err(damaged(tr!("backup-unexpected-entry")));
         }
-        let small = matches!(name.as_str(), MANIFEST | KEY | REVOCATION);
+        let small = matches!(name.as_str(), MANIFEST | KEY | REVOCATION) || name.starts_with(PREVIOUS);
         if small && entry.size() > SMALL_ENTRY {
             return Err(damaged(tr!("backup-unexpected-entry")));
         }

@@ -121,6 +121,7 @@ fn decrypt_unguarded<R: Read + Send + Sync>(
     let helper = Helper {
         decryptors: unlocked.decryptors.clone(),
         own: unlocked.cert.clone(),
+        previous: unlocked.previous.clone(),
         // A contact without a key signs nothing: only keys can be signers.
         contacts: contact_list.iter().filter_map(|c| c.cert().cloned()).collect(),
         findings: Arc::clone(&findings),
@@ -216,6 +217,7 @@ fn verify_detached_unguarded(
     let helper = Helper {
         decryptors: Vec::new(),
         own: unlocked.cert.clone(),
+        previous: Vec::new(),
         // A contact without a key signs nothing: only keys can be signers.
         contacts: contact_list.iter().filter_map(|c| c.cert().cloned()).collect(),
         findings: Arc::clone(&findings),
@@ -358,6 +360,7 @@ mod tests {
         let helper = Helper {
             decryptors,
             own: cert.clone(),
+            previous: Vec::new(),
             contacts: Vec::new(),
             findings: Arc::clone(&findings),
             detached: false,

@@ -37,6 +37,9 @@ pub(super) struct Findings {
 pub(super) struct Helper {
     pub(super) decryptors: Vec<KeyPair>,
     pub(super) own: Cert,
+    /// The keys this home had before `init --replace`, whose secret
+    /// parts may be among `decryptors`.
+    pub(super) previous: Vec<Cert>,
     pub(super) contacts: Vec<Cert>,
     pub(super) findings: Arc<Mutex<Findings>>,
     /// Checking a detached signature: there is no encryption layer.
@@ -48,6 +51,15 @@ pub(super) struct Helper {
 }
 
 impl Helper {
+    /// The certificate `keypair` belongs to: ours, or a key it replaced,
+    /// so that the intended recipients are checked against the key the
+    /// message was really for.
+    fn owner_in(own: &Cert, previous: &[Cert], keypair: &KeyPair) -> Cert {
+        let handle = keypair.public().key_handle();
+        let has = |c: &Cert| c.keys().any(|k| handle.aliases(k.key().key_handle()));
+        previous.iter().find(|c| !has(own) && has(c)).cloned().unwrap_or_else(|| own.clone())
+    }
+
     fn reject(&self, problem: MessageProblem) -> anyhow::Error {
         self.findings.lock().expect("not poisoned").problem = Some(problem.clone());
         anyhow::Error::new(Error::MessageRejected(problem))
@@ -144,6 +156,8 @@ impl DecryptionHelper for Helper {
             findings.lock().expect("not poisoned").session_key_found = true;
             decrypt(algo, sk)
         };
+        let (own, previous) = (self.own.clone(), self.previous.clone());
+        let owner = |keypair: &KeyPair| Helper::owner_in(&own, &previous, keypair);
         // First the packets addressed to one of our keys, then anonymous
         // ones (no recipient given) with every key.
         let mut addressed_to_us = false;
@@ -156,7 +170,7 @@ impl DecryptionHelper for Helper {
                     addressed_to_us = true;
                     if let Some((algo, sk)) = pkesk.decrypt(keypair, sym_algo) {
                         if with_key(algo, &sk) {
-                            return Ok(Some(self.own.clone()));
+                            return Ok(Some(owner(keypair)));
                         }
                     }
                 }
@@ -166,7 +180,7 @@ impl DecryptionHelper for Helper {
             for keypair in self.decryptors.iter_mut() {
                 if let Some((algo, sk)) = pkesk.decrypt(keypair, sym_algo) {
                     if with_key(algo, &sk) {
-                        return Ok(Some(self.own.clone()));
+                        return Ok(Some(owner(keypair)));
                     }
                 }
             }

@@ -179,7 +179,15 @@ pub fn open(ctx: &mut Context<'_>, request: &Request, progress: &dyn crate::prog
     // A file that cannot be for this identity is refused before the
     // passphrase is asked for or the keychain is touched.
     let own_public = ctx.identity()?.public_cert();
-    if let Err(e) = check_addressed_to_us(&request.input, &own_public, &contact_list) {
+    let addressed = check_addressed_to_us(&request.input, &own_public, &contact_list).or_else(|e| {
+        // Or to a key this home had before `init --replace`.
+        let previous = crate::identity::Identity::load_previous(&ctx.home);
+        match previous.iter().any(|p| check_addressed_to_us(&request.input, &p.public_cert(), &contact_list).is_ok()) {
+            true => Ok(()),
+            false => Err(e),
+        }
+    });
+    if let Err(e) = addressed {
         if let Error::MessageRejected(problem) = &e {
             audit::record_quietly(ctx, Event::new(Action::Open, Outcome::Failed).detail(problem.code()));
         }

@@ -46,7 +46,17 @@ fn addressed_to_us(ctx: &mut Context<'_>, encrypted: Vec<Body<'_>>) -> Result<()
     let mut first_refusal = None;
     for piece in encrypted {
         let checked = match piece {
-            Body::Memory(bytes) => open::check_bytes_addressed_to_us(bytes, &own_public, &contact_list),
+            // Or to a key this home had before `init --replace`.
+            Body::Memory(bytes) => open::check_bytes_addressed_to_us(bytes, &own_public, &contact_list).or_else(|e| {
+                let previous = crate::identity::Identity::load_previous(&ctx.home);
+                match previous
+                    .iter()
+                    .any(|p| open::check_bytes_addressed_to_us(bytes, &p.public_cert(), &contact_list).is_ok())
+                {
+                    true => Ok(()),
+                    false => Err(e),
+                }
+            }),
             streamed => open::check_reader_addressed_to_us(streamed.reader(), &own_public, &contact_list),
         };
         match checked {
