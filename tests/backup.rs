@@ -542,3 +542,151 @@ fn an_expired_identity_is_still_backed_up_and_restored_and_a_wrong_passphrase_wr
     assert_eq!(code(&out), 5);
     assert!(!a.path("wrong.cpbackup").exists() && !a.path("wrong.code").exists());
 }
+
+/// `CAREPOST_TEST_NOW` for a moment `days` from now, as carepost reads it.
+fn days_ahead(days: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::days(days)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[test]
+fn the_full_move_after_a_renew_keeps_the_renewed_key_and_every_verification() {
+    let laptop = laptop();
+    // Fifty days before the three years are up: renewed, then moved.
+    let later = days_ahead(3 * 365 + 1 - 50);
+    let renewed = ok_json(
+        &laptop.a.cmd().env("CAREPOST_TEST_NOW", &later).args(["--json", "renew", "--years", "3"]).output().unwrap(),
+    );
+    let expires = renewed["expires"].as_str().unwrap_or_else(|| panic!("{renewed:#}")).to_owned();
+    let file = laptop.a.path("after-renew.cpbackup");
+    let code_file = laptop.a.path("after-renew.code");
+    let out = laptop
+        .a
+        .cmd()
+        .env("CAREPOST_TEST_NOW", &later)
+        .args(["backup", "-o"])
+        .arg(&file)
+        .arg("--recovery-code-file")
+        .arg(&code_file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let two = laptop_two();
+    let out = two
+        .cmd()
+        .env("CAREPOST_TEST_NOW", &later)
+        .args(["--json", "restore"])
+        .arg(&file)
+        .arg("--recovery-code-file")
+        .arg(&code_file)
+        .output()
+        .unwrap();
+    let restored = ok_json(&out);
+    assert_eq!(restored["fingerprint"], laptop.a.fingerprint());
+    assert_eq!(restored["verified"], 3);
+
+    // Home 2 has the renewed key: its expiry, no warning to renew.
+    let whoami = two.cmd().env("CAREPOST_TEST_NOW", &later).args(["--json", "whoami"]).output().unwrap();
+    assert!(!stderr(&whoami).contains("carepost renew"), "{}", stderr(&whoami));
+    assert_eq!(ok_json(&whoami)["expires"], expires);
+    let list =
+        ok_json(&two.cmd().env("CAREPOST_TEST_NOW", &later).args(["--json", "contact", "list"]).output().unwrap());
+    assert!(list["contacts"].as_array().unwrap().iter().all(|c| c["verified"] == true), "{list:#}");
+
+    // A send from home 2 (the contacts' own keys, made the same day,
+    // expire with the old date): the contact takes the renewed key and
+    // opens the document from a verified sender.
+    let then = later.clone();
+    let document = write(&two, "brief.pdf", b"%PDF-1.4 na de verhuizing");
+    let sent = ok_json(
+        &two.cmd()
+            .env("CAREPOST_TEST_NOW", &then)
+            .args(["--json", "send"])
+            .arg(&document)
+            .args(["--to", "p-2"])
+            .output()
+            .unwrap(),
+    );
+    let message = sent["outputs"][0]["output"].as_str().unwrap().to_owned();
+    let key = two.path("renewed-key.asc");
+    two.cmd().args(["export-key", "-o"]).arg(&key).assert().success();
+    let contact = &laptop.contacts[1];
+    let update = contact
+        .cmd()
+        .env("CAREPOST_TEST_NOW", &then)
+        .args(["contact", "update", "dr-jansen", "--key-file"])
+        .arg(&key)
+        .output()
+        .unwrap();
+    assert!(update.status.success(), "{}", stderr(&update));
+    let opened =
+        ok_json(&contact.cmd().env("CAREPOST_TEST_NOW", &then).args(["--json", "open", &message]).output().unwrap());
+    assert_eq!(opened["sender"]["status"], "verified", "{opened:#}");
+
+    // One chain: the renewal on laptop 1, the restore on laptop 2.
+    let check = two.cmd().env("CAREPOST_TEST_NOW", &then).args(["log", "--check"]).output().unwrap();
+    assert!(check.status.success(), "{}", stderr(&check));
+    let log = ok_json(&two.cmd().env("CAREPOST_TEST_NOW", &then).args(["--json", "log"]).output().unwrap());
+    let actions: Vec<&str> = log["records"].as_array().unwrap().iter().filter_map(|r| r["action"].as_str()).collect();
+    let renew_at = actions.iter().position(|a| *a == "renew").expect("renew in the log");
+    let restore_at = actions.iter().position(|a| *a == "restore").expect("restore in the log");
+    assert!(renew_at < restore_at, "{actions:?}");
+}
+
+#[test]
+fn a_replaced_identity_moves_with_its_old_key_and_follows_a_passphrase_change() {
+    let a = Carepost::with_identity("Dr. A. Jansen", "a.jansen@praktijk.example");
+    let patient = Carepost::with_identity("P. de Vries", "p.devries@example.org");
+    a.add_verified("p-devries", &patient);
+    patient.add_verified("dr-jansen", &a);
+    let content = b"%PDF-1.4 sent to the first key".to_vec();
+    let document = write(&patient, "uitslag.pdf", &content);
+    let sent =
+        ok_json(&patient.cmd().args(["--json", "send"]).arg(&document).args(["--to", "dr-jansen"]).output().unwrap());
+    let to_old_key = sent["outputs"][0]["output"].as_str().unwrap().to_owned();
+    let old_fingerprint = a.fingerprint();
+
+    let out = a.cmd().args(["revoke", "--reason", "superseded", "--yes"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = a
+        .cmd()
+        .args(["init", "--replace", "--name", "Dr. A. Jansen", "--email", "a.jansen@praktijk.example"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ne!(a.fingerprint(), old_fingerprint);
+
+    // A new passphrase: the kept old key follows it.
+    let new_passphrase = a.path("new-passphrase");
+    write_secret(&new_passphrase, b"a changed passphrase after the replacement\n");
+    let out = a.cmd().args(["passphrase", "change", "--new-passphrase-file"]).arg(&new_passphrase).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let with_new = |cp: &Carepost, args: &[&str]| {
+        cp.bare_cmd().arg("--passphrase-file").arg(&new_passphrase).args(args).output().unwrap()
+    };
+    let out_dir = a.path("opened-after-change");
+    std::fs::create_dir(&out_dir).unwrap();
+    let opened = with_new(&a, &["--json", "open", &to_old_key, "-o", out_dir.to_str().unwrap()]);
+    let opened = ok_json(&opened);
+    assert_eq!(std::fs::read(opened["output"].as_str().unwrap()).unwrap(), content);
+
+    // Backed up and restored: home 2 opens what was sent to the old key,
+    // and the log's checkpoints by both keys verify.
+    let file = a.path("replaced.cpbackup");
+    let code_file = a.path("replaced.code");
+    let out =
+        with_new(&a, &["backup", "-o", file.to_str().unwrap(), "--recovery-code-file", code_file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let two = laptop_two();
+    let restored = ok_json(&restore(&two, &file, &code_file));
+    assert_eq!(restored["fingerprint"], a.fingerprint());
+    let opened = ok_json(&two.cmd().args(["--json", "open", &to_old_key]).output().unwrap());
+    assert_eq!(std::fs::read(opened["output"].as_str().unwrap()).unwrap(), content);
+    let check = two.json(&["log", "--check"]);
+    assert_eq!(check["intact"], true, "{check:#}");
+    assert_eq!(check["signed_through"], check["last_seq"], "{check:#}");
+    let records = two.json(&["log"])["records"].as_array().unwrap().clone();
+    for action in ["revoke", "key-replace", "passphrase-change", "restore"] {
+        assert!(records.iter().any(|r| r["action"] == action), "{action} missing: {records:#?}");
+    }
+}
