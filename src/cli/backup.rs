@@ -8,7 +8,7 @@ use std::path::PathBuf;
 pub struct BackupArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
-    #[arg(long, value_name = "F")]
+    #[arg(long, value_name = "FILE")]
     pub recovery_code_file: Option<PathBuf>,
     #[arg(long)]
     pub with_documents: bool,
@@ -18,6 +18,6 @@ pub struct BackupArgs {
 pub struct RestoreArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    #[arg(long, value_name = "F")]
+    #[arg(long, value_name = "FILE")]
     pub recovery_code_file: Option<PathBuf>,
 }
