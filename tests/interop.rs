@@ -936,5 +936,5 @@ fn is_peer_gate(attribute: &str) -> bool {
     reason.ends_with('"')
         && !condition.starts_with("not(")
         && words.iter().any(|w| w.starts_with("missing_"))
-        && words.iter().all(|w| w.starts_with("missing_") || ["all", "not"].contains(w))
+        && words.iter().all(|w| w.starts_with("missing_") || ["all", "any", "not"].contains(w))
 }

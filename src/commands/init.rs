@@ -26,7 +26,7 @@ pub fn run(ctx: &mut Context<'_>, args: InitArgs, out: &Output) -> Result<(), Er
         name: identity.name(),
         email: identity.email(),
         fingerprint: identity.fingerprint_hex(),
-        expires: identity.expires().map(carepost::fmt_time),
+        expires: identity.expires_at(ctx.now).map(carepost::fmt_time),
         revocation_certificate: ctx.home.revocation_certificate().display().to_string(),
     };
     out.result(&created, |w| {

@@ -442,7 +442,7 @@ mod tests {
         let passphrase = Passphrase::new("a long test passphrase, not secret".into());
         let long_ago = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
         let (identity, _) = Identity::generate("A", "a@example.org", &passphrase, Stretch::Light, long_ago).unwrap();
-        assert!(identity.expires().unwrap() < SystemTime::now());
+        assert!(identity.expires_at(SystemTime::now()).unwrap() < SystemTime::now());
         assert!(opens(&identity, &passphrase));
         assert!(!opens(&identity, &Passphrase::new("another passphrase".into())));
         let next = Passphrase::new("the next passphrase, also a test".into());

@@ -267,11 +267,6 @@ impl Identity {
         self.primary_userid().and_then(|u| u.email().ok().flatten().map(str::to_owned)).unwrap_or_default()
     }
 
-    /// When the identity key stops being valid, if ever.
-    pub fn expires(&self) -> Option<SystemTime> {
-        self.key.with_policy(crate::policy::standard(), None).ok().and_then(|vc| vc.primary_key().key_expiration_time())
-    }
-
     /// When the identity key stops being valid, if ever, as its
     /// self-signatures say at `now` (a renewal made later does not count).
     pub fn expires_at(&self, now: SystemTime) -> Option<SystemTime> {
@@ -480,7 +475,7 @@ mod tests {
         let subkeys: Vec<_> = vc.keys().subkeys().collect();
         assert_eq!(subkeys.len(), 1);
         assert!(subkeys[0].for_transport_encryption());
-        let expires = id.expires().unwrap();
+        let expires = id.expires_at(now).unwrap();
         let days = expires.duration_since(now).unwrap().as_secs() / 86400;
         assert!((1095..=1096).contains(&days), "{days} days");
         assert_eq!(id.name(), "Dr. A. Jansen");

@@ -113,7 +113,7 @@ pub fn replace(ctx: &mut Context<'_>, name: &str, email: &str) -> Result<Replace
     )?;
     Ok(Replaced {
         old_fingerprint: old_fingerprint.clone(),
-        expires: new.expires().map(crate::fmt_time),
+        expires: new.expires_at(ctx.now).map(crate::fmt_time),
         fingerprint,
         name,
         email,

@@ -196,7 +196,7 @@ pub fn revoke(ctx: &mut Context<'_>, reason: Reason, message: &str, output: Opti
 fn signer(ctx: &mut Context<'_>, identity: &Identity) -> Result<openpgp::crypto::KeyPair> {
     match ctx.unlock(Purpose::Sign) {
         Ok(unlocked) => Ok(unlocked.signer().clone()),
-        Err(Error::IdentityUnusable(_)) => {
+        Err(Error::IdentityUnusable(_) | Error::IdentityExpired(_)) => {
             let passphrase = ctx.existing_passphrase(identity)?;
             identity.primary_signer(&passphrase)
         }

@@ -255,7 +255,7 @@ pub fn build(ctx: &mut Context<'_>, options: &Options) -> Result<Report> {
     let status = crate::status::status(ctx)?;
     let audit_check = audit::check(ctx)?;
     let (contacts, _damaged) = crate::contacts::list_all(ctx)?;
-    let identity_expires = ctx.identity()?.expires().map(crate::fmt_time);
+    let identity_expires = ctx.identity()?.expires_at(ctx.now).map(crate::fmt_time);
 
     let mut counts = ContactCounts::default();
     let mut patients_by_consent = PatientsByConsent::default();

@@ -210,10 +210,6 @@ error-output-dir = the folder { $path } does not exist
 send-empty-reason = --unverified-ok needs a reason, e.g. --unverified-ok "patient asked by phone; key checked in person next visit"
 send-nothing = nothing to send: name at least one document and one --to contact
 identity-cannot-encrypt = it has no valid encryption key (has it expired?)
-identity-expires-soon = your own key expires in { $days ->
-        [one] { $days } day
-       *[other] { $days } days
-    } ({ $date }); contacts will not be able to send to you after that
 send-recipient-unverified = { $alias } (NOT verified)
 send-unverified-recorded = sent to a contact that is not verified; your reason was recorded: { $reason }
 send-done = Encrypted { $input } → { $output } for { $recipients }

@@ -215,10 +215,6 @@ error-output-dir = le dossier { $path } n'existe pas
 send-empty-reason = --unverified-ok a besoin d'un motif, p. ex. --unverified-ok "demande du patient par téléphone ; clé contrôlée en personne à la prochaine visite"
 send-nothing = rien à envoyer : indiquez au moins un document et un contact --to
 identity-cannot-encrypt = elle n'a pas de clé de chiffrement valide (a-t-elle expiré ?)
-identity-expires-soon = votre propre clé expire dans { $days ->
-        [one] { $days } jour
-       *[other] { $days } jours
-    } ({ $date }) ; passé cette date, vos contacts ne pourront plus vous envoyer de documents
 send-recipient-unverified = { $alias } (NON vérifié)
 send-unverified-recorded = envoyé à un contact non vérifié ; votre motif a été enregistré : { $reason }
 send-done = Chiffré : { $input } → { $output } pour { $recipients }

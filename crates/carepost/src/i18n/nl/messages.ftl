@@ -211,10 +211,6 @@ error-output-dir = de map { $path } bestaat niet
 send-empty-reason = --unverified-ok heeft een reden nodig, bijv. --unverified-ok "patiënt telefonisch gevraagd; sleutel bij volgend bezoek persoonlijk gecontroleerd"
 send-nothing = niets te versturen: noem minstens één document en één contact met --to
 identity-cannot-encrypt = er is geen geldige sleutel om te versleutelen (is die verlopen?)
-identity-expires-soon = uw eigen sleutel verloopt over { $days ->
-        [one] { $days } dag
-       *[other] { $days } dagen
-    } ({ $date }); daarna kunnen contacten u niets meer sturen
 send-recipient-unverified = { $alias } (NIET geverifieerd)
 send-unverified-recorded = verstuurd naar een contact dat niet geverifieerd is; uw reden is vastgelegd: { $reason }
 send-done = { $input } versleuteld → { $output } voor { $recipients }
