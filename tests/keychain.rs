@@ -841,7 +841,11 @@ step open_replaced "${A[@]}" --json open "$message" -o "$OUT/inbox-1"
 step rotate "${A[@]}" --json passphrase change
 step lookup_rotated secret-tool lookup service carepost username "$new"
 step open_rotated "${A[@]}" --json open "$message" -o "$OUT/inbox-2"
+step rotate_killed env CAREPOST_TEST_KILL_AT=key-replaced "${A[@]}" passphrase change
 step status "${A[@]}" --json status
+step lookup_killed secret-tool lookup service carepost username "$new"
+mkdir -p "$OUT/inbox-3"
+step open_killed "${A[@]}" --json open "$message" -o "$OUT/inbox-3"
 step log_check "${A[@]}" log --check
 "#;
 
@@ -892,6 +896,15 @@ fn after_init_replace_a_keychain_rotation_still_opens_letters_sent_to_the_old_ke
     // The kept old key follows the new passphrase: the letter to it opens.
     let opened = json("open_rotated");
     assert_eq!(std::fs::read(opened["output"].as_str().unwrap()).unwrap(), b"Referral of 1 December.");
+
+    // A rotation killed once the key file has its new protection, before
+    // the kept old key has it too: the next command finishes the change,
+    // the old key included, so the letter still opens.
+    assert_eq!(step(&out_dir, "rotate_killed").code, 134, "the rotation was not stopped at its step");
     assert_eq!(json("status")["passphrase_source"], "keychain");
+    let finished = expect_success(&out_dir, "lookup_killed").out;
+    assert_ne!(finished, after, "the killed rotation was not finished");
+    let opened = json("open_killed");
+    assert_eq!(std::fs::read(opened["output"].as_str().unwrap()).unwrap(), b"Referral of 1 December.");
     expect_success(&out_dir, "log_check");
 }
