@@ -658,3 +658,253 @@ fn write_peer_key(dir: &std::path::Path) -> (std::path::PathBuf, String) {
     std::fs::write(&path, peer.armored().to_vec().unwrap()).unwrap();
     (path, peer.fingerprint().to_hex())
 }
+
+/// Shell words shared by the sessions below: `A` is the clinician, whose
+/// passphrase the keychain keeps; `B` is a peer with carepost and a
+/// passphrase file; `json_field NAME FIELD` reads a string field of a
+/// step's JSON output.
+const PEERS_PRELUDE: &str = r#"
+A=("$CAREPOST" --home "$A_HOME")
+B=("$CAREPOST" --home "$B_HOME" --no-keychain --passphrase-file "$B_PW")
+json_field() { sed -n "s/.*\"$2\": *\"\([^\"]*\)\".*/\1/p" "$OUT/$1.out" | head -n 1; }
+"#;
+
+/// Laptop 1: the clinician (keychain) and the peer verify each other, the
+/// peer sends the clinician a letter, the clinician makes a backup, and a
+/// second home on the same computer is restored from it.
+const RESTORE_HERE_SCRIPT: &str = r#"
+step a_init "${A[@]}" --json init --name "Dr. R. Estore" --email r.estore@example.org
+fpr=$(json_field a_init fingerprint)
+step a_export "${A[@]}" export-key -o "$SHARED/a.asc"
+step a_add "${A[@]}" contact add peer --consent verbal --key-file "$B_KEY"
+step a_verify "${A[@]}" contact verify peer --fingerprint "$B_FPR"
+step b_add "${B[@]}" contact add dr-r --consent verbal --key-file "$SHARED/a.asc"
+step b_verify "${B[@]}" contact verify dr-r --fingerprint "$fpr"
+mkdir -p "$SHARED/to-a"
+step b_send "${B[@]}" --json send "$LETTER" --to dr-r -o "$SHARED/to-a"
+step a_backup "${A[@]}" --json backup -o "$SHARED/laptop.backup" --recovery-code-file "$SHARED/code"
+step lookup_a secret-tool lookup service carepost username "$fpr"
+step twin_restore "$CAREPOST" --home "$TWIN_HOME" --json restore "$SHARED/laptop.backup" --recovery-code-file "$SHARED/code"
+step lookup_twin secret-tool lookup service carepost username "$fpr"
+message=$(json_field b_send output)
+for who in a twin; do
+    if [ "$who" = a ]; then home=$A_HOME; else home=$TWIN_HOME; fi
+    mkdir -p "$OUT/${who}-inbox"
+    step "${who}_status" "$CAREPOST" --home "$home" --json status
+    step "${who}_open" "$CAREPOST" --home "$home" --json open "$message" -o "$OUT/${who}-inbox"
+    step "${who}_log_check" "$CAREPOST" --home "$home" log --check
+done
+"#;
+
+/// Laptop 2, with a keychain of its own: the backup restored into a new
+/// home; the letter opens and a new one goes to the peer, who opens it.
+const RESTORE_THERE_SCRIPT: &str = r#"
+step restore "$CAREPOST" --home "$NEW_HOME" --json restore "$SHARED/laptop.backup" --recovery-code-file "$SHARED/code"
+fpr=$(json_field restore fingerprint)
+step lookup secret-tool lookup service carepost username "$fpr"
+step status "$CAREPOST" --home "$NEW_HOME" --json status
+mkdir -p "$OUT/inbox" "$OUT/to-b" "$OUT/b-inbox"
+step open "$CAREPOST" --home "$NEW_HOME" --json open "$MESSAGE" -o "$OUT/inbox"
+step contacts "$CAREPOST" --home "$NEW_HOME" --json contact list
+step send "$CAREPOST" --home "$NEW_HOME" --json send "$REPLY" --to peer -o "$OUT/to-b"
+step b_open "${B[@]}" --json open "$(json_field send output)" -o "$OUT/b-inbox"
+step log_check "$CAREPOST" --home "$NEW_HOME" log --check
+step log "$CAREPOST" --home "$NEW_HOME" --json log
+"#;
+
+/// A peer outside the keychain sessions: its home, passphrase file,
+/// exported key and fingerprint.
+fn peer_b() -> (common::Carepost, PathBuf, String) {
+    let b = common::Carepost::with_identity("Dr. B. Peer", "b.peer@example.org");
+    let key = b.export_key();
+    let fpr = b.fingerprint();
+    (b, key, fpr)
+}
+
+#[test]
+#[cfg_attr(
+    missing_keyring,
+    ignore = "needs dbus-run-session, gnome-keyring-daemon, secret-tool and timeout, not all installed"
+)]
+fn a_restore_with_the_keychain_protects_the_key_with_a_generated_passphrase_there_and_opens_beside_the_original() {
+    if !have_keyring_peers() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let (laptop_1, laptop_2, shared) =
+        (private_dir(tmp.path(), "laptop-1"), private_dir(tmp.path(), "laptop-2"), private_dir(tmp.path(), "shared"));
+    let (b, b_key, b_fpr) = peer_b();
+    let letter = common::write(&b, "letter.txt", b"Results of 3 December: all normal.");
+    let reply = common::write(&b, "reply.txt", b"Thank you, seen.");
+    let a_home = laptop_1.join("carepost");
+    let twin_home = laptop_1.join("carepost-twin");
+    let new_home = laptop_2.join("carepost");
+    let common_env = |extra: &[(&'static str, &std::ffi::OsStr)]| {
+        let mut env: Vec<(&str, std::ffi::OsString)> = vec![
+            ("A_HOME", a_home.clone().into()),
+            ("B_HOME", b.home.clone().into()),
+            ("B_PW", b.passphrase_file.clone().into()),
+            ("SHARED", shared.clone().into()),
+        ];
+        env.extend(extra.iter().map(|(k, v)| (*k, v.to_os_string())));
+        env
+    };
+
+    // Laptop 1.
+    let env = common_env(&[
+        ("TWIN_HOME", twin_home.as_os_str()),
+        ("B_KEY", b_key.as_os_str()),
+        ("B_FPR", b_fpr.as_ref()),
+        ("LETTER", letter.as_os_str()),
+    ]);
+    let refs: Vec<(&str, &std::ffi::OsStr)> = env.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
+    let here = run_session(&laptop_1, &format!("{SESSION_PRELUDE}{PEERS_PRELUDE}{RESTORE_HERE_SCRIPT}"), &refs);
+    let json = |dir: &Path, name: &str| -> serde_json::Value {
+        serde_json::from_str(&expect_success(dir, name).out).unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let fpr = json(&here, "a_init")["fingerprint"].as_str().unwrap().to_owned();
+    for name in ["a_export", "a_add", "a_verify", "b_add", "b_verify"] {
+        expect_success(&here, name);
+    }
+    let message = json(&here, "b_send")["outputs"][0]["output"].as_str().unwrap().to_owned();
+    json(&here, "a_backup");
+    // On the same computer the keychain already holds this key's
+    // passphrase: the restored home is protected by that same one, so the
+    // original home still opens.
+    let twin = json(&here, "twin_restore");
+    assert_eq!(twin["fingerprint"], fpr.as_str());
+    assert_eq!(twin["passphrase"], "keychain");
+    let original_secret = expect_success(&here, "lookup_a").out;
+    assert_eq!(expect_success(&here, "lookup_twin").out, original_secret, "the original home lost its passphrase");
+    for who in ["a", "twin"] {
+        assert_eq!(json(&here, &format!("{who}_status"))["passphrase_source"], "keychain", "{who}");
+        let opened = json(&here, &format!("{who}_open"));
+        let text = std::fs::read(opened["output"].as_str().unwrap()).unwrap();
+        assert_eq!(text, b"Results of 3 December: all normal.", "{who}");
+        expect_success(&here, &format!("{who}_log_check"));
+    }
+    let code = std::fs::read_to_string(shared.join("code")).unwrap();
+
+    // Laptop 2: its own keychain, no passphrase file anywhere.
+    let env =
+        common_env(&[("NEW_HOME", new_home.as_os_str()), ("MESSAGE", message.as_ref()), ("REPLY", reply.as_os_str())]);
+    let refs: Vec<(&str, &std::ffi::OsStr)> = env.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
+    let there = run_session(&laptop_2, &format!("{SESSION_PRELUDE}{PEERS_PRELUDE}{RESTORE_THERE_SCRIPT}"), &refs);
+    let restored = json(&there, "restore");
+    assert_eq!(restored["fingerprint"], fpr.as_str());
+    assert_eq!(restored["passphrase"], "keychain");
+    assert_eq!(restored["verified"], 1);
+    let generated = expect_success(&there, "lookup").out;
+    assert!(generated.trim_end().len() >= 43, "a generated passphrase carries 256 bits");
+    assert_ne!(generated, original_secret, "laptop 2 reused laptop 1's passphrase");
+    assert_ne!(generated.trim_end(), code.trim_end(), "the recovery code protects the key");
+    assert_eq!(json(&there, "status")["passphrase_source"], "keychain");
+    let opened = json(&there, "open");
+    assert_eq!(std::fs::read(opened["output"].as_str().unwrap()).unwrap(), b"Results of 3 December: all normal.");
+    let contacts = json(&there, "contacts");
+    assert_eq!(contacts["contacts"][0]["verified"], true, "{contacts}");
+    json(&there, "send");
+    let at_b = json(&there, "b_open");
+    assert_eq!(at_b["sender"]["status"], "verified", "{at_b}");
+    assert_eq!(std::fs::read(at_b["output"].as_str().unwrap()).unwrap(), b"Thank you, seen.");
+    expect_success(&there, "log_check");
+    let records = json(&there, "log")["records"].as_array().unwrap().clone();
+    assert!(records.iter().any(|r| r["action"] == "restore" && r["outcome"] == "success"), "{records:?}");
+    // No secret in the new home's log.
+    let log = std::fs::read_to_string(new_home.join("audit.log")).unwrap();
+    for secret in [generated.trim_end(), original_secret.trim_end(), code.trim_end()] {
+        assert!(!log.contains(secret), "a secret is in the audit log");
+    }
+}
+
+/// The clinician (keychain) and the peer verify each other; the peer
+/// sends a letter to the clinician's key; the clinician revokes it as
+/// superseded, makes a new one with `init --replace`, then rotates the
+/// keychain's passphrase; the letter to the old key is opened before and
+/// after.
+const REPLACE_SCRIPT: &str = r#"
+step a_init "${A[@]}" --json init --name "Dr. R. Eplace" --email r.eplace@example.org
+old=$(json_field a_init fingerprint)
+step a_export "${A[@]}" export-key -o "$SHARED/a.asc"
+step a_add "${A[@]}" contact add peer --consent verbal --key-file "$B_KEY"
+step a_verify "${A[@]}" contact verify peer --fingerprint "$B_FPR"
+step b_add "${B[@]}" contact add dr-r --consent verbal --key-file "$SHARED/a.asc"
+step b_verify "${B[@]}" contact verify dr-r --fingerprint "$old"
+mkdir -p "$SHARED/to-a" "$OUT/inbox-1" "$OUT/inbox-2"
+step b_send "${B[@]}" --json send "$LETTER" --to dr-r -o "$SHARED/to-a"
+message=$(json_field b_send output)
+step revoke "${A[@]}" --json revoke --reason superseded --yes
+step replace "${A[@]}" --json init --replace --name "Dr. R. Eplace" --email r.eplace@example.org
+new=$(json_field replace fingerprint)
+step lookup_replaced secret-tool lookup service carepost username "$new"
+step open_replaced "${A[@]}" --json open "$message" -o "$OUT/inbox-1"
+step rotate "${A[@]}" --json passphrase change
+step lookup_rotated secret-tool lookup service carepost username "$new"
+step open_rotated "${A[@]}" --json open "$message" -o "$OUT/inbox-2"
+step rotate_killed env CAREPOST_TEST_KILL_AT=key-replaced "${A[@]}" passphrase change
+step status "${A[@]}" --json status
+step lookup_killed secret-tool lookup service carepost username "$new"
+mkdir -p "$OUT/inbox-3"
+step open_killed "${A[@]}" --json open "$message" -o "$OUT/inbox-3"
+step log_check "${A[@]}" log --check
+"#;
+
+#[test]
+#[cfg_attr(
+    missing_keyring,
+    ignore = "needs dbus-run-session, gnome-keyring-daemon, secret-tool and timeout, not all installed"
+)]
+fn after_init_replace_a_keychain_rotation_still_opens_letters_sent_to_the_old_key() {
+    if !have_keyring_peers() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let shared = private_dir(tmp.path(), "shared");
+    let a_home = tmp.path().join("carepost");
+    let (b, b_key, b_fpr) = peer_b();
+    let letter = common::write(&b, "letter.txt", b"Referral of 1 December.");
+    let env: Vec<(&str, &std::ffi::OsStr)> = vec![
+        ("A_HOME", a_home.as_os_str()),
+        ("B_HOME", b.home.as_os_str()),
+        ("B_PW", b.passphrase_file.as_os_str()),
+        ("SHARED", shared.as_os_str()),
+        ("B_KEY", b_key.as_os_str()),
+        ("B_FPR", b_fpr.as_ref()),
+        ("LETTER", letter.as_os_str()),
+    ];
+    let out_dir = run_session(tmp.path(), &format!("{SESSION_PRELUDE}{PEERS_PRELUDE}{REPLACE_SCRIPT}"), &env);
+    let json = |name: &str| -> serde_json::Value {
+        serde_json::from_str(&expect_success(&out_dir, name).out).unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let old = json("a_init")["fingerprint"].as_str().unwrap().to_owned();
+    for name in ["a_export", "a_add", "a_verify", "b_add", "b_verify", "b_send", "revoke"] {
+        expect_success(&out_dir, name);
+    }
+    let replaced = json("replace");
+    let new = replaced["fingerprint"].as_str().unwrap().to_owned();
+    assert_ne!(new, old);
+    assert_eq!(replaced["old_key_with_new_passphrase"], true, "{replaced}");
+    assert!(a_home.join("identity").join("previous").join(format!("{old}.pgp")).exists());
+    let before = expect_success(&out_dir, "lookup_replaced").out;
+    let opened = json("open_replaced");
+    assert_eq!(std::fs::read(opened["output"].as_str().unwrap()).unwrap(), b"Referral of 1 December.");
+
+    let rotated = json("rotate");
+    assert_eq!(rotated["keychain"], "rotated", "{rotated}");
+    let after = expect_success(&out_dir, "lookup_rotated").out;
+    assert_ne!(after, before, "the rotation left the keychain's passphrase as it was");
+    // The kept old key follows the new passphrase: the letter to it opens.
+    let opened = json("open_rotated");
+    assert_eq!(std::fs::read(opened["output"].as_str().unwrap()).unwrap(), b"Referral of 1 December.");
+
+    // A rotation killed once the key file has its new protection, before
+    // the kept old key has it too: the next command finishes the change,
+    // the old key included, so the letter still opens.
+    assert_eq!(step(&out_dir, "rotate_killed").code, 134, "the rotation was not stopped at its step");
+    assert_eq!(json("status")["passphrase_source"], "keychain");
+    let finished = expect_success(&out_dir, "lookup_killed").out;
+    assert_ne!(finished, after, "the killed rotation was not finished");
+    let opened = json("open_killed");
+    assert_eq!(std::fs::read(opened["output"].as_str().unwrap()).unwrap(), b"Referral of 1 December.");
+    expect_success(&out_dir, "log_check");
+}

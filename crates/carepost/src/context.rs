@@ -232,7 +232,9 @@ impl<'p> Context<'p> {
     /// interrupted, judged by which passphrase opens the key file on disk:
     /// the key file is replaced in one rename, so exactly one does.
     /// - towards the keychain: the pending entry opens the key, so the
-    ///   change got past the rename: it becomes the main entry. Otherwise
+    ///   change got past the rename: it becomes the main entry, and the
+    ///   keys kept from before `init --replace` that the old main entry
+    ///   still opens are protected with it first. Otherwise
     ///   the old protection is still there: the pending entry is dropped.
     /// - towards a chosen passphrase: the main entry still opens the key,
     ///   so the rename never happened and nothing changes. Otherwise the
@@ -259,6 +261,16 @@ impl<'p> Context<'p> {
         match target.as_str() {
             "keychain" => match keychain::load_pending(&fingerprint) {
                 Ok(next) if opens(&identity, &next) => {
+                    // A rotation killed between the key file's rename and
+                    // the kept old keys' turn left those under the main
+                    // entry's passphrase: they follow before it is gone.
+                    match keychain::load(&fingerprint) {
+                        Ok(old) => {
+                            Identity::reprotect_previous(&self.home, &old, &next, crate::identity::Stretch::Light)?;
+                        }
+                        Err(Error::KeychainMissingEntry) => {}
+                        Err(e) => return Err(e),
+                    }
                     keychain::store_checked(&fingerprint, &next)?;
                     self.remember_passphrase_source(PassphraseSource::Keychain)?;
                     keychain::delete_pending(&fingerprint)?;

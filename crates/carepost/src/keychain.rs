@@ -45,7 +45,12 @@ fn entry(account: &str) -> Result<keyring::Entry> {
 fn describe(e: keyring::Error) -> Error {
     match e {
         keyring::Error::NoEntry => Error::KeychainMissingEntry,
-        keyring::Error::NoDefaultStore => Error::Keychain(crate::tr!("keychain-unavailable")),
+        keyring::Error::NoDefaultStore => match keyring::Entry::store_status() {
+            Err(cause) if !matches!(cause, keyring::Error::NoDefaultStore) => {
+                Error::Keychain(format!("{}: {cause}", crate::tr!("keychain-unavailable")))
+            }
+            _ => Error::Keychain(crate::tr!("keychain-unavailable")),
+        },
         other => Error::Keychain(other.to_string()),
     }
 }
