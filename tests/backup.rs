@@ -72,6 +72,35 @@ fn restore(into: &Carepost, file: &Path, code_file: &Path) -> std::process::Outp
     into.cmd().args(["--json", "restore"]).arg(file).arg("--recovery-code-file").arg(code_file).output().unwrap()
 }
 
+/// A backup made with carepost's clock at `now`: the file and the code file.
+fn backup_at(from: &Carepost, name: &str, now: &str) -> (PathBuf, PathBuf) {
+    let file = from.path(&format!("{name}.cpbackup"));
+    let code_file = from.path(&format!("{name}.code"));
+    let out = from
+        .cmd()
+        .env("CAREPOST_TEST_NOW", now)
+        .args(["backup", "-o"])
+        .arg(&file)
+        .arg("--recovery-code-file")
+        .arg(&code_file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    (file, code_file)
+}
+
+/// `restore` with carepost's clock at `now`.
+fn restore_at(into: &Carepost, file: &Path, code_file: &Path, now: &str) -> std::process::Output {
+    into.cmd()
+        .env("CAREPOST_TEST_NOW", now)
+        .args(["--json", "restore"])
+        .arg(file)
+        .arg("--recovery-code-file")
+        .arg(code_file)
+        .output()
+        .unwrap()
+}
+
 fn error_message(out: &std::process::Output) -> String {
     let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", stderr(out)));
     json["error"]["message"].as_str().unwrap_or_default().to_owned()
@@ -501,28 +530,9 @@ fn an_expired_identity_is_still_backed_up_and_restored_and_a_wrong_passphrase_wr
     let a = Carepost::with_identity("Dr. G. Janssens", "g.janssens@praktijk.example");
     let expired =
         (chrono::Utc::now() + chrono::Duration::days(1200)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let file = a.path("expired.cpbackup");
-    let code_file = a.path("expired.code");
-    let out = a
-        .cmd()
-        .env("CAREPOST_TEST_NOW", &expired)
-        .args(["backup", "-o"])
-        .arg(&file)
-        .arg("--recovery-code-file")
-        .arg(&code_file)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let (file, code_file) = backup_at(&a, "expired", &expired);
     let two = laptop_two();
-    let out = two
-        .cmd()
-        .env("CAREPOST_TEST_NOW", &expired)
-        .args(["--json", "restore"])
-        .arg(&file)
-        .arg("--recovery-code-file")
-        .arg(&code_file)
-        .output()
-        .unwrap();
+    let out = restore_at(&two, &file, &code_file, &expired);
     assert_eq!(ok_json(&out)["fingerprint"], a.fingerprint());
 
     // The current passphrase is checked: a wrong one leaves neither a
@@ -557,31 +567,9 @@ fn the_full_move_after_a_renew_keeps_the_renewed_key_and_every_verification() {
         &laptop.a.cmd().env("CAREPOST_TEST_NOW", &later).args(["--json", "renew", "--years", "3"]).output().unwrap(),
     );
     let expires = renewed["expires"].as_str().unwrap_or_else(|| panic!("{renewed:#}")).to_owned();
-    let file = laptop.a.path("after-renew.cpbackup");
-    let code_file = laptop.a.path("after-renew.code");
-    let out = laptop
-        .a
-        .cmd()
-        .env("CAREPOST_TEST_NOW", &later)
-        .args(["backup", "-o"])
-        .arg(&file)
-        .arg("--recovery-code-file")
-        .arg(&code_file)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-
+    let (file, code_file) = backup_at(&laptop.a, "after-renew", &later);
     let two = laptop_two();
-    let out = two
-        .cmd()
-        .env("CAREPOST_TEST_NOW", &later)
-        .args(["--json", "restore"])
-        .arg(&file)
-        .arg("--recovery-code-file")
-        .arg(&code_file)
-        .output()
-        .unwrap();
-    let restored = ok_json(&out);
+    let restored = ok_json(&restore_at(&two, &file, &code_file, &later));
     assert_eq!(restored["fingerprint"], laptop.a.fingerprint());
     assert_eq!(restored["verified"], 3);
 

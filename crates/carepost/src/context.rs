@@ -210,22 +210,7 @@ impl<'p> Context<'p> {
     /// when the file is closed, also when the process is killed); `None`
     /// when `wait` is false and another process holds it.
     pub fn lock_passphrase_change(&self, wait: bool) -> Result<Option<std::fs::File>> {
-        let path = self.home.root().join("passphrase.lock");
-        let mut options = std::fs::OpenOptions::new();
-        options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::home::FILE_MODE);
-        let file = options.open(&path).map_err(|e| Error::io("io-create", &path, e))?;
-        if wait {
-            file.lock().map_err(|e| Error::io("io-create", &path, e))?;
-        } else {
-            match file.try_lock() {
-                Ok(()) => {}
-                Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
-                Err(std::fs::TryLockError::Error(e)) => return Err(Error::io("io-create", &path, e)),
-            }
-        }
-        Ok(Some(file))
+        crate::home::lock_file(&self.home.root().join("passphrase.lock"), wait)
     }
 
     /// Finishes or undoes a change of the key's protection that a kill

@@ -320,6 +320,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     Ok(())
 }
 
+/// Takes the advisory lock on `path` (created private if missing): the
+/// standard library's flock on Unix, LockFileEx on Windows, which the
+/// kernel drops with the last descriptor, also when the process is killed.
+/// Waits for it when `wait` says so; otherwise `None` when another process
+/// holds it. The lock lasts as long as the returned file.
+pub fn lock_file(path: &Path, wait: bool) -> Result<Option<File>> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
+    let file = options.open(path).map_err(|e| Error::io("io-create", path, e))?;
+    if wait {
+        file.lock().map_err(|e| Error::io("io-create", path, e))?;
+    } else {
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io("io-create", path, e)),
+        }
+    }
+    Ok(Some(file))
+}
+
 /// Flushes a directory entry change (a rename) to disk where the platform
 /// allows it; failure only weakens durability, never correctness.
 pub fn sync_dir(dir: &Path) {

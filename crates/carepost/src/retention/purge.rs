@@ -93,24 +93,7 @@ pub fn purge(ctx: &mut Context<'_>, dry_run: bool, limit: Option<usize>) -> Resu
 /// when the process is killed); `None` when `wait` is false and another
 /// process holds it.
 fn lock_purges(ctx: &Context<'_>, wait: bool) -> Result<Option<std::fs::File>> {
-    let path = ctx.home.purge_lock();
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, crate::home::FILE_MODE);
-    let file = options.open(&path).map_err(|e| Error::io("io-create", &path, e))?;
-    // The standard library's advisory lock: flock on Unix, LockFileEx on
-    // Windows; the kernel drops it with the last descriptor.
-    if wait {
-        file.lock().map_err(|e| Error::io("io-create", &path, e))?;
-    } else {
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
-            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io("io-create", &path, e)),
-        }
-    }
-    Ok(Some(file))
+    crate::home::lock_file(&ctx.home.purge_lock(), wait)
 }
 
 /// What deleting `item` would find, without deleting.
